@@ -1,0 +1,18 @@
+//! ELSA self-assessment for AI in healthcare.
+//!
+//! Modules in reading order. The pure core (no browser dependencies; builds and tests natively):
+pub mod model;
+pub mod validate;
+pub mod answers;
+pub mod scoring;
+pub mod markdown;
+pub mod route;
+pub mod persist;
+pub mod bundled;
+pub mod report;
+pub mod schema;
+
+// The browser shell (Leptos, storage, the report worker glue).
+pub mod worker;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

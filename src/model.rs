@@ -1,0 +1,410 @@
+//! The questionnaire model: plain serde data, loaded from `questionnaires/*.json`.
+//!
+//! A [`Questionnaire`] has [`Section`]s of [`Question`]s. The kind of a question is a closed
+//! enum ([`QuestionKind`]); choice options ([`Choice`]) carry a concern weight, an optional red
+//! flag and an optional recommendation. Every user-facing string is a [`LocalText`]: a map from
+//! locale to text, where `"en"` is required.
+//!
+//! Nothing here knows about answers or the browser. Validation lives in [`crate::validate`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The locale every text must have.
+pub const DEFAULT_LOCALE: &str = "en";
+
+/// A user-facing text in one or more locales, e.g. `{"en": "Purpose", "nl": "Doel"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct LocalText(pub BTreeMap<String, String>);
+
+impl LocalText {
+    /// An English-only text (used by tests and generated content).
+    pub fn en(text: &str) -> Self {
+        let mut map = BTreeMap::new();
+        map.insert(DEFAULT_LOCALE.to_string(), text.to_string());
+        LocalText(map)
+    }
+
+    /// The text in `locale`, falling back to English, then to the empty string.
+    pub fn get(&self, locale: &str) -> &str {
+        self.0
+            .get(locale)
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| self.0.get(DEFAULT_LOCALE))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Whether a non-blank English text is present.
+    pub fn has_english(&self) -> bool {
+        self.0
+            .get(DEFAULT_LOCALE)
+            .is_some_and(|s| !s.trim().is_empty())
+    }
+}
+
+/// A complete questionnaire file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Stable identifier, e.g. `"elsa-starter"`. Assessments refer to it.
+    pub id: String,
+    /// Semantic version of the content, e.g. `"1.0.0"`.
+    pub version: String,
+    pub title: LocalText,
+    #[serde(default)]
+    pub description: LocalText,
+    /// The highest concern weight an option may carry (options run from 0 = no concern up to this).
+    pub max_concern: u8,
+    /// Level bands, in ascending order of `max_score`; the last must end at 100.
+    pub bands: Vec<Band>,
+    pub sections: Vec<Section>,
+}
+
+/// A level band: section and overall scores up to and including `max_score` get this level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub id: String,
+    /// Inclusive upper bound of the band, on the 0–100 concern scale.
+    pub max_score: f64,
+    pub label: LocalText,
+    /// One sentence on what the level means for the project.
+    #[serde(default)]
+    pub meaning: LocalText,
+}
+
+/// The ELSA dimension a section belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Project profile: fills the assessment metadata, never scored.
+    Profile,
+    Ethical,
+    Legal,
+    Societal,
+    LowSes,
+    CulturalPsychological,
+}
+
+impl Dimension {
+    pub fn is_scored(self) -> bool {
+        self != Dimension::Profile
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Dimension::Profile => "Profile",
+            Dimension::Ethical => "Ethical",
+            Dimension::Legal => "Legal",
+            Dimension::Societal => "Societal",
+            Dimension::LowSes => "Low-SES impact",
+            Dimension::CulturalPsychological => "Cultural-psychological",
+        }
+    }
+}
+
+/// The largest section weight a file may declare.
+pub const MAX_SECTION_WEIGHT: f64 = 10.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: LocalText,
+    #[serde(default)]
+    pub intro: LocalText,
+    pub dimension: Dimension,
+    /// Weight of the section in the overall score (0 to 10). Ignored for profile sections.
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+    pub questions: Vec<Question>,
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub text: LocalText,
+    /// Help in light markdown: paragraphs, `-` lists, `*emphasis*`, `**strong**`, `[links](https://…)`.
+    #[serde(default)]
+    pub help: LocalText,
+    /// Sources, cited by name and article, e.g. `"GDPR art. 35"`.
+    #[serde(default)]
+    pub references: Vec<String>,
+    #[serde(default)]
+    pub required: bool,
+    /// Whether "Not applicable" is offered (it then needs a justification note).
+    #[serde(default)]
+    pub allow_na: bool,
+    /// Free tags, e.g. `"progress-plus:education"`.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Show the question only when this holds; conditions may refer only to earlier questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+/// The closed set of question kinds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum QuestionKind {
+    /// Pick one option.
+    SingleChoice { options: Vec<Choice> },
+    /// Pick any number of options; the concern is that of the most concerning option picked.
+    MultiChoice { options: Vec<Choice> },
+    /// A labelled scale, shown as a row of points; each point is an option.
+    Scale { points: Vec<Choice> },
+    /// Yes or no, each with its own scoring.
+    YesNo {
+        #[serde(default)]
+        yes: Scoring,
+        #[serde(default)]
+        no: Scoring,
+    },
+    ShortText,
+    LongText,
+    /// A calendar date, stored as `YYYY-MM-DD`.
+    Date,
+    /// A field of the assessment's metadata (project name, organisation, …).
+    Profile { field: ProfileField },
+}
+
+/// How an answer option weighs in the score.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// 0 = no concern, up to the questionnaire's `max_concern`.
+    #[serde(default)]
+    pub concern: u8,
+    /// A serious problem on its own: raises the section to at least the second-highest band.
+    #[serde(default)]
+    pub red_flag: bool,
+    /// A concrete action to take when this option is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<LocalText>,
+}
+
+/// An option of a choice or scale question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: LocalText,
+    /// 0 = no concern, up to the questionnaire's `max_concern`.
+    #[serde(default)]
+    pub concern: u8,
+    /// A serious problem on its own: raises the section to at least the second-highest band.
+    #[serde(default)]
+    pub red_flag: bool,
+    /// A concrete action to take when this option is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<LocalText>,
+}
+
+/// The metadata fields a profile question can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    ProjectName,
+    Organisation,
+    Assessors,
+    IntendedUse,
+    IntendedUsers,
+    ClinicalSetting,
+    TargetPopulation,
+    DataSources,
+}
+
+impl ProfileField {
+    /// Long free text (a text area) rather than one line.
+    pub fn is_long(self) -> bool {
+        matches!(
+            self,
+            ProfileField::IntendedUse | ProfileField::TargetPopulation | ProfileField::DataSources
+        )
+    }
+}
+
+/// A visibility condition. In JSON: `{"equals": {"question": "q1", "value": "yes"}}`,
+/// `{"any_of": {"question": "q1", "values": ["a", "b"]}}`,
+/// `{"all_of": {"question": "q2", "values": ["a", "b"]}}`, `{"all": [...]}`, `{"any": [...]}`,
+/// `{"not": {...}}`.
+///
+/// Values are option ids (`"yes"`/`"no"` for yes/no questions). For a multiple-choice question
+/// `equals` and `any_of` hold when the option is among those picked, and `all_of` when all are.
+/// A condition on a hidden or unanswered question is false.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    Equals { question: String, value: String },
+    AnyOf { question: String, values: Vec<String> },
+    AllOf { question: String, values: Vec<String> },
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// Every (question, values) leaf of the condition tree.
+    pub fn leaves(&self) -> Vec<(&str, Vec<&str>)> {
+        let mut out = Vec::new();
+        self.collect_leaves(&mut out);
+        out
+    }
+
+    fn collect_leaves<'a>(&'a self, out: &mut Vec<(&'a str, Vec<&'a str>)>) {
+        match self {
+            Condition::Equals { question, value } => out.push((question, vec![value.as_str()])),
+            Condition::AnyOf { question, values } | Condition::AllOf { question, values } => {
+                out.push((question, values.iter().map(String::as_str).collect()))
+            }
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_leaves(out)),
+            Condition::Not(c) => c.collect_leaves(out),
+        }
+    }
+}
+
+/// Where a question sits.
+#[derive(Debug, Clone, Copy)]
+pub struct QuestionRef<'a> {
+    pub section_index: usize,
+    pub section: &'a Section,
+    pub question: &'a Question,
+}
+
+impl QuestionKind {
+    /// The options of a choice-like question, in order; yes/no gives `yes` then `no`.
+    pub fn options(&self) -> Vec<ChoiceView<'_>> {
+        match self {
+            QuestionKind::SingleChoice { options: list }
+            | QuestionKind::MultiChoice { options: list }
+            | QuestionKind::Scale { points: list } => list.iter().map(ChoiceView::of).collect(),
+            QuestionKind::YesNo { yes, no } => {
+                vec![ChoiceView::yes_no(YES, yes), ChoiceView::yes_no(NO, no)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether answers are option ids (choice, multiple choice, scale, yes/no).
+    pub fn is_choice(&self) -> bool {
+        matches!(
+            self,
+            QuestionKind::SingleChoice { .. }
+                | QuestionKind::MultiChoice { .. }
+                | QuestionKind::Scale { .. }
+                | QuestionKind::YesNo { .. }
+        )
+    }
+
+    /// The highest concern any option carries.
+    pub fn max_concern(&self) -> u8 {
+        self.options().iter().map(|o| o.concern).max().unwrap_or(0)
+    }
+
+    /// A short machine name of the kind, as in the JSON `type` field.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            QuestionKind::SingleChoice { .. } => "single_choice",
+            QuestionKind::MultiChoice { .. } => "multi_choice",
+            QuestionKind::Scale { .. } => "scale",
+            QuestionKind::YesNo { .. } => "yes_no",
+            QuestionKind::ShortText => "short_text",
+            QuestionKind::LongText => "long_text",
+            QuestionKind::Date => "date",
+            QuestionKind::Profile { .. } => "profile",
+        }
+    }
+}
+
+/// The option id of "yes" in a yes/no question.
+pub const YES: &str = "yes";
+/// The option id of "no" in a yes/no question.
+pub const NO: &str = "no";
+
+/// A borrowed view of one option, uniform over the choice kinds.
+#[derive(Debug, Clone, Copy)]
+pub struct ChoiceView<'a> {
+    pub id: &'a str,
+    /// `None` for yes/no, whose labels come from the UI's own strings.
+    pub label: Option<&'a LocalText>,
+    pub concern: u8,
+    pub red_flag: bool,
+    pub recommendation: Option<&'a LocalText>,
+}
+
+impl<'a> ChoiceView<'a> {
+    fn of(c: &'a Choice) -> Self {
+        ChoiceView {
+            id: &c.id,
+            label: Some(&c.label),
+            concern: c.concern,
+            red_flag: c.red_flag,
+            recommendation: c.recommendation.as_ref(),
+        }
+    }
+
+    fn yes_no(id: &'a str, s: &'a Scoring) -> Self {
+        ChoiceView {
+            id,
+            label: None,
+            concern: s.concern,
+            red_flag: s.red_flag,
+            recommendation: s.recommendation.as_ref(),
+        }
+    }
+
+    pub fn label_in(&self, locale: &str) -> String {
+        match self.label {
+            Some(t) => t.get(locale).to_string(),
+            None if self.id == YES => "Yes".to_string(),
+            None => "No".to_string(),
+        }
+    }
+}
+
+impl Questionnaire {
+    /// Every question in document order with its section.
+    pub fn questions(&self) -> impl Iterator<Item = QuestionRef<'_>> {
+        self.sections.iter().enumerate().flat_map(|(section_index, section)| {
+            section
+                .questions
+                .iter()
+                .map(move |question| QuestionRef { section_index, section, question })
+        })
+    }
+
+    pub fn question(&self, id: &str) -> Option<QuestionRef<'_>> {
+        self.questions().find(|q| q.question.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<(usize, &Section)> {
+        self.sections.iter().enumerate().find(|(_, s)| s.id == id)
+    }
+
+    /// Whether a question is scored: a choice-like question in a scored section.
+    pub fn is_scored(section: &Section, question: &Question) -> bool {
+        section.dimension.is_scored() && question.kind.is_choice()
+    }
+
+    /// The band index for a score (0 = lowest concern). Scores above every band get the last.
+    pub fn band_index(&self, score: f64) -> usize {
+        self.bands
+            .iter()
+            .position(|b| score <= b.max_score + 1e-9)
+            .unwrap_or(self.bands.len().saturating_sub(1))
+    }
+
+    /// The band index a red flag raises a level to at least: the second-highest band.
+    pub fn red_flag_floor(&self) -> usize {
+        self.bands.len().saturating_sub(2)
+    }
+}

@@ -1,0 +1,330 @@
+//! A small flow-layout engine for A4 pages: wraps text with measured widths, breaks pages, keeps
+//! headings with what follows, and stamps a header and a "page X of Y" footer on every page.
+//!
+//! It is pure: widths come from a [`Measure`], and the output is a list of positioned
+//! [`Item`]s per page, which `report::pdf` turns into PDF operations. Tests use a fixed-width
+//! measure to check that nothing crosses the margins.
+
+/// Text width in points for a string at a font size.
+pub trait Measure {
+    fn width(&self, text: &str, size: f32, bold: bool) -> f32;
+}
+
+pub const PAGE_W: f32 = 595.28;
+pub const PAGE_H: f32 = 841.89;
+pub const MARGIN_X: f32 = 56.0;
+/// Where content starts, from the top edge (below the running header).
+pub const CONTENT_TOP: f32 = 72.0;
+/// Where content must end, from the top edge (above the running footer).
+pub const CONTENT_BOTTOM: f32 = PAGE_H - 64.0;
+pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+pub const INK: Rgb = Rgb(0x1b, 0x23, 0x2e);
+pub const MUTED: Rgb = Rgb(0x55, 0x5f, 0x6b);
+pub const ACCENT: Rgb = Rgb(0x0b, 0x5c, 0x6b);
+pub const DANGER: Rgb = Rgb(0xa3, 0x1d, 0x1d);
+pub const RULE: Rgb = Rgb(0xc8, 0xcf, 0xd6);
+pub const SHADE: Rgb = Rgb(0xee, 0xf2, 0xf4);
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub size: f32,
+    pub bold: bool,
+    pub color: Rgb,
+}
+
+impl Style {
+    pub const fn new(size: f32, bold: bool, color: Rgb) -> Self {
+        Style { size, bold, color }
+    }
+
+    pub fn line_height(&self) -> f32 {
+        self.size * 1.35
+    }
+}
+
+pub const BODY: Style = Style::new(10.0, false, INK);
+pub const BODY_BOLD: Style = Style::new(10.0, true, INK);
+pub const SMALL: Style = Style::new(8.5, false, MUTED);
+
+/// A positioned drawing item; `y` is the text baseline (or the top of a box), measured from the
+/// top edge of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text { x: f32, y: f32, style: Style, text: String },
+    Rect { x: f32, y: f32, w: f32, h: f32, color: Rgb },
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, color: Rgb, width: f32 },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    /// The text items of the page, in drawing order (for tests).
+    pub fn texts(&self) -> Vec<&str> {
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Break `text` into lines no wider than `max_w`. Explicit newlines are kept; words longer than
+/// a line are split between characters; runs of spaces collapse.
+pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let space = m.width(" ", size, bold);
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0.0f32;
+        let words: Vec<&str> = para.split_whitespace().collect();
+        if words.is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        for word in words {
+            let w = m.width(word, size, bold);
+            if line.is_empty() && w <= max_w {
+                line.push_str(word);
+                line_w = w;
+            } else if !line.is_empty() && line_w + space + w <= max_w {
+                line.push(' ');
+                line.push_str(word);
+                line_w += space + w;
+            } else if w <= max_w {
+                lines.push(std::mem::take(&mut line));
+                line.push_str(word);
+                line_w = w;
+            } else {
+                // A word wider than a whole line: fill the current line, then break by chars.
+                let mut rest = word;
+                if !line.is_empty() {
+                    let prefix = fit_prefix(m, rest, size, bold, max_w - line_w - space);
+                    if prefix > 0 {
+                        line.push(' ');
+                        line.push_str(&rest[..prefix]);
+                        rest = &rest[prefix..];
+                    }
+                    lines.push(std::mem::take(&mut line));
+                }
+                loop {
+                    let n = fit_prefix(m, rest, size, bold, max_w).max(
+                        rest.chars().next().map(char::len_utf8).unwrap_or(0),
+                    );
+                    if n >= rest.len() {
+                        line = rest.to_string();
+                        line_w = m.width(rest, size, bold);
+                        break;
+                    }
+                    lines.push(rest[..n].to_string());
+                    rest = &rest[n..];
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The longest prefix (in bytes, on a char boundary) of `s` that fits in `max_w`.
+fn fit_prefix(m: &dyn Measure, s: &str, size: f32, bold: bool, max_w: f32) -> usize {
+    if max_w <= 0.0 {
+        return 0;
+    }
+    let mut end = 0;
+    let mut w = 0.0;
+    for (i, c) in s.char_indices() {
+        let mut buf = [0u8; 4];
+        w += m.width(c.encode_utf8(&mut buf), size, bold);
+        if w > max_w {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    end
+}
+
+/// A column of a table: header, share of the content width, and whether it is right-aligned.
+pub struct Column<'a> {
+    pub header: &'a str,
+    pub share: f32,
+    pub right: bool,
+}
+
+pub struct Layout<'m> {
+    m: &'m dyn Measure,
+    pub pages: Vec<Page>,
+    /// Current position from the top edge.
+    pub y: f32,
+}
+
+impl<'m> Layout<'m> {
+    pub fn new(m: &'m dyn Measure) -> Self {
+        Layout { m, pages: vec![Page::default()], y: CONTENT_TOP }
+    }
+
+    pub fn measure(&self) -> &dyn Measure {
+        self.m
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = CONTENT_TOP;
+    }
+
+    /// Start a new page unless `h` points still fit on this one.
+    pub fn ensure(&mut self, h: f32) {
+        if self.y + h > CONTENT_BOTTOM && self.y > CONTENT_TOP {
+            self.new_page();
+        }
+    }
+
+    pub fn space(&mut self, h: f32) {
+        self.y += h;
+        if self.y > CONTENT_BOTTOM {
+            self.new_page();
+        }
+    }
+
+    /// Wrapped text at an indent, flowing across pages line by line.
+    pub fn text(&mut self, text: &str, style: Style, indent: f32) {
+        let lh = style.line_height();
+        for line in wrap(self.m, text, style.size, style.bold, CONTENT_W - indent) {
+            self.ensure(lh);
+            let y = self.y + style.size;
+            if !line.is_empty() {
+                self.page().items.push(Item::Text { x: MARGIN_X + indent, y, style, text: line });
+            }
+            self.y += lh;
+        }
+    }
+
+    /// A label in bold followed by wrapped text, e.g. "Answer: Yes".
+    pub fn labelled(&mut self, label: &str, text: &str, style: Style, indent: f32) {
+        let bold = Style { bold: true, ..style };
+        let label_w = self.m.width(label, style.size, true) + self.m.width(" ", style.size, false);
+        let lh = style.line_height();
+        let lines = wrap(self.m, text, style.size, style.bold, CONTENT_W - indent - label_w);
+        for (i, line) in lines.into_iter().enumerate() {
+            self.ensure(lh);
+            let y = self.y + style.size;
+            if i == 0 {
+                self.page().items.push(Item::Text { x: MARGIN_X + indent, y, style: bold, text: label.to_string() });
+            }
+            if !line.is_empty() {
+                self.page().items.push(Item::Text { x: MARGIN_X + indent + label_w, y, style, text: line });
+            }
+            self.y += lh;
+        }
+    }
+
+    /// A heading, kept on the same page as at least `keep_with` points of what follows.
+    pub fn heading(&mut self, text: &str, style: Style, keep_with: f32) {
+        let lines = wrap(self.m, text, style.size, style.bold, CONTENT_W);
+        let h = lines.len() as f32 * style.line_height();
+        self.ensure(h + keep_with);
+        self.text(text, style, 0.0);
+    }
+
+    /// A horizontal rule across the content width.
+    pub fn rule(&mut self, color: Rgb) {
+        let y = self.y;
+        self.page().items.push(Item::Line { x1: MARGIN_X, y1: y, x2: PAGE_W - MARGIN_X, y2: y, color, width: 0.6 });
+    }
+
+    /// A table with a shaded header row (repeated on each page it spans) and wrapped cells.
+    pub fn table(&mut self, cols: &[Column<'_>], rows: &[Vec<String>], row_styles: &[Style]) {
+        let pad = 4.0;
+        let widths: Vec<f32> = cols.iter().map(|c| c.share * CONTENT_W).collect();
+        let header: Vec<String> = cols.iter().map(|c| c.header.to_string()).collect();
+        let header_style = Style::new(9.0, true, INK);
+        self.ensure(3.0 * header_style.line_height() + 2.0 * pad);
+        self.table_row(cols, &widths, &header, header_style, Some(SHADE), pad);
+        for (r, row) in rows.iter().enumerate() {
+            let style = row_styles.get(r).copied().unwrap_or(Style::new(9.0, false, INK));
+            let h = self.row_height(&widths, row, style, pad);
+            if self.y + h > CONTENT_BOTTOM {
+                self.new_page();
+                self.table_row(cols, &widths, &header, header_style, Some(SHADE), pad);
+            }
+            self.table_row(cols, &widths, row, style, None, pad);
+        }
+    }
+
+    fn row_height(&self, widths: &[f32], row: &[String], style: Style, pad: f32) -> f32 {
+        let lines = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| wrap(self.m, cell, style.size, style.bold, w - 2.0 * pad).len())
+            .max()
+            .unwrap_or(1);
+        lines as f32 * style.line_height() + 2.0 * pad
+    }
+
+    fn table_row(&mut self, cols: &[Column<'_>], widths: &[f32], row: &[String], style: Style, fill: Option<Rgb>, pad: f32) {
+        let h = self.row_height(widths, row, style, pad);
+        let top = self.y;
+        let m = self.m;
+        let page = self.page();
+        if let Some(color) = fill {
+            page.items.push(Item::Rect { x: MARGIN_X, y: top, w: CONTENT_W, h, color });
+        }
+        let mut x = MARGIN_X;
+        for ((cell, w), col) in row.iter().zip(widths).zip(cols) {
+            for (i, line) in wrap(m, cell, style.size, style.bold, w - 2.0 * pad).into_iter().enumerate() {
+                let lw = m.width(&line, style.size, style.bold);
+                let lx = if col.right { x + w - pad - lw } else { x + pad };
+                let y = top + pad + style.size + i as f32 * style.line_height();
+                if !line.is_empty() {
+                    page.items.push(Item::Text { x: lx, y, style, text: line });
+                }
+            }
+            x += w;
+        }
+        page.items.push(Item::Line { x1: MARGIN_X, y1: top + h, x2: PAGE_W - MARGIN_X, y2: top + h, color: RULE, width: 0.5 });
+        self.y = top + h;
+    }
+
+    /// Stamp the running header and the "page X of Y" footer on every page, and return the pages.
+    pub fn finish(mut self, header_left: &str, header_right: &str) -> Vec<Page> {
+        let total = self.pages.len();
+        let m = self.m;
+        let small = SMALL;
+        let right_w = m.width(header_right, small.size, false);
+        // Leave room for the right part so that a long project name never overlaps it.
+        let left_lines = wrap(m, header_left, small.size, false, CONTENT_W - right_w - 12.0);
+        let left = match left_lines.len() {
+            0 => String::new(),
+            1 => left_lines[0].clone(),
+            _ => format!("{}…", left_lines[0].trim_end()),
+        };
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            let header_y = 40.0;
+            page.items.push(Item::Text { x: MARGIN_X, y: header_y, style: small, text: left.clone() });
+            page.items.push(Item::Text { x: PAGE_W - MARGIN_X - right_w, y: header_y, style: small, text: header_right.to_string() });
+            page.items.push(Item::Line { x1: MARGIN_X, y1: header_y + 6.0, x2: PAGE_W - MARGIN_X, y2: header_y + 6.0, color: RULE, width: 0.5 });
+            let footer = format!("page {} of {}", i + 1, total);
+            let fw = m.width(&footer, small.size, false);
+            let footer_y = PAGE_H - 36.0;
+            page.items.push(Item::Line { x1: MARGIN_X, y1: footer_y - 12.0, x2: PAGE_W - MARGIN_X, y2: footer_y - 12.0, color: RULE, width: 0.5 });
+            page.items.push(Item::Text { x: PAGE_W - MARGIN_X - fw, y: footer_y, style: small, text: footer });
+        }
+        self.pages
+    }
+}

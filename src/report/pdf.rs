@@ -1,0 +1,174 @@
+//! PDF output with printpdf: the embedded DejaVu Sans fonts (subset on save), text measured with
+//! their real advance widths, and the laid-out pages drawn as PDF operations.
+
+use super::layout::{Item, Measure, Page, Rgb, PAGE_H, PAGE_W};
+use super::{build_pages, file_name, ReportInfo, REPORT_TITLE};
+use crate::answers::Assessment;
+use crate::model::Questionnaire;
+use printpdf::{
+    Color, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, WindingOrder,
+};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The two parsed faces, kept between exports (parsing costs more than laying out a report).
+pub struct Fonts {
+    regular: ParsedFont,
+    bold: ParsedFont,
+    widths: RefCell<HashMap<(bool, char), f32>>,
+}
+
+impl Fonts {
+    pub fn load() -> Result<Fonts, String> {
+        let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut Vec::new())
+            .ok_or("the embedded regular font could not be read")?;
+        let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new())
+            .ok_or("the embedded bold font could not be read")?;
+        Ok(Fonts { regular, bold, widths: RefCell::new(HashMap::new()) })
+    }
+
+    /// Advance width of one char in em units (1.0 = font size).
+    fn advance(&self, c: char, bold: bool) -> f32 {
+        if let Some(w) = self.widths.borrow().get(&(bold, c)) {
+            return *w;
+        }
+        let f = if bold { &self.bold } else { &self.regular };
+        let upem = f.font_metrics.units_per_em.max(1) as f32;
+        let gid = f.lookup_glyph_index(c as u32).unwrap_or(0);
+        let w = f.get_horizontal_advance(gid) as f32 / upem;
+        self.widths.borrow_mut().insert((bold, c), w);
+        w
+    }
+}
+
+impl Measure for Fonts {
+    fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        text.chars().map(|c| self.advance(c, bold)).sum::<f32>() * size
+    }
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: c.0 as f32 / 255.0,
+        g: c.1 as f32 / 255.0,
+        b: c.2 as f32 / 255.0,
+        icc_profile: None,
+    })
+}
+
+fn pt(x: f32, y_from_top: f32) -> Point {
+    Point { x: Pt(x), y: Pt(PAGE_H - y_from_top) }
+}
+
+/// Parse an RFC 3339 timestamp (`2026-11-29T07:16:47.123Z` or with an offset) into a PDF date.
+pub fn pdf_date(ts: &str) -> Option<printpdf::OffsetDateTime> {
+    let num = |a: usize, b: usize| ts.get(a..b).and_then(|s| s.parse::<u32>().ok());
+    let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    let (hour, minute, second) = (num(11, 13).unwrap_or(0), num(14, 16).unwrap_or(0), num(17, 19).unwrap_or(0));
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let tail = ts.get(19..).unwrap_or("");
+    let tz = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let (hours, minutes) = match tz.as_bytes().first() {
+        Some(b'+') | Some(b'-') => {
+            let sign = if tz.starts_with('-') { -1 } else { 1 };
+            let h = tz.get(1..3).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0);
+            let m = tz.get(4..6).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0);
+            (sign * h, sign * m)
+        }
+        _ => (0, 0),
+    };
+    Some(printpdf::DateTime {
+        date: printpdf::Date { year: year as i32, month: month as u8, day: day as u8 },
+        time: printpdf::Time { hour: hour as u8, minute: minute as u8, second: second as u8, millisecond: 0 },
+        offset: printpdf::Offset { hours, minutes, seconds: 0, milliseconds: 0 },
+    })
+}
+
+/// Draw laid-out pages into a PDF document.
+fn render(pages: &[Page], fonts: &Fonts, doc: &mut PdfDocument) {
+    let regular = PdfFontHandle::External(doc.add_font(&fonts.regular));
+    let bold = PdfFontHandle::External(doc.add_font(&fonts.bold));
+    let mut out = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut ops = Vec::new();
+        for item in &page.items {
+            match item {
+                Item::Text { x, y, style, text } => {
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFont {
+                        font: if style.bold { bold.clone() } else { regular.clone() },
+                        size: Pt(style.size),
+                    });
+                    ops.push(Op::SetFillColor { col: color(style.color) });
+                    ops.push(Op::SetTextCursor { pos: pt(*x, *y) });
+                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    ops.push(Op::EndTextSection);
+                }
+                Item::Rect { x, y, w, h, color: c } => {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            x: Pt(*x),
+                            y: Pt(PAGE_H - y - h),
+                            width: Pt(*w),
+                            height: Pt(*h),
+                            mode: Some(PaintMode::Fill),
+                            winding_order: Some(WindingOrder::NonZero),
+                        },
+                    });
+                }
+                Item::Line { x1, y1, x2, y2, color: c, width } => {
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint { p: pt(*x1, *y1), bezier: false },
+                                LinePoint { p: pt(*x2, *y2), bezier: false },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                }
+            }
+        }
+        out.push(PdfPage::new(Mm::from(Pt(PAGE_W)), Mm::from(Pt(PAGE_H)), ops));
+    }
+    doc.with_pages(out);
+}
+
+/// The finished report: its file name and bytes.
+pub struct Report {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Build the PDF report of an assessment.
+pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts: &Fonts) -> Report {
+    let pages = build_pages(q, a, info, fonts);
+    let title = format!("{REPORT_TITLE}: {}", a.display_name());
+    let mut doc = PdfDocument::new(&title);
+    {
+        let meta = &mut doc.metadata.info;
+        meta.author = a.metadata.assessors.clone();
+        meta.subject = format!("{} {}", q.title.get(&info.locale), q.version);
+        meta.keywords = vec!["ELSA".into(), "AI".into(), "healthcare".into(), "self-assessment".into()];
+        meta.creator = format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION);
+        meta.producer = format!("ELSA self-assessment tool {} (printpdf)", crate::persist::TOOL_VERSION);
+        if let Some(d) = pdf_date(&info.generated_at) {
+            meta.creation_date = d.clone();
+            meta.modification_date = d.clone();
+            meta.metadata_date = d;
+        }
+    }
+    render(&pages, fonts, &mut doc);
+    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    Report { file_name: file_name(a, &info.generated_at), bytes, pages: pages.len() }
+}

@@ -1,0 +1,421 @@
+//! Questionnaire file → model, collecting every error at once, each with a JSON path.
+//!
+//! Structural problems (bad JSON, a missing field, a wrong type) stop parsing, so they come
+//! alone, with the path where serde stopped. Once the file has the right shape, every semantic
+//! rule below is checked and all violations are returned together.
+
+use crate::model::*;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One problem in a questionnaire file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidationError {
+    /// JSON path, e.g. `sections[3].questions[2].show_if`.
+    pub path: String,
+    pub kind: ErrorKind,
+}
+
+/// The kinds of problems validation reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorKind {
+    /// Not JSON, or not of the questionnaire's shape (a missing field, a wrong type, an unknown
+    /// field or question type). Parsing stops at the first such error.
+    Syntax { message: String },
+    /// Two sections, two questions (anywhere in the file), two options of one question or two
+    /// bands share an id.
+    DuplicateId { id: String },
+    /// An id is empty or has characters other than ASCII letters, digits, `-`, `_` and `.`.
+    BadId { id: String },
+    /// A condition names a question that does not exist.
+    UnknownQuestion { question: String },
+    /// A condition names an option that its question does not have.
+    UnknownOption { question: String, option: String },
+    /// A question's condition refers to the question itself.
+    SelfReference { question: String },
+    /// A condition refers to a question that comes later in the file.
+    ForwardReference { question: String },
+    /// A condition refers to a question whose answers are not options (text, date, profile).
+    ConditionOnNonChoice { question: String },
+    /// `all` or `any` with no members, or a leaf with an empty value list.
+    EmptyCondition,
+    /// A choice or scale question has no options, or only one.
+    NoOptions,
+    /// A text lacks its (non-blank) English version.
+    MissingEnglish,
+    /// A concern or section weight is outside its allowed range.
+    WeightOutOfRange { value: f64, min: f64, max: f64 },
+    /// A section has no questions.
+    EmptySection,
+    /// The questionnaire has no sections, or no scored section.
+    NoScoredSection,
+    /// `version` is not a semantic version `MAJOR.MINOR.PATCH`.
+    BadVersion { version: String },
+    /// Fewer than two bands, bounds not strictly ascending, or the last band not ending at 100.
+    BadBands { reason: String },
+    /// Two profile questions fill the same metadata field.
+    DuplicateProfileField { field: String },
+    /// A recommendation is given on an option with zero concern, or a red flag on one.
+    FlagWithoutConcern,
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Syntax { message } => write!(f, "{message}"),
+            ErrorKind::DuplicateId { id } => write!(f, "duplicate id \"{id}\""),
+            ErrorKind::BadId { id } => write!(
+                f,
+                "bad id \"{id}\": use ASCII letters, digits, '-', '_' or '.', and not empty"
+            ),
+            ErrorKind::UnknownQuestion { question } => write!(f, "unknown question \"{question}\""),
+            ErrorKind::UnknownOption { question, option } => {
+                write!(f, "question \"{question}\" has no option \"{option}\"")
+            }
+            ErrorKind::SelfReference { question } => {
+                write!(f, "question \"{question}\" cannot depend on itself")
+            }
+            ErrorKind::ForwardReference { question } => write!(
+                f,
+                "condition refers to question \"{question}\", which comes later; conditions may refer only to earlier questions"
+            ),
+            ErrorKind::ConditionOnNonChoice { question } => write!(
+                f,
+                "condition refers to question \"{question}\", whose answers are not options"
+            ),
+            ErrorKind::EmptyCondition => write!(f, "empty condition"),
+            ErrorKind::NoOptions => write!(f, "a choice question needs at least two options"),
+            ErrorKind::MissingEnglish => write!(f, "missing \"en\" text"),
+            ErrorKind::WeightOutOfRange { value, min, max } => {
+                write!(f, "weight {value} is out of range {min}..={max}")
+            }
+            ErrorKind::EmptySection => write!(f, "section has no questions"),
+            ErrorKind::NoScoredSection => write!(f, "questionnaire has no scored section"),
+            ErrorKind::BadVersion { version } => {
+                write!(f, "version \"{version}\" is not of the form MAJOR.MINOR.PATCH")
+            }
+            ErrorKind::BadBands { reason } => write!(f, "bad bands: {reason}"),
+            ErrorKind::DuplicateProfileField { field } => {
+                write!(f, "profile field \"{field}\" is filled by two questions")
+            }
+            ErrorKind::FlagWithoutConcern => write!(
+                f,
+                "an option with concern 0 cannot be a red flag or carry a recommendation"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Parse and validate a questionnaire file.
+pub fn load_questionnaire(json: &str) -> Result<Questionnaire, Vec<ValidationError>> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let q: Questionnaire = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!("not valid JSON: {inner}")
+        } else {
+            inner.to_string()
+        };
+        vec![ValidationError {
+            path: if path == "." { String::new() } else { path },
+            kind: ErrorKind::Syntax { message },
+        }]
+    })?;
+    let errors = validate(&q);
+    if errors.is_empty() {
+        Ok(q)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Check every semantic rule on an already parsed questionnaire.
+pub fn validate(q: &Questionnaire) -> Vec<ValidationError> {
+    let mut v = Validator { errors: Vec::new() };
+    v.check(q);
+    v.errors
+}
+
+struct Validator {
+    errors: Vec<ValidationError>,
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+fn valid_semver(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+impl Validator {
+    fn push(&mut self, path: impl Into<String>, kind: ErrorKind) {
+        self.errors.push(ValidationError { path: path.into(), kind });
+    }
+
+    fn text(&mut self, path: String, t: &LocalText) {
+        if !t.has_english() {
+            self.push(path, ErrorKind::MissingEnglish);
+        }
+    }
+
+    fn optional_text(&mut self, path: String, t: &LocalText) {
+        if !t.0.is_empty() {
+            self.text(path, t);
+        }
+    }
+
+    fn id(&mut self, path: String, id: &str) {
+        if !valid_id(id) {
+            self.push(path, ErrorKind::BadId { id: id.to_string() });
+        }
+    }
+
+    fn check(&mut self, q: &Questionnaire) {
+        self.id("id".into(), &q.id);
+        if !valid_semver(&q.version) {
+            self.push("version", ErrorKind::BadVersion { version: q.version.clone() });
+        }
+        self.text("title".into(), &q.title);
+        self.optional_text("description".into(), &q.description);
+        if q.max_concern == 0 {
+            self.push(
+                "max_concern",
+                ErrorKind::WeightOutOfRange { value: 0.0, min: 1.0, max: 255.0 },
+            );
+        }
+        self.check_bands(q);
+
+        if !q.sections.iter().any(|s| s.dimension.is_scored()) {
+            self.push("sections", ErrorKind::NoScoredSection);
+        }
+
+        // Document order of every question id, for forward-reference checks.
+        let mut order: HashMap<&str, usize> = HashMap::new();
+        let mut kinds: HashMap<&str, &QuestionKind> = HashMap::new();
+        for (i, r) in q.questions().enumerate() {
+            order.entry(r.question.id.as_str()).or_insert(i);
+            kinds.entry(r.question.id.as_str()).or_insert(&r.question.kind);
+        }
+
+        let mut section_ids = HashSet::new();
+        let mut question_ids = HashSet::new();
+        let mut profile_fields = HashSet::new();
+        let mut position = 0usize;
+        for (si, s) in q.sections.iter().enumerate() {
+            let sp = format!("sections[{si}]");
+            self.id(format!("{sp}.id"), &s.id);
+            if !section_ids.insert(s.id.as_str()) {
+                self.push(format!("{sp}.id"), ErrorKind::DuplicateId { id: s.id.clone() });
+            }
+            self.text(format!("{sp}.title"), &s.title);
+            self.optional_text(format!("{sp}.intro"), &s.intro);
+            if !(s.weight.is_finite() && (0.0..=MAX_SECTION_WEIGHT).contains(&s.weight)) {
+                self.push(
+                    format!("{sp}.weight"),
+                    ErrorKind::WeightOutOfRange { value: s.weight, min: 0.0, max: MAX_SECTION_WEIGHT },
+                );
+            }
+            if s.questions.is_empty() {
+                self.push(sp.clone(), ErrorKind::EmptySection);
+            }
+            for (qi, question) in s.questions.iter().enumerate() {
+                let qp = format!("{sp}.questions[{qi}]");
+                self.id(format!("{qp}.id"), &question.id);
+                if !question_ids.insert(question.id.as_str()) {
+                    self.push(format!("{qp}.id"), ErrorKind::DuplicateId { id: question.id.clone() });
+                }
+                self.text(format!("{qp}.text"), &question.text);
+                self.optional_text(format!("{qp}.help"), &question.help);
+                self.check_kind(q, &qp, &question.kind);
+                if let QuestionKind::Profile { field } = question.kind {
+                    if !profile_fields.insert(field) {
+                        let name = serde_json::to_value(field)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        self.push(format!("{qp}.kind.field"), ErrorKind::DuplicateProfileField { field: name });
+                    }
+                }
+                if let Some(cond) = &question.show_if {
+                    self.check_condition(
+                        &format!("{qp}.show_if"),
+                        cond,
+                        &question.id,
+                        position,
+                        &order,
+                        &kinds,
+                    );
+                }
+                position += 1;
+            }
+        }
+    }
+
+    fn check_bands(&mut self, q: &Questionnaire) {
+        if q.bands.len() < 2 {
+            self.push("bands", ErrorKind::BadBands { reason: "at least two bands are needed".into() });
+        }
+        let mut ids = HashSet::new();
+        let mut previous = f64::NEG_INFINITY;
+        for (i, b) in q.bands.iter().enumerate() {
+            let bp = format!("bands[{i}]");
+            self.id(format!("{bp}.id"), &b.id);
+            if !ids.insert(b.id.as_str()) {
+                self.push(format!("{bp}.id"), ErrorKind::DuplicateId { id: b.id.clone() });
+            }
+            self.text(format!("{bp}.label"), &b.label);
+            self.optional_text(format!("{bp}.meaning"), &b.meaning);
+            if !(b.max_score.is_finite() && b.max_score > previous && (0.0..=100.0).contains(&b.max_score)) {
+                self.push(
+                    format!("{bp}.max_score"),
+                    ErrorKind::BadBands {
+                        reason: format!(
+                            "max_score {} must lie in 0..=100 and be above the previous band's",
+                            b.max_score
+                        ),
+                    },
+                );
+            }
+            previous = b.max_score;
+        }
+        if let Some(last) = q.bands.last() {
+            if last.max_score != 100.0 {
+                self.push(
+                    format!("bands[{}].max_score", q.bands.len() - 1),
+                    ErrorKind::BadBands { reason: "the last band must end at 100".into() },
+                );
+            }
+        }
+    }
+
+    fn check_kind(&mut self, q: &Questionnaire, qp: &str, kind: &QuestionKind) {
+        let list = match kind {
+            QuestionKind::SingleChoice { options } | QuestionKind::MultiChoice { options } => {
+                Some(("options", options))
+            }
+            QuestionKind::Scale { points } => Some(("points", points)),
+            QuestionKind::YesNo { yes, no } => {
+                self.scoring(q, &format!("{qp}.kind.yes"), yes.concern, yes.red_flag, yes.recommendation.as_ref());
+                self.scoring(q, &format!("{qp}.kind.no"), no.concern, no.red_flag, no.recommendation.as_ref());
+                None
+            }
+            _ => None,
+        };
+        let Some((name, options)) = list else { return };
+        if options.len() < 2 {
+            self.push(format!("{qp}.kind.{name}"), ErrorKind::NoOptions);
+        }
+        let mut ids = HashSet::new();
+        for (oi, o) in options.iter().enumerate() {
+            let op = format!("{qp}.kind.{name}[{oi}]");
+            self.id(format!("{op}.id"), &o.id);
+            if !ids.insert(o.id.as_str()) {
+                self.push(format!("{op}.id"), ErrorKind::DuplicateId { id: o.id.clone() });
+            }
+            self.text(format!("{op}.label"), &o.label);
+            self.scoring(q, &op, o.concern, o.red_flag, o.recommendation.as_ref());
+        }
+    }
+
+    fn scoring(&mut self, q: &Questionnaire, op: &str, concern: u8, red_flag: bool, rec: Option<&LocalText>) {
+        if concern > q.max_concern {
+            self.push(
+                format!("{op}.concern"),
+                ErrorKind::WeightOutOfRange { value: concern as f64, min: 0.0, max: q.max_concern as f64 },
+            );
+        }
+        if concern == 0 && (red_flag || rec.is_some()) {
+            self.push(op.to_string(), ErrorKind::FlagWithoutConcern);
+        }
+        if let Some(r) = rec {
+            self.text(format!("{op}.recommendation"), r);
+        }
+    }
+
+    fn check_condition(
+        &mut self,
+        path: &str,
+        cond: &Condition,
+        own_id: &str,
+        own_position: usize,
+        order: &HashMap<&str, usize>,
+        kinds: &HashMap<&str, &QuestionKind>,
+    ) {
+        match cond {
+            Condition::All(cs) | Condition::Any(cs) => {
+                let key = if matches!(cond, Condition::All(_)) { "all" } else { "any" };
+                if cs.is_empty() {
+                    self.push(format!("{path}.{key}"), ErrorKind::EmptyCondition);
+                }
+                for (i, c) in cs.iter().enumerate() {
+                    self.check_condition(&format!("{path}.{key}[{i}]"), c, own_id, own_position, order, kinds);
+                }
+            }
+            Condition::Not(c) => {
+                self.check_condition(&format!("{path}.not"), c, own_id, own_position, order, kinds)
+            }
+            Condition::Equals { .. } | Condition::AnyOf { .. } | Condition::AllOf { .. } => {
+                let (key, question, values): (&str, &str, Vec<&str>) = match cond {
+                    Condition::Equals { question, value } => ("equals", question, vec![value]),
+                    Condition::AnyOf { question, values } => {
+                        ("any_of", question, values.iter().map(String::as_str).collect())
+                    }
+                    Condition::AllOf { question, values } => {
+                        ("all_of", question, values.iter().map(String::as_str).collect())
+                    }
+                    _ => unreachable!("matched leaf kinds above"),
+                };
+                let lp = format!("{path}.{key}");
+                if values.is_empty() {
+                    self.push(lp.clone(), ErrorKind::EmptyCondition);
+                }
+                if question == own_id {
+                    self.push(lp, ErrorKind::SelfReference { question: question.to_string() });
+                    return;
+                }
+                let Some(&pos) = order.get(question) else {
+                    self.push(lp, ErrorKind::UnknownQuestion { question: question.to_string() });
+                    return;
+                };
+                if pos > own_position {
+                    self.push(lp.clone(), ErrorKind::ForwardReference { question: question.to_string() });
+                }
+                let kind = kinds[question];
+                if !kind.is_choice() {
+                    self.push(lp, ErrorKind::ConditionOnNonChoice { question: question.to_string() });
+                    return;
+                }
+                let options = kind.options();
+                for v in values {
+                    if !options.iter().any(|o| o.id == v) {
+                        self.push(
+                            lp.clone(),
+                            ErrorKind::UnknownOption { question: question.to_string(), option: v.to_string() },
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The report worker's protocol, shared by the UI (which spawns it) and the worker binary.
+//!
+//! The request and the response travel as JSON text / bytes so that the wire format does not
+//! depend on the codec of the worker library.
+
+use crate::answers::Assessment;
+use crate::model::Questionnaire;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReportRequest {
+    pub questionnaire: Questionnaire,
+    pub assessment: Assessment,
+    pub generated_at: String,
+    pub locale: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReportResponse {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// Milliseconds spent building the PDF inside the worker.
+    pub build_ms: f64,
+}
+
+/// Build the PDF for a request (the worker calls this; native code can too).
+#[cfg(feature = "pdf")]
+pub fn handle(request_json: &str, fonts: &crate::report::pdf::Fonts) -> Result<ReportResponse, String> {
+    let req: ReportRequest =
+        serde_json::from_str(request_json).map_err(|e| format!("bad report request: {e}"))?;
+    let info = crate::report::ReportInfo { generated_at: req.generated_at, locale: req.locale };
+    let r = crate::report::pdf::render_report(&req.questionnaire, &req.assessment, &info, fonts);
+    Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0 })
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use web::ReportWorker;
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use gloo_worker::{HandlerId, Worker, WorkerScope};
+
+    /// Input: a [`super::ReportRequest`] as JSON. Output: the PDF or an error message.
+    pub struct ReportWorker {
+        #[cfg(feature = "pdf")]
+        fonts: Option<crate::report::pdf::Fonts>,
+    }
+
+    impl Worker for ReportWorker {
+        type Message = ();
+        type Input = String;
+        type Output = Result<super::ReportResponse, String>;
+
+        fn create(_scope: &WorkerScope<Self>) -> Self {
+            ReportWorker {
+                #[cfg(feature = "pdf")]
+                fonts: None,
+            }
+        }
+
+        fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
+
+        fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+            #[cfg(feature = "pdf")]
+            {
+                let start = js_sys::Date::now();
+                let result = (|| {
+                    if self.fonts.is_none() {
+                        self.fonts = Some(crate::report::pdf::Fonts::load()?);
+                    }
+                    let fonts = self.fonts.as_ref().ok_or("fonts unavailable")?;
+                    super::handle(&msg, fonts)
+                })()
+                .map(|mut r| {
+                    r.build_ms = js_sys::Date::now() - start;
+                    r
+                });
+                scope.respond(id, result);
+            }
+            #[cfg(not(feature = "pdf"))]
+            {
+                let _ = msg;
+                scope.respond(id, Err("this build has no PDF support".to_string()));
+            }
+        }
+    }
+}

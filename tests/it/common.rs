@@ -1,0 +1,36 @@
+use elsa::answers::{Answer, Assessment};
+use elsa::model::Questionnaire;
+use elsa::validate::load_questionnaire;
+
+pub const MINI: &str = include_str!("data/mini.json");
+pub const NOW: &str = "2026-11-29T10:00:00.000Z";
+
+pub fn mini() -> Questionnaire {
+    load_questionnaire(MINI).unwrap_or_else(|e| panic!("mini fixture invalid: {e:?}"))
+}
+
+pub fn fresh(q: &Questionnaire) -> Assessment {
+    Assessment::new("test-1".into(), q, NOW)
+}
+
+/// Build an answer from a compact spec: "a" (choice), "x+y" (choices), "?" (don't know),
+/// "na" (not applicable), "t:text" (text), "d:2026-01-01" (date).
+pub fn ans(spec: &str) -> Answer {
+    match spec {
+        "?" => Answer::DontKnow,
+        "na" => Answer::NotApplicable,
+        s if s.starts_with("t:") => Answer::Text { value: s[2..].to_string() },
+        s if s.starts_with("d:") => Answer::Date { value: s[2..].to_string() },
+        s if s.contains('+') => Answer::Choices { ids: s.split('+').map(str::to_string).collect() },
+        s => Answer::Choice { id: s.to_string() },
+    }
+}
+
+/// An assessment with answers given as (question, spec) pairs.
+pub fn with(q: &Questionnaire, answers: &[(&str, &str)]) -> Assessment {
+    let mut a = fresh(q);
+    for (qid, spec) in answers {
+        a.set_answer(qid, Some(ans(spec)), NOW);
+    }
+    a
+}

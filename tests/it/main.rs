@@ -1,0 +1,12 @@
+//! The one native integration-test binary. Modules by subject.
+mod common;
+mod conditions;
+mod markdown;
+mod persist;
+mod progress;
+mod questionnaires;
+mod report;
+mod route;
+mod schema;
+mod scoring;
+mod validation;

@@ -1,0 +1,174 @@
+//! The report: layout rules with a fixed-width measure, and real PDFs read back with pdftotext.
+use crate::common::*;
+use elsa::model::ProfileField;
+use elsa::report::layout::{wrap, Item, Measure, CONTENT_BOTTOM, CONTENT_TOP, MARGIN_X, PAGE_W};
+use elsa::report::{build_pages, file_name, slug, ReportInfo};
+use std::process::Command;
+
+/// Every char is 0.5 em wide.
+struct Fixed;
+impl Measure for Fixed {
+    fn width(&self, text: &str, size: f32, _bold: bool) -> f32 {
+        text.chars().count() as f32 * size * 0.5
+    }
+}
+
+fn info() -> ReportInfo {
+    ReportInfo { generated_at: "2026-11-29T10:15:00.000Z".into(), locale: "en".into() }
+}
+
+#[test]
+fn wrap_respects_the_width_and_splits_long_words() {
+    let lines = wrap(&Fixed, "aaaa bbbb cccc dddd", 10.0, false, 50.0); // 10 chars per line
+    assert_eq!(lines, vec!["aaaa bbbb", "cccc dddd"]);
+    let lines = wrap(&Fixed, "go https://example.org/a/very/long/path/that/never/ends end", 10.0, false, 50.0);
+    for l in &lines {
+        assert!(l.chars().count() <= 10, "{l:?} too long");
+    }
+    assert_eq!(lines.concat().replace(' ', ""), "gohttps://example.org/a/very/long/path/that/never/endsend");
+    assert_eq!(wrap(&Fixed, "one\n\ntwo", 10.0, false, 50.0), vec!["one", "", "two"]);
+    assert_eq!(wrap(&Fixed, "Zoë Øster", 10.0, false, 50.0), vec!["Zoë Øster"]);
+}
+
+fn big_assessment() -> (elsa::model::Questionnaire, elsa::answers::Assessment) {
+    let q = mini();
+    let mut a = with(&q, &[("role", "decides"), ("o1", "c"), ("o2", "no"), ("l1", "yes"), ("o5", "?")]);
+    a.set_metadata(ProfileField::ProjectName, "Sepsis early warning".into(), NOW);
+    let mut note = String::new();
+    while note.chars().count() < 10_000 {
+        note.push_str("Lorem ipsum dolor sit amet, https://example.org/an/extremely/long/url/without/any/spaces/at/all/that/must/be/broken ");
+        note.push_str("Supercalifragilisticexpialidocious-and-more-and-more-without-a-break-anywhere-at-all-in-it ");
+    }
+    a.set_note("o1", note, NOW);
+    (q, a)
+}
+
+#[test]
+fn nothing_crosses_the_margins_and_long_notes_flow_over_pages() {
+    let (q, a) = big_assessment();
+    let pages = build_pages(&q, &a, &info(), &Fixed);
+    assert!(pages.len() >= 3, "a 10k note spans pages: {}", pages.len());
+    for (i, p) in pages.iter().enumerate() {
+        for item in &p.items {
+            if let Item::Text { x, y, style, text } = item {
+                let right = x + Fixed.width(text, style.size, style.bold);
+                assert!(*x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01, "page {}: {text:?} crosses the margin ({x}..{right})", i + 1);
+                let header_or_footer = *y < CONTENT_TOP || *y > CONTENT_BOTTOM;
+                if header_or_footer {
+                    assert!(style.size < 9.0, "page {}: only the running header/footer is outside the content area: {text:?}", i + 1);
+                }
+            }
+        }
+        let footer = format!("page {} of {}", i + 1, pages.len());
+        assert!(p.texts().contains(&footer.as_str()), "page {} lacks {footer:?}", i + 1);
+        assert!(p.texts().contains(&"Sepsis early warning"), "page {} lacks the project header", i + 1);
+    }
+}
+
+#[test]
+fn headings_are_never_alone_at_the_foot_of_a_page() {
+    let (q, a) = big_assessment();
+    let pages = build_pages(&q, &a, &info(), &Fixed);
+    for p in &pages {
+        // The last content text of a page must not be a section heading (11.5pt bold) or H2.
+        let last = p.items.iter().rev().find_map(|i| match i {
+            Item::Text { y, style, text, .. } if *y >= CONTENT_TOP && *y <= CONTENT_BOTTOM => Some((style.size, text.clone())),
+            _ => None,
+        });
+        if let Some((size, text)) = last {
+            assert!(size < 11.0, "a heading {text:?} ends a page");
+        }
+    }
+}
+
+#[test]
+fn report_file_name() {
+    let q = mini();
+    let mut a = fresh(&q);
+    assert_eq!(file_name(&a, "2026-11-29T10:00:00Z"), "elsa-report-untitled-2026-11-29.pdf");
+    a.set_metadata(ProfileField::ProjectName, "Şükrü's Sepsis / AI (v2)".into(), NOW);
+    assert_eq!(file_name(&a, "2026-11-29T10:00:00Z"), "elsa-report-sukru-s-sepsis-ai-v2-2026-11-29.pdf");
+    assert_eq!(slug("???"), "untitled");
+}
+
+fn pdftotext(bytes: &[u8], name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("elsa-it-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: `make test` installs it");
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn generated_pdf_reads_back_with_its_content() {
+    use elsa::report::pdf::{render_report, Fonts};
+    let q = mini();
+    let mut a = with(&q, &[("role", "decides"), ("o1", "b"), ("o2", "no"), ("l1", "no"), ("o5", "?"), ("o4", "t:Dr. Jansen")]);
+    a.set_metadata(ProfileField::ProjectName, "Sepsis early warning".into(), NOW);
+    a.set_metadata(ProfileField::Assessors, "Şükrü Łukasz, Zoë Øster".into(), NOW);
+    a.set_note("o2", "Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 € “quotes”".into(), NOW);
+    let fonts = Fonts::load().unwrap();
+    let r = render_report(&q, &a, &info(), &fonts);
+    assert_eq!(r.file_name, "elsa-report-sepsis-early-warning-2026-11-29.pdf");
+    assert!(r.bytes.starts_with(b"%PDF-"));
+    let text = pdftotext(&r.bytes, "basic.pdf");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "ELSA self-assessment report",
+        "Sepsis early warning",
+        "2026-11-29",
+        "Mini questionnaire (version 1.2.3)",
+        "Generated on this device. No data was sent anywhere.",
+        "Oversight",
+        "Low-SES impact",
+        "Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 € “quotes”",
+        "Dr. Jansen",
+        "Don't know — knowledge gap",
+        "Allow override.",
+        &format!("page 1 of {}", r.pages),
+    ] {
+        assert!(flat.contains(needle), "PDF text lacks {needle:?}:\n{text}");
+    }
+    // Section scores: oversight = (2 + 3 + 4) / (4 + 3 + 4) = 81.8 -> 82; low-SES 100.
+    assert!(flat.contains("Oversight 82 Critical concern"), "score row missing:\n{text}");
+    assert!(flat.contains("Low-SES impact 100 Critical concern"), "score row missing:\n{text}");
+    // Fonts are embedded and subset.
+    let dir = std::env::temp_dir().join(format!("elsa-it-{}", std::process::id()));
+    let fonts_out = Command::new("pdffonts").arg(dir.join("basic.pdf")).output().expect("pdffonts");
+    let listing = String::from_utf8_lossy(&fonts_out.stdout);
+    assert!(listing.contains("DejaVuSans"), "{listing}");
+    for line in listing.lines().filter(|l| l.contains("DejaVu")) {
+        assert!(line.contains(" yes yes "), "font not embedded+subset: {line}");
+    }
+    assert!(r.bytes.len() < 250_000, "PDF is {} bytes", r.bytes.len());
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn long_note_pdf_has_page_numbers_on_every_page() {
+    use elsa::report::pdf::{render_report, Fonts};
+    let (q, a) = big_assessment();
+    let fonts = Fonts::load().unwrap();
+    let r = render_report(&q, &a, &info(), &fonts);
+    let text = pdftotext(&r.bytes, "long.pdf");
+    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert_eq!(pages.len(), r.pages);
+    for (i, p) in pages.iter().enumerate() {
+        assert!(p.contains(&format!("page {} of {}", i + 1, r.pages)), "page {} lacks its number", i + 1);
+    }
+    assert!(text.contains("Supercalifragilisticexpialidocious"));
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_creation_date_is_real() {
+    let d = elsa::report::pdf::pdf_date("2026-11-29T10:15:07.123+01:00").unwrap();
+    assert_eq!((d.date.year, d.date.month, d.date.day, d.time.hour, d.time.minute, d.time.second, d.offset.hours), (2026, 11, 29, 10, 15, 7, 1));
+    assert!(elsa::report::pdf::pdf_date("yesterday").is_none());
+}
