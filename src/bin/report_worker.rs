@@ -1,1 +1,12 @@
-fn main(){}
+//! The report worker: a separate wasm, loaded on the first PDF export, that links printpdf.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use gloo_worker::Registrable;
+    console_error_panic_hook::set_once();
+    elsa::worker::ReportWorker::registrar().register();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("This binary is the browser's report worker; natively, use the library's report module.");
+}

@@ -1,0 +1,15 @@
+// Sanity check of dist/ after a build: the files the app needs are there, and the main wasm
+// does not contain printpdf (it must live only in the lazily loaded report worker).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+const files = readdirSync('dist');
+const fail = (m) => { console.error(`check-dist: ${m}`); process.exit(1); };
+const need = (re, what) => files.find((f) => re.test(f)) || fail(`no ${what} in dist/ (${files.join(', ')})`);
+need(/^index\.html$/, 'index.html');
+const mainWasm = need(/^elsa-[0-9a-f]+_bg\.wasm$/, 'main wasm');
+need(/^report_worker_bg\.wasm$/, 'worker wasm');
+need(/^report_worker_loader\.js$/, 'worker loader');
+const main = readFileSync(`dist/${mainWasm}`);
+if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} links printpdf: the UI must be built without the pdf feature`);
+const html = readFileSync('dist/index.html', 'utf8');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html has an inline script; the CSP forbids it');
+console.log(`check-dist: ok (${mainWasm}: ${statSync(`dist/${mainWasm}`).size} bytes; worker: ${statSync('dist/report_worker_bg.wasm').size} bytes)`);

@@ -1,0 +1,83 @@
+//! A horizontal bar chart of section scores (0–100) in SVG, with the level bands as a backdrop.
+//! The results page shows the same numbers in a table, which is the chart's text alternative.
+
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub score: Option<f64>,
+    /// 0 = lowest band.
+    pub band: usize,
+}
+
+const LABEL_W: f64 = 230.0;
+const BAR_W: f64 = 380.0;
+const ROW_H: f64 = 30.0;
+
+/// Classes for band colours, lowest concern first.
+fn band_class(band: usize, bands: usize) -> &'static str {
+    let top = bands.saturating_sub(1).max(1);
+    match (band * 3 + top / 2) / top {
+        0 => "band-0",
+        1 => "band-1",
+        2 => "band-2",
+        _ => "band-3",
+    }
+}
+
+fn short(label: &str) -> String {
+    if label.chars().count() > 34 {
+        format!("{}…", label.chars().take(33).collect::<String>().trim_end())
+    } else {
+        label.to_string()
+    }
+}
+
+#[component]
+pub fn ScoreChart(bars: Vec<Bar>, bands: Vec<(f64, String)>, #[prop(into)] title: String) -> impl IntoView {
+    let height = bars.len() as f64 * ROW_H + 34.0;
+    let width = LABEL_W + BAR_W + 50.0;
+    let nbands = bands.len();
+    let mut prev = 0.0;
+    let backdrop = bands
+        .iter()
+        .enumerate()
+        .map(|(i, (max, _))| {
+            let x = LABEL_W + prev / 100.0 * BAR_W;
+            let w = (max - prev) / 100.0 * BAR_W;
+            prev = *max;
+            view! { <rect x=x y="0" width=w height=height - 24.0 class=format!("backdrop {}", band_class(i, nbands))/> }
+        })
+        .collect_view();
+    let ticks = [0, 25, 50, 75, 100]
+        .into_iter()
+        .map(|t| {
+            let x = LABEL_W + t as f64 / 100.0 * BAR_W;
+            view! { <text x=x y=height - 8.0 class="tick" text-anchor="middle">{t}</text> }
+        })
+        .collect_view();
+    let rows = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = i as f64 * ROW_H + 6.0;
+            let (w, value) = match b.score {
+                Some(s) => (s.clamp(0.0, 100.0) / 100.0 * BAR_W, format!("{}", s.round() as i64)),
+                None => (0.0, "—".to_string()),
+            };
+            view! {
+                <text x=LABEL_W - 8.0 y=y + 13.0 text-anchor="end" class="bar-label">{short(&b.label)}</text>
+                <rect x=LABEL_W y=y width=w.max(1.0) height="18" class=format!("bar {}", band_class(b.band, nbands))/>
+                <text x=LABEL_W + w + 6.0 y=y + 13.0 class="bar-value">{value}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="chart" viewBox=format!("0 0 {width} {height}") role="img" aria-label=title preserveAspectRatio="xMinYMin meet">
+            {backdrop}
+            {rows}
+            {ticks}
+        </svg>
+    }
+}

@@ -1,0 +1,3 @@
+pub mod chart;
+pub mod markdown;
+pub mod question;

@@ -1,0 +1,69 @@
+//! PDF export through the report worker, which is spawned on the first export only (it carries
+//! printpdf and the fonts) and reused afterwards. gloo-worker has no error callback, so a
+//! timeout turns a worker that never answers into a clear error, and the next try starts afresh.
+
+use crate::worker::{ReportRequest, ReportResponse, ReportWorker};
+use gloo_worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
+use std::time::Duration;
+
+type Done = Box<dyn FnOnce(Result<ReportResponse, String>)>;
+
+thread_local! {
+    static BRIDGE: RefCell<Option<WorkerBridge<ReportWorker>>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<(u32, Done)>> = const { RefCell::new(None) };
+    static SEQ: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// The worker's loader, next to index.html in dist/.
+const WORKER_PATH: &str = "./report_worker_loader.js";
+/// A first export loads ~1 MB; allow slow machines plenty of time.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+fn finish(result: Result<ReportResponse, String>) {
+    if let Some((_, done)) = PENDING.with(|p| p.borrow_mut().take()) {
+        done(result);
+    }
+}
+
+/// Build the PDF in the worker and call `done` with the result (exactly once).
+pub fn export_pdf(request: &ReportRequest, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+    let json = match serde_json::to_string(request) {
+        Ok(j) => j,
+        Err(e) => return done(Err(format!("the report request could not be prepared: {e}"))),
+    };
+    if PENDING.with(|p| p.borrow().is_some()) {
+        return done(Err("a report is already being built; please wait for it".into()));
+    }
+    let seq = SEQ.with(|s| {
+        *s.borrow_mut() += 1;
+        *s.borrow()
+    });
+    PENDING.with(|p| *p.borrow_mut() = Some((seq, Box::new(done))));
+    BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.is_none() {
+            *b = Some(
+                ReportWorker::spawner()
+                    .callback(|out: Result<ReportResponse, String>| finish(out))
+                    .with_loader(true)
+                    .as_module(true)
+                    .spawn(WORKER_PATH),
+            );
+        }
+        if let Some(bridge) = b.as_ref() {
+            bridge.send(json);
+        }
+    });
+    leptos::prelude::set_timeout(
+        move || {
+            let stale = PENDING.with(|p| p.borrow().as_ref().map(|(s, _)| *s) == Some(seq));
+            if stale {
+                // Drop the bridge so that a retry spawns a fresh worker.
+                BRIDGE.with(|b| b.borrow_mut().take());
+                finish(Err("the report builder did not respond. Check that the page is not blocked from loading its own files, then try again".into()));
+            }
+        },
+        TIMEOUT,
+    );
+}

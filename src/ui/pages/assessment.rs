@@ -1,0 +1,222 @@
+//! The assessment: section navigation with progress, the questions of the current section, the
+//! section's live score, and previous / next.
+
+use crate::answers::{Progress, Visibility};
+use crate::model::Questionnaire;
+use crate::route::Route;
+use crate::scoring::{display_score, score};
+use crate::ui::components::question::QuestionView;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn focus_element(id: &str, scroll: bool) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            if scroll {
+                el.scroll_into_view();
+            }
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(!scroll);
+            let _ = el.focus_with_options(&opts);
+        }
+    }
+}
+
+#[component]
+pub fn AssessmentPage(id: String, section: Option<String>, question: Option<String>) -> impl IntoView {
+    let app = use_app();
+    let Some(a0) = untrack(|| app.assessment(&id)) else {
+        return view! {
+            <h1>"Assessment not found"</h1>
+            <p>"There is no saved assessment with this address on this device. "<a href="#/">"Go to your assessments"</a>"."</p>
+        }
+        .into_any();
+    };
+    let Some(q) = app.questionnaire_for(&a0) else {
+        return view! {
+            <h1>{a0.display_name().to_string()}</h1>
+            <p class="alert alert-error" role="alert">
+                "This assessment uses questionnaire “" {a0.questionnaire_id.clone()} "” version " {a0.questionnaire_version.clone()}
+                ", which this version of the tool does not include. Its answers are kept unchanged."
+            </p>
+        }
+        .into_any();
+    };
+    let q = StoredValue::new(q);
+    let explicit_section = section.is_some();
+    let section_index = q.with_value(|q| {
+        section
+            .as_deref()
+            .or(a0.last_section.as_deref())
+            .and_then(|s| q.section(s).map(|(i, _)| i))
+            .unwrap_or(0)
+    });
+    let (sec, total) = q.with_value(|q| (q.sections[section_index].clone(), q.sections.len()));
+    app.set_last_section(&id, &sec.id);
+
+    let aid = id.clone();
+    let progress = Memo::new(move |_| {
+        app.assessments().with(|v| v.iter().find(|a| a.id == aid).map(|a| q.with_value(|q| Progress::compute(q, a))))
+    });
+    let aid = id.clone();
+    let outcome = Memo::new(move |_| {
+        app.assessments().with(|v| v.iter().find(|a| a.id == aid).map(|a| q.with_value(|q| score(q, a))))
+    });
+    let aid = id.clone();
+    let sec_id = sec.id.clone();
+    let visible = Memo::new(move |_| {
+        app.assessments().with(|v| {
+            let Some(a) = v.iter().find(|a| a.id == aid) else { return Vec::new() };
+            q.with_value(|q| {
+                let vis = Visibility::compute(q, a);
+                q.section(&sec_id)
+                    .map(|(_, s)| s.questions.iter().filter(|x| vis.is_visible(&x.id)).map(|x| x.id.clone()).collect())
+                    .unwrap_or_default()
+            })
+        })
+    });
+
+    // Focus: a linked question, else the section heading when the user moved between sections.
+    let focus_q = question.clone();
+    let announce = format!("Section {} of {}: {}", section_index + 1, total, sec.title.get("en"));
+    request_animation_frame(move || match focus_q {
+        Some(qid) => focus_element(&format!("q-{qid}"), true),
+        None if explicit_section => {
+            focus_element("section-heading", false);
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        None => {}
+    });
+    app.announce(announce);
+
+    let nav = q.with_value(|q| {
+        q.sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
+                let sid = s.id.clone();
+                let current = i == section_index;
+                let counts = Memo::new(move |_| {
+                    progress.with(|p| {
+                        p.as_ref().and_then(|p| p.section(&sid)).map(|sp| (sp.answered, sp.visible, sp.is_complete()))
+                    })
+                });
+                view! {
+                    <li class:current=current>
+                        <a href=href aria-current=current.then_some("step")>
+                            <span class="nav-title">{s.title.get("en").to_string()}</span>
+                            <span class="nav-count" class:done=move || counts.get().map(|c| c.2).unwrap_or(false)>
+                                {move || counts.get().map(|(a, v, done)| format!("{}{a}/{v}", if done { "✓ " } else { "" }))}
+                                <span class="sr-only">" answered"</span>
+                            </span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+
+    let scored = sec.dimension.is_scored();
+    let sec_id = sec.id.clone();
+    let live_score = move || {
+        if !scored {
+            return view! { <p class="muted">"This section describes your project. It is not scored."</p> }.into_any();
+        }
+        let s = outcome.with(|o| o.as_ref().and_then(|o| o.section(&sec_id).cloned()));
+        match s.and_then(|s| s.score.zip(s.level).map(|(v, l)| (v, l, s.red_flags))) {
+            Some((v, level, flags)) => {
+                let label = q.with_value(|q| q.bands[level.band_index].label.get("en").to_string());
+                view! {
+                    <p class=format!("live-score level-{}", level.band_index)>
+                        <span class="score-label">"Section score: "</span>
+                        <strong>{display_score(v)}" / 100"</strong>" · "{label}
+                        {(flags > 0).then(|| view! { <span class="badge badge-flag">{flags}" red flag"{if flags == 1 { "" } else { "s" }}</span> })}
+                    </p>
+                }
+                .into_any()
+            }
+            None => view! { <p class="live-score">"Section score: no scored answers yet."</p> }.into_any(),
+        }
+    };
+
+    let overall = move || progress.with(|p| p.as_ref().map(|p| (p.answered, p.visible, p.percent())));
+
+    let aid = id.clone();
+    let question_views = q.with_value(|q| {
+        q.section(&sec.id)
+            .map(|(_, s)| s.questions.clone())
+            .unwrap_or_default()
+    });
+    let questions_store = StoredValue::new(question_views);
+    let numbered = move || {
+        visible
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, qid)| (i + 1, qid))
+            .collect::<Vec<_>>()
+    };
+
+    let prev = (section_index > 0).then(|| {
+        let s = q.with_value(|q| q.sections[section_index - 1].clone());
+        let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
+        view! { <a class="button" href=href rel="prev">"← Previous: "{s.title.get("en").to_string()}</a> }
+    });
+    let next = if section_index + 1 < total {
+        let s = q.with_value(|q| q.sections[section_index + 1].clone());
+        let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
+        view! { <a class="button primary" href=href rel="next">"Next: "{s.title.get("en").to_string()}" →"</a> }.into_any()
+    } else {
+        let href = Route::Results { id: id.clone() }.href();
+        view! { <a class="button primary" href=href>"See the results →"</a> }.into_any()
+    };
+    let results_href = Route::Results { id: id.clone() }.href();
+    let name = move || {
+        let aid = aid.clone();
+        app.assessments().with(|v| v.iter().find(|a| a.id == aid).map(|a| a.display_name().to_string()).unwrap_or_default())
+    };
+    let qtitle = q.with_value(|q: &Questionnaire| q.title.get("en").to_string());
+
+    view! {
+        <div class="assessment">
+            <p class="crumbs"><a href="#/">"Assessments"</a>" / "<span>{name}</span></p>
+            <div class="assessment-grid">
+                <nav class="sections-nav" aria-label="Sections">
+                    <p class="muted small">{qtitle}</p>
+                    <p class="overall-progress">
+                        {move || overall().map(|(a, v, p)| view! {
+                            <progress max="100" value=p aria-label="Overall progress"></progress>
+                            <span>{a}" of "{v}" answered"</span>
+                        })}
+                    </p>
+                    <ol>{nav}</ol>
+                    <a class="button" href=results_href>"Results"</a>
+                </nav>
+                <section class="section-body" aria-labelledby="section-heading">
+                    <p class="muted small">"Section "{section_index + 1}" of "{total}</p>
+                    <h1 id="section-heading" tabindex="-1">{sec.title.get("en").to_string()}</h1>
+                    {(!sec.intro.0.is_empty()).then(|| view! { <p class="intro">{sec.intro.get("en").to_string()}</p> })}
+                    <div class="score-box">{live_score}</div>
+                    <p class="muted small">"Questions marked "<span aria-hidden="true">"*"</span><span class="sr-only">"required"</span>" are required. Every change is saved on this device at once."</p>
+                    <For
+                        each=numbered
+                        key=|(n, qid)| (*n, qid.clone())
+                        children=move |(n, qid)| {
+                            let question = questions_store.with_value(|qs| qs.iter().find(|x| x.id == qid).cloned());
+                            question.map(|question| view! { <QuestionView aid=id.clone() question=question number=n scored=scored/> })
+                        }
+                    />
+                    <div class="pager">
+                        {prev}
+                        {next}
+                    </div>
+                </section>
+            </div>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,146 @@
+//! Home: start an assessment of a bundled questionnaire; resume or delete saved ones.
+
+use crate::answers::Progress;
+use crate::route::Route;
+use crate::ui::state::{local_time, use_app};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let app = use_app();
+    let to_delete: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let delete_error = RwSignal::new(None::<String>);
+
+    let starters = app.questionnaires.with_value(|qs| {
+        qs.iter()
+            .map(|q| {
+                let q2 = q.clone();
+                let count = q.questions().count();
+                let title = q.title.get("en").to_string();
+                let start_label = format!("Start: {title}");
+                view! {
+                    <li class="card">
+                        <h3>{title.clone()}</h3>
+                        <p>{q.description.get("en").to_string()}</p>
+                        <p class="muted">{count}" questions · version "{q.version.clone()}</p>
+                        <button type="button" class="button primary" aria-label=start_label on:click=move |_| {
+                            let id = app.create(&q2);
+                            let first = q2.sections.first().map(|s| s.id.clone());
+                            app.announce("New assessment started");
+                            app.navigate(Route::Assessment { id, section: first, question: None });
+                        }>"Start a new assessment"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+
+    let open_delete = move |id: String, name: String| {
+        delete_error.set(None);
+        to_delete.set(Some((id, name)));
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close_dialog = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let confirm_delete = move |_| {
+        if let Some((id, name)) = to_delete.get_untracked() {
+            match app.delete(&id) {
+                Ok(()) => {
+                    app.announce(format!("Deleted {name}"));
+                    to_delete.set(None);
+                    close_dialog();
+                    // Return focus to a stable place.
+                    if let Some(el) = document().get_element_by_id("saved-heading") {
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                }
+                Err(e) => delete_error.set(Some(format!("Could not delete: {e}."))),
+            }
+        }
+    };
+
+    let saved = move || {
+        let list = app.assessments().get();
+        if list.is_empty() {
+            return view! { <p class="muted">"No saved assessments on this device yet."</p> }.into_any();
+        }
+        let rows = list
+            .into_iter()
+            .map(|a| {
+                let q = app.questionnaire_for(&a);
+                let (pct, qtitle) = match &q {
+                    Some(q) => (Some(Progress::compute(q, &a).percent()), q.title.get("en").to_string()),
+                    None => (None, format!("{} {} (not available in this version)", a.questionnaire_id, a.questionnaire_version)),
+                };
+                let name = a.display_name().to_string();
+                let section = a.last_section.clone();
+                let resume = Route::Assessment { id: a.id.clone(), section, question: None }.href();
+                let results = Route::Results { id: a.id.clone() }.href();
+                let (id, name2) = (a.id.clone(), name.clone());
+                view! {
+                    <tr>
+                        <th scope="row">{name.clone()}<div class="muted small">{qtitle}</div></th>
+                        <td>{local_time(&a.modified)}</td>
+                        <td>{match pct {
+                            Some(p) => view! {
+                                <progress max="100" value=p aria-label=format!("Progress of {name}")>{p}"%"</progress>
+                                " " {p}"%"
+                            }.into_any(),
+                            None => "—".into_any(),
+                        }}</td>
+                        <td class="actions">
+                            <a class="button" href=resume aria-label=format!("Resume {name}")>"Resume"</a>
+                            <a class="button" href=results aria-label=format!("Results of {name}")>"Results"</a>
+                            <button type="button" class="button danger" aria-label=format!("Delete {name}")
+                                on:click=move |_| open_delete(id.clone(), name2.clone())>"Delete"</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll">
+                <table class="saved">
+                    <caption class="sr-only">"Saved assessments"</caption>
+                    <thead><tr><th scope="col">"Project"</th><th scope="col">"Last changed"</th><th scope="col">"Progress"</th><th scope="col">"Actions"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <h1>"ELSA self-assessment for AI in healthcare"</h1>
+        <p class="lead">
+            "Check the ethical, legal and societal aspects of your AI tool — including its impact on people with a low socio-economic status. "
+            "Answer at your own pace: every change is saved in this browser, and you can come back at any time."
+        </p>
+        <section aria-labelledby="start-heading">
+            <h2 id="start-heading">"Start a new assessment"</h2>
+            <ul class="cards">{starters}</ul>
+        </section>
+        <section aria-labelledby="saved-heading">
+            <h2 id="saved-heading" tabindex="-1">"Your saved assessments"</h2>
+            {saved}
+        </section>
+        <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" on:close=move |_| to_delete.set(None)>
+            <h2 id="delete-title">"Delete this assessment?"</h2>
+            <p>{move || to_delete.get().map(|(_, n)| format!("“{n}” and all its answers and notes will be removed from this device. This cannot be undone."))}</p>
+            {move || delete_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+            <div class="dialog-actions">
+                <button type="button" class="button" on:click=move |_| close_dialog()>"Cancel"</button>
+                <button type="button" class="button danger" on:click=confirm_delete>"Delete"</button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,4 @@
+pub mod assessment;
+pub mod home;
+pub mod results;
+pub mod scoring;

@@ -1,0 +1,300 @@
+//! Results: per-section scores and levels with a chart, what drove them, red flags, knowledge
+//! gaps, unanswered required questions, recommendations, and the PDF export.
+
+use crate::answers::answer_text;
+use crate::model::Questionnaire;
+use crate::route::Route;
+use crate::scoring::{display_score, score};
+use crate::ui::components::chart::{Bar, ScoreChart};
+use crate::ui::export::export_pdf;
+use crate::ui::state::{now, use_app};
+use crate::worker::ReportRequest;
+use leptos::prelude::*;
+
+const LOCALE: &str = "en";
+
+#[derive(Clone, PartialEq)]
+enum ExportState {
+    Idle,
+    Working,
+    Done(String),
+    Failed(String),
+}
+
+#[component]
+pub fn ResultsPage(id: String) -> impl IntoView {
+    let app = use_app();
+    let Some(a0) = untrack(|| app.assessment(&id)) else {
+        return view! {
+            <h1>"Assessment not found"</h1>
+            <p>"There is no saved assessment with this address on this device. "<a href="#/">"Go to your assessments"</a>"."</p>
+        }
+        .into_any();
+    };
+    let Some(q) = app.questionnaire_for(&a0) else {
+        return view! {
+            <h1>{a0.display_name().to_string()}</h1>
+            <p class="alert alert-error" role="alert">"This assessment uses a questionnaire that this version of the tool does not include."</p>
+        }
+        .into_any();
+    };
+    let o = score(&q, &a0);
+    let a = a0.clone();
+    let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.get(LOCALE).to_string()).unwrap_or_else(|| qid.to_string());
+    let link = |sid: &str, qid: &str| Route::Assessment { id: id.clone(), section: Some(sid.to_string()), question: Some(qid.to_string()) }.href();
+    let sec_title = |sid: &str| q.section(sid).map(|(_, s)| s.title.get(LOCALE).to_string()).unwrap_or_default();
+    let band_label = |i: usize| q.bands.get(i).map(|b| b.label.get(LOCALE).to_string()).unwrap_or_default();
+
+    // Overall
+    let overall = match (o.overall, o.overall_level.clone()) {
+        (Some(v), Some(level)) => {
+            let band = &q.bands[level.band_index];
+            view! {
+                <div class=format!("overall level-{}", level.band_index)>
+                    <p class="overall-score"><span class="big">{display_score(v)}</span>" / 100"</p>
+                    <div>
+                        <p class="overall-level">{band.label.get(LOCALE).to_string()}</p>
+                        <p>{band.meaning.get(LOCALE).to_string()}</p>
+                        {level.raised_by_red_flag.then(|| view! { <p class="flag-text">"Raised to this level because at least one answer is a red flag."</p> })}
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! { <p class="alert">"No scored question has been answered yet, so there is no score. "</p> }.into_any(),
+    };
+
+    // Chart + table
+    let bars: Vec<Bar> = o
+        .sections
+        .iter()
+        .map(|s| Bar { label: sec_title(&s.section_id), score: s.score, band: s.level.as_ref().map(|l| l.band_index).unwrap_or(0) })
+        .collect();
+    let bands: Vec<(f64, String)> = q.bands.iter().map(|b| (b.max_score, b.label.get(LOCALE).to_string())).collect();
+    let rows = o
+        .sections
+        .iter()
+        .map(|s| {
+            let title = sec_title(&s.section_id);
+            let href = Route::Assessment { id: id.clone(), section: Some(s.section_id.clone()), question: None }.href();
+            let (score_txt, level_txt) = match (&s.score, &s.level) {
+                (Some(v), Some(l)) => (display_score(*v), format!("{}{}", band_label(l.band_index), if l.raised_by_red_flag { " (raised by red flag)" } else { "" })),
+                _ => ("—".to_string(), "not scored yet".to_string()),
+            };
+            let top = s
+                .top
+                .iter()
+                .map(|c| {
+                    let answer = q.question(&c.question_id).and_then(|r| answer_text(r.question, &a, LOCALE)).unwrap_or_default();
+                    view! {
+                        <li>
+                            <a href=link(&s.section_id, &c.question_id)>{qtext(&c.question_id)}</a>
+                            " — “"{answer}"”: "{format!("{:.0}", c.points)}" points"
+                            {c.red_flag.then(|| view! { <span class="badge badge-flag">"red flag"</span> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let has_top = !s.top.is_empty();
+            view! {
+                <tr>
+                    <th scope="row"><a href=href>{title.clone()}</a></th>
+                    <td class="num">{score_txt}</td>
+                    <td>{level_txt}</td>
+                    <td class="num">{s.red_flags}</td>
+                    <td class="num">{s.scored_answered}"/"{s.scored_visible}</td>
+                </tr>
+                {has_top.then(|| view! {
+                    <tr class="drivers">
+                        <td colspan="5">
+                            <details>
+                                <summary>"What drove the score of “"{title}"”"</summary>
+                                <ul>{top}</ul>
+                            </details>
+                        </td>
+                    </tr>
+                })}
+            }
+        })
+        .collect_view();
+
+    let red_flags = (!o.red_flags.is_empty()).then(|| {
+        let items = o
+            .red_flags
+            .iter()
+            .map(|f| {
+                let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, &a, LOCALE)).unwrap_or_default();
+                view! { <li><a href=link(&f.section_id, &f.question_id)>{qtext(&f.question_id)}</a>" — you answered “"{answer}"”."</li> }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="flags-heading" class="panel panel-flag">
+                <h2 id="flags-heading">"Red flags"</h2>
+                <p>"Each of these answers is a serious problem on its own."</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+
+    let gaps = (!o.knowledge_gaps.is_empty()).then(|| {
+        let items = o
+            .knowledge_gaps
+            .iter()
+            .map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> })
+            .collect_view();
+        view! {
+            <section aria-labelledby="gaps-heading" class="panel">
+                <h2 id="gaps-heading">"Knowledge gaps"</h2>
+                <p>"You answered “Don't know” here. These count as the highest concern until you find out."</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+
+    let missing = (!o.unanswered_required.is_empty()).then(|| {
+        let items = o
+            .unanswered_required
+            .iter()
+            .map(|m| view! { <li><a href=link(&m.section_id, &m.question_id)>{qtext(&m.question_id)}</a>" ("{sec_title(&m.section_id)}")"</li> })
+            .collect_view();
+        view! {
+            <section aria-labelledby="missing-heading" class="panel">
+                <h2 id="missing-heading">"Required questions not answered yet"</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+
+    let unjustified = (!o.unjustified_na.is_empty()).then(|| {
+        let items = o
+            .unjustified_na
+            .iter()
+            .map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> })
+            .collect_view();
+        view! {
+            <section aria-labelledby="na-heading" class="panel">
+                <h2 id="na-heading">"“Not applicable” without a reason"</h2>
+                <p>"These answers need a short justification in their note before they count."</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+
+    let recommendations = {
+        let mut groups: Vec<(String, Vec<AnyView>)> = Vec::new();
+        for s in &q.sections {
+            let items: Vec<AnyView> = o
+                .recommendations
+                .iter()
+                .filter(|r| r.section_id == s.id)
+                .map(|r| {
+                    view! {
+                        <li class:flagged=r.red_flag>
+                            {r.red_flag.then(|| view! { <span class="badge badge-flag">"red flag"</span>" " })}
+                            <span>{r.text.get(LOCALE).to_string()}</span>
+                            <span class="muted small">" — from: "<a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a></span>
+                        </li>
+                    }
+                    .into_any()
+                })
+                .collect();
+            if !items.is_empty() {
+                groups.push((s.title.get(LOCALE).to_string(), items));
+            }
+        }
+        if groups.is_empty() {
+            view! { <p class="muted">"No actions follow from your answers so far."</p> }.into_any()
+        } else {
+            groups
+                .into_iter()
+                .map(|(title, items)| view! { <h3>{title}</h3><ul class="recs">{items}</ul> })
+                .collect_view()
+                .into_any()
+        }
+    };
+
+    // Export
+    let export_state = RwSignal::new(ExportState::Idle);
+    let qs = StoredValue::new(q.clone());
+    let aid = id.clone();
+    let start_export = move |_| {
+        if export_state.get_untracked() == ExportState::Working {
+            return;
+        }
+        let Some(assessment) = app.assessment(&aid) else { return };
+        export_state.set(ExportState::Working);
+        app.announce("Preparing the PDF report…");
+        let request = ReportRequest {
+            questionnaire: qs.get_value(),
+            assessment,
+            generated_at: now(),
+            locale: LOCALE.to_string(),
+        };
+        export_pdf(&request, move |result| {
+            let state = match result.and_then(|r| {
+                crate::ui::download::download(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)
+            }) {
+                Ok(name) => ExportState::Done(name),
+                Err(e) => ExportState::Failed(e),
+            };
+            let msg = match &state {
+                ExportState::Done(n) => format!("Report downloaded: {n}"),
+                ExportState::Failed(e) => format!("The report could not be made: {e}"),
+                _ => String::new(),
+            };
+            app.announce(msg);
+            export_state.set(state);
+        });
+    };
+    let export_status = move || match export_state.get() {
+        ExportState::Idle => ().into_any(),
+        ExportState::Working => view! { <p class="muted">"Preparing the report… the first time takes a moment."</p> }.into_any(),
+        ExportState::Done(name) => view! { <p class="ok">"Downloaded “"{name}"”."</p> }.into_any(),
+        ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">"The report could not be made: "{e}". You can try again."</p> }.into_any(),
+    };
+
+    let title = format!("Results: {}", a0.display_name());
+    let back = Route::Assessment { id: id.clone(), section: a0.last_section.clone(), question: None }.href();
+    let chart_title = format!("Bar chart of the concern score per section of {}, from 0 to 100. The same numbers are in the table below.", a0.display_name());
+    let qtitle = (|q: &Questionnaire| format!("{} · version {}", q.title.get(LOCALE), q.version))(&q);
+
+    view! {
+        <div class="results">
+            <p class="crumbs"><a href="#/">"Assessments"</a>" / "<a href=back.clone()>{a0.display_name().to_string()}</a>" / Results"</p>
+            <h1>{title}</h1>
+            <p class="muted">{qtitle}</p>
+            <div class="export-bar">
+                <button type="button" class="button primary" on:click=start_export disabled=move || export_state.get() == ExportState::Working>
+                    {move || if export_state.get() == ExportState::Working { "Preparing PDF…" } else { "Export PDF report" }}
+                </button>
+                <a class="button" href=back>"Back to the questions"</a>
+                <div aria-live="polite">{export_status}</div>
+            </div>
+            <section aria-labelledby="overall-heading">
+                <h2 id="overall-heading">"Overall"</h2>
+                {overall}
+                <p class="muted small">"Scores run from 0 (no concern) to 100 (highest concern). "<a href="#/scoring">"How scoring works"</a></p>
+            </section>
+            <section aria-labelledby="sections-heading">
+                <h2 id="sections-heading">"Scores per section"</h2>
+                <ScoreChart bars=bars bands=bands title=chart_title/>
+                <div class="table-scroll">
+                    <table class="scores">
+                        <caption class="sr-only">"Score, level, red flags and answered questions per section"</caption>
+                        <thead><tr><th scope="col">"Section"</th><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"Red flags"</th><th scope="col">"Answered"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+            {red_flags}
+            {gaps}
+            {missing}
+            {unjustified}
+            <section aria-labelledby="recs-heading">
+                <h2 id="recs-heading">"Recommended actions"</h2>
+                {recommendations}
+            </section>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,56 @@
+//! "How scoring works": the rules in plain words, and the level bands of each questionnaire.
+
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn ScoringPage() -> impl IntoView {
+    let app = use_app();
+    let bands = app.questionnaires.with_value(|qs| {
+        qs.iter()
+            .map(|q| {
+                let mut low = 0.0;
+                let rows = q
+                    .bands
+                    .iter()
+                    .map(|b| {
+                        let range = format!("{:.0}–{:.0}", low, b.max_score);
+                        low = b.max_score;
+                        view! { <tr><td>{range}</td><th scope="row">{b.label.get("en").to_string()}</th><td>{b.meaning.get("en").to_string()}</td></tr> }
+                    })
+                    .collect_view();
+                view! {
+                    <h3>{q.title.get("en").to_string()}" (version "{q.version.clone()}")"</h3>
+                    <table class="bands">
+                        <thead><tr><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <h1>"How scoring works"</h1>
+        <p class="lead">"All scores are computed in your browser from your answers alone. Nothing is sent anywhere. The rules are simple on purpose, so that you can check every number."</p>
+        <h2>"Concern per answer"</h2>
+        <ul>
+            <li>"Every answer option carries a concern weight, from 0 (no concern) up to the highest weight the questionnaire sets (4 in the bundled questionnaires)."</li>
+            <li>"For a question where you may pick several options, the most concerning option you picked counts."</li>
+            <li>"“Don't know” counts as the highest concern of the question, and is listed as a knowledge gap: finding out usually lowers the score."</li>
+            <li>"“Not applicable” is left out of the score. It needs a short reason in the note."</li>
+            <li>"Unanswered questions, text and date questions, the project profile and questions hidden by an earlier answer do not count."</li>
+        </ul>
+        <h2>"Section scores"</h2>
+        <ul>
+            <li>"A section's score is the concern of your answers divided by the highest concern those same questions could have had, times 100. So 0 means no concern at all and 100 means the highest concern on every answered question."</li>
+            <li>"The level of a section comes from the bands below: the first band whose upper bound is at least the score."</li>
+            <li>"A red flag is an answer that is a serious problem on its own. Any red flag raises its section, and the overall result, to at least the second-highest level, whatever the score."</li>
+            <li>"For each section, the results page lists the answers that added most to the score, with the points each one adds."</li>
+        </ul>
+        <h2>"Overall score"</h2>
+        <p>"The overall score is the average of the section scores, weighted by each section's weight (the low-SES section weighs more in the bundled questionnaires). Sections without any scored answer are left out."</p>
+        <h2>"Levels"</h2>
+        {bands}
+        <p class="muted">"Scores help you see where to act first. They are not a verdict, and legal pointers in this tool are indicative, not legal advice."</p>
+    }
+}
