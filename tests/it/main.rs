@@ -1,4 +1,5 @@
 //! The one native integration-test binary. Modules by subject.
+mod bench;
 mod common;
 mod conditions;
 mod markdown;

@@ -1,0 +1,122 @@
+// `make bench`: sizes and timings of the built app, printed with their budgets.
+// Serves dist/ on loopback, drives Debian's chromium with Playwright.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const PORT = Number(process.env.E2E_PORT || 8765);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+const KB = 1024;
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+let failures = 0;
+function budget(label, value, limit, fmt) {
+  const over = value > limit;
+  if (over) failures++;
+  const line = `${label.padEnd(46)} ${fmt(value).padStart(10)}   budget ${fmt(limit)}${over ? '   <<<<<< OVER BUDGET' : '   ok'}`;
+  console.log(over ? `\x1b[1;31m${line}\x1b[0m` : line);
+}
+const show = (label, text) => console.log(`${label.padEnd(46)} ${text.padStart(10)}`);
+
+const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// A fully answered starter assessment, with notes, built from the questionnaire file.
+function fullAssessment() {
+  const q = JSON.parse(readFileSync('questionnaires/elsa-starter.json', 'utf8'));
+  const responses = {};
+  const metadata = {};
+  const now = new Date().toISOString();
+  for (const s of q.sections) for (const x of s.questions) {
+    const k = x.kind;
+    let answer;
+    if (k.type === 'profile') { metadata[k.field] = `Benchmark ${k.field}`; }
+    else if (k.type === 'yes_no') answer = { type: 'choice', id: 'no' };
+    else if (k.type === 'multi_choice') answer = { type: 'choices', ids: k.options.slice(0, 2).map((o) => o.id) };
+    else if (k.options || k.points) { const l = k.options || k.points; answer = { type: 'choice', id: l[l.length - 1].id }; }
+    else if (k.type === 'date') answer = { type: 'date', value: '2026-11-29' };
+    else answer = { type: 'text', value: 'A benchmark answer with some words in it.' };
+    responses[x.id] = { ...(answer ? { answer } : {}), note: `Note on ${x.id}: Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 €.` };
+  }
+  return {
+    format_version: 1, tool_version: 'bench',
+    assessment: { id: 'bench-1', questionnaire_id: q.id, questionnaire_version: q.version, created: now, modified: now, metadata, responses },
+  };
+}
+
+const server = spawn('node', ['scripts/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs });
+try {
+  console.log('\n== First page load (brotli, quality 11) ==');
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const fetched = [];
+  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(BASE);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  let total = 0;
+  for (const p of [...new Set(fetched)]) {
+    const file = p === '/' ? 'index.html' : decodeURIComponent(p.slice(1));
+    const size = br(readFileSync(`dist/${file}`));
+    total += size;
+    show(`  ${file}`, kb(size));
+  }
+  budget('First load total (HTML, JS, CSS, wasm, questionnaire)', total, 200 * KB, kb);
+  if (fetched.some((p) => p.includes('report_worker'))) { console.log('\x1b[1;31mThe report worker was fetched on first load!\x1b[0m'); failures++; }
+  await ctx.close();
+
+  console.log('\n== Report worker (loaded on first export only) ==');
+  let worker = 0;
+  for (const f of readdirSync('dist').filter((f) => f.startsWith('report_worker'))) {
+    const raw = readFileSync(`dist/${f}`);
+    worker += br(raw);
+    show(`  ${f}`, `${kb(raw.length)} raw, ${kb(br(raw))} br`.trim());
+  }
+  show('Worker total (brotli)', kb(worker));
+
+  console.log(`\n== First contentful paint, cold cache, median of ${RUNS} ==`);
+  const fcps = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c = await browser.newContext();
+    const p = await c.newPage();
+    await p.goto(BASE);
+    await p.getByRole('heading', { level: 1 }).waitFor();
+    fcps.push(await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    await c.close();
+  }
+  budget('First contentful paint (median)', median(fcps), 1000, (v) => `${v.toFixed(0)} ms`);
+  show('  all runs', fcps.map((v) => v.toFixed(0)).join(' '));
+
+  console.log(`\n== PDF export of the starter questionnaire, fully answered with notes ==`);
+  const stored = fullAssessment();
+  const cold = [], warm = [], sizes = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+    const c = await browser.newContext({ acceptDownloads: true });
+    await c.addInitScript((s) => localStorage.setItem('elsa.v1.assessment.bench-1', s), JSON.stringify(stored));
+    const p = await c.newPage();
+    await p.goto(`${BASE}#/a/bench-1/results`);
+    const button = p.getByRole('button', { name: 'Export PDF report' });
+    await button.waitFor();
+    for (let k = 0; k < 4; k++) {
+      await p.getByRole('button', { name: 'Export PDF report' }).waitFor();
+      const t0 = Date.now();
+      const [dl] = await Promise.all([p.waitForEvent('download'), button.click()]);
+      const ms = Date.now() - t0;
+      (k === 0 ? cold : warm).push(ms);
+      if (k === 0) { const path = await dl.path(); sizes.push(readFileSync(path).length); }
+    }
+    await c.close();
+  }
+  budget('Export, cold (worker load included), median', median(cold), 600, (v) => `${v} ms`);
+  budget('Export, warm, median', median(warm), 150, (v) => `${v} ms`);
+  show('PDF size', kb(sizes[0]));
+} finally {
+  await browser.close();
+  server.kill();
+}
+console.log(failures ? `\n\x1b[1;31m${failures} budget(s) exceeded\x1b[0m` : '\nAll budgets met.');

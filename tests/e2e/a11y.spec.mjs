@@ -1,0 +1,68 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { Assessment, Home, starter, recordRequests, expectOnlyStaticSameOrigin } from './support.mjs';
+
+async function axe(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+test('home, every assessment section, dialogs and results have no axe violations', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const requests = recordRequests(page);
+  const home = new Home(page);
+  await home.goto();
+  await axe(page, 'home (empty)');
+  await home.start();
+  const a = new Assessment(page);
+  await a.textbox('project-name').fill('Axe check');
+  await a.choose('ai-role', 'decides');
+  for (let s = 0; s < starter.sections.length; s++) {
+    // Open every help and an N/A justification error where there is one.
+    const help = page.getByRole('button', { name: /^Help/ });
+    while (await help.count()) await help.first().click();
+    const na = page.getByRole('radio', { name: 'Not applicable' }).first();
+    if (await na.count()) await na.check();
+    await axe(page, `section ${s + 1}`);
+    await a.next();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: /^Results/ })).toBeVisible();
+  for (const d of await page.locator('details').all()) await d.locator('summary').click();
+  await axe(page, 'results');
+  await page.getByRole('link', { name: 'Assessments', exact: true }).first().click();
+  await page.getByRole('button', { name: /^Delete / }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await axe(page, 'delete dialog');
+  await page.keyboard.press('Escape');
+  await page.goto('./#/scoring');
+  await axe(page, 'scoring page');
+  expectOnlyStaticSameOrigin(requests, baseURL);
+});
+
+test('the flow works with the keyboard alone', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  // Skip link first.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  // Tab to the start button and press Enter.
+  const start = page.getByRole('button', { name: /^Start: / });
+  for (let i = 0; i < 10 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(start).toBeFocused();
+  await page.keyboard.press('Enter');
+  const a = new Assessment(page);
+  await expect(a.sectionHeading()).toHaveText(starter.sections[0].title.en);
+  await page.keyboard.press('Tab');
+  // Focus lands in the first field after a few tabs; type into it.
+  for (let i = 0; i < 30 && !(await a.textbox('project-name').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.keyboard.type('Keyboard project');
+  await expect(a.textbox('project-name')).toHaveValue('Keyboard project');
+  // Radios: arrow keys pick an option.
+  const radio = a.group('ai-type').getByRole('radio').first();
+  await radio.focus();
+  await page.keyboard.press('Space');
+  await expect(radio).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(a.group('ai-type').getByRole('radio').nth(1)).toBeChecked();
+});

@@ -1,0 +1,49 @@
+import { test, expect } from '@playwright/test';
+import { Assessment, Home, starter, en } from './support.mjs';
+
+test('saved assessments are listed with progress, resumed, and deleted only after confirmation', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await expect(page.getByText('No saved assessments on this device yet.')).toBeVisible();
+  await home.start();
+  const a = new Assessment(page);
+  await a.textbox('project-name').fill('Triage chatbot');
+  await a.choose('ai-type', 'llm');
+  // Go to another section so that resuming has somewhere to return to.
+  await a.next();
+  await expect(a.sectionHeading()).toHaveText(en(starter.sections[1].title));
+
+  await page.getByRole('link', { name: 'Assessments', exact: true }).first().click();
+  const row = home.savedRow('Triage chatbot');
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('progressbar', { name: 'Progress of Triage chatbot' })).toHaveAttribute('value', /^[1-9]\d*$/);
+
+  await row.getByRole('link', { name: 'Resume Triage chatbot' }).click();
+  await expect(a.sectionHeading()).toHaveText(en(starter.sections[1].title));
+  await page.goBack();
+
+  // Cancel keeps it.
+  await home.savedRow('Triage chatbot').getByRole('button', { name: 'Delete Triage chatbot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this assessment?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('“Triage chatbot”');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(home.savedRow('Triage chatbot')).toBeVisible();
+
+  // Escape closes the dialog too, and keeps the assessment.
+  await home.savedRow('Triage chatbot').getByRole('button', { name: 'Delete Triage chatbot' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(home.savedRow('Triage chatbot')).toBeVisible();
+
+  // Confirm removes it, also from storage.
+  await home.savedRow('Triage chatbot').getByRole('button', { name: 'Delete Triage chatbot' }).click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(home.savedRow('Triage chatbot')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('No saved assessments on this device yet.')).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.')));
+  expect(keys).toEqual([]);
+});

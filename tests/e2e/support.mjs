@@ -1,0 +1,132 @@
+// Page objects and helpers for the end-to-end tests. Locators go by role and label; the
+// questionnaire file tells the tests what the questions and options say.
+import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export const starter = JSON.parse(readFileSync(new URL('../../questionnaires/elsa-starter.json', import.meta.url), 'utf8'));
+export const en = (t) => (t && t.en) || '';
+export const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function findQuestion(q, id) {
+  for (const s of q.sections) for (const x of s.questions) if (x.id === id) return { section: s, question: x };
+  return null;
+}
+
+/** The options of a choice-like question as [{id, label, concern}], yes/no included. */
+export function optionsOf(question) {
+  const k = question.kind;
+  if (k.type === 'yes_no') return [
+    { id: 'yes', label: 'Yes', concern: k.yes?.concern ?? 0 },
+    { id: 'no', label: 'No', concern: k.no?.concern ?? 0 },
+  ];
+  const list = k.options || k.points || [];
+  return list.map((o) => ({ id: o.id, label: en(o.label), concern: o.concern ?? 0 }));
+}
+
+export const isChoice = (question) => ['single_choice', 'multi_choice', 'scale', 'yes_no'].includes(question.kind.type);
+
+/**
+ * An independent reading of the documented scoring rules, used as the test oracle:
+ * concern / max over answered visible choice questions of scored sections, don't know = max,
+ * N/A left out, overall = weighted mean of section scores.
+ */
+export function expectedScores(q, picks) {
+  const sections = [];
+  for (const s of q.sections) {
+    if (s.dimension === 'profile') continue;
+    let num = 0, den = 0, n = 0;
+    for (const x of s.questions) {
+      const p = picks[x.id];
+      if (!p || !isChoice(x) || p === 'na') continue;
+      const opts = optionsOf(x);
+      const max = Math.max(...opts.map((o) => o.concern));
+      const c = p === 'dk' ? max : Math.max(...opts.filter((o) => p.includes(o.id)).map((o) => o.concern));
+      num += c; den += max; n += 1;
+    }
+    sections.push({ id: s.id, title: en(s.title), weight: s.weight ?? 1, score: n ? (den ? (100 * num) / den : 0) : null });
+  }
+  const scored = sections.filter((s) => s.score !== null);
+  const wsum = scored.reduce((a, s) => a + s.weight, 0);
+  const overall = scored.length ? scored.reduce((a, s) => a + s.score * s.weight, 0) / wsum : null;
+  return { sections, overall };
+}
+
+export class Home {
+  constructor(page) { this.page = page; }
+  async goto() {
+    await this.page.goto('./');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'ELSA self-assessment for AI in healthcare' })).toBeVisible();
+  }
+  async start(title = en(starter.title)) {
+    await this.page.getByRole('button', { name: `Start: ${title}` }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: en(starter.sections[0].title) })).toBeVisible();
+  }
+  savedRow(name) { return this.page.getByRole('row', { name: new RegExp(esc(name)) }); }
+}
+
+export class Assessment {
+  constructor(page, q = starter) { this.page = page; this.q = q; }
+  group(id) {
+    const { question } = findQuestion(this.q, id);
+    return this.page.getByRole('group', { name: new RegExp('^\\d+\\. ' + esc(en(question.text))) });
+  }
+  textbox(id) {
+    const { question } = findQuestion(this.q, id);
+    return this.page.getByLabel(new RegExp('^\\d+\\. ' + esc(en(question.text))));
+  }
+  async choose(id, optionId) {
+    const { question } = findQuestion(this.q, id);
+    const label = optionsOf(question).find((o) => o.id === optionId).label;
+    const role = question.kind.type === 'multi_choice' ? 'checkbox' : 'radio';
+    await this.group(id).getByRole(role, { name: label, exact: true }).check();
+  }
+  async dontKnow(id) {
+    const { question } = findQuestion(this.q, id);
+    const role = question.kind.type === 'multi_choice' ? 'checkbox' : 'radio';
+    await this.group(id).getByRole(role, { name: "Don't know", exact: true }).check();
+  }
+  async notApplicable(id, why) {
+    const { question } = findQuestion(this.q, id);
+    const role = question.kind.type === 'multi_choice' ? 'checkbox' : 'radio';
+    await this.group(id).getByRole(role, { name: 'Not applicable', exact: true }).check();
+    await this.group(id).getByLabel(/Why does this question not apply/).fill(why);
+  }
+  async note(id, text) {
+    const container = this.page.locator(`#q-${id}`);
+    const field = container.getByLabel('Note', { exact: true });
+    if (!(await field.isVisible())) await container.getByRole('button', { name: /Add a note|Show note/ }).click();
+    await field.fill(text);
+  }
+  /** Ids of the questions shown in the current section, in order. */
+  async visibleIds() {
+    return this.page.locator('.section-body .question').evaluateAll((els) => els.map((e) => e.id.replace(/^q-/, '')));
+  }
+  async next() {
+    await this.page.getByRole('link', { name: /^Next: |See the results/ }).click();
+  }
+  sectionHeading() { return this.page.getByRole('heading', { level: 1 }); }
+  /** Go to a section through the section navigation. */
+  async gotoSection(title) {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp('^' + esc(title)) }).click();
+    await expect(this.sectionHeading()).toHaveText(title);
+  }
+}
+
+/** Collect every request a page makes. */
+export function recordRequests(page) {
+  const requests = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
+  return requests;
+}
+
+/** Every request must be a same-origin GET of a static file of the app. */
+export function expectOnlyStaticSameOrigin(requests, baseURL) {
+  const origin = new URL(baseURL).origin;
+  const bad = requests.filter((r) => {
+    if (r.url.startsWith('blob:') || r.url.startsWith('data:')) return false;
+    const u = new URL(r.url);
+    const staticFile = u.pathname === '/' || /\.(html|js|wasm|css|svg|json|png|ico)$/.test(u.pathname);
+    return u.origin !== origin || r.method !== 'GET' || !staticFile;
+  });
+  expect(bad, `requests that are not same-origin static GETs: ${JSON.stringify(bad)}`).toEqual([]);
+}

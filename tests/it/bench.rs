@@ -1,0 +1,59 @@
+//! `make bench` runs this (ignored in normal runs): native PDF generation of the starter
+//! questionnaire, fully answered with notes. It prints figures; it asserts nothing about time.
+use elsa::answers::{Answer, Assessment};
+use elsa::model::QuestionKind;
+
+pub fn fully_answered(q: &elsa::model::Questionnaire) -> Assessment {
+    let now = "2026-11-29T10:00:00Z";
+    let mut a = Assessment::new("bench".into(), q, now);
+    for r in q.questions() {
+        let id = &r.question.id;
+        match &r.question.kind {
+            QuestionKind::Profile { field } => a.set_metadata(*field, format!("Benchmark {field:?}"), now),
+            QuestionKind::YesNo { .. } => a.set_answer(id, Some(Answer::Choice { id: "no".into() }), now),
+            QuestionKind::MultiChoice { options } => {
+                a.set_answer(id, Some(Answer::Choices { ids: options.iter().take(2).map(|o| o.id.clone()).collect() }), now)
+            }
+            QuestionKind::SingleChoice { options } | QuestionKind::Scale { points: options } => {
+                a.set_answer(id, Some(Answer::Choice { id: options[options.len() - 1].id.clone() }), now)
+            }
+            QuestionKind::Date => a.set_answer(id, Some(Answer::Date { value: "2026-11-29".into() }), now),
+            QuestionKind::ShortText | QuestionKind::LongText => {
+                a.set_answer(id, Some(Answer::Text { value: "A benchmark answer with some words in it.".into() }), now)
+            }
+        }
+        a.set_note(id, format!("Note on {id}: Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 €."), now);
+    }
+    a
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+#[ignore = "benchmark: run by `make bench`"]
+fn bench_native() {
+    use elsa::report::pdf::{render_report, Fonts};
+    use elsa::report::ReportInfo;
+    use std::time::Instant;
+    let (qs, _) = elsa::bundled::load_all();
+    let info = ReportInfo { generated_at: "2026-11-29T10:00:00Z".into(), locale: "en".into() };
+    let t = Instant::now();
+    let fonts = Fonts::load().unwrap();
+    println!("\n== Native report generation ==");
+    println!("{:<46} {:>10}", "Font parsing (once per process)", format!("{:.1} ms", t.elapsed().as_secs_f64() * 1e3));
+    for q in &qs {
+        let a = fully_answered(q);
+        let mut times = Vec::new();
+        let mut size = 0;
+        let mut pages = 0;
+        for _ in 0..7 {
+            let t = Instant::now();
+            let r = render_report(q, &a, &info, &fonts);
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+            size = r.bytes.len();
+            pages = r.pages;
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        println!("{:<46} {:>10}", format!("{} ({} pages), median of 7", q.id, pages), format!("{:.1} ms", times[3]));
+        println!("{:<46} {:>10}", format!("{} PDF size", q.id), format!("{:.1} KB", size as f64 / 1024.0));
+    }
+}
