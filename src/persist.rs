@@ -61,16 +61,24 @@ pub fn encode(a: &Assessment) -> String {
 }
 
 pub fn decode(text: &str) -> Result<Assessment, PersistError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| PersistError::NotJson(e.to_string()))?;
-    let version = value
-        .get("format_version")
-        .and_then(|v| v.as_u64())
-        .ok_or_else(|| PersistError::WrongShape("no format_version".into()))?;
+    // Read the version first (ignoring everything else), then the whole file from the text.
+    // Parsing straight from the text, not through `serde_json::Value`, keeps the UI's wasm small.
+    #[derive(Deserialize)]
+    struct Version {
+        format_version: Option<u64>,
+    }
+    let head: Version = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            PersistError::NotJson(e.to_string())
+        } else {
+            PersistError::WrongShape(e.to_string())
+        }
+    })?;
+    let version = head.format_version.ok_or_else(|| PersistError::WrongShape("no format_version".into()))?;
     if version > FORMAT_VERSION as u64 {
         return Err(PersistError::NewerFormat(version as u32));
     }
     let stored: StoredAssessment =
-        serde_json::from_value(value).map_err(|e| PersistError::WrongShape(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| PersistError::WrongShape(e.to_string()))?;
     Ok(stored.assessment)
 }

@@ -4,12 +4,13 @@
 //! depend on the codec of the worker library.
 
 use crate::answers::Assessment;
-use crate::model::Questionnaire;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReportRequest {
-    pub questionnaire: Questionnaire,
+    /// The questionnaire file's text, as shipped or loaded (parsed and validated by the worker;
+    /// sending the text keeps the questionnaire's serializer out of the UI's wasm).
+    pub questionnaire_json: String,
     pub assessment: Assessment,
     pub generated_at: String,
     pub locale: String,
@@ -28,8 +29,12 @@ pub struct ReportResponse {
 pub fn handle(request_json: &str, fonts: &crate::report::pdf::Fonts) -> Result<ReportResponse, String> {
     let req: ReportRequest =
         serde_json::from_str(request_json).map_err(|e| format!("bad report request: {e}"))?;
+    let questionnaire = crate::validate::load_questionnaire(&req.questionnaire_json).map_err(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        format!("the questionnaire is not valid: {}", list.join("; "))
+    })?;
     let info = crate::report::ReportInfo { generated_at: req.generated_at, locale: req.locale };
-    let r = crate::report::pdf::render_report(&req.questionnaire, &req.assessment, &info, fonts);
+    let r = crate::report::pdf::render_report(&questionnaire, &req.assessment, &info, fonts);
     Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0 })
 }
 

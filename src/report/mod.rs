@@ -153,11 +153,11 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
     );
     l.space(8.0);
     let cols = [
-        Column { header: "Section", share: 0.44, right: false },
-        Column { header: "Score", share: 0.11, right: true },
+        Column { header: "Section", share: 0.42, right: false },
+        Column { header: "Score", share: 0.10, right: true },
         Column { header: "Level", share: 0.21, right: false },
-        Column { header: "Red flags", share: 0.12, right: true },
-        Column { header: "Answered", share: 0.12, right: true },
+        Column { header: "Red flags", share: 0.13, right: true },
+        Column { header: "Answered", share: 0.14, right: true },
     ];
     let mut rows = Vec::new();
     let mut styles = Vec::new();

@@ -53,6 +53,10 @@ fn bench_native() {
             pages = r.pages;
         }
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let sample = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-report-{}.pdf", q.id));
+        let r = render_report(q, &a, &info, &fonts);
+        std::fs::write(&sample, &r.bytes).unwrap();
+        println!("{:<46} {}", "Sample written to", sample.display());
         println!("{:<46} {:>10}", format!("{} ({} pages), median of 7", q.id, pages), format!("{:.1} ms", times[3]));
         println!("{:<46} {:>10}", format!("{} PDF size", q.id), format!("{:.1} KB", size as f64 / 1024.0));
     }

@@ -11,9 +11,14 @@ pub struct Bar {
     pub band: usize,
 }
 
-const LABEL_W: f64 = 230.0;
-const BAR_W: f64 = 380.0;
-const ROW_H: f64 = 30.0;
+// Integer geometry: SVG attributes are written without float formatting code in the wasm.
+const LABEL_W: i32 = 230;
+const BAR_W: i32 = 380;
+const ROW_H: i32 = 30;
+
+fn scale(v: f64) -> i32 {
+    (v.clamp(0.0, 100.0) * BAR_W as f64 / 100.0).round() as i32
+}
 
 /// Classes for band colours, lowest concern first.
 fn band_class(band: usize, bands: usize) -> &'static str {
@@ -36,40 +41,40 @@ fn short(label: &str) -> String {
 
 #[component]
 pub fn ScoreChart(bars: Vec<Bar>, bands: Vec<(f64, String)>, #[prop(into)] title: String) -> impl IntoView {
-    let height = bars.len() as f64 * ROW_H + 34.0;
-    let width = LABEL_W + BAR_W + 50.0;
+    let height = bars.len() as i32 * ROW_H + 34;
+    let width = LABEL_W + BAR_W + 50;
     let nbands = bands.len();
     let mut prev = 0.0;
     let backdrop = bands
         .iter()
         .enumerate()
         .map(|(i, (max, _))| {
-            let x = LABEL_W + prev / 100.0 * BAR_W;
-            let w = (max - prev) / 100.0 * BAR_W;
+            let x = LABEL_W + scale(prev);
+            let w = scale(*max) - scale(prev);
             prev = *max;
-            view! { <rect x=x y="0" width=w height=height - 24.0 class=format!("backdrop {}", band_class(i, nbands))/> }
+            view! { <rect x=x y="0" width=w height=height - 24 class=format!("backdrop {}", band_class(i, nbands))/> }
         })
         .collect_view();
     let ticks = [0, 25, 50, 75, 100]
         .into_iter()
         .map(|t| {
-            let x = LABEL_W + t as f64 / 100.0 * BAR_W;
-            view! { <text x=x y=height - 8.0 class="tick" text-anchor="middle">{t}</text> }
+            let x = LABEL_W + scale(t as f64);
+            view! { <text x=x y=height - 8 class="tick" text-anchor="middle">{t}</text> }
         })
         .collect_view();
     let rows = bars
         .into_iter()
         .enumerate()
         .map(|(i, b)| {
-            let y = i as f64 * ROW_H + 6.0;
+            let y = i as i32 * ROW_H + 6;
             let (w, value) = match b.score {
-                Some(s) => (s.clamp(0.0, 100.0) / 100.0 * BAR_W, format!("{}", s.round() as i64)),
-                None => (0.0, "—".to_string()),
+                Some(s) => (scale(s), format!("{}", s.round() as i64)),
+                None => (0, "—".to_string()),
             };
             view! {
-                <text x=LABEL_W - 8.0 y=y + 13.0 text-anchor="end" class="bar-label">{short(&b.label)}</text>
-                <rect x=LABEL_W y=y width=w.max(1.0) height="18" class=format!("bar {}", band_class(b.band, nbands))/>
-                <text x=LABEL_W + w + 6.0 y=y + 13.0 class="bar-value">{value}</text>
+                <text x=LABEL_W - 8 y=y + 13 text-anchor="end" class="bar-label">{short(&b.label)}</text>
+                <rect x=LABEL_W y=y width=w.max(1) height="18" class=format!("bar {}", band_class(b.band, nbands))/>
+                <text x=LABEL_W + w + 6 y=y + 13 class="bar-value">{value}</text>
             }
         })
         .collect_view();

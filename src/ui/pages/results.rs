@@ -89,7 +89,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
                     view! {
                         <li>
                             <a href=link(&s.section_id, &c.question_id)>{qtext(&c.question_id)}</a>
-                            " — “"{answer}"”: "{format!("{:.0}", c.points)}" points"
+                            " — “"{answer}"”: "{c.points.round() as i64}" points"
                             {c.red_flag.then(|| view! { <span class="badge badge-flag">"red flag"</span> })}
                         </li>
                     }
@@ -215,7 +215,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
 
     // Export
     let export_state = RwSignal::new(ExportState::Idle);
-    let qs = StoredValue::new(q.clone());
+    let source = crate::bundled::source(&q.id, &q.version).unwrap_or_default();
     let aid = id.clone();
     let start_export = move |_| {
         if export_state.get_untracked() == ExportState::Working {
@@ -225,7 +225,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         export_state.set(ExportState::Working);
         app.announce("Preparing the PDF report…");
         let request = ReportRequest {
-            questionnaire: qs.get_value(),
+            questionnaire_json: source.to_string(),
             assessment,
             generated_at: now(),
             locale: LOCALE.to_string(),

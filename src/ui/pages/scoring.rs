@@ -9,12 +9,12 @@ pub fn ScoringPage() -> impl IntoView {
     let bands = app.questionnaires.with_value(|qs| {
         qs.iter()
             .map(|q| {
-                let mut low = 0.0;
+                let mut low: f64 = 0.0;
                 let rows = q
                     .bands
                     .iter()
                     .map(|b| {
-                        let range = format!("{:.0}–{:.0}", low, b.max_score);
+                        let range = format!("{}–{}", low.round() as i64, b.max_score.round() as i64);
                         low = b.max_score;
                         view! { <tr><td>{range}</td><th scope="row">{b.label.get("en").to_string()}</th><td>{b.meaning.get("en").to_string()}</td></tr> }
                     })
