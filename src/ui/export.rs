@@ -18,7 +18,7 @@ thread_local! {
 /// The worker's loader, next to index.html in dist/.
 const WORKER_PATH: &str = "./report_worker_loader.js";
 /// A first export loads ~1 MB; allow slow machines plenty of time.
-const TIMEOUT: Duration = Duration::from_secs(30);
+const TIMEOUT: Duration = Duration::from_secs(20);
 
 fn finish(result: Result<ReportResponse, String>) {
     if let Some((_, done)) = PENDING.with(|p| p.borrow_mut().take()) {

@@ -84,3 +84,45 @@ test('the scoring page states the rules and the bands of the file', async ({ pag
   for (const b of starter.bands) await expect(page.getByRole('rowheader', { name: en(b.label) })).toBeVisible();
   await expect(page.getByText(/Don.t know.{1,3} counts as the highest concern/)).toBeVisible();
 });
+
+test('results link back to unanswered required questions and show the recommendations of the answers', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const a = new Assessment(page);
+  await a.textbox('project-name').fill('Links back');
+  await a.choose('ai-role', 'decides');
+  await a.next();
+  const q = findQuestion(starter, 'oversight-review').question;
+  const worst = q.kind.options.reduce((m, o) => ((o.concern ?? 0) > (m.concern ?? 0) ? o : m));
+  await a.choose('oversight-review', worst.id);
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Results: Links back' })).toBeVisible();
+  // The recommendation of the chosen option, and the red flag.
+  await expect(page.getByText(en(worst.recommendation))).toBeVisible();
+  if (worst.red_flag) await expect(page.getByRole('heading', { name: 'Red flags' })).toBeVisible();
+  // An unanswered required question links back to itself, focused.
+  const missing = page.getByRole('region', { name: 'Required questions not answered yet' });
+  const orgText = en(findQuestion(starter, 'organisation').question.text);
+  await missing.getByRole('link', { name: orgText }).click();
+  await expect(a.sectionHeading()).toHaveText(en(starter.sections[0].title));
+  await expect(page.locator('#q-organisation')).toBeFocused();
+});
+
+test('a report worker that cannot load gives a clear error, and a retry works', async ({ page }) => {
+  test.setTimeout(60_000);
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const a = new Assessment(page);
+  await a.textbox('project-name').fill('Retry');
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  await page.route('**/report_worker*', (route) => route.abort());
+  await page.getByRole('button', { name: 'Export PDF report' }).click();
+  await expect(page.getByRole('alert')).toContainText('The report could not be made', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Export PDF report' })).toBeEnabled();
+  await page.unroute('**/report_worker*');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF report' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^elsa-report-retry-\d{4}-\d{2}-\d{2}\.pdf$/);
+});

@@ -12,9 +12,10 @@ pub struct Bar {
 }
 
 // Integer geometry: SVG attributes are written without float formatting code in the wasm.
-const LABEL_W: i32 = 230;
-const BAR_W: i32 = 380;
-const ROW_H: i32 = 30;
+// Each row has its label on one line and its bar below it, so long section titles fit.
+const BAR_W: i32 = 560;
+const ROW_H: i32 = 46;
+const PAD_RIGHT: i32 = 40;
 
 fn scale(v: f64) -> i32 {
     (v.clamp(0.0, 100.0) * BAR_W as f64 / 100.0).round() as i32
@@ -32,8 +33,8 @@ fn band_class(band: usize, bands: usize) -> &'static str {
 }
 
 fn short(label: &str) -> String {
-    if label.chars().count() > 34 {
-        format!("{}…", label.chars().take(33).collect::<String>().trim_end())
+    if label.chars().count() > 70 {
+        format!("{}…", label.chars().take(69).collect::<String>().trim_end())
     } else {
         label.to_string()
     }
@@ -41,40 +42,41 @@ fn short(label: &str) -> String {
 
 #[component]
 pub fn ScoreChart(bars: Vec<Bar>, bands: Vec<(f64, String)>, #[prop(into)] title: String) -> impl IntoView {
-    let height = bars.len() as i32 * ROW_H + 34;
-    let width = LABEL_W + BAR_W + 50;
+    let plot_h = bars.len() as i32 * ROW_H;
+    let height = plot_h + 24;
+    let width = BAR_W + PAD_RIGHT;
     let nbands = bands.len();
     let mut prev = 0.0;
     let backdrop = bands
         .iter()
         .enumerate()
         .map(|(i, (max, _))| {
-            let x = LABEL_W + scale(prev);
+            let x = scale(prev);
             let w = scale(*max) - scale(prev);
             prev = *max;
-            view! { <rect x=x y="0" width=w height=height - 24 class=format!("backdrop {}", band_class(i, nbands))/> }
+            view! { <rect x=x y="0" width=w height=plot_h class=format!("backdrop {}", band_class(i, nbands))/> }
         })
         .collect_view();
     let ticks = [0, 25, 50, 75, 100]
         .into_iter()
         .map(|t| {
-            let x = LABEL_W + scale(t as f64);
-            view! { <text x=x y=height - 8 class="tick" text-anchor="middle">{t}</text> }
+            let x = scale(t as f64).clamp(8, BAR_W - 8);
+            view! { <text x=x y=height - 6 class="tick" text-anchor="middle">{t}</text> }
         })
         .collect_view();
     let rows = bars
         .into_iter()
         .enumerate()
         .map(|(i, b)| {
-            let y = i as i32 * ROW_H + 6;
+            let y = i as i32 * ROW_H;
             let (w, value) = match b.score {
                 Some(s) => (scale(s), format!("{}", s.round() as i64)),
-                None => (0, "—".to_string()),
+                None => (0, "not scored yet".to_string()),
             };
             view! {
-                <text x=LABEL_W - 8 y=y + 13 text-anchor="end" class="bar-label">{short(&b.label)}</text>
-                <rect x=LABEL_W y=y width=w.max(1) height="18" class=format!("bar {}", band_class(b.band, nbands))/>
-                <text x=LABEL_W + w + 6 y=y + 13 class="bar-value">{value}</text>
+                <text x="4" y=y + 15 class="bar-label">{short(&b.label)}</text>
+                <rect x="0" y=y + 21 width=w.max(2) height="16" class=format!("bar {}", band_class(b.band, nbands))/>
+                <text x=w.max(2) + 6 y=y + 34 class="bar-value">{value}</text>
             }
         })
         .collect_view();
