@@ -236,12 +236,12 @@ fn eval(cond: &Condition, a: &Assessment, visible: &dyn Fn(&str) -> bool) -> boo
 /// condition depends on a hidden question is hidden as well.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visibility {
-    hidden: std::collections::HashSet<String>,
+    hidden: std::collections::BTreeSet<String>,
 }
 
 impl Visibility {
     pub fn compute(q: &Questionnaire, a: &Assessment) -> Self {
-        let mut hidden = std::collections::HashSet::new();
+        let mut hidden = std::collections::BTreeSet::new();
         for r in q.questions() {
             if let Some(cond) = &r.question.show_if {
                 let shown = eval(cond, a, &|id: &str| !hidden.contains(id));
