@@ -26,22 +26,9 @@ fn focus_element(id: &str, scroll: bool) {
 #[component]
 pub fn AssessmentPage(id: String, section: Option<String>, question: Option<String>) -> impl IntoView {
     let app = use_app();
-    let Some(a0) = untrack(|| app.assessment(&id)) else {
-        return view! {
-            <h1>"Assessment not found"</h1>
-            <p>"There is no saved assessment with this address on this device. "<a href="#/">"Go to your assessments"</a>"."</p>
-        }
-        .into_any();
-    };
-    let Some(q) = app.questionnaire_for(&a0) else {
-        return view! {
-            <h1>{a0.display_name().to_string()}</h1>
-            <p class="alert alert-error" role="alert">
-                "This assessment uses questionnaire “" {a0.questionnaire_id.clone()} "” version " {a0.questionnaire_version.clone()}
-                ", which this version of the tool does not include. Its answers are kept unchanged."
-            </p>
-        }
-        .into_any();
+    let (a0, q) = match super::load(&app, &id) {
+        Ok(found) => found,
+        Err(problem) => return problem,
     };
     let q = StoredValue::new(q);
     let explicit_section = section.is_some();

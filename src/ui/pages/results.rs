@@ -24,19 +24,9 @@ enum ExportState {
 #[component]
 pub fn ResultsPage(id: String) -> impl IntoView {
     let app = use_app();
-    let Some(a0) = untrack(|| app.assessment(&id)) else {
-        return view! {
-            <h1>"Assessment not found"</h1>
-            <p>"There is no saved assessment with this address on this device. "<a href="#/">"Go to your assessments"</a>"."</p>
-        }
-        .into_any();
-    };
-    let Some(q) = app.questionnaire_for(&a0) else {
-        return view! {
-            <h1>{a0.display_name().to_string()}</h1>
-            <p class="alert alert-error" role="alert">"This assessment uses a questionnaire that this version of the tool does not include."</p>
-        }
-        .into_any();
+    let (a0, q) = match super::load(&app, &id) {
+        Ok(found) => found,
+        Err(problem) => return problem,
     };
     let o = score(&q, &a0);
     let a = a0.clone();
@@ -118,67 +108,47 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         })
         .collect_view();
 
-    let red_flags = (!o.red_flags.is_empty()).then(|| {
-        let items = o
-            .red_flags
+    // Lists of questions that link back to where they are answered.
+    let red_flags = panel(
+        "flags",
+        "Red flags",
+        Some("Each of these answers is a serious problem on its own."),
+        true,
+        o.red_flags
             .iter()
             .map(|f| {
                 let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, &a, LOCALE)).unwrap_or_default();
-                view! { <li><a href=link(&f.section_id, &f.question_id)>{qtext(&f.question_id)}</a>" — you answered “"{answer}"”."</li> }
+                view! { <li><a href=link(&f.section_id, &f.question_id)>{qtext(&f.question_id)}</a>" — you answered “"{answer}"”."</li> }.into_any()
             })
-            .collect_view();
-        view! {
-            <section aria-labelledby="flags-heading" class="panel panel-flag">
-                <h2 id="flags-heading">"Red flags"</h2>
-                <p>"Each of these answers is a serious problem on its own."</p>
-                <ul>{items}</ul>
-            </section>
-        }
-    });
-
-    let gaps = (!o.knowledge_gaps.is_empty()).then(|| {
-        let items = o
-            .knowledge_gaps
+            .collect(),
+    );
+    let simple = |list: &[(String, String)]| -> Vec<AnyView> {
+        list.iter().map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> }.into_any()).collect()
+    };
+    let gaps = panel(
+        "gaps",
+        "Knowledge gaps",
+        Some("You answered “Don't know” here. These count as the highest concern until you find out."),
+        false,
+        simple(&o.knowledge_gaps),
+    );
+    let missing = panel(
+        "missing",
+        "Required questions not answered yet",
+        None,
+        false,
+        o.unanswered_required
             .iter()
-            .map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> })
-            .collect_view();
-        view! {
-            <section aria-labelledby="gaps-heading" class="panel">
-                <h2 id="gaps-heading">"Knowledge gaps"</h2>
-                <p>"You answered “Don't know” here. These count as the highest concern until you find out."</p>
-                <ul>{items}</ul>
-            </section>
-        }
-    });
-
-    let missing = (!o.unanswered_required.is_empty()).then(|| {
-        let items = o
-            .unanswered_required
-            .iter()
-            .map(|m| view! { <li><a href=link(&m.section_id, &m.question_id)>{qtext(&m.question_id)}</a>" ("{sec_title(&m.section_id)}")"</li> })
-            .collect_view();
-        view! {
-            <section aria-labelledby="missing-heading" class="panel">
-                <h2 id="missing-heading">"Required questions not answered yet"</h2>
-                <ul>{items}</ul>
-            </section>
-        }
-    });
-
-    let unjustified = (!o.unjustified_na.is_empty()).then(|| {
-        let items = o
-            .unjustified_na
-            .iter()
-            .map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> })
-            .collect_view();
-        view! {
-            <section aria-labelledby="na-heading" class="panel">
-                <h2 id="na-heading">"“Not applicable” without a reason"</h2>
-                <p>"These answers need a short justification in their note before they count."</p>
-                <ul>{items}</ul>
-            </section>
-        }
-    });
+            .map(|m| view! { <li><a href=link(&m.section_id, &m.question_id)>{qtext(&m.question_id)}</a>" ("{sec_title(&m.section_id)}")"</li> }.into_any())
+            .collect(),
+    );
+    let unjustified = panel(
+        "na",
+        "“Not applicable” without a reason",
+        Some("These answers need a short justification in their note before they count."),
+        false,
+        simple(&o.unjustified_na),
+    );
 
     let recommendations = {
         let mut groups: Vec<(String, Vec<AnyView>)> = Vec::new();
@@ -297,4 +267,23 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A results panel with a heading and a list; nothing when the list is empty.
+fn panel(key: &str, title: &'static str, intro: Option<&'static str>, flag: bool, items: Vec<AnyView>) -> Option<AnyView> {
+    if items.is_empty() {
+        return None;
+    }
+    let heading_id = format!("{key}-heading");
+    let labelled_by = heading_id.clone();
+    Some(
+        view! {
+            <section aria-labelledby=labelled_by class="panel" class:panel-flag=flag>
+                <h2 id=heading_id>{title}</h2>
+                {intro.map(|t| view! { <p>{t}</p> })}
+                <ul>{items}</ul>
+            </section>
+        }
+        .into_any(),
+    )
 }
