@@ -205,7 +205,7 @@ impl Assessment {
 
 /// Evaluate a condition against the answers; `visible` says whether a referenced question is
 /// currently shown (a condition on a hidden question is false).
-fn eval(cond: &Condition, a: &Assessment, visible: &dyn Fn(&str) -> bool) -> bool {
+pub(crate) fn eval(cond: &Condition, a: &Assessment, visible: &dyn Fn(&str) -> bool) -> bool {
     let picked = |question: &str| -> Vec<&str> {
         if !visible(question) {
             return Vec::new();
@@ -213,6 +213,7 @@ fn eval(cond: &Condition, a: &Assessment, visible: &dyn Fn(&str) -> bool) -> boo
         match a.answer(question) {
             Some(Answer::Choice { id }) => vec![id.as_str()],
             Some(Answer::Choices { ids }) => ids.iter().map(String::as_str).collect(),
+            Some(Answer::DontKnow) => vec![DONT_KNOW_VALUE],
             _ => Vec::new(),
         }
     };

@@ -5,6 +5,8 @@ pub mod model;
 pub mod validate;
 pub mod answers;
 pub mod scoring;
+pub mod triage;
+pub mod lint;
 pub mod markdown;
 pub mod route;
 pub mod persist;

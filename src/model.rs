@@ -61,6 +61,106 @@ pub struct Questionnaire {
     /// Level bands, in ascending order of `max_score`; the last must end at 100.
     pub bands: Vec<Band>,
     pub sections: Vec<Section>,
+    /// Rule-based legal triage: conclusions drawn from the answers (indicative, not legal advice).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triage: Vec<TriageRule>,
+}
+
+/// The PROGRESS-Plus dimensions (place of residence; race, ethnicity, culture and language;
+/// occupation; gender; religion; education; socio-economic status; social capital; plus age and
+/// disability).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressPlus {
+    PlaceOfResidence,
+    RaceEthnicityCultureLanguage,
+    Occupation,
+    Gender,
+    Religion,
+    Education,
+    SocioeconomicStatus,
+    SocialCapital,
+    Age,
+    Disability,
+}
+
+impl ProgressPlus {
+    pub const ALL: [ProgressPlus; 10] = [
+        ProgressPlus::PlaceOfResidence,
+        ProgressPlus::RaceEthnicityCultureLanguage,
+        ProgressPlus::Occupation,
+        ProgressPlus::Gender,
+        ProgressPlus::Religion,
+        ProgressPlus::Education,
+        ProgressPlus::SocioeconomicStatus,
+        ProgressPlus::SocialCapital,
+        ProgressPlus::Age,
+        ProgressPlus::Disability,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProgressPlus::PlaceOfResidence => "Place of residence",
+            ProgressPlus::RaceEthnicityCultureLanguage => "Race, ethnicity, culture and language",
+            ProgressPlus::Occupation => "Occupation",
+            ProgressPlus::Gender => "Gender",
+            ProgressPlus::Religion => "Religion",
+            ProgressPlus::Education => "Education",
+            ProgressPlus::SocioeconomicStatus => "Socio-economic status",
+            ProgressPlus::SocialCapital => "Social capital",
+            ProgressPlus::Age => "Age",
+            ProgressPlus::Disability => "Disability",
+        }
+    }
+}
+
+/// The legal framework a triage conclusion belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Framework {
+    EuAiAct,
+    Gdpr,
+    Mdr,
+}
+
+impl Framework {
+    pub fn label(self) -> &'static str {
+        match self {
+            Framework::EuAiAct => "EU AI Act",
+            Framework::Gdpr => "GDPR",
+            Framework::Mdr => "MDR",
+        }
+    }
+}
+
+/// How much a triage conclusion asks of the team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Good to know; no extra legal duty follows.
+    Info,
+    /// A duty or a check follows (e.g. transparency duties, a DPIA).
+    Attention,
+    /// A heavy regime or a prohibition may apply (high-risk AI, a notified body, art. 5).
+    High,
+}
+
+/// A triage rule: when the condition holds, the conclusion is drawn, with the answers that made
+/// the condition hold as its reasons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TriageRule {
+    pub id: String,
+    pub framework: Framework,
+    pub severity: Severity,
+    pub when: Condition,
+    /// Starts with "Likely" or "Possibly", e.g. "Likely high-risk AI system (EU AI Act art. 6(1), Annex I)".
+    pub conclusion: LocalText,
+    /// What follows for the team, in one or two sentences.
+    #[serde(default)]
+    pub explanation: LocalText,
+    #[serde(default)]
+    pub references: Vec<String>,
 }
 
 /// A level band: section and overall scores up to and including `max_score` get this level.
@@ -87,11 +187,13 @@ pub enum Dimension {
     Societal,
     LowSes,
     CulturalPsychological,
+    /// Legal triage: classification questions for the triage rules, never scored.
+    Triage,
 }
 
 impl Dimension {
     pub fn is_scored(self) -> bool {
-        self != Dimension::Profile
+        !matches!(self, Dimension::Profile | Dimension::Triage)
     }
 
     pub fn label(self) -> &'static str {
@@ -102,6 +204,7 @@ impl Dimension {
             Dimension::Societal => "Societal",
             Dimension::LowSes => "Low-SES impact",
             Dimension::CulturalPsychological => "Cultural-psychological",
+            Dimension::Triage => "Legal triage",
         }
     }
 }
@@ -144,9 +247,12 @@ pub struct Question {
     /// Whether "Not applicable" is offered (it then needs a justification note).
     #[serde(default)]
     pub allow_na: bool,
-    /// Free tags, e.g. `"progress-plus:education"`.
-    #[serde(default)]
+    /// Free tags for authors and tools (not shown to users).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The PROGRESS-Plus dimensions of health equity this question looks at.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress_plus: Vec<ProgressPlus>,
     /// Show the question only when this holds; conditions may refer only to earlier questions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
@@ -238,7 +344,8 @@ impl ProfileField {
 /// `{"all_of": {"question": "q2", "values": ["a", "b"]}}`, `{"all": [...]}`, `{"any": [...]}`,
 /// `{"not": {...}}`.
 ///
-/// Values are option ids (`"yes"`/`"no"` for yes/no questions). For a multiple-choice question
+/// Values are option ids (`"yes"`/`"no"` for yes/no questions), or `"dont_know"` for a question
+/// that offers "Don't know" (a scored question). For a multiple-choice question
 /// `equals` and `any_of` hold when the option is among those picked, and `all_of` when all are.
 /// A condition on a hidden or unanswered question is false.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -325,6 +432,9 @@ impl QuestionKind {
     }
 }
 
+/// The condition value that matches a "Don't know" answer.
+pub const DONT_KNOW_VALUE: &str = "dont_know";
+
 /// The option id of "yes" in a yes/no question.
 pub const YES: &str = "yes";
 /// The option id of "no" in a yes/no question.
@@ -388,6 +498,11 @@ impl Questionnaire {
 
     pub fn section(&self, id: &str) -> Option<(usize, &Section)> {
         self.sections.iter().enumerate().find(|(_, s)| s.id == id)
+    }
+
+    /// Whether "Don't know" is offered: every choice-like question outside the project profile.
+    pub fn offers_dont_know(section: &Section, question: &Question) -> bool {
+        section.dimension != Dimension::Profile && question.kind.is_choice()
     }
 
     /// Whether a question is scored: a choice-like question in a scored section.

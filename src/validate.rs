@@ -212,10 +212,11 @@ impl Validator {
 
         // Document order of every question id, for forward-reference checks.
         let mut order: HashMap<&str, usize> = HashMap::new();
-        let mut kinds: HashMap<&str, &QuestionKind> = HashMap::new();
+        let mut kinds: HashMap<&str, (&QuestionKind, bool)> = HashMap::new();
         for (i, r) in q.questions().enumerate() {
             order.entry(r.question.id.as_str()).or_insert(i);
-            kinds.entry(r.question.id.as_str()).or_insert(&r.question.kind);
+            let scored = Questionnaire::offers_dont_know(r.section, r.question);
+            kinds.entry(r.question.id.as_str()).or_insert((&r.question.kind, scored));
         }
 
         let mut section_ids = HashSet::new();
@@ -269,6 +270,19 @@ impl Validator {
                 }
                 position += 1;
             }
+        }
+
+        let mut rule_ids = HashSet::new();
+        for (ri, rule) in q.triage.iter().enumerate() {
+            let rp = format!("triage[{ri}]");
+            self.id(format!("{rp}.id"), &rule.id);
+            if !rule_ids.insert(rule.id.as_str()) {
+                self.push(format!("{rp}.id"), ErrorKind::DuplicateId { id: rule.id.clone() });
+            }
+            self.text(format!("{rp}.conclusion"), &rule.conclusion);
+            self.optional_text(format!("{rp}.explanation"), &rule.explanation);
+            // Triage runs on the finished assessment: any question may be referred to.
+            self.check_condition(&format!("{rp}.when"), &rule.when, "", usize::MAX, &order, &kinds);
         }
     }
 
@@ -360,7 +374,7 @@ impl Validator {
         own_id: &str,
         own_position: usize,
         order: &HashMap<&str, usize>,
-        kinds: &HashMap<&str, &QuestionKind>,
+        kinds: &HashMap<&str, (&QuestionKind, bool)>,
     ) {
         match cond {
             Condition::All(cs) | Condition::Any(cs) => {
@@ -401,14 +415,15 @@ impl Validator {
                 if pos > own_position {
                     self.push(lp.clone(), ErrorKind::ForwardReference { question: question.to_string() });
                 }
-                let kind = kinds[question];
+                let (kind, scored) = kinds[question];
                 if !kind.is_choice() {
                     self.push(lp, ErrorKind::ConditionOnNonChoice { question: question.to_string() });
                     return;
                 }
                 let options = kind.options();
                 for v in values {
-                    if !options.iter().any(|o| o.id == v) {
+                    let dont_know_ok = scored && v == DONT_KNOW_VALUE;
+                    if !dont_know_ok && !options.iter().any(|o| o.id == v) {
                         self.push(
                             lp.clone(),
                             ErrorKind::UnknownOption { question: question.to_string(), option: v.to_string() },

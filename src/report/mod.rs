@@ -82,6 +82,7 @@ pub fn build_pages(q: &Questionnaire, a: &Assessment, info: &ReportInfo, m: &dyn
     let loc = info.locale.as_str();
     cover(&mut l, q, a, info);
     summary(&mut l, q, &outcome, loc);
+    triage(&mut l, q, a, loc);
     findings(&mut l, q, a, &outcome, loc);
     answers(&mut l, q, a, loc);
     let right = format!("{REPORT_TITLE} · {}", date_part(&info.generated_at));
@@ -190,6 +191,43 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
     l.space(6.0);
     l.text("Scores run from 0 (no concern) to 100 (maximum concern). The methodology is explained in the app under \"How scoring works\".", SMALL, 0.0);
     l.space(12.0);
+}
+
+fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
+    if q.triage.is_empty() {
+        return;
+    }
+    l.heading("Legal triage", H2, KEEP);
+    l.text(crate::triage::DISCLAIMER, Style::new(9.0, true, MUTED), 0.0);
+    l.space(4.0);
+    let conclusions = crate::triage::evaluate(q, a, loc);
+    if conclusions.is_empty() {
+        l.text("No legal conclusions follow from the answers given.", BODY, 0.0);
+    }
+    for c in conclusions {
+        let color = match c.severity {
+            crate::model::Severity::High => DANGER,
+            _ => INK,
+        };
+        l.heading(&format!("{}: {}", c.framework.label(), c.conclusion.get(loc)), Style::new(10.0, true, color), 2.0 * BODY.line_height());
+        let because: Vec<String> = c
+            .reasons
+            .iter()
+            .map(|r| format!("{} — {}", question_text(q, &r.question_id, loc), r.answer.as_deref().unwrap_or("not answered")))
+            .collect();
+        l.text("Because you answered:", Style::new(9.0, false, MUTED), 12.0);
+        for b in because {
+            l.text(&format!("• {b}"), BODY, 12.0);
+        }
+        if !c.explanation.0.is_empty() {
+            l.text(c.explanation.get(loc), Style::new(9.5, false, MUTED), 12.0);
+        }
+        if !c.references.is_empty() {
+            l.text(&format!("Sources: {}", c.references.join("; ")), SMALL, 12.0);
+        }
+        l.space(4.0);
+    }
+    l.space(8.0);
 }
 
 fn question_text<'q>(q: &'q Questionnaire, id: &'q str, loc: &str) -> &'q str {

@@ -2,6 +2,7 @@
 mod bench;
 mod common;
 mod conditions;
+mod lint;
 mod markdown;
 mod persist;
 mod progress;
@@ -10,4 +11,5 @@ mod report;
 mod route;
 mod schema;
 mod scoring;
+mod triage;
 mod validation;

@@ -172,3 +172,25 @@ fn pdf_creation_date_is_real() {
     assert_eq!((d.date.year, d.date.month, d.date.day, d.time.hour, d.time.minute, d.time.second, d.offset.hours), (2026, 11, 29, 10, 15, 7, 1));
     assert!(elsa::report::pdf::pdf_date("yesterday").is_none());
 }
+
+#[cfg(feature = "pdf")]
+#[test]
+fn triage_conclusions_appear_in_the_pdf_with_their_reasons() {
+    use elsa::report::pdf::{render_report, Fonts};
+    let mut q = mini();
+    q.triage = vec![elsa::model::TriageRule {
+        id: "auto".into(),
+        framework: elsa::model::Framework::Gdpr,
+        severity: elsa::model::Severity::High,
+        when: serde_json::from_value(serde_json::json!({"equals": {"question": "role", "value": "decides"}})).unwrap(),
+        conclusion: elsa::model::LocalText::en("Likely an automated decision (GDPR art. 22)"),
+        explanation: elsa::model::LocalText::en("Offer human review on request."),
+        references: vec!["GDPR art. 22".into()],
+    }];
+    let a = with(&q, &[("role", "decides")]);
+    let r = render_report(&q, &a, &info(), &Fonts::load().unwrap());
+    let flat = pdftotext(&r.bytes, "triage.pdf").split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in ["Legal triage", "Indicative, not legal advice", "GDPR: Likely an automated decision (GDPR art. 22)", "Because you answered:", "• Role of the AI — Decides", "Offer human review on request."] {
+        assert!(flat.contains(needle), "PDF lacks {needle:?}: {flat}");
+    }
+}

@@ -38,7 +38,7 @@ fn input_of(kind: &QuestionKind) -> Input {
 }
 
 #[component]
-pub fn QuestionView(aid: String, question: Question, number: usize, scored: bool) -> impl IntoView {
+pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: bool) -> impl IntoView {
     let app = use_app();
     let qid = question.id.clone();
     let profile_field: Option<ProfileField> = match question.kind {
@@ -89,7 +89,6 @@ pub fn QuestionView(aid: String, question: Question, number: usize, scored: bool
     let group_name = format!("{aid}-{qid}");
     let text = question.text.get(LOCALE).to_string();
     let has_help = question.help.has_english() || !question.references.is_empty();
-    let offers_dk = scored;
     let offers_na = question.allow_na;
     let is_choice = question.kind.is_choice();
 

@@ -108,10 +108,16 @@ pub fn AssessmentPage(id: String, section: Option<String>, question: Option<Stri
     });
 
     let scored = sec.dimension.is_scored();
+    let offers_dk = sec.dimension != crate::model::Dimension::Profile;
     let sec_id = sec.id.clone();
     let live_score = move || {
         if !scored {
-            return view! { <p class="muted">"This section describes your project. It is not scored."</p> }.into_any();
+            let what = if offers_dk {
+                "The answers in this section are not scored: they decide which legal duties probably apply (see the results)."
+            } else {
+                "This section describes your project. It is not scored."
+            };
+            return view! { <p class="muted">{what}</p> }.into_any();
         }
         let s = outcome.with(|o| o.as_ref().and_then(|o| o.section(&sec_id).cloned()));
         match s.and_then(|s| s.score.zip(s.level).map(|(v, l)| (v, l, s.red_flags))) {
@@ -194,7 +200,7 @@ pub fn AssessmentPage(id: String, section: Option<String>, question: Option<Stri
                         key=|(n, qid)| (*n, qid.clone())
                         children=move |(n, qid)| {
                             let question = questions_store.with_value(|qs| qs.iter().find(|x| x.id == qid).cloned());
-                            question.map(|question| view! { <QuestionView aid=id.clone() question=question number=n scored=scored/> })
+                            question.map(|question| view! { <QuestionView aid=id.clone() question=question number=n offers_dk=offers_dk/> })
                         }
                     />
                     <div class="pager">

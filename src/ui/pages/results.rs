@@ -150,6 +150,54 @@ pub fn ResultsPage(id: String) -> impl IntoView {
         simple(&o.unjustified_na),
     );
 
+    // Legal triage: "Likely …, because you answered …".
+    let triage = (!q.triage.is_empty()).then(|| {
+        let conclusions = crate::triage::evaluate(&q, &a, LOCALE);
+        let body = if conclusions.is_empty() {
+            view! { <p class="muted">"No legal conclusions follow from your answers so far. Answer the legal triage questions to see them."</p> }.into_any()
+        } else {
+            conclusions
+                .into_iter()
+                .map(|c| {
+                    let severity = match c.severity {
+                        crate::model::Severity::High => ("badge badge-flag", "high"),
+                        crate::model::Severity::Attention => ("badge badge-gap", "attention"),
+                        crate::model::Severity::Info => ("badge", "for information"),
+                    };
+                    let reasons = c
+                        .reasons
+                        .iter()
+                        .map(|r| {
+                            let answer = r.answer.clone().unwrap_or_else(|| "not answered".to_string());
+                            view! { <li><a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a>" — “"{answer}"”"</li> }
+                        })
+                        .collect_view();
+                    let refs = c.references.join("; ");
+                    view! {
+                        <li class="conclusion">
+                            <p class="conclusion-head">
+                                <span class="badge">{c.framework.label()}</span>" "
+                                <span class=severity.0>{severity.1}</span>" "
+                                <strong>{c.conclusion.get(LOCALE).to_string()}</strong>", because you answered:"
+                            </p>
+                            <ul>{reasons}</ul>
+                            {(!c.explanation.0.is_empty()).then(|| view! { <p>{c.explanation.get(LOCALE).to_string()}</p> })}
+                            {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">"Sources: "</span>{refs}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        };
+        view! {
+            <section aria-labelledby="triage-heading" class="panel">
+                <h2 id="triage-heading">"Legal triage"</h2>
+                <p class="notice"><strong>"Indicative, not legal advice. "</strong>{crate::triage::DISCLAIMER.trim_start_matches("Indicative, not legal advice: ").to_string()}</p>
+                <ul class="conclusions">{body}</ul>
+            </section>
+        }
+    });
+
     let recommendations = {
         let mut groups: Vec<(String, Vec<AnyView>)> = Vec::new();
         for s in &q.sections {
@@ -256,6 +304,7 @@ pub fn ResultsPage(id: String) -> impl IntoView {
                     </table>
                 </div>
             </section>
+            {triage}
             {red_flags}
             {gaps}
             {missing}

@@ -1,0 +1,105 @@
+//! Triage rules: evaluation, reasons, validation; and the golden example projects of the
+//! bundled questionnaire (tests/it/data/triage/*.json).
+use crate::common::*;
+use elsa::model::{Condition, Framework, LocalText, Severity, TriageRule};
+use elsa::triage::evaluate;
+use elsa::validate::{validate, ErrorKind};
+use serde_json::json;
+
+fn rule(id: &str, when: serde_json::Value) -> TriageRule {
+    TriageRule {
+        id: id.into(),
+        framework: Framework::Gdpr,
+        severity: Severity::Attention,
+        when: serde_json::from_value::<Condition>(when).unwrap(),
+        conclusion: LocalText::en(&format!("Likely {id}")),
+        explanation: LocalText::default(),
+        references: vec![],
+    }
+}
+
+fn fired(q: &elsa::model::Questionnaire, a: &elsa::answers::Assessment) -> Vec<String> {
+    evaluate(q, a, "en").into_iter().map(|c| c.rule_id).collect()
+}
+
+#[test]
+fn rules_fire_with_the_answers_that_made_them_fire() {
+    let mut q = mini();
+    q.triage = vec![
+        rule("auto", json!({"equals": {"question": "role", "value": "decides"}})),
+        rule("both", json!({"all": [{"equals": {"question": "role", "value": "decides"}}, {"equals": {"question": "l1", "value": "no"}}]})),
+        rule("either", json!({"any": [{"equals": {"question": "o2", "value": "no"}}, {"equals": {"question": "l1", "value": "no"}}]})),
+        rule("no-override", json!({"not": {"equals": {"question": "o2", "value": "yes"}}})),
+        rule("unknown", json!({"equals": {"question": "o1", "value": "dont_know"}})),
+    ];
+    assert!(validate(&q).is_empty(), "{:?}", validate(&q));
+
+    let a = with(&q, &[("role", "decides"), ("l1", "no"), ("o2", "yes"), ("o1", "?")]);
+    let c = evaluate(&q, &a, "en");
+    let got: Vec<(&str, Vec<(&str, Option<&str>)>)> = c
+        .iter()
+        .map(|c| (c.rule_id.as_str(), c.reasons.iter().map(|r| (r.question_id.as_str(), r.answer.as_deref())).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("auto", vec![("role", Some("Decides"))]),
+            ("both", vec![("role", Some("Decides")), ("l1", Some("No"))]),
+            // Only the branch that holds is a reason.
+            ("either", vec![("l1", Some("No"))]),
+            ("unknown", vec![("o1", Some("Don't know"))]),
+        ]
+    );
+
+    // "not" holds on an unanswered question and says so.
+    let a = with(&q, &[("role", "informs")]);
+    let c = evaluate(&q, &a, "en");
+    assert_eq!(c.iter().map(|c| c.rule_id.as_str()).collect::<Vec<_>>(), vec!["no-override"]);
+    assert_eq!(c[0].reasons[0].question_id, "o2");
+    assert_eq!(c[0].reasons[0].answer, None);
+}
+
+#[test]
+fn hidden_questions_do_not_make_rules_fire() {
+    let mut q = mini();
+    q.triage = vec![rule("monitor", json!({"equals": {"question": "o5", "value": "p3"}}))];
+    assert_eq!(fired(&q, &with(&q, &[("role", "decides"), ("o5", "p3")])), vec!["monitor"]);
+    assert!(fired(&q, &with(&q, &[("role", "informs"), ("o5", "p3")])).is_empty());
+}
+
+#[test]
+fn triage_rules_are_validated() {
+    let mut q = mini();
+    q.triage = vec![
+        rule("dup", json!({"equals": {"question": "ghost", "value": "x"}})),
+        rule("dup", json!({"any_of": {"question": "role", "values": ["nope"]}})),
+        // "dont_know" is not offered on profile questions.
+        rule("ok-id", json!({"equals": {"question": "role", "value": "dont_know"}})),
+        // Triage may refer to any question, also the last one.
+        rule("late", json!({"equals": {"question": "l2", "value": "no"}})),
+    ];
+    q.triage[3].conclusion = LocalText::default();
+    let got: Vec<(String, ErrorKind)> = validate(&q).into_iter().map(|e| (e.path, e.kind)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("triage[0].when.equals".into(), ErrorKind::UnknownQuestion { question: "ghost".into() }),
+            ("triage[1].id".into(), ErrorKind::DuplicateId { id: "dup".into() }),
+            ("triage[1].when.any_of".into(), ErrorKind::UnknownOption { question: "role".into(), option: "nope".into() }),
+            ("triage[2].when.equals".into(), ErrorKind::UnknownOption { question: "role".into(), option: "dont_know".into() }),
+            ("triage[3].conclusion".into(), ErrorKind::MissingEnglish),
+        ]
+    );
+}
+
+#[test]
+fn show_if_may_test_dont_know_on_questions_that_offer_it() {
+    let mut q = mini();
+    q.sections[2].questions[1].show_if =
+        Some(serde_json::from_value(json!({"equals": {"question": "o1", "value": "dont_know"}})).unwrap());
+    assert!(validate(&q).is_empty());
+    let a = with(&q, &[("o1", "?")]);
+    assert!(elsa::answers::Visibility::compute(&q, &a).is_visible("l2"));
+    let a = with(&q, &[("o1", "a")]);
+    assert!(!elsa::answers::Visibility::compute(&q, &a).is_visible("l2"));
+}
