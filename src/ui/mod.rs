@@ -22,12 +22,7 @@ fn current_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (questionnaires, bad) = crate::bundled::load_all();
-    let load_errors: Vec<String> = bad
-        .into_iter()
-        .flat_map(|(name, errs)| errs.into_iter().map(move |e| format!("{name}: {e}")))
-        .collect();
-    let app = AppState::new(questionnaires, load_errors);
+    let app = AppState::new();
     app.route.set(current_route());
     provide_context(app);
 
@@ -75,8 +70,8 @@ pub fn App() -> impl IntoView {
         <Alerts/>
         <main id="main" tabindex="-1" class="wrap">
             {move || match app.route.get() {
-                Route::Home => pages::home::HomePage().into_any(),
-                Route::Scoring => pages::scoring::ScoringPage().into_any(),
+                Route::Home => view! { <pages::home::HomePage/> }.into_any(),
+                Route::Scoring => view! { <pages::scoring::ScoringPage/> }.into_any(),
                 Route::Assessment { id, section, question } => view! {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),
@@ -102,7 +97,6 @@ fn Alerts() -> impl IntoView {
         <div class="wrap alerts">
             {move || app.storage_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
             {move || app.startup_problems.get().into_iter().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> }).collect_view()}
-            {app.load_errors.get_value().into_iter().map(|e| view! { <p class="alert alert-error" role="alert">"Questionnaire file problem: " {e}</p> }).collect_view()}
         </div>
     }
 }

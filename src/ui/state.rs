@@ -3,9 +3,52 @@
 
 use super::storage;
 use crate::answers::{Answer, Assessment};
+use crate::bundled::BundledInfo;
 use crate::model::{ProfileField, Questionnaire};
 use crate::route::Route;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// A bundled questionnaire as the app has it: not yet loaded, loading, loaded (with the file's
+/// text, which the report worker receives), or failed to load.
+#[derive(Debug, Clone)]
+pub enum QState {
+    Unknown,
+    Loading,
+    Ready(Arc<Questionnaire>, Arc<str>),
+    Failed(String),
+}
+
+impl PartialEq for QState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (QState::Unknown, QState::Unknown) | (QState::Loading, QState::Loading) => true,
+            (QState::Ready(a, _), QState::Ready(b, _)) => Arc::ptr_eq(a, b),
+            (QState::Failed(a), QState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no browser window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the file could not be loaded (are you offline?)".to_string())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "unexpected answer from the browser".to_string())?;
+    if !resp.ok() {
+        return Err(format!("the file could not be loaded (HTTP {})", resp.status()));
+    }
+    let text = resp.text().map_err(|_| "the file could not be read".to_string())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "the file could not be read".to_string())
+}
 
 /// The current time as RFC 3339 (UTC, milliseconds).
 pub fn now() -> String {
@@ -34,9 +77,8 @@ pub fn local_time(ts: &str) -> String {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub questionnaires: StoredValue<Vec<Questionnaire>>,
-    /// Problems with bundled questionnaire files (never expected in a release).
-    pub load_errors: StoredValue<Vec<String>>,
+    /// Bundled questionnaires by file name, loaded on first use.
+    questionnaires: RwSignal<BTreeMap<&'static str, QState>>,
     assessments: RwSignal<Vec<Assessment>>,
     pub route: RwSignal<Route>,
     /// Storage problems the user must see (cleared when a later save succeeds).
@@ -50,11 +92,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(questionnaires: Vec<Questionnaire>, load_errors: Vec<String>) -> Self {
+    pub fn new() -> Self {
         let (saved, problems) = storage::load_all();
         AppState {
-            questionnaires: StoredValue::new(questionnaires),
-            load_errors: StoredValue::new(load_errors),
+            questionnaires: RwSignal::new(BTreeMap::new()),
             assessments: RwSignal::new(saved),
             route: RwSignal::new(Route::Home),
             storage_error: RwSignal::new(None),
@@ -72,10 +113,60 @@ impl AppState {
         self.assessments.with(|v| v.iter().find(|a| a.id == id).cloned())
     }
 
-    pub fn questionnaire_for(&self, a: &Assessment) -> Option<Questionnaire> {
-        self.questionnaires.with_value(|qs| {
-            crate::bundled::find(qs, &a.questionnaire_id, &a.questionnaire_version).cloned()
-        })
+    /// The state of a questionnaire (reactive); starts loading it when it is not loaded yet.
+    pub fn questionnaire(&self, id: &str, version: &str) -> QState {
+        let Some(info) = crate::bundled::info(id, version) else { return QState::Unknown };
+        match self.questionnaires.with(|m| m.get(info.file).cloned()) {
+            Some(state) => state,
+            None => {
+                let app = *self;
+                leptos::task::spawn_local(async move {
+                    let _ = app.load(info).await;
+                });
+                QState::Loading
+            }
+        }
+    }
+
+    /// Load a bundled questionnaire (once; later calls return the loaded one).
+    pub async fn load(&self, info: &'static BundledInfo) -> Result<Arc<Questionnaire>, String> {
+        if let Some(QState::Ready(q, _)) = self.questionnaires.with_untracked(|m| m.get(info.file).cloned()) {
+            return Ok(q);
+        }
+        if self.questionnaires.with_untracked(|m| m.get(info.file).is_none()) {
+            self.questionnaires.update(|m| {
+                m.insert(info.file, QState::Loading);
+            });
+        }
+        let result = fetch_text(&info.url()).await.and_then(|text| {
+            let q = crate::bundled::parse(info.file, &text).map_err(|(_, errors)| {
+                errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")
+            })?;
+            if q.id != info.id || q.version != info.version {
+                return Err("a different version of the file was loaded; reload the page".to_string());
+            }
+            Ok((Arc::new(q), Arc::<str>::from(text)))
+        });
+        let (state, out) = match result {
+            Ok((q, text)) => (QState::Ready(q.clone(), text), Ok(q)),
+            Err(e) => {
+                let msg = format!("The questionnaire “{}” could not be loaded: {e}.", info.title().get("en"));
+                (QState::Failed(msg.clone()), Err(msg))
+            }
+        };
+        self.questionnaires.update(|m| {
+            m.insert(info.file, state);
+        });
+        out
+    }
+
+    /// Forget a failed load so that it is tried again.
+    pub fn retry(&self, id: &str, version: &str) {
+        if let Some(info) = crate::bundled::info(id, version) {
+            self.questionnaires.update(|m| {
+                m.remove(info.file);
+            });
+        }
     }
 
     pub fn announce(&self, text: impl Into<String>) {
@@ -95,6 +186,7 @@ impl AppState {
     }
 
     /// Start a new assessment of a questionnaire; returns its id.
+    #[allow(clippy::wrong_self_convention)]
     pub fn create(&self, q: &Questionnaire) -> String {
         let a = Assessment::new(new_id(), q, &now());
         let id = a.id.clone();

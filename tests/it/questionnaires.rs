@@ -13,7 +13,7 @@ fn every_bundled_file_validates() {
         }
     }
     assert!(bad.is_empty());
-    assert_eq!(ok.len(), bundled::FILES.len());
+    assert_eq!(ok.len(), bundled::SOURCES.len());
 }
 
 #[test]

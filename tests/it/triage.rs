@@ -103,3 +103,53 @@ fn show_if_may_test_dont_know_on_questions_that_offer_it() {
     let a = with(&q, &[("o1", "a")]);
     assert!(!elsa::answers::Visibility::compute(&q, &a).is_visible("l2"));
 }
+
+/// Golden example projects for the bundled full questionnaire: each file lists answers and the
+/// triage conclusions that must fire, exactly.
+#[test]
+fn golden_example_projects() {
+    let (all, _) = elsa::bundled::load_all();
+    let Some(q) = all.iter().find(|q| q.id == "elsa-health-ai") else {
+        panic!("the full questionnaire elsa-health-ai is not bundled");
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/data/triage");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    files.sort();
+    assert!(files.len() >= 4, "at least four example projects, found {}", files.len());
+    for path in files {
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut a = fresh(q);
+        for (qid, value) in v["answers"].as_object().expect("answers") {
+            let r = q.question(qid).unwrap_or_else(|| panic!("{}: unknown question {qid}", path.display()));
+            let answer = match value {
+                serde_json::Value::String(s) if s == "dont_know" => elsa::answers::Answer::DontKnow,
+                serde_json::Value::String(s) => {
+                    assert!(r.question.kind.options().iter().any(|o| o.id == s), "{}: {qid} has no option {s}", path.display());
+                    if matches!(r.question.kind, elsa::model::QuestionKind::MultiChoice { .. }) {
+                        elsa::answers::Answer::Choices { ids: vec![s.clone()] }
+                    } else {
+                        elsa::answers::Answer::Choice { id: s.clone() }
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    let ids: Vec<String> = items.iter().map(|i| i.as_str().unwrap().to_string()).collect();
+                    for s in &ids {
+                        assert!(r.question.kind.options().iter().any(|o| o.id == *s), "{}: {qid} has no option {s}", path.display());
+                    }
+                    elsa::answers::Answer::Choices { ids }
+                }
+                other => panic!("{}: bad answer {other} for {qid}", path.display()),
+            };
+            a.set_answer(qid, Some(answer), NOW);
+        }
+        let mut got = fired(q, &a);
+        let mut want: Vec<String> = v["expected"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{}: fired rules differ from the expected ones", path.display());
+        // Every conclusion says why.
+        for c in evaluate(q, &a, "en") {
+            assert!(!c.reasons.is_empty(), "{}: {} has no reasons", path.display(), c.rule_id);
+        }
+    }
+}

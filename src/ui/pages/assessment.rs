@@ -26,10 +26,18 @@ fn focus_element(id: &str, scroll: bool) {
 #[component]
 pub fn AssessmentPage(id: String, section: Option<String>, question: Option<String>) -> impl IntoView {
     let app = use_app();
-    let (a0, q) = match super::load(&app, &id) {
-        Ok(found) => found,
-        Err(problem) => return problem,
-    };
+    let aid = id.clone();
+    super::gated(app, id, move |a0, q, _| page(app, aid.clone(), section.clone(), question.clone(), a0, (*q).clone()))
+}
+
+fn page(
+    app: crate::ui::state::AppState,
+    id: String,
+    section: Option<String>,
+    question: Option<String>,
+    a0: crate::answers::Assessment,
+    q: Questionnaire,
+) -> AnyView {
     let q = StoredValue::new(q);
     let explicit_section = section.is_some();
     let section_index = q.with_value(|q| {

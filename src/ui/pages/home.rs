@@ -2,7 +2,7 @@
 
 use crate::answers::Progress;
 use crate::route::Route;
-use crate::ui::state::{local_time, use_app};
+use crate::ui::state::{local_time, use_app, QState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,29 +13,38 @@ pub fn HomePage() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let delete_error = RwSignal::new(None::<String>);
 
-    let starters = app.questionnaires.with_value(|qs| {
-        qs.iter()
-            .map(|q| {
-                let q2 = q.clone();
-                let count = q.questions().count();
-                let title = q.title.get("en").to_string();
-                let start_label = format!("Start: {title}");
-                view! {
-                    <li class="card">
-                        <h3>{title.clone()}</h3>
-                        <p>{q.description.get("en").to_string()}</p>
-                        <p class="muted">{count}" questions · version "{q.version.clone()}</p>
-                        <button type="button" class="button primary" aria-label=start_label on:click=move |_| {
-                            let id = app.create(&q2);
-                            let first = q2.sections.first().map(|s| s.id.clone());
-                            app.announce("New assessment started");
-                            app.navigate(Route::Assessment { id, section: first, question: None });
-                        }>"Start a new assessment"</button>
-                    </li>
-                }
-            })
-            .collect_view()
-    });
+    let start_error = RwSignal::new(None::<String>);
+    let starting = RwSignal::new(false);
+    let starters = crate::bundled::offered()
+        .into_iter()
+        .map(|info| {
+            let title = info.title().get("en").to_string();
+            let start_label = format!("Start: {title}");
+            view! {
+                <li class="card">
+                    <h3>{title.clone()}</h3>
+                    <p>{info.description().get("en").to_string()}</p>
+                    <p class="muted">{info.questions}" questions · version "{info.version}</p>
+                    <button type="button" class="button primary" aria-label=start_label disabled=move || starting.get() on:click=move |_| {
+                        starting.set(true);
+                        start_error.set(None);
+                        leptos::task::spawn_local(async move {
+                            match app.load(info).await {
+                                Ok(q) => {
+                                    let id = app.create(&q);
+                                    let first = q.sections.first().map(|s| s.id.clone());
+                                    app.announce("New assessment started");
+                                    app.navigate(Route::Assessment { id, section: first, question: None });
+                                }
+                                Err(e) => start_error.set(Some(e)),
+                            }
+                            starting.set(false);
+                        });
+                    }>"Start a new assessment"</button>
+                </li>
+            }
+        })
+        .collect_view();
 
     let open_delete = move |id: String, name: String| {
         delete_error.set(None);
@@ -76,10 +85,13 @@ pub fn HomePage() -> impl IntoView {
         let rows = list
             .into_iter()
             .map(|a| {
-                let q = app.questionnaire_for(&a);
-                let (pct, qtitle) = match &q {
-                    Some(q) => (Some(Progress::compute(q, &a).percent()), q.title.get("en").to_string()),
-                    None => (None, format!("{} {} (not available in this version)", a.questionnaire_id, a.questionnaire_version)),
+                let qtitle = match crate::bundled::info(&a.questionnaire_id, &a.questionnaire_version) {
+                    Some(info) => info.title().get("en").to_string(),
+                    None => format!("{} {} (not available in this version)", a.questionnaire_id, a.questionnaire_version),
+                };
+                let pct = match app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) {
+                    QState::Ready(q, _) => Some(Progress::compute(&q, &a).percent()),
+                    _ => None,
                 };
                 let name = a.display_name().to_string();
                 let section = a.last_section.clone();
@@ -127,6 +139,7 @@ pub fn HomePage() -> impl IntoView {
         </p>
         <section aria-labelledby="start-heading">
             <h2 id="start-heading">"Start a new assessment"</h2>
+            {move || start_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}" Try again."</p> })}
             <ul class="cards">{starters}</ul>
         </section>
         <section aria-labelledby="saved-heading">

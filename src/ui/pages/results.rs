@@ -24,10 +24,17 @@ enum ExportState {
 #[component]
 pub fn ResultsPage(id: String) -> impl IntoView {
     let app = use_app();
-    let (a0, q) = match super::load(&app, &id) {
-        Ok(found) => found,
-        Err(problem) => return problem,
-    };
+    let aid = id.clone();
+    super::gated(app, id, move |a0, q, source| page(app, aid.clone(), a0, (*q).clone(), source))
+}
+
+fn page(
+    app: crate::ui::state::AppState,
+    id: String,
+    a0: crate::answers::Assessment,
+    q: Questionnaire,
+    source: std::sync::Arc<str>,
+) -> AnyView {
     let o = score(&q, &a0);
     let a = a0.clone();
     let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.get(LOCALE).to_string()).unwrap_or_else(|| qid.to_string());
@@ -233,7 +240,6 @@ pub fn ResultsPage(id: String) -> impl IntoView {
 
     // Export
     let export_state = RwSignal::new(ExportState::Idle);
-    let source = crate::bundled::source(&q.id, &q.version).unwrap_or_default();
     let aid = id.clone();
     let start_export = move |_| {
         if export_state.get_untracked() == ExportState::Working {

@@ -1,34 +1,40 @@
 //! "How scoring works": the rules in plain words, and the level bands of each questionnaire.
 
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, QState};
 use leptos::prelude::*;
 
 #[component]
 pub fn ScoringPage() -> impl IntoView {
     let app = use_app();
-    let bands = app.questionnaires.with_value(|qs| {
-        qs.iter()
-            .map(|q| {
-                let mut low: f64 = 0.0;
-                let rows = q
-                    .bands
-                    .iter()
-                    .map(|b| {
-                        let range = format!("{}–{}", low.round() as i64, b.max_score.round() as i64);
-                        low = b.max_score;
-                        view! { <tr><td>{range}</td><th scope="row">{b.label.get("en").to_string()}</th><td>{b.meaning.get("en").to_string()}</td></tr> }
-                    })
-                    .collect_view();
-                view! {
-                    <h3>{q.title.get("en").to_string()}" (version "{q.version.clone()}")"</h3>
-                    <table class="bands">
-                        <thead><tr><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+    let bands = crate::bundled::offered()
+        .into_iter()
+        .map(|info| {
+            move || match app.questionnaire(info.id, info.version) {
+                QState::Ready(q, _) => {
+                    let mut low: f64 = 0.0;
+                    let rows = q
+                        .bands
+                        .iter()
+                        .map(|b| {
+                            let range = format!("{}–{}", low.round() as i64, b.max_score.round() as i64);
+                            low = b.max_score;
+                            view! { <tr><td>{range}</td><th scope="row">{b.label.get("en").to_string()}</th><td>{b.meaning.get("en").to_string()}</td></tr> }
+                        })
+                        .collect_view();
+                    view! {
+                        <h3>{q.title.get("en").to_string()}" (version "{q.version.clone()}")"</h3>
+                        <table class="bands">
+                            <thead><tr><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                    .into_any()
                 }
-            })
-            .collect_view()
-    });
+                QState::Failed(msg) => view! { <p class="alert alert-error" role="alert">{msg}</p> }.into_any(),
+                _ => view! { <p class="muted">"Loading…"</p> }.into_any(),
+            }
+        })
+        .collect_view();
     view! {
         <h1>"How scoring works"</h1>
         <p class="lead">"All scores are computed in your browser from your answers alone. Nothing is sent anywhere. The rules are simple on purpose, so that you can check every number."</p>
