@@ -26,7 +26,7 @@ const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-qu
 
 // A fully answered starter assessment, with notes, built from the questionnaire file.
 function fullAssessment() {
-  const q = JSON.parse(readFileSync('questionnaires/elsa-starter.json', 'utf8'));
+  const q = JSON.parse(readFileSync('questionnaires/elsa-health-ai.json', 'utf8'));
   const responses = {};
   const metadata = {};
   const now = new Date().toISOString();
@@ -102,7 +102,7 @@ try {
   budget('First contentful paint (median)', median(fcps), 1000, (v) => `${v.toFixed(0)} ms`);
   show('  all runs', fcps.map((v) => v.toFixed(0)).join(' '));
 
-  console.log(`\n== PDF export of the starter questionnaire, fully answered with notes ==`);
+  console.log(`\n== PDF export of the full questionnaire, fully answered with notes ==`);
   const stored = fullAssessment();
   const cold = [], warm = [], sizes = [];
   for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {

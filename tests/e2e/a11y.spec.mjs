@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Assessment, Home, starter, recordRequests, expectOnlyStaticSameOrigin } from './support.mjs';
+import { Assessment, Home, quick, full, recordRequests, expectOnlyStaticSameOrigin } from './support.mjs';
 
 async function axe(page, what) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -8,17 +8,17 @@ async function axe(page, what) {
   expect(summary, `axe violations on ${what}`).toEqual([]);
 }
 
-test('home, every assessment section, dialogs and results have no axe violations', async ({ page, baseURL }) => {
-  test.setTimeout(90_000);
+for (const q of [quick, full]) test(`${q.id}: home, every section, dialogs and results have no axe violations`, async ({ page, baseURL }) => {
+  test.setTimeout(150_000);
   const requests = recordRequests(page);
   const home = new Home(page);
   await home.goto();
   await axe(page, 'home (empty)');
-  await home.start();
-  const a = new Assessment(page);
+  await home.start(q);
+  const a = new Assessment(page, q);
   await a.textbox('project-name').fill('Axe check');
   await a.choose('ai-role', 'decides');
-  for (let s = 0; s < starter.sections.length; s++) {
+  for (let s = 0; s < q.sections.length; s++) {
     // Open every help and an N/A justification error where there is one.
     const help = page.getByRole('button', { name: /^Help/ });
     while (await help.count()) await help.first().click();
@@ -47,12 +47,12 @@ test('the flow works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   // Tab to the start button and press Enter.
-  const start = page.getByRole('button', { name: /^Start: / });
+  const start = page.getByRole('button', { name: `Start: ${quick.title.en}` });
   for (let i = 0; i < 10 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(start).toBeFocused();
   await page.keyboard.press('Enter');
   const a = new Assessment(page);
-  await expect(a.sectionHeading()).toHaveText(starter.sections[0].title.en);
+  await expect(a.sectionHeading()).toHaveText(quick.sections[0].title.en);
   await page.keyboard.press('Tab');
   // Focus lands in the first field after a few tabs; type into it.
   for (let i = 0; i < 30 && !(await a.textbox('project-name').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  Assessment, Home, starter, en, esc, findQuestion, optionsOf, isChoice, expectedScores,
+  Assessment, Home, quick as starter, en, esc, findQuestion, optionsOf, isChoice, expectedScores,
   recordRequests, expectOnlyStaticSameOrigin,
 } from './support.mjs';
 
@@ -23,9 +23,9 @@ const profile = {
   'target-population': 'Adult inpatients',
   'data-sources': 'Vital signs and lab values from the hospital record',
 };
-const profileChoices = { 'ai-type': 'llm', 'ai-role': 'recommends', 'patient-facing': 'yes', 'development-stage': 'validation' };
-const DONT_KNOW = 'external-validation';
-const NOT_APPLICABLE = 'patient-informed';
+const profileChoices = { 'ai-type': 'llm', 'ai-role': 'recommends', 'patient-facing': 'yes', 'use-context': 'clinical-care' };
+const DONT_KNOW = 'rs-monitoring';
+const NOT_APPLICABLE = 'no-such-question';
 
 /** Answer every question the current section shows, in order, recording the picks. */
 async function answerSection(a, picks, onQuestion) {
@@ -66,7 +66,7 @@ async function answerSection(a, picks, onQuestion) {
   }
 }
 
-test('complete the starter questionnaire, reload halfway, check results and the PDF', async ({ page, baseURL }) => {
+test('complete the quick scan, reload halfway, check results and the PDF', async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   const requests = recordRequests(page);
   const home = new Home(page);
@@ -82,10 +82,9 @@ test('complete the starter questionnaire, reload halfway, check results and the 
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(esc(en(starter.sections[0].title))) })).toContainText('✓');
   await a.next();
 
-  // Section 2: conditions reveal the override and LLM questions.
+  // Section 2: a condition (the AI recommends) reveals the override question.
   await expect(a.sectionHeading()).toHaveText(en(starter.sections[1].title));
-  await expect(a.group('llm-output-check')).toBeVisible();
-  await expect(a.group('override-possible')).toBeVisible();
+  await expect(a.group('ho-override')).toBeVisible();
   await answerSection(a, picks);
   const scoreBox = page.locator('.live-score');
   const exp2 = expectedScores(starter, picks).sections.find((s) => s.id === starter.sections[1].id);

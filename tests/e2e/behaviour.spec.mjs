@@ -1,21 +1,22 @@
 import { test, expect } from '@playwright/test';
-import { Assessment, Home, starter, en, findQuestion } from './support.mjs';
+import { Assessment, Home, full, quick, en, findQuestion, esc } from './support.mjs';
 
-test('help shows and hides, required questions are marked, N/A needs a reason, conditions hide and keep answers', async ({ page }) => {
+test('full questionnaire: help shows and hides, required questions are marked, N/A needs a reason, conditions hide and keep answers', async ({ page }) => {
   const home = new Home(page);
   await home.goto();
-  await home.start();
-  const a = new Assessment(page);
+  await home.start(full);
+  const a = new Assessment(page, full);
+  const sectionTitle = (id) => en(full.sections.find((s) => s.id === id).title);
 
   // Required marker, for sight and for screen readers.
   await expect(a.textbox('project-name')).toBeVisible();
   await expect(page.locator('#q-project-name')).toContainText('(required)');
 
-  // Help toggles, with aria-expanded.
+  // Help toggles, with aria-expanded, and shows the sources.
   await a.choose('ai-role', 'recommends');
-  await a.next();
-  const q = findQuestion(starter, 'oversight-review').question;
-  const group = a.group('oversight-review');
+  await a.gotoSection(sectionTitle('human-oversight'));
+  const q = findQuestion(full, 'ho-output-check').question;
+  const group = a.group('ho-output-check');
   const help = group.getByRole('button', { name: /^Help/ });
   await expect(help).toHaveAttribute('aria-expanded', 'false');
   await help.click();
@@ -24,31 +25,61 @@ test('help shows and hides, required questions are marked, N/A needs a reason, c
   await group.getByRole('button', { name: /^Hide help/ }).click();
   await expect(group.getByText(q.references[0], { exact: false })).toBeHidden();
 
+  // A condition: the override question shows only when the AI recommends or decides.
+  const override = findQuestion(full, 'ho-override').question;
+  const hard = override.kind.options[override.kind.options.length - 1];
+  await expect(a.group('ho-override')).toBeVisible();
+  await a.choose('ho-override', hard.id);
+  await a.gotoSection(sectionTitle('profile'));
+  await a.choose('ai-role', 'informs');
+  await a.gotoSection(sectionTitle('human-oversight'));
+  await expect(a.group('ho-override')).toHaveCount(0);
+  // Switching back shows the question again with its answer kept.
+  await a.gotoSection(sectionTitle('profile'));
+  await a.choose('ai-role', 'decides');
+  await a.gotoSection(sectionTitle('human-oversight'));
+  const hardRadio = a.group('ho-override').getByRole('radio', { name: en(hard.label), exact: true });
+  await expect(hardRadio).toBeChecked();
+  // "Clear answer" removes an answer.
+  await a.group('ho-override').getByRole('button', { name: /Clear answer/ }).click();
+  await expect(hardRadio).not.toBeChecked();
+
   // N/A: a justification is required, and the field says so.
-  const na = a.group('patient-informed');
+  await a.gotoSection(sectionTitle('robustness'));
+  const na = a.group('rs-calibration');
   await na.getByRole('radio', { name: 'Not applicable' }).check();
   const why = na.getByLabel(/Why does this question not apply/);
   await expect(why).toHaveAttribute('aria-invalid', 'true');
   await expect(na.getByText('Give a short reason why this question does not apply')).toBeVisible();
-  await why.fill('Used for research only.');
+  await why.fill('The tool gives no risk, only a list of documents.');
   await expect(why).toHaveAttribute('aria-invalid', 'false');
 
-  // A condition: the override questions show only when the AI recommends or decides.
-  await expect(a.group('override-possible')).toBeVisible();
-  await a.choose('override-possible', 'no');
-  await a.gotoSection(en(starter.sections[0].title));
-  await a.choose('ai-role', 'informs');
-  await a.next();
-  await expect(a.group('override-possible')).toHaveCount(0);
-  // Switching back shows the question again with its answer kept.
-  await a.gotoSection(en(starter.sections[0].title));
-  await a.choose('ai-role', 'decides');
-  await a.next();
-  await expect(a.group('override-possible').getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+  // Legal triage questions offer "Don't know" but are not scored.
+  await a.gotoSection(sectionTitle('legal-triage'));
+  await expect(page.getByText(/not scored: they decide which legal duties probably apply/)).toBeVisible();
+  await expect(a.group('lt-medical-purpose').getByRole('radio', { name: "Don't know" })).toBeVisible();
+});
 
-  // "Clear answer" removes an answer.
-  await a.group('override-possible').getByRole('button', { name: /Clear answer/ }).click();
-  await expect(a.group('override-possible').getByRole('radio', { name: 'No', exact: true })).not.toBeChecked();
+test('full questionnaire: legal triage shows likely conclusions with the answers behind them', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await home.start(full);
+  const a = new Assessment(page, full);
+  await a.textbox('project-name').fill('Triage check');
+  await a.choose('ai-type', 'llm');
+  await a.choose('ai-role', 'informs');
+  await a.gotoSection(en(full.sections.find((s) => s.id === 'legal-triage').title));
+  await a.choose('lt-art50', 'chatbot');
+  await a.choose('lt-art22', 'yes');
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  const triage = page.getByRole('region', { name: 'Legal triage' });
+  await expect(triage).toContainText('Indicative, not legal advice.');
+  const rule = full.triage.find((r) => r.id === 'gdpr-automated-decision');
+  const item = triage.getByRole('listitem').filter({ hasText: en(rule.conclusion) });
+  await expect(item).toContainText('because you answered');
+  await expect(item.getByRole('link', { name: en(findQuestion(full, 'lt-art22').question.text) })).toBeVisible();
+  const chatbot = full.triage.find((r) => r.id === 'ai-act-transparency-chatbot');
+  await expect(triage).toContainText(en(chatbot.conclusion));
 });
 
 test('a storage failure is shown to the user, and the answer stays on screen', async ({ page }) => {
@@ -81,7 +112,7 @@ test('an unreadable saved entry is reported and left untouched', async ({ page }
 test('the scoring page states the rules and the bands of the file', async ({ page }) => {
   await page.goto('./#/scoring');
   await expect(page.getByRole('heading', { level: 1, name: 'How scoring works' })).toBeVisible();
-  for (const b of starter.bands) await expect(page.getByRole('rowheader', { name: en(b.label) })).toBeVisible();
+  for (const b of quick.bands) await expect(page.getByRole('rowheader', { name: en(b.label) }).first()).toBeVisible();
   await expect(page.getByText(/Don.t know.{1,3} counts as the highest concern/)).toBeVisible();
 });
 
@@ -93,9 +124,9 @@ test('results link back to unanswered required questions and show the recommenda
   await a.textbox('project-name').fill('Links back');
   await a.choose('ai-role', 'decides');
   await a.next();
-  const q = findQuestion(starter, 'oversight-review').question;
+  const q = findQuestion(quick, 'ho-output-check').question;
   const worst = q.kind.options.reduce((m, o) => ((o.concern ?? 0) > (m.concern ?? 0) ? o : m));
-  await a.choose('oversight-review', worst.id);
+  await a.choose('ho-output-check', worst.id);
   await page.getByRole('link', { name: 'Results', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Results: Links back' })).toBeVisible();
   // The recommendation of the chosen option, and the red flag.
@@ -103,9 +134,9 @@ test('results link back to unanswered required questions and show the recommenda
   if (worst.red_flag) await expect(page.getByRole('heading', { name: 'Red flags' })).toBeVisible();
   // An unanswered required question links back to itself, focused.
   const missing = page.getByRole('region', { name: 'Required questions not answered yet' });
-  const orgText = en(findQuestion(starter, 'organisation').question.text);
+  const orgText = en(findQuestion(quick, 'organisation').question.text);
   await missing.getByRole('link', { name: orgText }).click();
-  await expect(a.sectionHeading()).toHaveText(en(starter.sections[0].title));
+  await expect(a.sectionHeading()).toHaveText(en(quick.sections[0].title));
   await expect(page.locator('#q-organisation')).toBeFocused();
 });
 

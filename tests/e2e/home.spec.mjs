@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { Assessment, Home, starter, en } from './support.mjs';
+import { Assessment, Home, quick as starter, en } from './support.mjs';
 
 test('saved assessments are listed with progress, resumed, and deleted only after confirmation', async ({ page }) => {
   const home = new Home(page);

@@ -3,7 +3,10 @@
 import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-export const starter = JSON.parse(readFileSync(new URL('../../questionnaires/elsa-starter.json', import.meta.url), 'utf8'));
+const load = (f) => JSON.parse(readFileSync(new URL(`../../questionnaires/${f}`, import.meta.url), 'utf8'));
+/** The quick scan (about 25 questions) and the full questionnaire. */
+export const quick = load('elsa-quick-scan.json');
+export const full = load('elsa-health-ai.json');
 export const en = (t) => (t && t.en) || '';
 export const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -57,15 +60,15 @@ export class Home {
     await this.page.goto('./');
     await expect(this.page.getByRole('heading', { level: 1, name: 'ELSA self-assessment for AI in healthcare' })).toBeVisible();
   }
-  async start(title = en(starter.title)) {
-    await this.page.getByRole('button', { name: `Start: ${title}` }).click();
-    await expect(this.page.getByRole('heading', { level: 1, name: en(starter.sections[0].title) })).toBeVisible();
+  async start(q = quick) {
+    await this.page.getByRole('button', { name: `Start: ${en(q.title)}` }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: en(q.sections[0].title) })).toBeVisible();
   }
   savedRow(name) { return this.page.getByRole('row', { name: new RegExp(esc(name)) }); }
 }
 
 export class Assessment {
-  constructor(page, q = starter) { this.page = page; this.q = q; }
+  constructor(page, q = quick) { this.page = page; this.q = q; }
   group(id) {
     const { question } = findQuestion(this.q, id);
     return this.page.getByRole('group', { name: new RegExp('^\\d+\\. ' + esc(en(question.text))) });

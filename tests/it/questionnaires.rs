@@ -1,7 +1,13 @@
-//! The bundled questionnaire files.
+//! The bundled questionnaire files: valid, and meeting the content rules.
 use elsa::bundled;
-use elsa::model::{Dimension, QuestionKind};
+use elsa::lint::{lint, Requirements};
+use elsa::model::{Dimension, ProgressPlus, Questionnaire, QuestionKind};
 use std::collections::HashSet;
+
+fn get(id: &str) -> Questionnaire {
+    let (all, _) = bundled::load_all();
+    all.into_iter().find(|q| q.id == id).unwrap_or_else(|| panic!("{id} is not bundled"))
+}
 
 #[test]
 fn every_bundled_file_validates() {
@@ -14,33 +20,70 @@ fn every_bundled_file_validates() {
     }
     assert!(bad.is_empty());
     assert_eq!(ok.len(), bundled::SOURCES.len());
+    // The build-time index matches the files.
+    for q in &ok {
+        let info = bundled::info(&q.id, &q.version).expect("indexed");
+        assert_eq!(info.questions, q.questions().count());
+        assert_eq!(info.title(), q.title);
+    }
 }
 
 #[test]
-fn starter_questionnaire_covers_the_brief() {
-    let (all, _) = bundled::load_all();
-    let q = all.iter().find(|q| q.id == "elsa-starter").expect("starter questionnaire");
-    let questions: Vec<_> = q.questions().collect();
-    assert!(questions.len() >= 15, "{} questions", questions.len());
-    let scored_sections: Vec<_> = q.sections.iter().filter(|s| s.dimension.is_scored()).collect();
-    assert!(scored_sections.len() >= 3);
-    assert!(q.sections.iter().any(|s| s.dimension == Dimension::Profile));
-    assert!(q.sections.iter().any(|s| s.dimension == Dimension::LowSes));
-    let kinds: HashSet<&str> = questions.iter().map(|r| r.question.kind.type_name()).collect();
-    for k in ["single_choice", "multi_choice", "scale", "yes_no", "short_text", "long_text", "date", "profile"] {
-        assert!(kinds.contains(k), "kind {k} unused");
+fn full_questionnaire_meets_the_content_rules() {
+    let q = get("elsa-health-ai");
+    let problems = lint(&q, &Requirements::full());
+    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    // The sections the brief asks for, in order, with the low-SES section among them.
+    let dims: Vec<Dimension> = q.sections.iter().map(|s| s.dimension).collect();
+    assert_eq!(dims.first(), Some(&Dimension::Profile));
+    assert_eq!(dims.last(), Some(&Dimension::Triage));
+    assert_eq!(q.sections.len(), 11);
+    let low_ses = q.sections.iter().find(|s| s.dimension == Dimension::LowSes).unwrap();
+    let tagged: HashSet<ProgressPlus> = low_ses.questions.iter().flat_map(|x| x.progress_plus.iter().copied()).collect();
+    for d in ProgressPlus::ALL {
+        assert!(tagged.contains(&d), "the low-SES section has no question on {}", d.label());
     }
-    assert!(questions.iter().filter(|r| r.question.show_if.is_some()).count() >= 3);
-    for r in &questions {
-        if elsa::model::Questionnaire::is_scored(r.section, r.question) {
-            assert!(r.question.help.has_english(), "{} lacks help", r.question.id);
-            assert!(!r.question.references.is_empty(), "{} lacks a reference", r.question.id);
-            for o in r.question.kind.options() {
-                assert!(o.concern == 0 || o.recommendation.is_some(), "{}:{} lacks a recommendation", r.question.id, o.id);
+    // Red flags are rare: at most a handful per section.
+    for s in &q.sections {
+        let flags = s.questions.iter().flat_map(|x| x.kind.options()).filter(|o| o.red_flag).count();
+        assert!(flags <= 4, "{}: {flags} red-flag options", s.id);
+    }
+    // Triage conclusions state their likelihood and cite a source.
+    assert!(q.triage.len() >= 15);
+    for r in &q.triage {
+        let c = r.conclusion.get("en");
+        assert!(c.starts_with("Likely") || c.starts_with("Possibly") || c.starts_with("Unclear"), "{}: {c}", r.id);
+        assert!(!r.references.is_empty(), "{} cites nothing", r.id);
+    }
+}
+
+#[test]
+fn quick_scan_is_short_covers_every_dimension_and_reuses_the_full_questions() {
+    let quick = get("elsa-quick-scan");
+    let full = get("elsa-health-ai");
+    let problems = lint(&quick, &Requirements::default());
+    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    let n = quick.questions().count();
+    assert!((20..=30).contains(&n), "{n} questions");
+    let dims: HashSet<Dimension> = quick.sections.iter().map(|s| s.dimension).collect();
+    for d in [Dimension::Profile, Dimension::Ethical, Dimension::Legal, Dimension::Societal, Dimension::LowSes, Dimension::CulturalPsychological] {
+        assert!(dims.contains(&d), "the quick scan lacks {d:?}");
+    }
+    for r in quick.questions() {
+        let f = full.question(&r.question.id).unwrap_or_else(|| panic!("{} is not in the full questionnaire", r.question.id));
+        assert_eq!(r.question.text, f.question.text, "{} differs from the full questionnaire", r.question.id);
+        assert_eq!(r.question.kind, f.question.kind, "{} has other options than in the full questionnaire", r.question.id);
+    }
+}
+
+#[test]
+fn profile_fields_live_in_the_profile() {
+    let (all, _) = bundled::load_all();
+    for q in &all {
+        for r in q.questions() {
+            if let QuestionKind::Profile { .. } = r.question.kind {
+                assert_eq!(r.section.dimension, Dimension::Profile, "{}: {} outside the profile", q.id, r.question.id);
             }
-        }
-        if let QuestionKind::Profile { .. } = r.question.kind {
-            assert_eq!(r.section.dimension, Dimension::Profile, "{} profile field outside the profile", r.question.id);
         }
     }
 }

@@ -163,7 +163,7 @@ fn page(
         let body = if conclusions.is_empty() {
             view! { <p class="muted">"No legal conclusions follow from your answers so far. Answer the legal triage questions to see them."</p> }.into_any()
         } else {
-            conclusions
+            let items = conclusions
                 .into_iter()
                 .map(|c| {
                     let severity = match c.severity {
@@ -193,14 +193,14 @@ fn page(
                         </li>
                     }
                 })
-                .collect_view()
-                .into_any()
+                .collect_view();
+            view! { <ul class="conclusions">{items}</ul> }.into_any()
         };
         view! {
             <section aria-labelledby="triage-heading" class="panel">
                 <h2 id="triage-heading">"Legal triage"</h2>
                 <p class="notice"><strong>"Indicative, not legal advice. "</strong>{crate::triage::DISCLAIMER.trim_start_matches("Indicative, not legal advice: ").to_string()}</p>
-                <ul class="conclusions">{body}</ul>
+                {body}
             </section>
         }
     });
