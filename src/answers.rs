@@ -9,8 +9,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// An answer to one question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// An answer to one question. In JSON: `{"type": "choice", "id": "a"}`, `{"type": "dont_know"}`, …
+/// (Deserialize is written by hand in [`crate::flat`], in the same format.)
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Answer {
     /// One option (single choice, scale, yes/no).

@@ -13,6 +13,7 @@ pub mod persist;
 pub mod bundled;
 pub mod report;
 pub mod schema;
+mod flat;
 
 // The browser shell (Leptos, storage, the report worker glue).
 pub mod worker;

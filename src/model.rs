@@ -258,8 +258,10 @@ pub struct Question {
     pub show_if: Option<Condition>,
 }
 
-/// The closed set of question kinds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// The closed set of question kinds. In JSON: `{"type": "single_choice", "options": [...]}`.
+/// (Deserialize is written by hand in [`crate::flat`]: same format, far less wasm than serde's
+/// buffering of internally tagged enums.)
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum QuestionKind {
     /// Pick one option.

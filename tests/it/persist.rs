@@ -41,3 +41,40 @@ fn decode_errors_are_clear() {
     assert_eq!(e, PersistError::NewerFormat(99));
     assert!(e.to_string().contains("made by a newer version of this tool"));
 }
+
+/// The hand-written deserializers read exactly the derived format: every variant round-trips,
+/// and fields of another type or missing fields are rejected with a clear message.
+#[test]
+fn tagged_enums_round_trip_and_reject_stray_fields() {
+    use elsa::answers::Answer;
+    use elsa::model::QuestionKind;
+    for a in [crate::common::ans("a"), crate::common::ans("x+y"), crate::common::ans("?"), crate::common::ans("na"), crate::common::ans("t:hi"), crate::common::ans("d:2026-01-01")] {
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(serde_json::from_str::<Answer>(&json).unwrap(), a, "{json}");
+    }
+    for k in mini().questions().map(|r| r.question.kind.clone()) {
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(serde_json::from_str::<QuestionKind>(&json).unwrap(), k, "{json}");
+    }
+    let bad = [
+        (r#"{"type": "choice"}"#, "missing field `id`"),
+        (r#"{"type": "dont_know", "id": "a"}"#, "unknown field `id` for a question of type `dont_know`"),
+        (r#"{"type": "maybe"}"#, "unknown variant `maybe`"),
+        (r#"{"type": "text", "value": "x", "colour": 1}"#, "unknown field `colour`"),
+    ];
+    for (json, msg) in bad {
+        let e = serde_json::from_str::<Answer>(json).unwrap_err().to_string();
+        assert!(e.contains(msg), "{json}: {e}");
+    }
+    let bad = [
+        (r#"{"type": "single_choice"}"#, "missing field `options`"),
+        (r#"{"type": "short_text", "options": []}"#, "unknown field `options` for a question of type `short_text`"),
+        (r#"{"type": "scale", "options": [], "points": []}"#, "unknown field `options`"),
+        (r#"{"type": "profile"}"#, "missing field `field`"),
+        (r#"{"type": "yes_no", "field": "project_name"}"#, "unknown field `field`"),
+    ];
+    for (json, msg) in bad {
+        let e = serde_json::from_str::<QuestionKind>(json).unwrap_err().to_string();
+        assert!(e.contains(msg), "{json}: {e}");
+    }
+}
