@@ -156,18 +156,26 @@ impl Assessment {
         self.touch(now);
     }
 
-    /// Toggle one option of a multiple-choice answer.
-    pub fn toggle_choice(&mut self, question: &str, option: &str, on: bool, now: &str) {
-        let mut ids = match self.answer(question) {
+    /// Toggle one option of a multiple-choice answer. An exclusive option ("None of these")
+    /// clears the others when picked, and is cleared when another option is picked.
+    pub fn toggle_choice(&mut self, question: &Question, option: &str, on: bool, now: &str) {
+        let options = question.kind.options();
+        let exclusive = |id: &str| options.iter().any(|o| o.id == id && o.exclusive);
+        let mut ids = match self.answer(&question.id) {
             Some(Answer::Choices { ids }) => ids.clone(),
             _ => Vec::new(),
         };
         ids.retain(|i| i != option);
         if on {
+            if exclusive(option) {
+                ids.clear();
+            } else {
+                ids.retain(|i| !exclusive(i));
+            }
             ids.push(option.to_string());
         }
         let answer = if ids.is_empty() { None } else { Some(Answer::Choices { ids }) };
-        self.set_answer(question, answer, now);
+        self.set_answer(&question.id, answer, now);
     }
 
     fn touch(&mut self, now: &str) {

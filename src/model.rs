@@ -315,6 +315,10 @@ pub struct Choice {
     /// A concrete action to take when this option is chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<LocalText>,
+    /// Multiple choice only: an answer that excludes the others, such as "None of these".
+    /// Picking it clears the other options; picking another option clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
 }
 
 /// The metadata fields a profile question can fill.
@@ -451,6 +455,7 @@ pub struct ChoiceView<'a> {
     pub concern: u8,
     pub red_flag: bool,
     pub recommendation: Option<&'a LocalText>,
+    pub exclusive: bool,
 }
 
 impl<'a> ChoiceView<'a> {
@@ -461,6 +466,7 @@ impl<'a> ChoiceView<'a> {
             concern: c.concern,
             red_flag: c.red_flag,
             recommendation: c.recommendation.as_ref(),
+            exclusive: c.exclusive,
         }
     }
 
@@ -471,6 +477,7 @@ impl<'a> ChoiceView<'a> {
             concern: s.concern,
             red_flag: s.red_flag,
             recommendation: s.recommendation.as_ref(),
+            exclusive: false,
         }
     }
 

@@ -25,7 +25,8 @@ pub struct Conclusion {
     pub reasons: Vec<Reason>,
 }
 
-pub const DISCLAIMER: &str = "Indicative, not legal advice: these conclusions follow mechanically from your answers. Check them with your legal, privacy or regulatory adviser.";
+pub const DISCLAIMER_TITLE: &str = "Indicative, not legal advice.";
+pub const DISCLAIMER_BODY: &str = "These conclusions follow mechanically from your answers. Check them with your legal, privacy or regulatory adviser.";
 
 /// The question ids that support the value of `cond` (the leaves that make it hold).
 fn support(cond: &Condition, a: &Assessment, vis: &dyn Fn(&str) -> bool) -> (bool, Vec<String>) {

@@ -57,6 +57,8 @@ pub enum ErrorKind {
     DuplicateProfileField { field: String },
     /// A recommendation is given on an option with zero concern, or a red flag on one.
     FlagWithoutConcern,
+    /// `exclusive` is set on an option of a question that is not multiple choice.
+    ExclusiveOutsideMultiChoice,
 }
 
 impl fmt::Display for ErrorKind {
@@ -102,6 +104,9 @@ impl fmt::Display for ErrorKind {
                 f,
                 "an option with concern 0 cannot be a red flag or carry a recommendation"
             ),
+            ErrorKind::ExclusiveOutsideMultiChoice => {
+                write!(f, "only options of a multiple-choice question can be exclusive")
+            }
         }
     }
 }
@@ -349,6 +354,9 @@ impl Validator {
             }
             self.text(format!("{op}.label"), &o.label);
             self.scoring(q, &op, o.concern, o.red_flag, o.recommendation.as_ref());
+            if o.exclusive && !matches!(kind, QuestionKind::MultiChoice { .. }) {
+                self.push(format!("{op}.exclusive"), ErrorKind::ExclusiveOutsideMultiChoice);
+            }
         }
     }
 

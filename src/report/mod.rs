@@ -198,7 +198,7 @@ fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
         return;
     }
     l.heading("Legal triage", H2, KEEP);
-    l.text(crate::triage::DISCLAIMER, Style::new(9.0, true, MUTED), 0.0);
+    l.text(&format!("{} {}", crate::triage::DISCLAIMER_TITLE, crate::triage::DISCLAIMER_BODY), Style::new(9.0, true, MUTED), 0.0);
     l.space(4.0);
     let conclusions = crate::triage::evaluate(q, a, loc);
     if conclusions.is_empty() {

@@ -214,7 +214,7 @@ impl AppState {
         self.edit(id, |a, ts| a.set_answer(question, answer, ts));
     }
 
-    pub fn toggle_choice(&self, id: &str, question: &str, option: &str, on: bool) {
+    pub fn toggle_choice(&self, id: &str, question: &crate::model::Question, option: &str, on: bool) {
         self.edit(id, |a, ts| a.toggle_choice(question, option, on, ts));
     }
 

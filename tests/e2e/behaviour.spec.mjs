@@ -69,7 +69,11 @@ test('full questionnaire: legal triage shows likely conclusions with the answers
   await a.choose('ai-type', 'llm');
   await a.choose('ai-role', 'informs');
   await a.gotoSection(en(full.sections.find((s) => s.id === 'legal-triage').title));
+  // "None of these" excludes the other options, both ways.
+  await a.choose('lt-art50', 'none');
   await a.choose('lt-art50', 'chatbot');
+  const none = a.group('lt-art50').getByRole('checkbox', { name: 'None of these', exact: true });
+  await expect(none).not.toBeChecked();
   await a.choose('lt-art22', 'yes');
   await page.getByRole('link', { name: 'Results', exact: true }).click();
   const triage = page.getByRole('region', { name: 'Legal triage' });

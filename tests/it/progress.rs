@@ -59,10 +59,40 @@ fn clearing_answer_and_note_removes_the_entry() {
     assert!(a.responses.contains_key("o1"), "the note keeps the entry");
     a.set_note("o1", String::new(), NOW);
     assert!(!a.responses.contains_key("o1"));
-    a.toggle_choice("o3", "x", true, NOW);
-    a.toggle_choice("o3", "y", true, NOW);
-    a.toggle_choice("o3", "x", false, NOW);
+    let o3 = q.question("o3").unwrap().question;
+    a.toggle_choice(o3, "x", true, NOW);
+    a.toggle_choice(o3, "y", true, NOW);
+    a.toggle_choice(o3, "x", false, NOW);
     assert_eq!(a.answer("o3"), Some(&elsa::answers::Answer::Choices { ids: vec!["y".into()] }));
-    a.toggle_choice("o3", "y", false, NOW);
+    a.toggle_choice(o3, "y", false, NOW);
     assert_eq!(a.answer("o3"), None);
+}
+
+#[test]
+fn an_exclusive_option_clears_the_others_and_is_cleared_by_them() {
+    let mut q = mini();
+    if let elsa::model::QuestionKind::MultiChoice { options } = &mut q.sections[1].questions[2].kind {
+        options[2].exclusive = true; // "z"
+    }
+    assert!(elsa::validate::validate(&q).is_empty());
+    let o3 = q.question("o3").unwrap().question.clone();
+    let mut a = fresh(&q);
+    let picked = |a: &elsa::answers::Assessment| match a.answer("o3") {
+        Some(elsa::answers::Answer::Choices { ids }) => ids.clone(),
+        _ => vec![],
+    };
+    a.toggle_choice(&o3, "x", true, NOW);
+    a.toggle_choice(&o3, "y", true, NOW);
+    a.toggle_choice(&o3, "z", true, NOW);
+    assert_eq!(picked(&a), vec!["z"]);
+    a.toggle_choice(&o3, "x", true, NOW);
+    assert_eq!(picked(&a), vec!["x"]);
+    // Not allowed outside multiple choice.
+    if let elsa::model::QuestionKind::SingleChoice { options } = &mut q.sections[1].questions[0].kind {
+        options[0].exclusive = true;
+    }
+    let errors = elsa::validate::validate(&q);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "sections[1].questions[0].kind.options[0].exclusive");
+    assert_eq!(errors[0].kind, elsa::validate::ErrorKind::ExclusiveOutsideMultiChoice);
 }

@@ -49,8 +49,9 @@ trait Tap {
 }
 impl Tap for elsa::answers::Assessment {
     fn tap_choices(mut self, q: &str, ids: &[&str]) -> Self {
+        let question = mini().question(q).unwrap().question.clone();
         for id in ids {
-            self.toggle_choice(q, id, true, NOW);
+            self.toggle_choice(&question, id, true, NOW);
         }
         self
     }

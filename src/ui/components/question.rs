@@ -101,12 +101,14 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
         .collect();
     let is_scale = matches!(question.kind, QuestionKind::Scale { .. });
 
+    let question_arc = std::sync::Arc::new(question.clone());
     let choice_inputs = |kind: Input| {
         let multi = matches!(kind, Input::Check);
         let ty = if multi { "checkbox" } else { "radio" };
         let mut rows: Vec<AnyView> = Vec::new();
         for (oid, label) in options.clone() {
             let (aid, qid, oid2) = (aid.clone(), qid.clone(), oid.clone());
+            let question_ref = question_arc.clone();
             let input_id = format!("in-{qid}-{oid}");
             let checked = move || match answer.get() {
                 Some(Answer::Choice { id }) => id == oid2,
@@ -115,7 +117,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
             };
             let on_change = move |ev: leptos::ev::Event| {
                 if multi {
-                    app.toggle_choice(&aid, &qid, &oid, event_target_checked(&ev));
+                    app.toggle_choice(&aid, &question_ref, &oid, event_target_checked(&ev));
                 } else {
                     app.set_answer(&aid, &qid, Some(Answer::Choice { id: oid.clone() }));
                 }

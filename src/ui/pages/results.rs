@@ -199,7 +199,7 @@ fn page(
         view! {
             <section aria-labelledby="triage-heading" class="panel">
                 <h2 id="triage-heading">"Legal triage"</h2>
-                <p class="notice"><strong>"Indicative, not legal advice. "</strong>{crate::triage::DISCLAIMER.trim_start_matches("Indicative, not legal advice: ").to_string()}</p>
+                <p class="notice"><strong>{crate::triage::DISCLAIMER_TITLE}</strong>" "{crate::triage::DISCLAIMER_BODY}</p>
                 {body}
             </section>
         }
