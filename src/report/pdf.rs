@@ -169,6 +169,77 @@ pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts
         }
     }
     render(&pages, fonts, &mut doc);
-    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
+    attach(&mut ldoc, ATTACHMENT_NAME, crate::persist::encode(a).as_bytes());
+    ldoc.compress();
+    let mut bytes = Vec::new();
+    if ldoc.save_to(&mut bytes).is_err() {
+        // Writing to memory cannot fail for I/O reasons; fall back to the plain document.
+        bytes = doc.save(&opts, &mut Vec::new());
+    }
     Report { file_name: file_name(a, &info.generated_at), bytes, pages: pages.len() }
+}
+
+/// The name of the assessment file attached to every report.
+pub const ATTACHMENT_NAME: &str = "elsa-assessment.json";
+
+/// Attach a file (an embedded file stream in the document's EmbeddedFiles name tree, listed as an
+/// associated file of the document), so that PDF readers show it and the app can load it back.
+fn attach(doc: &mut lopdf::Document, name: &str, data: &[u8]) {
+    use lopdf::{dictionary, Object, Stream, StringFormat};
+    let stream = Stream::new(
+        dictionary! {
+            "Type" => "EmbeddedFile",
+            "Subtype" => Object::Name(b"application#2Fjson".to_vec()),
+            "Params" => dictionary! { "Size" => data.len() as i64 },
+        },
+        data.to_vec(),
+    );
+    let stream_id = doc.add_object(stream);
+    let name_str = || Object::String(name.as_bytes().to_vec(), StringFormat::Literal);
+    let spec_id = doc.add_object(dictionary! {
+        "Type" => "Filespec",
+        "F" => name_str(),
+        "UF" => name_str(),
+        "Desc" => Object::String(b"The assessment in the ELSA tool's file format".to_vec(), StringFormat::Literal),
+        "AFRelationship" => "Data",
+        "EF" => dictionary! { "F" => stream_id, "UF" => stream_id },
+    });
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Names", dictionary! { "EmbeddedFiles" => dictionary! { "Names" => vec![name_str(), Object::Reference(spec_id)] } });
+        catalog.set("AF", vec![Object::Reference(spec_id)]);
+    }
+}
+
+/// The assessment file attached to a report made by this tool.
+pub fn extract_attachment(pdf: &[u8]) -> Result<Vec<u8>, String> {
+    use lopdf::Object;
+    let doc = lopdf::Document::load_mem(pdf).map_err(|e| format!("not a readable PDF ({e})"))?;
+    let none = || "this PDF has no embedded answers".to_string();
+    let deref = |o: &Object| -> Option<Object> {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).ok().cloned(),
+            other => Some(other.clone()),
+        }
+    };
+    let catalog = doc.catalog().map_err(|_| none())?;
+    let names = catalog.get(b"Names").ok().and_then(deref).ok_or_else(none)?;
+    let ef = names.as_dict().ok().and_then(|d| d.get(b"EmbeddedFiles").ok()).and_then(deref).ok_or_else(none)?;
+    let list = ef.as_dict().ok().and_then(|d| d.get(b"Names").ok()).and_then(deref).ok_or_else(none)?;
+    let list = list.as_array().map_err(|_| none())?;
+    for pair in list.chunks(2) {
+        let [key, spec] = pair else { continue };
+        let is_ours = key.as_str().is_ok_and(|k| k == ATTACHMENT_NAME.as_bytes());
+        if !is_ours {
+            continue;
+        }
+        let spec = deref(spec).ok_or_else(none)?;
+        let ef = spec.as_dict().ok().and_then(|d| d.get(b"EF").ok()).and_then(deref).ok_or_else(none)?;
+        let stream_ref = ef.as_dict().ok().and_then(|d| d.get(b"F").ok()).ok_or_else(none)?;
+        let id = stream_ref.as_reference().map_err(|_| none())?;
+        let stream = doc.get_object(id).and_then(|o| o.as_stream()).map_err(|_| none())?;
+        return Ok(stream.decompressed_content().unwrap_or_else(|_| stream.content.clone()));
+    }
+    Err(none())
 }

@@ -34,3 +34,12 @@ pub fn with(q: &Questionnaire, answers: &[(&str, &str)]) -> Assessment {
     }
     a
 }
+
+/// A valid PDF made without this tool's report code (so without embedded answers).
+#[cfg(feature = "pdf")]
+pub fn plain_pdf() -> Vec<u8> {
+    use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
+    let mut doc = PdfDocument::new("plain");
+    doc.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), vec![])]);
+    doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+}

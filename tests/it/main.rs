@@ -1,5 +1,6 @@
 //! The one native integration-test binary. Modules by subject.
 mod bench;
+mod cli;
 mod common;
 mod conditions;
 mod lint;

@@ -194,3 +194,25 @@ fn triage_conclusions_appear_in_the_pdf_with_their_reasons() {
         assert!(flat.contains(needle), "PDF lacks {needle:?}: {flat}");
     }
 }
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_assessment_file_inside_the_pdf_round_trips() {
+    use elsa::report::pdf::{extract_attachment, render_report, Fonts, ATTACHMENT_NAME};
+    let (q, a) = big_assessment();
+    let r = render_report(&q, &a, &info(), &Fonts::load().unwrap());
+    let inside = extract_attachment(&r.bytes).unwrap();
+    let back = elsa::persist::decode(std::str::from_utf8(&inside).unwrap()).unwrap();
+    assert_eq!(back, a);
+    // Standard tools see the attachment too.
+    let dir = std::env::temp_dir().join(format!("elsa-it-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("attached.pdf");
+    std::fs::write(&path, &r.bytes).unwrap();
+    let out = Command::new("pdfdetach").args(["-list", path.to_str().unwrap()]).output().expect("pdfdetach");
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(listing.contains(ATTACHMENT_NAME), "{listing}");
+    // A PDF without it says so.
+    assert_eq!(extract_attachment(&crate::common::plain_pdf()).unwrap_err(), "this PDF has no embedded answers");
+    assert!(extract_attachment(b"hello").unwrap_err().starts_with("not a readable PDF"));
+}

@@ -1,0 +1,129 @@
+//! Render ELSA reports natively, with the same code as the browser's report worker.
+//!
+//! ```text
+//! elsa-report ASSESSMENT.json [MORE.json ...] [-o OUT]
+//! ```
+//! One PDF per input. With one input, `-o` names the PDF; with several, `-o` names a folder
+//! (created if needed). Without `-o`, each PDF is written next to its input, named
+//! `elsa-report-<project>-<date>.pdf`. Inputs are files exported by the app (or PDFs made by it,
+//! which carry the assessment inside). Every error names its file; the exit code is 1 when any
+//! input failed.
+use elsa::bundled;
+use elsa::persist::{self, PersistError};
+use elsa::report::pdf::{extract_attachment, render_report, Fonts};
+use elsa::report::ReportInfo;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The current UTC time as RFC 3339.
+fn now_rfc3339() -> String {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+fn usage() -> ! {
+    eprintln!("usage: elsa-report ASSESSMENT.json [MORE.json ...] [-o OUT.pdf | -o OUT_FOLDER]");
+    std::process::exit(2);
+}
+
+/// Read one input and render it; the error says what is wrong with the file.
+fn render_one(input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str) -> Result<PathBuf, String> {
+    let bytes = std::fs::read(input).map_err(|e| format!("cannot read the file: {e}"))?;
+    let text = if bytes.starts_with(b"%PDF-") {
+        let data = extract_attachment(&bytes)?;
+        String::from_utf8(data).map_err(|_| "the answers inside the PDF are not text".to_string())?
+    } else {
+        String::from_utf8(bytes).map_err(|_| "not a text file: expected an assessment file (.json) exported by the app".to_string())?
+    };
+    let a = persist::decode(&text).map_err(|e| match e {
+        PersistError::NotJson(m) => format!("not valid JSON: {m}"),
+        other => other.to_string(),
+    })?;
+    let q = bundled::find(all, &a.questionnaire_id, &a.questionnaire_version).ok_or_else(|| {
+        if all.iter().any(|q| q.id == a.questionnaire_id) {
+            let known: Vec<&str> = all.iter().filter(|q| q.id == a.questionnaire_id).map(|q| q.version.as_str()).collect();
+            format!(
+                "unknown version {} of questionnaire \"{}\" (this tool has version {})",
+                a.questionnaire_version,
+                a.questionnaire_id,
+                known.join(", ")
+            )
+        } else {
+            format!("unknown questionnaire \"{}\"", a.questionnaire_id)
+        }
+    })?;
+    let info = ReportInfo { generated_at: now.to_string(), locale: "en".into() };
+    let report = render_report(q, &a, &info, fonts);
+    let path = match out {
+        Some(p) => p.to_path_buf(),
+        None => input.parent().unwrap_or(Path::new(".")).join(&report.file_name),
+    };
+    std::fs::write(&path, &report.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+fn main() {
+    let mut inputs = Vec::new();
+    let mut out: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-o" | "--output" => out = Some(args.next().map(PathBuf::from).unwrap_or_else(|| usage())),
+            "-h" | "--help" => usage(),
+            s if s.starts_with('-') => {
+                eprintln!("elsa-report: unknown option {s}");
+                usage();
+            }
+            _ => inputs.push(PathBuf::from(arg)),
+        }
+    }
+    if inputs.is_empty() {
+        usage();
+    }
+    let fonts = match Fonts::load() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("elsa-report: {e}");
+            std::process::exit(1);
+        }
+    };
+    let (all, _) = bundled::load_all();
+    let now = now_rfc3339();
+    let folder = inputs.len() > 1;
+    if let (true, Some(dir)) = (folder, &out) {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("elsa-report: cannot create the folder {}: {e}", dir.display());
+            std::process::exit(1);
+        }
+    }
+    let mut failed = 0;
+    for input in &inputs {
+        let target = match (&out, folder) {
+            (Some(dir), true) => {
+                let stem = input.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "report".into());
+                Some(dir.join(format!("{stem}.pdf")))
+            }
+            (Some(file), false) => Some(file.clone()),
+            (None, _) => None,
+        };
+        match render_one(input, target.as_deref(), &fonts, &all, &now) {
+            Ok(path) => println!("{}: wrote {}", input.display(), path.display()),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}: {e}", input.display());
+            }
+        }
+    }
+    std::process::exit(if failed > 0 { 1 } else { 0 });
+}

@@ -1,0 +1,108 @@
+//! The native report CLI: one PDF per input, clear errors naming the file.
+#![cfg(feature = "pdf")]
+use crate::common::NOW;
+use elsa::answers::Assessment;
+use elsa::model::ProfileField;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("elsa-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn quick_assessment(project: &str) -> Assessment {
+    let (all, _) = elsa::bundled::load_all();
+    let q = all.iter().find(|q| q.id == "elsa-quick-scan").unwrap();
+    let mut a = crate::bench::fully_answered(q);
+    a.set_metadata(ProfileField::ProjectName, project.into(), NOW);
+    a
+}
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_elsa-report")).args(args).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext").args([path.to_str().unwrap(), "-"]).output().expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn renders_one_file_and_a_batch() {
+    let dir = tmp("ok");
+    let one = dir.join("one.json");
+    let two = dir.join("two.json");
+    std::fs::write(&one, elsa::persist::encode(&quick_assessment("Team Alpha"))).unwrap();
+    std::fs::write(&two, elsa::persist::encode(&quick_assessment("Team Beta"))).unwrap();
+
+    let out = dir.join("alpha.pdf");
+    let (ok, stdout, stderr) = run(&[one.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("wrote"), "{stdout}");
+    assert!(pdf_text(&out).contains("Team Alpha"));
+
+    let folder = dir.join("batch");
+    let (ok, _, stderr) = run(&[one.to_str().unwrap(), two.to_str().unwrap(), "-o", folder.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(pdf_text(&folder.join("one.pdf")).contains("Team Alpha"));
+    assert!(pdf_text(&folder.join("two.pdf")).contains("Team Beta"));
+
+    // Without -o, next to the input with the report's file name; and a PDF made by the tool is
+    // accepted as input too (it carries the assessment).
+    let (ok, _, stderr) = run(&[two.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let made: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.starts_with("elsa-report-team-beta-")).collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    let again = dir.join("again.pdf");
+    let (ok, _, stderr) = run(&[out.to_str().unwrap(), "-o", again.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(pdf_text(&again).contains("Team Alpha"));
+}
+
+#[test]
+fn errors_name_the_file_and_the_problem() {
+    let dir = tmp("bad");
+    let good = dir.join("good.json");
+    std::fs::write(&good, elsa::persist::encode(&quick_assessment("Fine"))).unwrap();
+    let bad_json = dir.join("truncated.json");
+    std::fs::write(&bad_json, "{\"format_version\": 1, \"assess").unwrap();
+    let not_assessment = dir.join("other.json");
+    std::fs::write(&not_assessment, "{\"hello\": \"world\"}").unwrap();
+    let mut unknown = quick_assessment("X");
+    unknown.questionnaire_id = "no-such-questionnaire".into();
+    let unknown_q = dir.join("unknown-q.json");
+    std::fs::write(&unknown_q, elsa::persist::encode(&unknown)).unwrap();
+    let mut old = quick_assessment("X");
+    old.questionnaire_version = "0.0.1".into();
+    let unknown_v = dir.join("unknown-v.json");
+    std::fs::write(&unknown_v, elsa::persist::encode(&old)).unwrap();
+    let missing = dir.join("missing.json");
+    let plain_pdf = dir.join("plain.pdf");
+    std::fs::write(&plain_pdf, crate::common::plain_pdf()).unwrap();
+
+    let folder = dir.join("out");
+    let args: Vec<&str> = [&good, &bad_json, &not_assessment, &unknown_q, &unknown_v, &missing, &plain_pdf]
+        .iter()
+        .map(|p| p.to_str().unwrap())
+        .chain(["-o", folder.to_str().unwrap()])
+        .collect();
+    let (ok, stdout, stderr) = run(&args);
+    assert!(!ok, "some inputs failed, so the exit code is 1");
+    assert!(stdout.contains("good.json: wrote"), "{stdout}");
+    let expect = [
+        ("truncated.json: not valid JSON", ""),
+        ("other.json: not an assessment", ""),
+        ("unknown-q.json: unknown questionnaire \"no-such-questionnaire\"", ""),
+        ("unknown-v.json: unknown version 0.0.1 of questionnaire \"elsa-quick-scan\"", ""),
+        ("missing.json: cannot read the file", ""),
+        ("plain.pdf: ", "no embedded answers"),
+    ];
+    for (start, also) in expect {
+        let line = stderr.lines().find(|l| l.contains(start)).unwrap_or_else(|| panic!("no error line with {start:?} in:\n{stderr}"));
+        assert!(line.contains(also), "{line}");
+    }
+}
