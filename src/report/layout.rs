@@ -57,6 +57,8 @@ pub enum Item {
     Text { x: f32, y: f32, style: Style, text: String },
     Rect { x: f32, y: f32, w: f32, h: f32, color: Rgb },
     Line { x1: f32, y1: f32, x2: f32, y2: f32, color: Rgb, width: f32 },
+    /// A closed vector shape (PDF path), filled and/or stroked.
+    Polygon { points: Vec<(f32, f32)>, fill: Option<Rgb>, stroke: Option<Rgb>, width: f32 },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -164,11 +166,39 @@ pub struct Layout<'m> {
     pub pages: Vec<Page>,
     /// Current position from the top edge.
     pub y: f32,
+    /// Document outline: (title, 1-based page).
+    pub bookmarks: Vec<(String, usize)>,
 }
 
 impl<'m> Layout<'m> {
     pub fn new(m: &'m dyn Measure) -> Self {
-        Layout { m, pages: vec![Page::default()], y: CONTENT_TOP }
+        Layout { m, pages: vec![Page::default()], y: CONTENT_TOP, bookmarks: Vec::new() }
+    }
+
+    /// Mark the current page in the document outline.
+    pub fn bookmark(&mut self, title: &str) {
+        let page = self.pages.len().max(1);
+        self.bookmarks.push((title.to_string(), page));
+    }
+
+    /// Reserve `h` points of height (on a new page if needed) and return the top of the block.
+    pub fn block(&mut self, h: f32) -> f32 {
+        self.ensure(h);
+        let top = self.y;
+        self.y += h;
+        top
+    }
+
+    /// Draw an item on the current page.
+    pub fn draw(&mut self, item: Item) {
+        self.page().items.push(item);
+    }
+
+    /// Start a new page unless the current one is still empty.
+    pub fn page_break(&mut self) {
+        if self.y > CONTENT_TOP {
+            self.new_page();
+        }
     }
 
     pub fn measure(&self) -> &dyn Measure {
@@ -301,8 +331,9 @@ impl<'m> Layout<'m> {
         self.y = top + h;
     }
 
-    /// Stamp the running header and the "page X of Y" footer on every page, and return the pages.
-    pub fn finish(mut self, header_left: &str, header_right: &str) -> Vec<Page> {
+    /// Stamp the running header and the "page X of Y" footer on every page, and return the pages
+    /// with the outline.
+    pub fn finish(mut self, header_left: &str, header_right: &str) -> (Vec<Page>, Vec<(String, usize)>) {
         let total = self.pages.len();
         let m = self.m;
         let small = SMALL;
@@ -325,6 +356,6 @@ impl<'m> Layout<'m> {
             page.items.push(Item::Line { x1: MARGIN_X, y1: footer_y - 12.0, x2: PAGE_W - MARGIN_X, y2: footer_y - 12.0, color: RULE, width: 0.5 });
             page.items.push(Item::Text { x: PAGE_W - MARGIN_X - fw, y: footer_y, style: small, text: footer });
         }
-        self.pages
+        (self.pages, self.bookmarks)
     }
 }

@@ -75,58 +75,74 @@ fn level_label(q: &Questionnaire, idx: usize, locale: &str) -> String {
     q.bands.get(idx).map(|b| b.label.get(locale).to_string()).unwrap_or_default()
 }
 
-/// Lay out the whole report.
-pub fn build_pages(q: &Questionnaire, a: &Assessment, info: &ReportInfo, m: &dyn Measure) -> Vec<Page> {
+/// Lay out the whole report: cover, executive summary, low-SES impact, priority actions, detailed
+/// answers, methodology. Returns the pages and the document outline (title, 1-based page).
+pub fn build_pages(q: &Questionnaire, a: &Assessment, info: &ReportInfo, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) {
     let outcome = score(q, a);
     let mut l = Layout::new(m);
     let loc = info.locale.as_str();
     cover(&mut l, q, a, info);
+    l.page_break();
+    l.bookmark("Executive summary");
     summary(&mut l, q, &outcome, loc);
     triage(&mut l, q, a, loc);
-    findings(&mut l, q, a, &outcome, loc);
+    low_ses(&mut l, q, a, &outcome, loc);
+    actions(&mut l, q, a, &outcome, loc);
     answers(&mut l, q, a, loc);
+    methodology(&mut l, q, info);
     let right = format!("{REPORT_TITLE} · {}", date_part(&info.generated_at));
     l.finish(a.display_name(), &right)
 }
 
-const H1: Style = Style::new(20.0, true, ACCENT);
-const H2: Style = Style::new(14.0, true, ACCENT);
+const H1: Style = Style::new(24.0, true, ACCENT);
+const H2: Style = Style::new(15.0, true, ACCENT);
 const H3: Style = Style::new(11.5, true, INK);
-const KEEP: f32 = 40.0;
+const KEEP: f32 = 48.0;
+
+/// "4.3" style numbers: section number (1-based), question number among the visible ones.
+fn numbers(q: &Questionnaire, a: &Assessment) -> std::collections::HashMap<String, String> {
+    let vis = Visibility::compute(q, a);
+    let mut out = std::collections::HashMap::new();
+    for (si, s) in q.sections.iter().enumerate() {
+        for (qi, x) in s.questions.iter().filter(|x| vis.is_visible(&x.id)).enumerate() {
+            out.insert(x.id.clone(), format!("{}.{}", si + 1, qi + 1));
+        }
+    }
+    out
+}
 
 fn cover(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, info: &ReportInfo) {
     let loc = info.locale.as_str();
+    l.space(60.0);
     l.text(REPORT_TITLE, H1, 0.0);
-    l.space(4.0);
-    l.text(a.display_name(), Style::new(16.0, true, INK), 0.0);
-    l.space(8.0);
+    l.space(6.0);
+    l.text(a.display_name(), Style::new(18.0, true, INK), 0.0);
+    l.space(18.0);
     let md = &a.metadata;
     let progress = Progress::compute(q, a);
-    let rows: [(&str, String); 6] = [
+    let rows: [(&str, String); 7] = [
         ("Organisation:", md.organisation.clone()),
         ("Assessors:", md.assessors.clone()),
         ("Report date:", date_part(&info.generated_at).to_string()),
         ("Questionnaire:", format!("{} (version {})", q.title.get(loc), q.version)),
-        ("Progress:", format!("{} of {} visible questions answered ({}%)", progress.answered, progress.visible, progress.percent())),
         ("Tool:", format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION)),
+        ("Progress:", format!("{} of {} visible questions answered ({}%)", progress.answered, progress.visible, progress.percent())),
+        ("Intended use:", md.intended_use.trim().to_string()),
     ];
     for (label, value) in rows {
         let value = if value.trim().is_empty() { "—".to_string() } else { value };
-        l.labelled(label, &value, BODY, 0.0);
+        l.labelled(label, &value, Style::new(11.0, false, INK), 0.0);
+        l.space(2.0);
     }
-    if !md.intended_use.trim().is_empty() {
-        l.space(4.0);
-        l.labelled("Intended use:", md.intended_use.trim(), BODY, 0.0);
-    }
-    l.space(6.0);
-    l.text(LOCAL_NOTICE, Style::new(9.0, false, MUTED), 0.0);
-    l.space(10.0);
+    l.space(14.0);
     l.rule(RULE);
-    l.space(10.0);
+    l.space(8.0);
+    l.text(LOCAL_NOTICE, Style::new(10.0, true, MUTED), 0.0);
+    l.text("The assessment itself is attached to this PDF as a file (elsa-assessment.json): open the attachment, or load this PDF back into the tool.", Style::new(9.0, false, MUTED), 0.0);
 }
 
 fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
-    l.heading("Summary", H2, KEEP);
+    l.heading("Executive summary", H2, KEEP);
     match (&o.overall, &o.overall_level) {
         (Some(v), Some(level)) => {
             let band = &q.bands[level.band_index];
@@ -134,7 +150,7 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
             if level.raised_by_red_flag {
                 line.push_str(" Raised to this level because of at least one red flag.");
             }
-            l.text(&line, BODY_BOLD, 0.0);
+            l.text(&line, Style::new(11.5, true, if level.band_index + 2 >= q.bands.len() { DANGER } else { INK }), 0.0);
             let meaning = band.meaning.get(loc);
             if !meaning.is_empty() {
                 l.text(meaning, BODY, 0.0);
@@ -142,6 +158,7 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
         }
         _ => l.text("No scored question has been answered yet, so there is no score.", BODY, 0.0),
     }
+    l.space(4.0);
     l.text(
         &format!(
             "Red flags: {}   ·   Knowledge gaps (\"don't know\"): {}   ·   Required questions unanswered: {}",
@@ -149,10 +166,12 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
             o.knowledge_gaps.len(),
             o.unanswered_required.len()
         ),
-        BODY,
+        BODY_BOLD,
         0.0,
     );
     l.space(8.0);
+    radar(l, q, o, loc);
+    l.space(6.0);
     let cols = [
         Column { header: "Section", share: 0.42, right: false },
         Column { header: "Score", share: 0.10, right: true },
@@ -168,13 +187,7 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
             (Some(v), Some(lv)) => (display_score(*v), level_label(q, lv.band_index, loc)),
             _ => ("—".to_string(), "not scored yet".to_string()),
         };
-        rows.push(vec![
-            title,
-            score,
-            level,
-            s.red_flags.to_string(),
-            format!("{}/{}", s.scored_answered, s.scored_visible),
-        ]);
+        rows.push(vec![title, score, level, s.red_flags.to_string(), format!("{}/{}", s.scored_answered, s.scored_visible)]);
         styles.push(Style::new(9.0, false, if s.red_flags > 0 { DANGER } else { INK }));
     }
     if let Some(v) = o.overall {
@@ -189,8 +202,66 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
     }
     l.table(&cols, &rows, &styles);
     l.space(6.0);
-    l.text("Scores run from 0 (no concern) to 100 (maximum concern). The methodology is explained in the app under \"How scoring works\".", SMALL, 0.0);
+    l.text("Scores run from 0 (no concern) to 100 (maximum concern); the methodology is at the end of this report.", SMALL, 0.0);
     l.space(12.0);
+}
+
+/// Short label for a chart axis.
+fn short_title(t: &str) -> String {
+    let t = t.split(" and ").next().unwrap_or(t);
+    if t.chars().count() > 28 {
+        format!("{}…", t.chars().take(27).collect::<String>().trim_end())
+    } else {
+        t.to_string()
+    }
+}
+
+/// A radar chart of the section scores, drawn with vector paths.
+fn radar(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
+    let n = o.sections.len();
+    if n < 3 {
+        return;
+    }
+    let r = 105.0f32;
+    let h = 2.0 * r + 60.0;
+    let top = l.block(h);
+    let (cx, cy) = (PAGE_W / 2.0, top + r + 28.0);
+    let at = |i: usize, frac: f32| {
+        let angle = -std::f32::consts::FRAC_PI_2 + i as f32 * 2.0 * std::f32::consts::PI / n as f32;
+        (cx + r * frac * angle.cos(), cy + r * frac * angle.sin())
+    };
+    for ring in [0.25f32, 0.5, 0.75, 1.0] {
+        l.draw(Item::Polygon { points: (0..n).map(|i| at(i, ring)).collect(), fill: None, stroke: Some(RULE), width: 0.5 });
+    }
+    for i in 0..n {
+        let (x, y) = at(i, 1.0);
+        l.draw(Item::Line { x1: cx, y1: cy, x2: x, y2: y, color: RULE, width: 0.5 });
+    }
+    let points: Vec<(f32, f32)> = o.sections.iter().enumerate().map(|(i, s)| at(i, (s.score.unwrap_or(0.0) / 100.0) as f32)).collect();
+    l.draw(Item::Polygon { points: points.clone(), fill: Some(Rgb(0xcf, 0xe3, 0xe7)), stroke: Some(ACCENT), width: 1.2 });
+    for (i, s) in o.sections.iter().enumerate() {
+        let (x, y) = at(i, 1.0);
+        let title = q.section(&s.section_id).map(|(_, x)| x.title.get(loc).to_string()).unwrap_or_default();
+        let label = match s.score {
+            Some(v) => format!("{} ({})", short_title(&title), display_score(v)),
+            None => format!("{} (—)", short_title(&title)),
+        };
+        let style = Style::new(7.5, false, if s.red_flags > 0 { DANGER } else { INK });
+        let w = l.measure().width(&label, style.size, false);
+        let dx = x - cx;
+        let lx = if dx.abs() < 5.0 { x - w / 2.0 } else if dx > 0.0 { x + 6.0 } else { x - 6.0 - w };
+        let ly = if y < cy - r * 0.9 { y - 6.0 } else if y > cy + r * 0.9 { y + 12.0 } else { y + 3.0 };
+        let lx = lx.clamp(MARGIN_X, PAGE_W - MARGIN_X - w);
+        l.draw(Item::Text { x: lx, y: ly, style, text: label });
+    }
+    for t in [25, 50, 75] {
+        let (_, y) = at(0, t as f32 / 100.0);
+        l.draw(Item::Text { x: cx + 3.0, y: y + 3.0, style: Style::new(6.5, false, MUTED), text: t.to_string() });
+    }
+}
+
+fn question_text<'q>(q: &'q Questionnaire, id: &'q str, loc: &str) -> &'q str {
+    q.question(id).map(|r| r.question.text.get(loc)).unwrap_or(id)
 }
 
 fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
@@ -210,14 +281,10 @@ fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
             _ => INK,
         };
         l.heading(&format!("{}: {}", c.framework.label(), c.conclusion.get(loc)), Style::new(10.0, true, color), 2.0 * BODY.line_height());
-        let because: Vec<String> = c
-            .reasons
-            .iter()
-            .map(|r| format!("{} — {}", question_text(q, &r.question_id, loc), r.answer.as_deref().unwrap_or("not answered")))
-            .collect();
         l.text("Because you answered:", Style::new(9.0, false, MUTED), 12.0);
-        for b in because {
-            l.text(&format!("• {b}"), BODY, 12.0);
+        for r in &c.reasons {
+            let answer = r.answer.as_deref().unwrap_or("not answered");
+            l.text(&format!("• {} — {answer}", question_text(q, &r.question_id, loc)), BODY, 12.0);
         }
         if !c.explanation.0.is_empty() {
             l.text(c.explanation.get(loc), Style::new(9.5, false, MUTED), 12.0);
@@ -230,85 +297,209 @@ fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
     l.space(8.0);
 }
 
-fn question_text<'q>(q: &'q Questionnaire, id: &'q str, loc: &str) -> &'q str {
-    q.question(id).map(|r| r.question.text.get(loc)).unwrap_or(id)
+/// The concern an answer carries: (concern, max, don't know, red flag), or None.
+fn concern_of(question: &Question, a: &Assessment) -> Option<(u8, u8, bool, bool)> {
+    let options = question.kind.options();
+    let max = question.kind.max_concern();
+    match a.answer(&question.id)? {
+        Answer::DontKnow => Some((max, max, true, false)),
+        Answer::Choice { id } => options.iter().find(|o| o.id == id.as_str()).map(|o| (o.concern, max, false, o.red_flag)),
+        Answer::Choices { ids } => {
+            let picked: Vec<_> = options.iter().filter(|o| ids.iter().any(|i| i == o.id)).collect();
+            (!picked.is_empty()).then(|| (picked.iter().map(|o| o.concern).max().unwrap_or(0), max, false, picked.iter().any(|o| o.red_flag)))
+        }
+        _ => None,
+    }
 }
 
-fn findings(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, o: &Outcome, loc: &str) {
-    if !o.red_flags.is_empty() {
-        l.heading("Red flags", H2, KEEP);
-        for f in &o.red_flags {
-            let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, a, loc)).unwrap_or_default();
-            l.text(&format!("▲ {}", question_text(q, &f.question_id, loc)), Style::new(10.0, true, DANGER), 0.0);
-            l.labelled("Answer:", &answer, BODY, 12.0);
-            l.space(3.0);
+fn low_ses(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, o: &Outcome, loc: &str) {
+    let Some(section) = q.sections.iter().find(|s| s.dimension == Dimension::LowSes) else { return };
+    l.page_break();
+    l.bookmark("Low-SES impact");
+    l.heading(&format!("Impact on people with low socio-economic status"), H2, KEEP);
+    if let Some(so) = o.section(&section.id) {
+        match (&so.score, &so.level) {
+            (Some(v), Some(lv)) => l.text(
+                &format!("Section score: {} of 100 — {}{}.", display_score(*v), level_label(q, lv.band_index, loc), if lv.raised_by_red_flag { " (raised by a red flag)" } else { "" }),
+                Style::new(11.0, true, INK),
+                0.0,
+            ),
+            _ => l.text("This section has no scored answers yet.", BODY_BOLD, 0.0),
         }
-        l.space(8.0);
     }
-    if !o.knowledge_gaps.is_empty() {
-        l.heading("Knowledge gaps", H2, KEEP);
-        l.text("These questions were answered \"don't know\"; they count as maximum concern until answered.", SMALL, 0.0);
-        l.space(2.0);
-        for (_, qid) in &o.knowledge_gaps {
-            l.text(&format!("• {}", question_text(q, qid, loc)), BODY, 0.0);
+    l.space(6.0);
+    let vis = Visibility::compute(q, a);
+    let nums = numbers(q, a);
+    // PROGRESS-Plus dimensions: at risk when a tagged answer carries concern ≥ half the maximum or is "don't know".
+    let mut at_risk: Vec<(ProgressPlus, Vec<String>)> = Vec::new();
+    let mut covered = std::collections::BTreeSet::new();
+    for x in section.questions.iter().filter(|x| vis.is_visible(&x.id)) {
+        let Some((c, max, dk, _)) = concern_of(x, a) else { continue };
+        for d in &x.progress_plus {
+            covered.insert(*d);
+            if dk || (max > 0 && c * 2 >= max) {
+                match at_risk.iter_mut().find(|(k, _)| k == d) {
+                    Some((_, v)) => v.push(nums.get(&x.id).cloned().unwrap_or_default()),
+                    None => at_risk.push((*d, vec![nums.get(&x.id).cloned().unwrap_or_default()])),
+                }
+            }
         }
-        l.space(8.0);
     }
-    if !o.unanswered_required.is_empty() {
-        l.heading("Required questions not yet answered", H2, KEEP);
-        for m in &o.unanswered_required {
-            l.text(&format!("• {}", question_text(q, &m.question_id, loc)), BODY, 0.0);
+    l.heading("PROGRESS-Plus dimensions", H3, KEEP);
+    let rows: Vec<Vec<String>> = ProgressPlus::ALL
+        .iter()
+        .map(|d| {
+            let status = match at_risk.iter().find(|(k, _)| k == d) {
+                Some((_, qs)) => format!("at risk (questions {})", qs.join(", ")),
+                None if covered.contains(d) => "no concern found".to_string(),
+                None => "not assessed yet".to_string(),
+            };
+            vec![d.label().to_string(), status]
+        })
+        .collect();
+    let styles: Vec<Style> = ProgressPlus::ALL
+        .iter()
+        .map(|d| Style::new(9.0, false, if at_risk.iter().any(|(k, _)| k == d) { DANGER } else { INK }))
+        .collect();
+    l.table(&[Column { header: "Dimension", share: 0.45, right: false }, Column { header: "Status", share: 0.55, right: false }], &rows, &styles);
+    l.space(10.0);
+    l.heading("Answers of concern", H3, KEEP);
+    let mut any = false;
+    for x in section.questions.iter().filter(|x| vis.is_visible(&x.id)) {
+        let Some((c, max, dk, flag)) = concern_of(x, a) else { continue };
+        if c == 0 && !flag {
+            continue;
         }
-        l.space(8.0);
+        any = true;
+        let number = nums.get(&x.id).cloned().unwrap_or_default();
+        l.heading(&format!("{number}  {}", x.text.get(loc)), Style::new(10.0, true, if flag { DANGER } else { INK }), BODY.line_height());
+        let answer = answer_text(x, a, loc).unwrap_or_default();
+        let marker = if dk { "knowledge gap".to_string() } else if flag { format!("concern {c}/{max} — red flag") } else { format!("concern {c}/{max}") };
+        l.labelled("Answer:", &format!("{answer} ({marker})"), BODY, 12.0);
+        l.space(3.0);
     }
-    if !o.recommendations.is_empty() {
-        l.heading("Recommended actions", H2, KEEP);
-        for r in &o.recommendations {
+    if !any {
+        l.text("None of the answers in this section carries a concern.", BODY, 0.0);
+    }
+    l.space(8.0);
+}
+
+fn actions(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, o: &Outcome, loc: &str) {
+    l.page_break();
+    l.bookmark("Priority actions");
+    l.heading("Priority actions", H2, KEEP);
+    if o.recommendations.is_empty() {
+        l.text("No actions follow from the answers given.", BODY, 0.0);
+        return;
+    }
+    l.text("What to do, per section: red flags first, then by concern. The number refers to the question in the detailed answers.", SMALL, 0.0);
+    l.space(4.0);
+    let nums = numbers(q, a);
+    for s in &q.sections {
+        let mut recs: Vec<_> = o.recommendations.iter().filter(|r| r.section_id == s.id).collect();
+        if recs.is_empty() {
+            continue;
+        }
+        recs.sort_by(|x, y| y.red_flag.cmp(&x.red_flag).then(y.concern.cmp(&x.concern)));
+        l.heading(s.title.get(loc), H3, KEEP);
+        for r in recs {
+            let number = nums.get(&r.question_id).cloned().unwrap_or_default();
             let marker = if r.red_flag { "▲ red flag · " } else { "" };
             l.text(
-                &format!("{marker}concern {}/{} · {}", r.concern, q.max_concern, question_text(q, &r.question_id, loc)),
+                &format!("{marker}concern {}/{} · {number} {}", r.concern, q.max_concern, question_text(q, &r.question_id, loc)),
                 Style::new(9.0, true, if r.red_flag { DANGER } else { MUTED }),
                 0.0,
             );
             l.text(r.text.get(loc), BODY, 12.0);
             l.space(4.0);
         }
-        l.space(8.0);
+        l.space(4.0);
     }
+    l.space(8.0);
 }
 
 fn answers(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
     let vis = Visibility::compute(q, a);
-    l.heading("Answers", H2, KEEP);
-    for s in &q.sections {
+    l.page_break();
+    l.bookmark("Detailed answers");
+    l.heading("Detailed answers", H2, KEEP);
+    for (si, s) in q.sections.iter().enumerate() {
         l.space(4.0);
-        l.heading(s.title.get(loc), H3, KEEP);
+        l.bookmark(&format!("{}. {}", si + 1, s.title.get(loc)));
+        l.heading(&format!("{}. {}", si + 1, s.title.get(loc)), H3, KEEP);
         l.rule(RULE);
         l.space(4.0);
-        for question in s.questions.iter().filter(|x| vis.is_visible(&x.id)) {
-            l.heading(question.text.get(loc), BODY_BOLD, 2.0 * BODY.line_height());
+        for (qi, question) in s.questions.iter().filter(|x| vis.is_visible(&x.id)).enumerate() {
+            let number = format!("{}.{}", si + 1, qi + 1);
+            l.heading(&format!("{number}  {}", question.text.get(loc)), BODY_BOLD, 2.0 * BODY.line_height());
             let answer = answer_text(question, a, loc);
-            let options = question.kind.options();
-            let flagged = match a.answer(&question.id) {
-                Some(Answer::Choice { id }) => options.iter().any(|o| o.id == id.as_str() && o.red_flag),
-                Some(Answer::Choices { ids }) => options.iter().any(|o| ids.contains(&o.id.to_string()) && o.red_flag),
-                _ => false,
-            };
-            let (text, style) = match (&answer, a.answer(&question.id)) {
-                (None, _) => ("not answered".to_string(), Style::new(10.0, false, MUTED)),
-                (Some(t), Some(Answer::DontKnow)) => (format!("{t} — knowledge gap"), Style::new(10.0, false, DANGER)),
-                (Some(t), _) if flagged => (format!("{t} — red flag"), Style::new(10.0, false, DANGER)),
-                (Some(t), _) => (t.clone(), BODY),
+            let concern = if Questionnaire::is_scored(s, question) { concern_of(question, a) } else { None };
+            let (text, style) = match (&answer, a.answer(&question.id), concern) {
+                (None, _, _) => ("not answered".to_string(), Style::new(10.0, false, MUTED)),
+                (Some(t), Some(Answer::DontKnow), _) => (format!("{t} — knowledge gap (counts as the highest concern)"), Style::new(10.0, false, DANGER)),
+                (Some(t), _, Some((c, max, _, true))) => (format!("{t} — concern {c}/{max}, RED FLAG"), Style::new(10.0, true, DANGER)),
+                (Some(t), _, Some((0, _, _, _))) => (format!("{t} — no concern"), BODY),
+                (Some(t), _, Some((c, max, _, _))) => (format!("{t} — concern {c}/{max}"), Style::new(10.0, false, if c * 2 >= max { DANGER } else { INK })),
+                (Some(t), _, None) => (t.clone(), BODY),
             };
             l.labelled("Answer:", &text, style, 12.0);
             let note = a.note(&question.id).trim();
             if matches!(a.answer(&question.id), Some(Answer::NotApplicable)) {
                 let j = if note.is_empty() { "missing — a justification is needed" } else { note };
-                l.labelled("Justification for N/A:", j, BODY, 12.0);
+                l.labelled("N/A justification:", j, BODY, 12.0);
             } else if !note.is_empty() {
                 l.labelled("Note:", note, BODY, 12.0);
+            }
+            if !question.references.is_empty() {
+                l.text(&format!("Sources: {}", question.references.join("; ")), SMALL, 12.0);
             }
             l.space(6.0);
         }
     }
+}
+
+fn methodology(l: &mut Layout<'_>, q: &Questionnaire, info: &ReportInfo) {
+    l.page_break();
+    l.bookmark("Methodology");
+    l.heading("Methodology", H2, KEEP);
+    for rule in [
+        "Only visible choice questions of scored sections count; the project profile, the legal triage, text and date questions do not.",
+        "An answer contributes the concern of the chosen option (for multiple choice, the most concerning option picked) out of the question's maximum concern.",
+        "\"Don't know\" counts as the maximum concern and is listed as a knowledge gap. \"Not applicable\" (with a written reason) and unanswered questions are left out.",
+        "Section score = 100 × sum of concerns ÷ sum of maximum concerns, from 0 (no concern) to 100.",
+        "The level is the first band whose upper bound is at least the score (bands below). A red flag raises its section, and the overall level, to at least the second-highest band.",
+        "The overall score is the mean of the section scores, weighted by section weight; sections without answers are left out.",
+    ] {
+        l.text(&format!("• {rule}"), BODY, 0.0);
+    }
+    l.space(8.0);
+    l.heading("Level bands", H3, KEEP);
+    let mut low = 0.0f64;
+    let rows: Vec<Vec<String>> = q
+        .bands
+        .iter()
+        .map(|b| {
+            let r = vec![format!("{}–{}", low.round() as i64, b.max_score.round() as i64), b.label.get(&info.locale).to_string(), b.meaning.get(&info.locale).to_string()];
+            low = b.max_score;
+            r
+        })
+        .collect();
+    l.table(
+        &[Column { header: "Score", share: 0.12, right: false }, Column { header: "Level", share: 0.23, right: false }, Column { header: "What it means", share: 0.65, right: false }],
+        &rows,
+        &[],
+    );
+    l.space(8.0);
+    l.heading("Legal triage", H3, KEEP);
+    l.text(&format!("{} {}", crate::triage::DISCLAIMER_TITLE, crate::triage::DISCLAIMER_BODY), BODY, 0.0);
+    l.space(8.0);
+    l.heading("About this report", H3, KEEP);
+    for (k, v) in [
+        ("Questionnaire:", format!("{} (id {}, version {})", q.title.get(&info.locale), q.id, q.version)),
+        ("Tool:", format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION)),
+        ("Generated:", info.generated_at.clone()),
+    ] {
+        l.labelled(k, &v, BODY, 0.0);
+    }
+    l.text(LOCAL_NOTICE, Style::new(9.0, false, MUTED), 0.0);
 }

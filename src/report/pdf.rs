@@ -123,6 +123,22 @@ fn render(pages: &[Page], fonts: &Fonts, doc: &mut PdfDocument) {
                         },
                     });
                 }
+                Item::Polygon { points, fill, stroke, width } => {
+                    let ring = || printpdf::PolygonRing {
+                        points: points.iter().map(|(x, y)| LinePoint { p: pt(*x, *y), bezier: false }).collect(),
+                    };
+                    if let Some(f) = fill {
+                        ops.push(Op::SetFillColor { col: color(*f) });
+                        ops.push(Op::DrawPolygon {
+                            polygon: printpdf::Polygon { rings: vec![ring()], mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
+                        });
+                    }
+                    if let Some(sc) = stroke {
+                        ops.push(Op::SetOutlineColor { col: color(*sc) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                        ops.push(Op::DrawLine { line: Line { points: ring().points, is_closed: true } });
+                    }
+                }
                 Item::Line { x1, y1, x2, y2, color: c, width } => {
                     ops.push(Op::SetOutlineColor { col: color(*c) });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
@@ -152,7 +168,7 @@ pub struct Report {
 
 /// Build the PDF report of an assessment.
 pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts: &Fonts) -> Report {
-    let pages = build_pages(q, a, info, fonts);
+    let (pages, outline) = build_pages(q, a, info, fonts);
     let title = format!("{REPORT_TITLE}: {}", a.display_name());
     let mut doc = PdfDocument::new(&title);
     {
@@ -169,6 +185,9 @@ pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts
         }
     }
     render(&pages, fonts, &mut doc);
+    for (title, page) in &outline {
+        doc.add_bookmark(title, *page);
+    }
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
     attach(&mut ldoc, ATTACHMENT_NAME, crate::persist::encode(a).as_bytes());

@@ -46,7 +46,7 @@ fn big_assessment() -> (elsa::model::Questionnaire, elsa::answers::Assessment) {
 #[test]
 fn nothing_crosses_the_margins_and_long_notes_flow_over_pages() {
     let (q, a) = big_assessment();
-    let pages = build_pages(&q, &a, &info(), &Fixed);
+    let (pages, _) = build_pages(&q, &a, &info(), &Fixed);
     assert!(pages.len() >= 3, "a 10k note spans pages: {}", pages.len());
     for (i, p) in pages.iter().enumerate() {
         for item in &p.items {
@@ -68,7 +68,7 @@ fn nothing_crosses_the_margins_and_long_notes_flow_over_pages() {
 #[test]
 fn headings_are_never_alone_at_the_foot_of_a_page() {
     let (q, a) = big_assessment();
-    let pages = build_pages(&q, &a, &info(), &Fixed);
+    let (pages, _) = build_pages(&q, &a, &info(), &Fixed);
     for p in &pages {
         // The last content text of a page must not be a section heading (11.5pt bold) or H2.
         let last = p.items.iter().rev().find_map(|i| match i {
@@ -215,4 +215,70 @@ fn the_assessment_file_inside_the_pdf_round_trips() {
     // A PDF without it says so.
     assert_eq!(extract_attachment(&crate::common::plain_pdf()).unwrap_err(), "this PDF has no embedded answers");
     assert!(extract_attachment(b"hello").unwrap_err().starts_with("not a readable PDF"));
+}
+
+#[cfg(feature = "pdf")]
+fn full_report(a_of: impl Fn(&elsa::model::Questionnaire) -> elsa::answers::Assessment) -> (elsa::report::pdf::Report, String) {
+    use elsa::report::pdf::{render_report, Fonts};
+    let (all, _) = elsa::bundled::load_all();
+    let q = all.iter().find(|q| q.id == "elsa-health-ai").unwrap();
+    let r = render_report(q, &a_of(q), &info(), &Fonts::load().unwrap());
+    let text = pdftotext(&r.bytes, &format!("full-{}.pdf", r.pages));
+    (r, text)
+}
+
+/// Every part of the report, in order, for the full questionnaire fully answered with notes.
+#[cfg(feature = "pdf")]
+#[test]
+fn full_report_has_every_part_in_order() {
+    let (r, text) = full_report(|q| crate::bench::fully_answered(q));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let parts = [
+        "ELSA self-assessment report",
+        "Generated on this device. No data was sent anywhere.",
+        "Executive summary",
+        "Overall concern:",
+        "Red flags:",
+        "Legal triage",
+        "Because you answered:",
+        "Impact on people with low socio-economic status",
+        "PROGRESS-Plus dimensions",
+        "Answers of concern",
+        "Priority actions",
+        "Detailed answers",
+        "1. Project profile",
+        "Sources:",
+        "Methodology",
+        "Level bands",
+        "About this report",
+    ];
+    let mut from = 0;
+    for p in parts {
+        let at = flat[from..].find(p).unwrap_or_else(|| panic!("{p:?} missing (or out of order) after byte {from}"));
+        from += at;
+    }
+    assert!(flat.contains("Note on ls-data-representation: Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 €."));
+    assert!(r.bytes.len() < 250 * 1024, "{} bytes", r.bytes.len());
+    // The document outline has the parts and every section.
+    let doc = lopdf::Document::load_mem(&r.bytes).unwrap();
+    let outline = doc.get_toc().map(|t| t.toc.into_iter().map(|e| e.title).collect::<Vec<_>>()).unwrap_or_default();
+    for t in ["Executive summary", "Low-SES impact", "Priority actions", "Detailed answers", "Methodology", "10. Impact on people with low socio-economic status"] {
+        assert!(outline.iter().any(|o| o == t), "outline lacks {t:?}: {outline:?}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn an_empty_assessment_still_makes_a_clear_report() {
+    let (_, text) = full_report(|q| elsa::answers::Assessment::new("empty".into(), q, NOW));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "Untitled project",
+        "No scored question has been answered yet, so there is no score.",
+        "This section has no scored answers yet.",
+        "No actions follow from the answers given.",
+        "not answered",
+    ] {
+        assert!(flat.contains(needle), "empty report lacks {needle:?}");
+    }
 }
