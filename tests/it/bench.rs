@@ -6,16 +6,17 @@ use elsa::model::QuestionKind;
 pub fn fully_answered(q: &elsa::model::Questionnaire) -> Assessment {
     let now = "2026-11-29T10:00:00Z";
     let mut a = Assessment::new("bench".into(), q, now);
-    for r in q.questions() {
+    for (i, r) in q.questions().enumerate() {
         let id = &r.question.id;
         match &r.question.kind {
             QuestionKind::Profile { field } => a.set_metadata(*field, format!("Benchmark {field:?}"), now),
-            QuestionKind::YesNo { .. } => a.set_answer(id, Some(Answer::Choice { id: "no".into() }), now),
+            QuestionKind::YesNo { .. } => a.set_answer(id, Some(Answer::Choice { id: if i % 3 == 0 { "no" } else { "yes" }.into() }), now),
             QuestionKind::MultiChoice { options } => {
                 a.set_answer(id, Some(Answer::Choices { ids: options.iter().take(2).map(|o| o.id.clone()).collect() }), now)
             }
+            // A spread of answers, from the best option to the worst.
             QuestionKind::SingleChoice { options } | QuestionKind::Scale { points: options } => {
-                a.set_answer(id, Some(Answer::Choice { id: options[options.len() - 1].id.clone() }), now)
+                a.set_answer(id, Some(Answer::Choice { id: options[(i * 7) % options.len()].id.clone() }), now)
             }
             QuestionKind::Date => a.set_answer(id, Some(Answer::Date { value: "2026-11-29".into() }), now),
             QuestionKind::ShortText | QuestionKind::LongText => {
