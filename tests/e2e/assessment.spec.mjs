@@ -152,6 +152,10 @@ test('complete the quick scan, reload halfway, check results and the PDF', async
   const s2 = expected.sections[0];
   expect(flat).toMatch(new RegExp(esc(s2.title) + ' ' + Math.round(s2.score) + ' '));
   expect(flat).toMatch(/page 1 of \d+/);
+  for (const part of ['Executive summary', 'Impact on people with low socio-economic status', 'Priority actions', 'Detailed answers', 'Methodology']) expect(flat).toContain(part);
+  // The answers travel inside the PDF, as an attachment standard tools can see.
+  const attached = execFileSync('pdfdetach', ['-list', path], { encoding: 'utf8' });
+  expect(attached).toContain('elsa-assessment.json');
   await expect(page.getByText(/Downloaded “elsa-report-/)).toBeVisible();
 
   expectOnlyStaticSameOrigin(requests, baseURL);

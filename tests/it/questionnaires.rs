@@ -87,3 +87,15 @@ fn profile_fields_live_in_the_profile() {
         }
     }
 }
+
+/// Two questions with the same words in one questionnaire confuse users and screen readers.
+#[test]
+fn question_texts_are_unique_within_a_questionnaire() {
+    let (all, _) = bundled::load_all();
+    for q in &all {
+        let mut seen = HashSet::new();
+        for r in q.questions() {
+            assert!(seen.insert(r.question.text.get("en").to_string()), "{}: {} repeats a question text", q.id, r.question.id);
+        }
+    }
+}
