@@ -9,6 +9,8 @@ pub enum Route {
     Assessment { id: String, section: Option<String>, question: Option<String> },
     Results { id: String },
     Scoring,
+    /// Where the data is kept and how to delete it.
+    Privacy,
     NotFound,
 }
 
@@ -28,6 +30,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Home,
             ["scoring"] => Route::Scoring,
+            ["privacy"] => Route::Privacy,
             ["a", id] => Route::Assessment { id: id.to_string(), section: None, question: None },
             ["a", id, "results"] => Route::Results { id: id.to_string() },
             ["a", id, "s", s] => {
@@ -47,6 +50,7 @@ impl Route {
         match self {
             Route::Home | Route::NotFound => "#/".to_string(),
             Route::Scoring => "#/scoring".to_string(),
+            Route::Privacy => "#/privacy".to_string(),
             Route::Results { id } => format!("#/a/{id}/results"),
             Route::Assessment { id, section: None, .. } => format!("#/a/{id}"),
             Route::Assessment { id, section: Some(s), question: None } => format!("#/a/{id}/s/{s}"),

@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
         let title = match app.route.get() {
             Route::Home | Route::NotFound => "ELSA self-assessment for AI in healthcare".to_string(),
             Route::Scoring => "How scoring works · ELSA self-assessment".to_string(),
+            Route::Privacy => "Your data · ELSA self-assessment".to_string(),
             Route::Assessment { id, .. } | Route::Results { id } => {
                 let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
                 let page = if matches!(app.route.get_untracked(), Route::Results { .. }) { "Results" } else { "Assessment" };
@@ -64,7 +65,8 @@ pub fn App() -> impl IntoView {
                 </nav>
             </div>
             <p class="privacy-notice wrap">
-                "Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it."
+                "Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it. "
+                <a href="#/privacy">"Where your data is kept"</a>
             </p>
         </header>
         <Alerts/>
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
             {move || match app.route.get() {
                 Route::Home => view! { <pages::home::HomePage/> }.into_any(),
                 Route::Scoring => view! { <pages::scoring::ScoringPage/> }.into_any(),
+                Route::Privacy => view! { <pages::privacy::PrivacyPage/> }.into_any(),
                 Route::Assessment { id, section, question } => view! {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),

@@ -242,6 +242,14 @@ impl AppState {
         }
     }
 
+    /// Remove every assessment and every other key of the app from this browser.
+    pub fn delete_all(&self) -> Result<usize, String> {
+        let n = storage::delete_all()?;
+        self.assessments.set(Vec::new());
+        self.startup_problems.set(Vec::new());
+        Ok(n)
+    }
+
     pub fn delete(&self, id: &str) -> Result<(), String> {
         storage::delete(id)?;
         self.assessments.update(|v| v.retain(|a| a.id != id));

@@ -57,3 +57,17 @@ pub fn save(a: &Assessment) -> Result<(), String> {
 pub fn delete(id: &str) -> Result<(), String> {
     storage()?.remove_item(&persist::assessment_key(id)).map_err(js_error)
 }
+
+/// Remove every key of the app (all start with `elsa.`); returns how many were removed.
+pub fn delete_all() -> Result<usize, String> {
+    let s = storage()?;
+    let len = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(crate::persist::KEY_NAMESPACE))
+        .collect();
+    for k in &keys {
+        s.remove_item(k).map_err(js_error)?;
+    }
+    Ok(keys.len())
+}

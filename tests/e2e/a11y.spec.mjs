@@ -37,6 +37,11 @@ for (const q of [quick, full]) test(`${q.id}: home, every section, dialogs and r
   await page.keyboard.press('Escape');
   await page.goto('./#/scoring');
   await axe(page, 'scoring page');
+  await page.goto('./#/privacy');
+  await axe(page, 'privacy page');
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
+  await axe(page, 'delete-all dialog');
+  await page.keyboard.press('Escape');
   expectOnlyStaticSameOrigin(requests, baseURL);
 });
 

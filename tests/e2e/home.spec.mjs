@@ -47,3 +47,31 @@ test('saved assessments are listed with progress, resumed, and deleted only afte
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.')));
   expect(keys).toEqual([]);
 });
+
+test('the privacy page explains where data is kept, and "Delete all my data" removes every key after confirmation', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('elsa.v1.assessment.broken', '{"format_version": 1, "assess');
+      localStorage.setItem('not-ours', 'keep me');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const a = new Assessment(page);
+  await a.textbox('project-name').fill('To be deleted');
+  await page.getByRole('link', { name: 'Where your data is kept' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
+  await expect(page.getByText('Nothing is sent anywhere.').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete all your data?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.')).length)).toBe(2);
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted. 2 stored items removed' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['not-ours']);
+  await page.getByRole('link', { name: 'Assessments', exact: true }).first().click();
+  await expect(page.getByText('No saved assessments on this device yet.')).toBeVisible();
+});

@@ -6,6 +6,7 @@ fn routes_round_trip() {
         ("#/", Route::Home),
         ("", Route::Home),
         ("#/scoring", Route::Scoring),
+        ("#/privacy", Route::Privacy),
         ("#/a/abc-1", Route::Assessment { id: "abc-1".into(), section: None, question: None }),
         ("#/a/abc-1/s/oversight", Route::Assessment { id: "abc-1".into(), section: Some("oversight".into()), question: None }),
         ("#/a/abc-1/s/oversight/q/o2", Route::Assessment { id: "abc-1".into(), section: Some("oversight".into()), question: Some("o2".into()) }),

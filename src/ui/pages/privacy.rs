@@ -1,0 +1,50 @@
+//! "Your data": where answers are kept, what is (not) sent, and deleting everything.
+
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let app = use_app();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let result = RwSignal::new(None::<Result<usize, String>>);
+    let close = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    view! {
+        <h1>"Your data"</h1>
+        <p class="lead">"Your answers stay on this device. Nothing is sent anywhere."</p>
+        <h2>"Where your answers are kept"</h2>
+        <ul>
+            <li>"Every answer and note is saved in this browser's local storage on this computer, at the moment you type or choose it."</li>
+            <li>"The tool has no server, no accounts, no analytics and no external fonts or scripts. The page only loads its own files, and a security policy in the page blocks any other connection."</li>
+            <li>"Someone who uses this browser on this computer, under the same user account, can open your assessments. On a shared computer, delete your data when you are done."</li>
+            <li>"Clearing this site's data in the browser settings, or using a private window, removes the answers. Export the PDF report to keep a copy or to share it; the report carries the answers inside it."</li>
+        </ul>
+        <h2>"Delete all my data"</h2>
+        <p>{move || format!("This removes all {} saved assessments and every other setting of this tool from this browser.", app.assessments().with(|v| v.len()))}</p>
+        <button type="button" class="button danger" on:click=move |_| {
+            result.set(None);
+            if let Some(d) = dialog.get() {
+                let _ = d.show_modal();
+            }
+        }>"Delete all my data"</button>
+        {move || result.get().map(|r| match r {
+            Ok(n) => view! { <p class="ok" role="status">{format!("Deleted. {n} stored item{} removed from this browser.", if n == 1 { "" } else { "s" })}</p> }.into_any(),
+            Err(e) => view! { <p class="alert alert-error" role="alert">"Could not delete: "{e}"."</p> }.into_any(),
+        })}
+        <dialog node_ref=dialog class="dialog" aria-labelledby="delete-all-title">
+            <h2 id="delete-all-title">"Delete all your data?"</h2>
+            <p>"Every assessment, answer and note on this device will be removed. This cannot be undone. Export a report first if you want to keep a copy."</p>
+            <div class="dialog-actions">
+                <button type="button" class="button" on:click=move |_| close()>"Cancel"</button>
+                <button type="button" class="button danger" on:click=move |_| {
+                    result.set(Some(app.delete_all()));
+                    close();
+                }>"Delete everything"</button>
+            </div>
+        </dialog>
+    }
+}
