@@ -24,17 +24,32 @@ pub struct ReportResponse {
     pub build_ms: f64,
 }
 
+/// The last questionnaire the worker parsed and validated, with its file text: later exports of
+/// the same questionnaire skip parsing and validating it again.
+#[cfg(feature = "pdf")]
+#[derive(Default)]
+pub struct QuestionnaireCache(Option<(String, crate::model::Questionnaire)>);
+
 /// Build the PDF for a request (the worker calls this; native code can too).
 #[cfg(feature = "pdf")]
-pub fn handle(request_json: &str, fonts: &crate::report::pdf::Fonts) -> Result<ReportResponse, String> {
+pub fn handle(
+    request_json: &str,
+    fonts: &crate::report::pdf::Fonts,
+    cache: &mut QuestionnaireCache,
+) -> Result<ReportResponse, String> {
     let req: ReportRequest =
         serde_json::from_str(request_json).map_err(|e| format!("bad report request: {e}"))?;
-    let questionnaire = crate::validate::load_questionnaire(&req.questionnaire_json).map_err(|errors| {
-        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        format!("the questionnaire is not valid: {}", list.join("; "))
-    })?;
+    let cached = matches!(&cache.0, Some((text, _)) if *text == req.questionnaire_json);
+    if !cached {
+        let questionnaire = crate::validate::load_questionnaire(&req.questionnaire_json).map_err(|errors| {
+            let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            format!("the questionnaire is not valid: {}", list.join("; "))
+        })?;
+        cache.0 = Some((req.questionnaire_json, questionnaire));
+    }
+    let questionnaire = &cache.0.as_ref().ok_or("no questionnaire")?.1;
     let info = crate::report::ReportInfo { generated_at: req.generated_at, locale: req.locale };
-    let r = crate::report::pdf::render_report(&questionnaire, &req.assessment, &info, fonts);
+    let r = crate::report::pdf::render_report(questionnaire, &req.assessment, &info, fonts);
     Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0 })
 }
 
@@ -49,6 +64,8 @@ mod web {
     pub struct ReportWorker {
         #[cfg(feature = "pdf")]
         fonts: Option<crate::report::pdf::Fonts>,
+        #[cfg(feature = "pdf")]
+        cache: super::QuestionnaireCache,
     }
 
     impl Worker for ReportWorker {
@@ -60,6 +77,8 @@ mod web {
             ReportWorker {
                 #[cfg(feature = "pdf")]
                 fonts: None,
+                #[cfg(feature = "pdf")]
+                cache: super::QuestionnaireCache::default(),
             }
         }
 
@@ -74,7 +93,7 @@ mod web {
                         self.fonts = Some(crate::report::pdf::Fonts::load()?);
                     }
                     let fonts = self.fonts.as_ref().ok_or("fonts unavailable")?;
-                    super::handle(&msg, fonts)
+                    super::handle(&msg, fonts, &mut self.cache)
                 })()
                 .map(|mut r| {
                     r.build_ms = js_sys::Date::now() - start;

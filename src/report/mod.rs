@@ -71,6 +71,11 @@ pub fn file_name(a: &Assessment, generated_at: &str) -> String {
     format!("elsa-report-{}-{}.pdf", slug(&a.metadata.project_name), date_part(generated_at))
 }
 
+/// `elsa-<project>-<yyyy-mm-dd>.json`, the name of an exported assessment file.
+pub fn export_file_name(a: &Assessment, now: &str) -> String {
+    format!("elsa-{}-{}.json", slug(&a.metadata.project_name), date_part(now))
+}
+
 fn level_label(q: &Questionnaire, idx: usize, locale: &str) -> String {
     q.bands.get(idx).map(|b| b.label.get(locale).to_string()).unwrap_or_default()
 }

@@ -2,7 +2,7 @@
 // an independent reading of the scoring rules, export the PDF, and watch every request.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -170,4 +170,28 @@ test('the report worker is not loaded until the first export', async ({ page }) 
   await home.start();
   await page.waitForLoadState('networkidle');
   expect(requests.filter((r) => r.url.includes('report_worker'))).toEqual([]);
+});
+
+test('the answers can be exported as a JSON file in the stored format', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const a = new Assessment(page);
+  await a.textbox('project-name').fill('Export me');
+  await a.note('project-name', UNICODE_NOTE);
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export answers (JSON)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^elsa-export-me-\d{4}-\d{2}-\d{2}\.json$/);
+  const dir = mkdtempSync(join(tmpdir(), 'elsa-e2e-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  const file = JSON.parse(readFileSync(path, 'utf8'));
+  expect(file.format_version).toBe(1);
+  expect(file.tool_version).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(file.assessment.questionnaire_id).toBe(starter.id);
+  expect(file.assessment.questionnaire_version).toBe(starter.version);
+  expect(file.assessment.metadata.project_name).toBe('Export me');
+  expect(file.assessment.responses['project-name'].note).toBe(UNICODE_NOTE);
 });

@@ -282,3 +282,32 @@ fn an_empty_assessment_still_makes_a_clear_report() {
         assert!(flat.contains(needle), "empty report lacks {needle:?}");
     }
 }
+
+#[test]
+fn export_file_name() {
+    let q = mini();
+    let mut a = fresh(&q);
+    a.set_metadata(ProfileField::ProjectName, "Zoë's triage bot".into(), NOW);
+    assert_eq!(elsa::report::export_file_name(&a, "2026-11-29T10:00:00Z"), "elsa-zoe-s-triage-bot-2026-11-29.json");
+}
+
+/// The worker's request handler: builds the PDF, reuses the parsed questionnaire for the same
+/// file, and rejects a broken questionnaire or request with a message.
+#[cfg(feature = "pdf")]
+#[test]
+fn worker_requests_build_reports_and_cache_the_questionnaire() {
+    use elsa::worker::{handle, QuestionnaireCache, ReportRequest};
+    let fonts = elsa::report::pdf::Fonts::load().unwrap();
+    let mut cache = QuestionnaireCache::default();
+    let q = mini();
+    let mut a = with(&q, &[("o1", "b")]);
+    a.set_metadata(ProfileField::ProjectName, "Worker test".into(), NOW);
+    let req = |json: &str| serde_json::to_string(&ReportRequest { questionnaire_json: json.into(), assessment: a.clone(), generated_at: NOW.into(), locale: "en".into() }).unwrap();
+    let r = handle(&req(MINI), &fonts, &mut cache).unwrap();
+    assert_eq!(r.file_name, "elsa-report-worker-test-2026-11-29.pdf");
+    assert!(pdftotext(&r.bytes, "worker.pdf").contains("Worker test"));
+    assert!(handle(&req(MINI), &fonts, &mut cache).is_ok(), "second request from the cache");
+    let e = handle(&req(r#"{"id": 1}"#), &fonts, &mut cache).err().unwrap();
+    assert!(e.starts_with("the questionnaire is not valid"), "{e}");
+    assert!(handle("not json", &fonts, &mut cache).err().unwrap().starts_with("bad report request"));
+}

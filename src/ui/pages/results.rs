@@ -277,6 +277,18 @@ fn page(
         ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">"The report could not be made: "{e}". You can try again."</p> }.into_any(),
     };
 
+    // The assessment file: the stored format, which the elsa-report CLI also reads.
+    let aid = id.clone();
+    let export_json = move |_| {
+        let Some(a) = app.assessment(&aid) else { return };
+        let name = crate::report::export_file_name(&a, &now());
+        let state = match crate::ui::download::download(crate::persist::encode(&a).as_bytes(), &name, "application/json") {
+            Ok(()) => ExportState::Done(name),
+            Err(e) => ExportState::Failed(e),
+        };
+        export_state.set(state);
+    };
+
     let title = format!("Results: {}", a0.display_name());
     let back = Route::Assessment { id: id.clone(), section: a0.last_section.clone(), question: None }.href();
     let chart_title = format!("Bar chart of the concern score per section of {}, from 0 to 100. The same numbers are in the table below.", a0.display_name());
@@ -291,6 +303,7 @@ fn page(
                 <button type="button" class="button primary" on:click=start_export disabled=move || export_state.get() == ExportState::Working>
                     {move || if export_state.get() == ExportState::Working { "Preparing PDF…" } else { "Export PDF report" }}
                 </button>
+                <button type="button" class="button" on:click=export_json>"Export answers (JSON)"</button>
                 <a class="button" href=back>"Back to the questions"</a>
                 <div aria-live="polite">{export_status}</div>
             </div>
