@@ -90,13 +90,6 @@ pub fn load_all() -> (Vec<Questionnaire>, Vec<(String, Vec<ValidationError>)>) {
     (ok, bad)
 }
 
-/// The text of the bundled file holding questionnaire `id` at `version` (native only).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn source(id: &str, version: &str) -> Option<&'static str> {
-    let file = info(id, version)?.file;
-    SOURCES.iter().find(|(name, _)| *name == file).map(|(_, text)| *text)
-}
-
 /// Find a questionnaire by id and version among those given.
 pub fn find<'a>(all: &'a [Questionnaire], id: &str, version: &str) -> Option<&'a Questionnaire> {
     all.iter().find(|q| q.id == id && q.version == version)

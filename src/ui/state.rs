@@ -186,7 +186,6 @@ impl AppState {
     }
 
     /// Start a new assessment of a questionnaire; returns its id.
-    #[allow(clippy::wrong_self_convention)]
     pub fn create(&self, q: &Questionnaire) -> String {
         let a = Assessment::new(new_id(), q, &now());
         let id = a.id.clone();
