@@ -89,7 +89,7 @@ pub fn build_pages(q: &Questionnaire, a: &Assessment, info: &ReportInfo, m: &dyn
     cover(&mut l, q, a, info);
     l.page_break();
     l.bookmark("Executive summary");
-    summary(&mut l, q, &outcome, loc);
+    summary(&mut l, q, a, &outcome, loc);
     triage(&mut l, q, a, loc);
     low_ses(&mut l, q, a, &outcome, loc);
     actions(&mut l, q, a, &outcome, loc);
@@ -146,7 +146,8 @@ fn cover(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, info: &ReportInf
     l.text("The assessment itself is attached to this PDF as a file (elsa-assessment.json): open the attachment, or load this PDF back into the tool.", Style::new(9.0, false, MUTED), 0.0);
 }
 
-fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
+fn summary(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, o: &Outcome, loc: &str) {
+    let nums = numbers(q, a);
     l.heading("Executive summary", H2, KEEP);
     match (&o.overall, &o.overall_level) {
         (Some(v), Some(level)) => {
@@ -174,6 +175,15 @@ fn summary(l: &mut Layout<'_>, q: &Questionnaire, o: &Outcome, loc: &str) {
         BODY_BOLD,
         0.0,
     );
+    if !o.red_flags.is_empty() {
+        l.space(4.0);
+        l.heading("Red flags", H3, KEEP);
+        for f in &o.red_flags {
+            let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, a, loc)).unwrap_or_default();
+            let number = nums.get(&f.question_id).cloned().unwrap_or_default();
+            l.text(&format!("▲ {number} {} — {answer}", question_text(q, &f.question_id, loc)), Style::new(9.5, false, DANGER), 0.0);
+        }
+    }
     l.space(8.0);
     radar(l, q, o, loc);
     l.space(6.0);

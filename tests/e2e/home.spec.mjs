@@ -61,9 +61,15 @@ test('the privacy page explains where data is kept, and "Delete all my data" rem
   await home.start();
   const a = new Assessment(page);
   await a.textbox('project-name').fill('To be deleted');
-  await page.getByRole('link', { name: 'Where your data is kept' }).click();
+  // Regression: the link once had the header's own colour and could not be seen.
+  const link = page.getByRole('link', { name: 'Where your data is kept' });
+  const [fg, bg] = await link.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('header')).backgroundColor]);
+  expect(fg).not.toBe(bg);
+  expect(fg).toBe('rgb(255, 255, 255)');
+  await link.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
   await expect(page.getByText('Nothing is sent anywhere.').first()).toBeVisible();
+  await expect(page.getByText('This removes the 1 saved assessment and every other setting')).toBeVisible();
   await page.getByRole('button', { name: 'Delete all my data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete all your data?' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -311,3 +311,18 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
     assert!(e.starts_with("the questionnaire is not valid"), "{e}");
     assert!(handle("not json", &fonts, &mut cache).err().unwrap().starts_with("bad report request"));
 }
+
+/// The executive summary lists each red flag with its question and answer.
+#[cfg(feature = "pdf")]
+#[test]
+fn red_flags_are_listed_in_the_summary() {
+    use elsa::report::pdf::{render_report, Fonts};
+    let q = mini();
+    let a = with(&q, &[("o1", "c"), ("l1", "yes")]);
+    let r = render_report(&q, &a, &info(), &Fonts::load().unwrap());
+    let flat = pdftotext(&r.bytes, "flags.pdf").split_whitespace().collect::<Vec<_>>().join(" ");
+    let summary = flat.find("Executive summary").unwrap();
+    let listed = flat.find("▲ 2.1 Are outputs reviewed? — Never reviewed").expect("red flag listed");
+    let priority = flat.find("Priority actions").unwrap();
+    assert!(summary < listed && listed < priority, "the red flag is listed in the summary");
+}

@@ -24,7 +24,11 @@ pub fn PrivacyPage() -> impl IntoView {
             <li>"Clearing this site's data in the browser settings, or using a private window, removes the answers. Export the PDF report to keep a copy or to share it; the report carries the answers inside it."</li>
         </ul>
         <h2>"Delete all my data"</h2>
-        <p>{move || format!("This removes all {} saved assessments and every other setting of this tool from this browser.", app.assessments().with(|v| v.len()))}</p>
+        <p>{move || {
+            let n = app.assessments().with(|v| v.len());
+            let what = if n == 1 { "the 1 saved assessment".to_string() } else { format!("all {n} saved assessments") };
+            format!("This removes {what} and every other setting of this tool from this browser.")
+        }}</p>
         <button type="button" class="button danger" on:click=move |_| {
             result.set(None);
             if let Some(d) = dialog.get() {

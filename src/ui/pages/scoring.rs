@@ -44,7 +44,7 @@ pub fn ScoringPage() -> impl IntoView {
             <li>"For a question where you may pick several options, the most concerning option you picked counts."</li>
             <li>"“Don't know” counts as the highest concern of the question, and is listed as a knowledge gap: finding out usually lowers the score."</li>
             <li>"“Not applicable” is left out of the score. It needs a short reason in the note."</li>
-            <li>"Unanswered questions, text and date questions, the project profile and questions hidden by an earlier answer do not count."</li>
+            <li>"Unanswered questions, text and date questions, the project profile, the legal triage and questions hidden by an earlier answer do not count."</li>
         </ul>
         <h2>"Section scores"</h2>
         <ul>
