@@ -19,6 +19,7 @@ serve: setup
 ## A static dist/ folder for any static web host.
 dist: setup
 	trunk build --release
+	@node scripts/gen-sw.mjs dist
 	@node scripts/check-dist.mjs
 
 ## Every test: native cargo tests, then the browser tests against a fresh dist/.

@@ -14,6 +14,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     acceptDownloads: true,
+    // The offline spec turns the service worker on; elsewhere each test is a first visit.
+    serviceWorkers: 'block',
     actionTimeout: 10_000,
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -52,7 +52,7 @@ await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs });
 try {
   console.log('\n== First page load (brotli, quality 11) ==');
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   const fetched = [];
   page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
@@ -86,7 +86,7 @@ try {
   console.log(`\n== First contentful paint, cold cache, median of ${RUNS} ==`);
   const fcps = [];
   for (let i = 0; i < RUNS; i++) {
-    const c = await browser.newContext();
+    const c = await browser.newContext({ serviceWorkers: 'block' });
     const p = await c.newPage();
     await p.goto(BASE);
     await p.getByRole('heading', { level: 1 }).waitFor();
@@ -106,7 +106,7 @@ try {
   const stored = fullAssessment();
   const cold = [], warm = [], sizes = [];
   for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
-    const c = await browser.newContext({ acceptDownloads: true });
+    const c = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
     await c.addInitScript((s) => localStorage.setItem('elsa.v1.assessment.bench-1', s), JSON.stringify(stored));
     const p = await c.newPage();
     await p.goto(`${BASE}#/a/bench-1/results`);

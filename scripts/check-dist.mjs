@@ -14,4 +14,9 @@ const main = readFileSync(`dist/${mainWasm}`);
 if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} links printpdf: the UI must be built without the pdf feature`);
 const html = readFileSync('dist/index.html', 'utf8');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html has an inline script; the CSP forbids it');
+// The service worker caches exactly the files of this build.
+const sw = files.includes('sw.js') ? readFileSync('dist/sw.js', 'utf8') : fail('no sw.js (run scripts/gen-sw.mjs)');
+for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires'), ...qfiles.map((q) => `questionnaires/${q}`)]) {
+  if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
+}
 console.log(`check-dist: ok (${mainWasm}: ${statSync(`dist/${mainWasm}`).size} bytes; worker: ${statSync('dist/report_worker_bg.wasm').size} bytes)`);

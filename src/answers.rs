@@ -382,3 +382,26 @@ pub fn answer_text(question: &Question, a: &Assessment, locale: &str) -> Option<
 
 pub const DONT_KNOW: &str = "Don't know";
 pub const NOT_APPLICABLE: &str = "Not applicable";
+
+/// Answers and notes kept for question ids that the questionnaire no longer has (for example
+/// after moving an imported file to a newer questionnaire version). They are never dropped:
+/// the results page, the report and the Markdown export list them as "answers to removed
+/// questions", in question-id order.
+pub fn removed_answers<'a>(q: &Questionnaire, a: &'a Assessment) -> Vec<(&'a str, &'a Response)> {
+    a.responses
+        .iter()
+        .filter(|(id, r)| q.question(id).is_none() && !r.is_empty())
+        .map(|(id, r)| (id.as_str(), r))
+        .collect()
+}
+
+/// An answer in words without its question (option ids as they were stored).
+pub fn raw_answer_text(answer: &Answer) -> String {
+    match answer {
+        Answer::Choice { id } => id.clone(),
+        Answer::Choices { ids } => ids.join("; "),
+        Answer::Text { value } | Answer::Date { value } => value.clone(),
+        Answer::DontKnow => DONT_KNOW.to_string(),
+        Answer::NotApplicable => NOT_APPLICABLE.to_string(),
+    }
+}

@@ -10,6 +10,7 @@ pub mod lint;
 pub mod markdown;
 pub mod route;
 pub mod persist;
+pub mod import;
 pub mod bundled;
 pub mod report;
 pub mod schema;

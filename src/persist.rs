@@ -1,30 +1,81 @@
-//! The stored and exported file format of an assessment, with a format version.
+//! The stored and exported file format of an assessment, with a format version, and the
+//! migrations from every older format.
 //!
 //! Every saved assessment is one localStorage entry under [`assessment_key`], holding a
-//! [`StoredAssessment`]. Older formats get migrations here when the format changes.
+//! [`StoredAssessment`] as JSON. The exported `.json` file and the file attached to a PDF report
+//! are the same text.
+//!
+//! ## Formats
+//! - **1** (tool 0.1.0): `{format_version: 1, tool_version, assessment}`.
+//! - **2** (tool 0.2.0, current): adds `format: "elsa-assessment"` (so that any other JSON is
+//!   recognised as "not an assessment file") and `questionnaire: {id, version}` at the top, so
+//!   that a reader can tell which questionnaire a file needs before reading the answers.
+//!
+//! [`decode`] reads every format up to [`FORMAT_VERSION`] and migrates it step by step
+//! ([`migrate_1_to_2`]); each older format keeps a frozen struct of its own here, and a test reads
+//! a real sample written by the tool version that used it (`tests/it/data/storage/`). Reading
+//! never writes: a migrated entry is stored in the new format on its next save.
 
 use crate::answers::Assessment;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The current format version of stored and exported assessments.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The value of the `format` field of format 2 and later.
+pub const FORMAT_NAME: &str = "elsa-assessment";
 /// The tool's version, recorded in every file.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Every key of the app starts with this, so that "delete all my data" can find them.
 pub const KEY_NAMESPACE: &str = "elsa.";
 /// Prefix of the keys holding assessments.
 pub const ASSESSMENT_KEY_PREFIX: &str = "elsa.v1.assessment.";
+/// Prefix of the keys holding the raw text of entries that could not be read. They are written
+/// once and never overwritten; only the user removes them.
+pub const BACKUP_KEY_PREFIX: &str = "elsa.v1.backup.";
 
 pub fn assessment_key(id: &str) -> String {
     format!("{ASSESSMENT_KEY_PREFIX}{id}")
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Which questionnaire a file needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// Format 2 (current).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredAssessment {
+    pub format: String,
+    pub format_version: u32,
+    pub tool_version: String,
+    pub questionnaire: QuestionnaireRef,
+    pub assessment: Assessment,
+}
+
+/// Format 1, frozen as tool 0.1.0 wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredV1 {
     pub format_version: u32,
     pub tool_version: String,
     pub assessment: Assessment,
+}
+
+/// Format 1 → 2: name the format and lift the questionnaire reference to the top.
+pub fn migrate_1_to_2(old: StoredV1) -> StoredAssessment {
+    StoredAssessment {
+        format: FORMAT_NAME.to_string(),
+        format_version: 2,
+        tool_version: old.tool_version,
+        questionnaire: QuestionnaireRef {
+            id: old.assessment.questionnaire_id.clone(),
+            version: old.assessment.questionnaire_version.clone(),
+        },
+        assessment: old.assessment,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,45 +91,94 @@ pub enum PersistError {
 impl fmt::Display for PersistError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PersistError::NotJson(e) => write!(f, "not valid JSON ({e})"),
-            PersistError::WrongShape(e) => write!(f, "not an assessment ({e})"),
+            PersistError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            PersistError::WrongShape(e) => write!(f, "it is not an assessment file of this tool ({e})"),
             PersistError::NewerFormat(v) => write!(
                 f,
-                "made by a newer version of this tool (format {v}; this version reads up to {FORMAT_VERSION})"
+                "it was made by a newer version of this tool (file format {v}; this version reads formats up to {FORMAT_VERSION}). Update the tool to open it"
             ),
         }
     }
 }
 
-pub fn encode(a: &Assessment) -> String {
-    let stored = StoredAssessment {
+impl std::error::Error for PersistError {}
+
+pub fn to_stored(a: &Assessment) -> StoredAssessment {
+    StoredAssessment {
+        format: FORMAT_NAME.to_string(),
         format_version: FORMAT_VERSION,
         tool_version: TOOL_VERSION.to_string(),
+        questionnaire: QuestionnaireRef { id: a.questionnaire_id.clone(), version: a.questionnaire_version.clone() },
         assessment: a.clone(),
-    };
+    }
+}
+
+pub fn encode(a: &Assessment) -> String {
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(&stored).unwrap_or_default()
+    serde_json::to_string(&to_stored(a)).unwrap_or_default()
+}
+
+/// The same, indented, for files people may open in an editor.
+pub fn encode_pretty(a: &Assessment) -> String {
+    serde_json::to_string_pretty(&to_stored(a)).unwrap_or_default()
+}
+
+/// Read any known format, migrated to the current one.
+pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
+    // Formats 1 and 2 differ only in fields that format 1 lacks, so one lenient pass reads
+    // both (one deserializer keeps the UI's wasm small); the version then says which checks and
+    // which migration apply. Parsing straight from the text, not through `serde_json::Value`.
+    #[derive(Deserialize)]
+    struct Known {
+        format: Option<String>,
+        format_version: u64,
+        tool_version: String,
+        questionnaire: Option<QuestionnaireRef>,
+        assessment: Assessment,
+    }
+    let known: Known = match serde_json::from_str(text) {
+        Ok(k) => k,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(PersistError::NotJson(e.to_string())),
+        Err(e) => {
+            // A newer format may change anything but these two fields: say so rather than
+            // "wrong shape".
+            #[derive(Deserialize)]
+            struct Head {
+                format: Option<String>,
+                format_version: Option<u64>,
+            }
+            if let Ok(Head { format, format_version: Some(v) }) = serde_json::from_str::<Head>(text) {
+                if v > FORMAT_VERSION as u64 && format.as_deref().is_none_or(|f| f == FORMAT_NAME) {
+                    return Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32));
+                }
+            }
+            return Err(PersistError::WrongShape(e.to_string()));
+        }
+    };
+    match known.format_version {
+        1 => Ok(migrate_1_to_2(StoredV1 { format_version: 1, tool_version: known.tool_version, assessment: known.assessment })),
+        2 => {
+            if known.format.as_deref() != Some(FORMAT_NAME) {
+                return Err(PersistError::WrongShape(format!("format must be \"{FORMAT_NAME}\"")));
+            }
+            let a = &known.assessment;
+            let q = known.questionnaire.ok_or_else(|| PersistError::WrongShape("missing field `questionnaire`".into()))?;
+            if q.id != a.questionnaire_id || q.version != a.questionnaire_version {
+                return Err(PersistError::WrongShape("the questionnaire named at the top differs from the assessment's".into()));
+            }
+            Ok(StoredAssessment {
+                format: FORMAT_NAME.to_string(),
+                format_version: 2,
+                tool_version: known.tool_version,
+                questionnaire: q,
+                assessment: known.assessment,
+            })
+        }
+        v if v > FORMAT_VERSION as u64 => Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32)),
+        v => Err(PersistError::WrongShape(format!("format_version {v} never existed"))),
+    }
 }
 
 pub fn decode(text: &str) -> Result<Assessment, PersistError> {
-    // Read the version first (ignoring everything else), then the whole file from the text.
-    // Parsing straight from the text, not through `serde_json::Value`, keeps the UI's wasm small.
-    #[derive(Deserialize)]
-    struct Version {
-        format_version: Option<u64>,
-    }
-    let head: Version = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            PersistError::NotJson(e.to_string())
-        } else {
-            PersistError::WrongShape(e.to_string())
-        }
-    })?;
-    let version = head.format_version.ok_or_else(|| PersistError::WrongShape("no format_version".into()))?;
-    if version > FORMAT_VERSION as u64 {
-        return Err(PersistError::NewerFormat(version as u32));
-    }
-    let stored: StoredAssessment =
-        serde_json::from_str(text).map_err(|e| PersistError::WrongShape(e.to_string()))?;
-    Ok(stored.assessment)
+    decode_stored(text).map(|s| s.assessment)
 }

@@ -16,11 +16,32 @@ pub struct ReportRequest {
     pub locale: String,
 }
 
+/// What the worker is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Job {
+    /// The PDF report of `json` (a [`ReportRequest`]).
+    Pdf,
+    /// The Markdown export of `json` (a [`ReportRequest`]).
+    Markdown,
+    /// Take the assessment file out of `bytes`, a PDF made by this tool.
+    ExtractFromPdf,
+}
+
+/// One message to the worker. Requests travel as JSON text (the UI already has the serializer
+/// for it); file bytes travel as they are.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkerInput {
+    pub job: Job,
+    pub json: String,
+    pub bytes: Vec<u8>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReportResponse {
+    /// The file name to save under (empty for [`Job::ExtractFromPdf`]).
     pub file_name: String,
     pub bytes: Vec<u8>,
-    /// Milliseconds spent building the PDF inside the worker.
+    /// Milliseconds spent inside the worker.
     pub build_ms: f64,
 }
 
@@ -30,26 +51,41 @@ pub struct ReportResponse {
 #[derive(Default)]
 pub struct QuestionnaireCache(Option<(String, crate::model::Questionnaire)>);
 
-/// Build the PDF for a request (the worker calls this; native code can too).
 #[cfg(feature = "pdf")]
-pub fn handle(
-    request_json: &str,
-    fonts: &crate::report::pdf::Fonts,
+impl QuestionnaireCache {
+    fn get(&mut self, text: &str) -> Result<&crate::model::Questionnaire, String> {
+        let cached = matches!(&self.0, Some((t, _)) if t == text);
+        if !cached {
+            let questionnaire = crate::validate::load_questionnaire(text).map_err(|errors| {
+                let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                format!("the questionnaire is not valid: {}", list.join("; "))
+            })?;
+            self.0 = Some((text.to_string(), questionnaire));
+        }
+        Ok(&self.0.as_ref().ok_or("no questionnaire")?.1)
+    }
+}
+
+/// Do one job (the worker calls this; native code can too). `fonts` is called only for a PDF.
+#[cfg(feature = "pdf")]
+pub fn handle<'f>(
+    input: WorkerInput,
+    fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
     cache: &mut QuestionnaireCache,
 ) -> Result<ReportResponse, String> {
-    let req: ReportRequest =
-        serde_json::from_str(request_json).map_err(|e| format!("bad report request: {e}"))?;
-    let cached = matches!(&cache.0, Some((text, _)) if *text == req.questionnaire_json);
-    if !cached {
-        let questionnaire = crate::validate::load_questionnaire(&req.questionnaire_json).map_err(|errors| {
-            let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-            format!("the questionnaire is not valid: {}", list.join("; "))
-        })?;
-        cache.0 = Some((req.questionnaire_json, questionnaire));
+    if input.job == Job::ExtractFromPdf {
+        let bytes = crate::report::pdf::extract_attachment(&input.bytes).map_err(|e| e.to_string())?;
+        return Ok(ReportResponse { file_name: String::new(), bytes, build_ms: 0.0 });
     }
-    let questionnaire = &cache.0.as_ref().ok_or("no questionnaire")?.1;
+    let req: ReportRequest = serde_json::from_str(&input.json).map_err(|e| format!("bad report request: {e}"))?;
+    let questionnaire = cache.get(&req.questionnaire_json)?;
     let info = crate::report::ReportInfo { generated_at: req.generated_at, locale: req.locale };
-    let r = crate::report::pdf::render_report(questionnaire, &req.assessment, &info, fonts);
+    if input.job == Job::Markdown {
+        let text = crate::report::md::render(questionnaire, &req.assessment, &info);
+        let file_name = crate::report::md::file_name(&req.assessment, &info.generated_at);
+        return Ok(ReportResponse { file_name, bytes: text.into_bytes(), build_ms: 0.0 });
+    }
+    let r = crate::report::pdf::render_report(questionnaire, &req.assessment, &info, fonts()?);
     Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0 })
 }
 
@@ -60,23 +96,35 @@ pub use web::ReportWorker;
 mod web {
     use gloo_worker::{HandlerId, Worker, WorkerScope};
 
-    /// Input: a [`super::ReportRequest`] as JSON. Output: the PDF or an error message.
+    /// Input: a [`super::WorkerInput`]. Output: the file, or an error message.
     pub struct ReportWorker {
-        #[cfg(feature = "pdf")]
-        fonts: Option<crate::report::pdf::Fonts>,
         #[cfg(feature = "pdf")]
         cache: super::QuestionnaireCache,
     }
 
+    /// The fonts, parsed once per worker and kept for its lifetime.
+    #[cfg(feature = "pdf")]
+    fn fonts() -> Result<&'static crate::report::pdf::Fonts, String> {
+        thread_local! {
+            static FONTS: std::cell::OnceCell<&'static crate::report::pdf::Fonts> = const { std::cell::OnceCell::new() };
+        }
+        FONTS.with(|cell| {
+            if let Some(f) = cell.get() {
+                return Ok(*f);
+            }
+            let f: &'static crate::report::pdf::Fonts = Box::leak(Box::new(crate::report::pdf::Fonts::load()?));
+            let _ = cell.set(f);
+            Ok(f)
+        })
+    }
+
     impl Worker for ReportWorker {
         type Message = ();
-        type Input = String;
+        type Input = super::WorkerInput;
         type Output = Result<super::ReportResponse, String>;
 
         fn create(_scope: &WorkerScope<Self>) -> Self {
             ReportWorker {
-                #[cfg(feature = "pdf")]
-                fonts: None,
                 #[cfg(feature = "pdf")]
                 cache: super::QuestionnaireCache::default(),
             }
@@ -88,14 +136,7 @@ mod web {
             #[cfg(feature = "pdf")]
             {
                 let start = js_sys::Date::now();
-                let result = (|| {
-                    if self.fonts.is_none() {
-                        self.fonts = Some(crate::report::pdf::Fonts::load()?);
-                    }
-                    let fonts = self.fonts.as_ref().ok_or("fonts unavailable")?;
-                    super::handle(&msg, fonts, &mut self.cache)
-                })()
-                .map(|mut r| {
+                let result = super::handle(msg, fonts, &mut self.cache).map(|mut r| {
                     r.build_ms = js_sys::Date::now() - start;
                     r
                 });

@@ -9,7 +9,7 @@
 //! which carry the assessment inside). Every error names its file; the exit code is 1 when any
 //! input failed.
 use elsa::bundled;
-use elsa::persist::{self, PersistError};
+use elsa::import;
 use elsa::report::pdf::{extract_attachment, render_report, Fonts};
 use elsa::report::ReportInfo;
 use std::path::{Path, PathBuf};
@@ -40,29 +40,12 @@ fn usage() -> ! {
 /// Read one input and render it; the error says what is wrong with the file.
 fn render_one(input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str) -> Result<PathBuf, String> {
     let bytes = std::fs::read(input).map_err(|e| format!("cannot read the file: {e}"))?;
-    let text = if bytes.starts_with(b"%PDF-") {
-        let data = extract_attachment(&bytes)?;
-        String::from_utf8(data).map_err(|_| "the answers inside the PDF are not text".to_string())?
-    } else {
-        String::from_utf8(bytes).map_err(|_| "not a text file: expected an assessment file (.json) exported by the app".to_string())?
-    };
-    let a = persist::decode(&text).map_err(|e| match e {
-        PersistError::NotJson(m) => format!("not valid JSON: {m}"),
-        other => other.to_string(),
-    })?;
-    let q = bundled::find(all, &a.questionnaire_id, &a.questionnaire_version).ok_or_else(|| {
-        if all.iter().any(|q| q.id == a.questionnaire_id) {
-            let known: Vec<&str> = all.iter().filter(|q| q.id == a.questionnaire_id).map(|q| q.version.as_str()).collect();
-            format!(
-                "unknown version {} of questionnaire \"{}\" (this tool has version {})",
-                a.questionnaire_version,
-                a.questionnaire_id,
-                known.join(", ")
-            )
-        } else {
-            format!("unknown questionnaire \"{}\"", a.questionnaire_id)
-        }
-    })?;
+    let available: Vec<import::Available> =
+        all.iter().map(|q| import::Available { id: &q.id, version: &q.version, title: q.title.get("en") }).collect();
+    let imported = import::import_bytes(&bytes, extract_attachment, &available).map_err(|e| e.to_string())?;
+    let a = imported.assessment;
+    let q = bundled::find(all, &a.questionnaire_id, &a.questionnaire_version)
+        .ok_or_else(|| format!("unknown questionnaire \"{}\"", a.questionnaire_id))?;
     let info = ReportInfo { generated_at: now.to_string(), locale: "en".into() };
     let report = render_report(q, &a, &info, fonts);
     let path = match out {

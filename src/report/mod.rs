@@ -5,10 +5,11 @@
 //! Nothing here downloads or touches storage.
 
 pub mod layout;
+pub mod md;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 
-use crate::answers::{answer_text, Answer, Assessment, Progress, Visibility};
+use crate::answers::{answer_text, raw_answer_text, removed_answers, Answer, Assessment, Progress, Visibility};
 use crate::model::*;
 use crate::scoring::{display_score, score, Outcome};
 use layout::*;
@@ -469,6 +470,23 @@ fn answers(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
                 l.text(&format!("Sources: {}", question.references.join("; ")), SMALL, 12.0);
             }
             l.space(6.0);
+        }
+    }
+    let removed = removed_answers(q, a);
+    if !removed.is_empty() {
+        l.space(4.0);
+        l.bookmark("Answers to removed questions");
+        l.heading("Answers to removed questions", H3, KEEP);
+        l.rule(RULE);
+        l.text("These answers belong to questions that this version of the questionnaire no longer has. They are kept, but not scored.", SMALL, 0.0);
+        l.space(4.0);
+        for (id, r) in removed {
+            let answer = r.answer.as_ref().map(raw_answer_text).unwrap_or_else(|| "no answer".into());
+            l.labelled(&format!("{id}:"), &answer, BODY, 0.0);
+            if !r.note.trim().is_empty() {
+                l.labelled("Note:", r.note.trim(), BODY, 12.0);
+            }
+            l.space(4.0);
         }
     }
 }

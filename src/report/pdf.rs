@@ -232,10 +232,11 @@ fn attach(doc: &mut lopdf::Document, name: &str, data: &[u8]) {
 }
 
 /// The assessment file attached to a report made by this tool.
-pub fn extract_attachment(pdf: &[u8]) -> Result<Vec<u8>, String> {
+pub fn extract_attachment(pdf: &[u8]) -> Result<Vec<u8>, crate::import::ImportError> {
+    use crate::import::ImportError;
     use lopdf::Object;
-    let doc = lopdf::Document::load_mem(pdf).map_err(|e| format!("not a readable PDF ({e})"))?;
-    let none = || "this PDF has no embedded answers".to_string();
+    let doc = lopdf::Document::load_mem(pdf).map_err(|e| ImportError::PdfUnreadable(e.to_string()))?;
+    let none = || ImportError::PdfWithoutAnswers;
     let deref = |o: &Object| -> Option<Object> {
         match o {
             Object::Reference(id) => doc.get_object(*id).ok().cloned(),

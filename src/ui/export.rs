@@ -1,8 +1,8 @@
-//! PDF export through the report worker, which is spawned on the first export only (it carries
+//! PDF and Markdown export, and reading the answers out of a PDF, through the report worker, which is spawned on the first export only (it carries
 //! printpdf and the fonts) and reused afterwards. gloo-worker has no error callback, so a
 //! timeout turns a worker that never answers into a clear error, and the next try starts afresh.
 
-use crate::worker::{ReportRequest, ReportResponse, ReportWorker};
+use crate::worker::{Job, ReportRequest, ReportResponse, ReportWorker, WorkerInput};
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::time::Duration;
@@ -26,14 +26,23 @@ fn finish(result: Result<ReportResponse, String>) {
     }
 }
 
-/// Build the PDF in the worker and call `done` with the result (exactly once).
-pub fn export_pdf(request: &ReportRequest, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
-    let json = match serde_json::to_string(request) {
-        Ok(j) => j,
-        Err(e) => return done(Err(format!("the report request could not be prepared: {e}"))),
-    };
+/// Build the PDF or the Markdown of a request in the worker; call `done` with the result
+/// (exactly once).
+pub fn export(job: Job, request: &ReportRequest, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+    match serde_json::to_string(request) {
+        Ok(json) => run(WorkerInput { job, json, bytes: Vec::new() }, done),
+        Err(e) => done(Err(format!("the report request could not be prepared: {e}"))),
+    }
+}
+
+/// Take the assessment file out of a PDF made by this tool.
+pub fn extract_from_pdf(bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+    run(WorkerInput { job: Job::ExtractFromPdf, json: String::new(), bytes }, done)
+}
+
+fn run(input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
     if PENDING.with(|p| p.borrow().is_some()) {
-        return done(Err("a report is already being built; please wait for it".into()));
+        return done(Err("the tool is still busy with the previous file; please wait for it".into()));
     }
     let seq = SEQ.with(|s| {
         *s.borrow_mut() += 1;
@@ -52,7 +61,7 @@ pub fn export_pdf(request: &ReportRequest, done: impl FnOnce(Result<ReportRespon
             );
         }
         if let Some(bridge) = b.as_ref() {
-            bridge.send(json);
+            bridge.send(input);
         }
     });
     leptos::prelude::set_timeout(

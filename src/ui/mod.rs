@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     app.route.set(current_route());
     provide_context(app);
 
+    follow_other_tabs(app);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         app.route.set(current_route());
     });
@@ -92,14 +93,100 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Storage and content problems, shown to the user, never swallowed.
+/// Storage and content problems, shown to the user, never swallowed; each offers the way out
+/// (export, download of a damaged entry).
 #[component]
 fn Alerts() -> impl IntoView {
     let app = use_app();
+    let export_result = RwSignal::new(None::<String>);
+    let export_all = move |_| {
+        let msg = match app.export_all() {
+            Ok(0) => "There is nothing to export yet.".to_string(),
+            Ok(n) => format!("Downloaded {n} file{}.", if n == 1 { "" } else { "s" }),
+            Err(e) => format!("The export failed: {e}."),
+        };
+        export_result.set(Some(msg));
+    };
+    let export_button = move || {
+        view! {
+            <button type="button" class="button" on:click=export_all>"Export all assessments (JSON)"</button>
+            {move || export_result.get().map(|m| view! { <span class="small">" "{m}</span> })}
+        }
+    };
+    let problem_view = move |p: storage::Problem| {
+        let actions = p.backup_key.clone().map(|key| {
+            let (k1, k2) = (key.clone(), key.clone());
+            let download = move |_| {
+                let name = format!("{}.txt", k1.replace('.', "-"));
+                let r = storage::raw(&k1).and_then(|text| download::download(text.as_bytes(), &name, "text/plain;charset=utf-8"));
+                if let Err(e) = r {
+                    app.storage_error.set(Some(format!("The damaged entry could not be downloaded: {e}.")));
+                }
+            };
+            let remove = move |_| {
+                let sure = web_sys::window()
+                    .and_then(|w| w.confirm_with_message("Remove the damaged entry for good? Download it first if you may need it.").ok())
+                    .unwrap_or(false);
+                if sure {
+                    match storage::remove_key(&k2) {
+                        Ok(()) => app.startup_problems.update(|v| v.retain(|x| x.backup_key.as_deref() != Some(k2.as_str()))),
+                        Err(e) => app.storage_error.set(Some(format!("The damaged entry could not be removed: {e}."))),
+                    }
+                }
+            };
+            view! {
+                " "<button type="button" class="button" on:click=download>"Download its text"</button>
+                " "<button type="button" class="button danger" on:click=remove>"Remove it"</button>
+            }
+        });
+        view! { <div class="alert alert-error" role="alert"><p>{p.message}</p>{actions}</div> }
+    };
     view! {
         <div class="wrap alerts">
-            {move || app.storage_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
-            {move || app.startup_problems.get().into_iter().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> }).collect_view()}
+            {move || {
+                let message = match (app.memory_only.get(), app.storage_error.get()) {
+                    (Some(why), _) => format!("Your work will not be kept. This browser does not let the tool save anything ({why}). You can still fill in an assessment, but it is lost when you close this tab. Export a file to keep it."),
+                    (None, Some(e)) => e,
+                    (None, None) => return None,
+                };
+                Some(view! { <div class="alert alert-error" role="alert"><p>{message}</p>{export_button()}</div> })
+            }}
+            {move || app.startup_problems.get().into_iter().map(problem_view).collect_view()}
+            {move || app.info.get().map(|m| view! {
+                <p class="alert" role="status">{m}" "
+                    <button type="button" class="button" on:click=move |_| app.info.set(None)>"Dismiss"</button>
+                </p>
+            })}
         </div>
     }
+}
+
+/// Keep tabs in step: when another tab saves or removes an assessment, take the newer data.
+fn follow_other_tabs(app: AppState) {
+    use crate::persist::ASSESSMENT_KEY_PREFIX;
+    let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        let Some(key) = e.key() else {
+            // Another tab cleared everything.
+            app.assessments().get_untracked().iter().for_each(|a| app.forget(&a.id));
+            return;
+        };
+        let Some(id) = key.strip_prefix(ASSESSMENT_KEY_PREFIX) else { return };
+        match e.new_value() {
+            None => {
+                if app.assessment(id).is_some() {
+                    app.forget(id);
+                    app.info.set(Some("An assessment was deleted in another tab.".into()));
+                }
+            }
+            Some(text) => {
+                if let Ok(a) = crate::persist::decode(&text) {
+                    let name = a.display_name().to_string();
+                    if app.take_newer(a) {
+                        app.announce(format!("{name} was updated from another tab"));
+                    }
+                }
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

@@ -83,8 +83,12 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// Storage problems the user must see (cleared when a later save succeeds).
     pub storage_error: RwSignal<Option<String>>,
-    /// Problems found while reading saved data at start-up.
-    pub startup_problems: RwSignal<Vec<String>>,
+    /// Set when storage cannot be used at all: the app works in memory only.
+    pub memory_only: RwSignal<Option<String>>,
+    /// Problems found while reading saved data at start-up (damaged entries and the like).
+    pub startup_problems: RwSignal<Vec<storage::Problem>>,
+    /// A notice that needs no action (for example: newer answers came from another tab).
+    pub info: RwSignal<Option<String>>,
     /// Polite announcements for screen readers.
     pub announcement: RwSignal<String>,
     /// When the last successful save happened.
@@ -93,13 +97,16 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> Self {
+        let memory_only = storage::available().err();
         let (saved, problems) = storage::load_all();
         AppState {
             questionnaires: RwSignal::new(BTreeMap::new()),
             assessments: RwSignal::new(saved),
             route: RwSignal::new(Route::Home),
             storage_error: RwSignal::new(None),
+            memory_only: RwSignal::new(memory_only),
             startup_problems: RwSignal::new(problems),
+            info: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             last_saved: RwSignal::new(None),
         }
@@ -174,15 +181,80 @@ impl AppState {
     }
 
     fn persist(&self, a: &Assessment) {
+        if self.memory_only.get_untracked().is_some() {
+            return;
+        }
         match storage::save(a) {
             Ok(()) => {
                 self.storage_error.set(None);
                 self.last_saved.set(Some(a.modified.clone()));
             }
+            Err(e) if e.quota => self.storage_error.set(Some(
+                "This browser's storage for this site is full, so your last change was not saved on this device. It is kept in this tab: export your answers now to keep them, then make room by deleting assessments you no longer need.".to_string(),
+            )),
             Err(e) => self.storage_error.set(Some(format!(
-                "Your last change could not be saved on this device: {e}. It is kept in this tab for now; do not close it until the problem is solved."
+                "Your last change could not be saved on this device: {}. It is kept in this tab for now: export your answers to keep them, and do not close the tab until the problem is solved.",
+                e.message
             ))),
         }
+    }
+
+    /// Take a newer stored version of an assessment (saved by another tab) into memory.
+    /// Returns whether anything changed.
+    pub fn take_newer(&self, newer: Assessment) -> bool {
+        let mut changed = false;
+        self.assessments.update(|v| match v.iter_mut().find(|a| a.id == newer.id) {
+            Some(a) if newer.modified > a.modified => {
+                *a = newer;
+                changed = true;
+            }
+            Some(_) => {}
+            None => {
+                v.insert(0, newer);
+                changed = true;
+            }
+        });
+        changed
+    }
+
+    /// Another tab removed an assessment.
+    pub fn forget(&self, id: &str) {
+        self.assessments.update(|v| v.retain(|a| a.id != id));
+    }
+
+    /// Save an imported assessment: as new, replacing the one with the same id, or as a copy
+    /// with a new id. Nothing changes unless the save succeeds. Returns the id it got.
+    pub fn add_imported(&self, mut a: Assessment, keep_both: bool) -> Result<String, String> {
+        if keep_both {
+            a.id = new_id();
+        }
+        if self.memory_only.get_untracked().is_none() {
+            storage::save(&a).map_err(|e| {
+                if e.quota {
+                    "this browser's storage for this site is full. Delete assessments you no longer need, then try again".to_string()
+                } else {
+                    format!("it could not be saved on this device ({})", e.message)
+                }
+            })?;
+        }
+        let id = a.id.clone();
+        self.assessments.update(|v| {
+            v.retain(|x| x.id != a.id);
+            v.insert(0, a);
+        });
+        Ok(id)
+    }
+
+    /// Download every assessment in memory as its own JSON file (the way out when storage
+    /// fails).
+    pub fn export_all(&self) -> Result<usize, String> {
+        let list = self.assessments.get_untracked();
+        let ts = now();
+        for a in &list {
+            let name = crate::report::export_file_name(a, &ts);
+            super::download::download(crate::persist::encode(a).as_bytes(), &name, "application/json")?;
+        }
+        Ok(list.len())
     }
 
     /// Start a new assessment of a questionnaire; returns its id.
@@ -194,8 +266,17 @@ impl AppState {
         id
     }
 
-    /// Apply a change to one assessment and save it at once.
+    /// Apply a change to one assessment and save it at once. When another tab saved a newer
+    /// version meanwhile, the change is applied on top of that one: a tab never overwrites newer
+    /// data with older data.
     fn edit(&self, id: &str, f: impl FnOnce(&mut Assessment, &str)) {
+        if self.memory_only.get_untracked().is_none() {
+            if let Ok(Some(stored)) = storage::load(id) {
+                if self.take_newer(stored) {
+                    self.info.set(Some("This assessment was changed in another tab. Those changes were loaded, and your change was made on top of them.".into()));
+                }
+            }
+        }
         let ts = now();
         let mut saved = None;
         self.assessments.update(|v| {

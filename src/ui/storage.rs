@@ -1,7 +1,15 @@
 //! localStorage access that never panics: every failure comes back as a message for the user.
+//!
+//! - An entry that cannot be read (invalid JSON, wrong shape) is moved to a backup key
+//!   (`elsa.v1.backup.<id>`, never overwritten: a second damaged entry of the same id gets
+//!   `.2`, `.3`, …) so that its id is free again and its text is never lost; the user is told and
+//!   can download the raw text or remove it.
+//! - An entry made by a newer version of the tool is left where it is, untouched.
+//! - When storage is missing or throws, the app keeps working in memory (the caller shows a
+//!   warning and offers export).
 
 use crate::answers::Assessment;
-use crate::persist::{self, ASSESSMENT_KEY_PREFIX};
+use crate::persist::{self, PersistError, ASSESSMENT_KEY_PREFIX, BACKUP_KEY_PREFIX};
 
 fn storage() -> Result<web_sys::Storage, String> {
     let window = web_sys::window().ok_or("no browser window")?;
@@ -12,9 +20,23 @@ fn storage() -> Result<web_sys::Storage, String> {
     }
 }
 
+/// Whether storage can be used at all (a write and a removal of a probe key succeed).
+pub fn available() -> Result<(), String> {
+    let s = storage()?;
+    const PROBE: &str = "elsa.v1.probe";
+    s.set_item(PROBE, "1").map_err(js_error)?;
+    s.remove_item(PROBE).map_err(js_error)
+}
+
+/// A failed save: the browser's message, and whether it was the quota.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveError {
+    pub message: String,
+    pub quota: bool,
+}
+
 fn js_error(e: wasm_bindgen::JsValue) -> String {
-    let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    if name == "QuotaExceededError" {
+    if is_quota(&e) {
         "the browser's storage for this site is full".to_string()
     } else {
         e.as_string()
@@ -23,49 +45,125 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
     }
 }
 
-/// Every saved assessment, and a message per entry that could not be read. Unreadable entries
-/// are left in place, never overwritten or deleted.
-pub fn load_all() -> (Vec<Assessment>, Vec<String>) {
+fn is_quota(e: &wasm_bindgen::JsValue) -> bool {
+    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
+}
+
+/// A problem found while reading saved data, for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub message: String,
+    /// The key holding the raw text of a damaged entry (to download or remove).
+    pub backup_key: Option<String>,
+}
+
+fn keys(s: &web_sys::Storage) -> Vec<String> {
+    let len = s.length().unwrap_or(0);
+    (0..len).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Move a damaged entry to a fresh backup key. Returns the backup key, or an error (then the
+/// entry stays where it was).
+fn back_up(s: &web_sys::Storage, key: &str, text: &str) -> Result<String, String> {
+    let id = key.strip_prefix(ASSESSMENT_KEY_PREFIX).unwrap_or(key);
+    let mut backup = format!("{BACKUP_KEY_PREFIX}{id}");
+    let mut n = 1;
+    while s.get_item(&backup).ok().flatten().is_some() {
+        n += 1;
+        backup = format!("{BACKUP_KEY_PREFIX}{id}.{n}");
+    }
+    s.set_item(&backup, text).map_err(js_error)?;
+    s.remove_item(key).map_err(js_error)?;
+    Ok(backup)
+}
+
+fn damaged(backup: &str) -> Problem {
+    Problem {
+        message: format!(
+            "A saved assessment could not be read, so it is not in your list. Its text is kept unchanged under “{backup}”: download it to keep it or to send it for help."
+        ),
+        backup_key: Some(backup.to_string()),
+    }
+}
+
+/// Every saved assessment, and the problems met on the way.
+pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let s = match storage() {
         Ok(s) => s,
-        Err(e) => return (out, vec![format!("Your answers cannot be kept: {e}.")]),
+        Err(_) => return (out, problems),
     };
-    let len = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len).filter_map(|i| s.key(i).ok().flatten()).collect();
-    for key in keys.into_iter().filter(|k| k.starts_with(ASSESSMENT_KEY_PREFIX)) {
+    for key in keys(&s) {
+        if key.starts_with(BACKUP_KEY_PREFIX) {
+            problems.push(damaged(&key));
+            continue;
+        }
+        if !key.starts_with(ASSESSMENT_KEY_PREFIX) {
+            continue;
+        }
         match s.get_item(&key) {
             Ok(Some(text)) => match persist::decode(&text) {
                 Ok(a) => out.push(a),
-                Err(e) => problems.push(format!("A saved assessment ({key}) could not be read: {e}. It was left untouched.")),
+                Err(PersistError::NewerFormat(_)) => problems.push(Problem {
+                    message: format!(
+                        "A saved assessment ({key}) was made by a newer version of this tool, so this version cannot show it. It was left untouched; open it with the newer version."
+                    ),
+                    backup_key: None,
+                }),
+                Err(e) => match back_up(&s, &key, &text) {
+                    Ok(backup) => problems.push(Problem { message: format!("{} ({e})", damaged(&backup).message), backup_key: Some(backup) }),
+                    Err(why) => problems.push(Problem {
+                        message: format!("A saved assessment ({key}) could not be read ({e}), and could not be moved aside ({why}). It was left untouched."),
+                        backup_key: Some(key.clone()),
+                    }),
+                },
             },
             Ok(None) => {}
-            Err(e) => problems.push(format!("A saved assessment ({key}) could not be read: {}.", js_error(e))),
+            Err(e) => problems.push(Problem { message: format!("A saved assessment ({key}) could not be read: {}.", js_error(e)), backup_key: None }),
         }
     }
+    // Backups made just now were listed by their move; keep one entry per key.
+    let mut seen = std::collections::BTreeSet::new();
+    problems.retain(|p| p.backup_key.as_ref().is_none_or(|k| seen.insert(k.clone())));
     out.sort_by(|a, b| b.modified.cmp(&a.modified));
     (out, problems)
 }
 
-pub fn save(a: &Assessment) -> Result<(), String> {
-    storage()?
-        .set_item(&persist::assessment_key(&a.id), &persist::encode(a))
-        .map_err(js_error)
+/// The stored version of one assessment: `Ok(None)` when there is none, `Err` when it cannot
+/// be read (then the caller must not overwrite it blindly).
+pub fn load(id: &str) -> Result<Option<Assessment>, String> {
+    match storage()?.get_item(&persist::assessment_key(id)) {
+        Ok(Some(text)) => persist::decode(&text).map(Some).map_err(|e| e.to_string()),
+        Ok(None) => Ok(None),
+        Err(e) => Err(js_error(e)),
+    }
+}
+
+pub fn save(a: &Assessment) -> Result<(), SaveError> {
+    let s = storage().map_err(|message| SaveError { message, quota: false })?;
+    s.set_item(&persist::assessment_key(&a.id), &persist::encode(a))
+        .map_err(|e| SaveError { quota: is_quota(&e), message: js_error(e) })
 }
 
 pub fn delete(id: &str) -> Result<(), String> {
     storage()?.remove_item(&persist::assessment_key(id)).map_err(js_error)
 }
 
+/// The raw text under a key of the app.
+pub fn raw(key: &str) -> Result<String, String> {
+    storage()?.get_item(key).map_err(js_error)?.ok_or_else(|| "it is no longer there".to_string())
+}
+
+pub fn remove_key(key: &str) -> Result<(), String> {
+    storage()?.remove_item(key).map_err(js_error)
+}
+
 /// Remove every key of the app (all start with `elsa.`); returns how many were removed.
 pub fn delete_all() -> Result<usize, String> {
     let s = storage()?;
-    let len = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(crate::persist::KEY_NAMESPACE))
-        .collect();
+    let keys: Vec<String> = keys(&s).into_iter().filter(|k| k.starts_with(crate::persist::KEY_NAMESPACE)).collect();
     for k in &keys {
         s.remove_item(k).map_err(js_error)?;
     }

@@ -188,8 +188,10 @@ test('the answers can be exported as a JSON file in the stored format', async ({
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
   const file = JSON.parse(readFileSync(path, 'utf8'));
-  expect(file.format_version).toBe(1);
+  expect(file.format).toBe('elsa-assessment');
+  expect(file.format_version).toBe(2);
   expect(file.tool_version).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(file.questionnaire).toEqual({ id: starter.id, version: starter.version });
   expect(file.assessment.questionnaire_id).toBe(starter.id);
   expect(file.assessment.questionnaire_version).toBe(starter.version);
   expect(file.assessment.metadata.project_name).toBe('Export me');

@@ -133,3 +133,55 @@ export function expectOnlyStaticSameOrigin(requests, baseURL) {
   });
   expect(bad, `requests that are not same-origin static GETs: ${JSON.stringify(bad)}`).toEqual([]);
 }
+
+/** Every key of the app in localStorage, with its text. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('elsa.')).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** Pick a file in the import control. */
+export async function importFile(page, name, buffer, mimeType = 'application/octet-stream') {
+  await page.getByLabel('Choose a file to import (.json or .pdf)').setInputFiles({ name, mimeType, buffer: Buffer.from(buffer) });
+}
+
+/** A valid one-page PDF that was not made by this tool (so it carries no answers). */
+export function plainPdf() {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** A 1×1 PNG image. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** Answer every visible question of every section of the quick scan (a spread of options), then open the results. */
+export async function answerEverything(page, q = quick) {
+  const a = new Assessment(page, q);
+  for (let s = 0; s < q.sections.length; s++) {
+    await expect(a.sectionHeading()).toHaveText(en(q.sections[s].title));
+    for (let i = 0; ; i++) {
+      const ids = await a.visibleIds();
+      if (i >= ids.length) break;
+      const { question } = findQuestion(q, ids[i]);
+      const tb = question.kind.type;
+      if (tb === 'profile' || tb === 'short_text' || tb === 'long_text') await a.textbox(ids[i]).fill(`Answer to ${ids[i]}`);
+      else if (tb === 'date') await a.textbox(ids[i]).fill('2026-10-01');
+      else {
+        const opts = optionsOf(question);
+        await a.choose(ids[i], opts[Math.floor(opts.length / 2)].id);
+      }
+    }
+    await a.next();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: /^Results: / })).toBeVisible();
+}

@@ -6,6 +6,7 @@ mod conditions;
 mod lint;
 mod markdown;
 mod persist;
+mod import;
 mod progress;
 mod questionnaires;
 mod report;

@@ -27,8 +27,13 @@ fn stored_format_round_trip_and_version() {
     let text = encode(&a);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format_version"], FORMAT_VERSION);
+    assert_eq!(v["format"], "elsa-assessment");
+    assert_eq!(v["tool_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["questionnaire"]["id"], "mini");
+    assert_eq!(v["questionnaire"]["version"], q.version.as_str());
     assert_eq!(v["assessment"]["questionnaire_id"], "mini");
     assert_eq!(decode(&text).unwrap(), a);
+    assert_eq!(decode(&elsa::persist::encode_pretty(&a)).unwrap(), a, "the indented export reads back the same");
 }
 
 #[test]
@@ -36,6 +41,15 @@ fn decode_errors_are_clear() {
     assert!(matches!(decode("{not json"), Err(PersistError::NotJson(_))));
     assert!(matches!(decode("{\"hello\": 1}"), Err(PersistError::WrongShape(_))));
     assert!(matches!(decode("{\"format_version\": 1, \"assessment\": {\"id\": 3}}"), Err(PersistError::WrongShape(_))));
+    // Format 2 needs its name and a questionnaire that matches the assessment's.
+    let mut v: serde_json::Value = serde_json::from_str(&encode(&full(&mini()))).unwrap();
+    v["format"] = "something-else".into();
+    assert!(matches!(decode(&v.to_string()), Err(PersistError::WrongShape(_))));
+    v["format"] = "elsa-assessment".into();
+    v["questionnaire"]["version"] = "9.9.9".into();
+    let e = decode(&v.to_string()).unwrap_err();
+    assert!(e.to_string().contains("differs from the assessment"), "{e}");
+    assert!(matches!(decode("{\"format_version\": 0, \"tool_version\": \"x\", \"assessment\": {\"id\": \"a\", \"questionnaire_id\": \"q\", \"questionnaire_version\": \"1\", \"created\": \"\", \"modified\": \"\"}}"), Err(PersistError::WrongShape(_))));
     let newer = "{\"format_version\": 99, \"assessment\": {}}";
     let e = decode(newer).unwrap_err();
     assert_eq!(e, PersistError::NewerFormat(99));
@@ -77,4 +91,34 @@ fn tagged_enums_round_trip_and_reject_stray_fields() {
         let e = serde_json::from_str::<QuestionKind>(json).unwrap_err().to_string();
         assert!(e.contains(msg), "{json}: {e}");
     }
+}
+
+/// Format 1 as tool 0.1.0 really wrote it (a file saved by that version, unchanged) reads back
+/// migrated to the current format, with every answer, note and the profile intact.
+#[test]
+fn format_1_sample_migrates() {
+    let text = include_str!("data/storage/v1-quick-scan.json");
+    let raw: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(raw["format_version"], 1, "the sample is a format-1 file");
+    assert!(raw.get("format").is_none() && raw.get("questionnaire").is_none());
+    let stored = elsa::persist::decode_stored(text).unwrap();
+    assert_eq!(stored.format_version, FORMAT_VERSION);
+    assert_eq!(stored.format, "elsa-assessment");
+    assert_eq!(stored.tool_version, "0.1.0", "the tool that made it is remembered");
+    assert_eq!(stored.questionnaire.id, "elsa-quick-scan");
+    assert_eq!(stored.questionnaire.version, raw["assessment"]["questionnaire_version"].as_str().unwrap());
+    let a = stored.assessment;
+    // The assessment is the same data, field for field.
+    assert_eq!(serde_json::to_value(&a).unwrap(), raw["assessment"]);
+    assert_eq!(a.metadata.project_name, "Sepsis early warning (ICU)");
+    assert!(a.responses.values().any(|r| r.note.contains("🙂\nsecond line")));
+    // It scores against the bundled questionnaire like any other assessment.
+    let (all, _) = elsa::bundled::load_all();
+    let q = elsa::bundled::find(&all, &a.questionnaire_id, &a.questionnaire_version).unwrap();
+    assert!(elsa::answers::removed_answers(q, &a).is_empty());
+    assert!(elsa::scoring::score(q, &a).overall.is_some());
+    // Saved again, it is written in the current format and reads back the same.
+    let again = encode(&a);
+    assert_eq!(decode(&again).unwrap(), a);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&again).unwrap()["format_version"], FORMAT_VERSION);
 }

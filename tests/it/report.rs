@@ -91,7 +91,7 @@ fn report_file_name() {
     assert_eq!(slug("???"), "untitled");
 }
 
-fn pdftotext(bytes: &[u8], name: &str) -> String {
+pub fn pdftotext(bytes: &[u8], name: &str) -> String {
     let dir = std::env::temp_dir().join(format!("elsa-it-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
@@ -213,8 +213,9 @@ fn the_assessment_file_inside_the_pdf_round_trips() {
     let listing = String::from_utf8_lossy(&out.stdout);
     assert!(listing.contains(ATTACHMENT_NAME), "{listing}");
     // A PDF without it says so.
-    assert_eq!(extract_attachment(&crate::common::plain_pdf()).unwrap_err(), "this PDF has no embedded answers");
-    assert!(extract_attachment(b"hello").unwrap_err().starts_with("not a readable PDF"));
+    use elsa::import::ImportError;
+    assert_eq!(extract_attachment(&crate::common::plain_pdf()).unwrap_err(), ImportError::PdfWithoutAnswers);
+    assert!(matches!(extract_attachment(b"hello").unwrap_err(), ImportError::PdfUnreadable(_)));
 }
 
 #[cfg(feature = "pdf")]
@@ -291,25 +292,39 @@ fn export_file_name() {
     assert_eq!(elsa::report::export_file_name(&a, "2026-11-29T10:00:00Z"), "elsa-zoe-s-triage-bot-2026-11-29.json");
 }
 
-/// The worker's request handler: builds the PDF, reuses the parsed questionnaire for the same
-/// file, and rejects a broken questionnaire or request with a message.
+/// The worker's request handler: builds the PDF and the Markdown, reuses the parsed questionnaire
+/// for the same file, takes the answers out of a PDF, and rejects a broken questionnaire, request
+/// or PDF with a message.
 #[cfg(feature = "pdf")]
 #[test]
 fn worker_requests_build_reports_and_cache_the_questionnaire() {
-    use elsa::worker::{handle, QuestionnaireCache, ReportRequest};
+    use elsa::worker::{handle, Job, QuestionnaireCache, ReportRequest, WorkerInput};
     let fonts = elsa::report::pdf::Fonts::load().unwrap();
     let mut cache = QuestionnaireCache::default();
     let q = mini();
     let mut a = with(&q, &[("o1", "b")]);
     a.set_metadata(ProfileField::ProjectName, "Worker test".into(), NOW);
-    let req = |json: &str| serde_json::to_string(&ReportRequest { questionnaire_json: json.into(), assessment: a.clone(), generated_at: NOW.into(), locale: "en".into() }).unwrap();
-    let r = handle(&req(MINI), &fonts, &mut cache).unwrap();
+    let req = |job: Job, json: &str| WorkerInput {
+        job,
+        json: serde_json::to_string(&ReportRequest { questionnaire_json: json.into(), assessment: a.clone(), generated_at: NOW.into(), locale: "en".into() }).unwrap(),
+        bytes: Vec::new(),
+    };
+    let f = || Ok(&fonts);
+    let r = handle(req(Job::Pdf, MINI), f, &mut cache).unwrap();
     assert_eq!(r.file_name, "elsa-report-worker-test-2026-11-29.pdf");
     assert!(pdftotext(&r.bytes, "worker.pdf").contains("Worker test"));
-    assert!(handle(&req(MINI), &fonts, &mut cache).is_ok(), "second request from the cache");
-    let e = handle(&req(r#"{"id": 1}"#), &fonts, &mut cache).err().unwrap();
+    assert!(handle(req(Job::Pdf, MINI), f, &mut cache).is_ok(), "second request from the cache");
+    let md = handle(req(Job::Markdown, MINI), || Err("fonts are not needed for Markdown".into()), &mut cache).unwrap();
+    assert_eq!(md.file_name, "elsa-worker-test-2026-11-29.md");
+    assert!(String::from_utf8(md.bytes).unwrap().starts_with("# ELSA self-assessment report: Worker test"));
+    let back = handle(WorkerInput { job: Job::ExtractFromPdf, json: String::new(), bytes: r.bytes.clone() }, f, &mut cache).unwrap();
+    assert_eq!(elsa::persist::decode(std::str::from_utf8(&back.bytes).unwrap()).unwrap(), a);
+    let e = handle(WorkerInput { job: Job::ExtractFromPdf, json: String::new(), bytes: crate::common::plain_pdf() }, f, &mut cache).err().unwrap();
+    assert!(e.starts_with("This PDF has no answers inside it."), "{e}");
+    let e = handle(req(Job::Pdf, r#"{"id": 1}"#), f, &mut cache).err().unwrap();
     assert!(e.starts_with("the questionnaire is not valid"), "{e}");
-    assert!(handle("not json", &fonts, &mut cache).err().unwrap().starts_with("bad report request"));
+    let bad = WorkerInput { job: Job::Pdf, json: "not json".into(), bytes: Vec::new() };
+    assert!(handle(bad, f, &mut cache).err().unwrap().starts_with("bad report request"));
 }
 
 /// The executive summary lists each red flag with its question and answer.
@@ -325,4 +340,40 @@ fn red_flags_are_listed_in_the_summary() {
     let listed = flat.find("▲ 2.1 Are outputs reviewed? — Never reviewed").expect("red flag listed");
     let priority = flat.find("Priority actions").unwrap();
     assert!(summary < listed && listed < priority, "the red flag is listed in the summary");
+}
+
+/// The Markdown export: the same parts as the PDF, every visible question with its answer and
+/// note, and user text escaped so that it cannot break the document.
+#[test]
+fn markdown_export_has_scores_answers_notes_and_escapes_user_text() {
+    use elsa::report::md::{esc, file_name, render};
+    let q = mini();
+    let mut a = with(&q, &[("role", "decides"), ("o1", "c"), ("o2", "na"), ("o5", "?")]);
+    a.set_metadata(ProfileField::ProjectName, "*Bold* | [link](x) # not a heading".into(), NOW);
+    a.set_note("o1", "first line\n# second line\n| pipes |".into(), NOW);
+    a.set_note("o2", "Only adults are in scope".into(), NOW);
+    let md = render(&q, &a, &info());
+    assert_eq!(file_name(&a, NOW), "elsa-bold-link-x-not-a-heading-2026-11-29.md");
+    assert!(md.starts_with("# ELSA self-assessment report: \\*Bold\\* \\| \\[link\\](x) \\# not a heading\n"), "{md}");
+    for part in ["## Summary", "| Section | Score | Level | Red flags | Answered |", "## Priority actions", "## Answers", "Made with the ELSA self-assessment tool"] {
+        assert!(md.contains(part), "missing {part:?}:\n{md}");
+    }
+    // Scores as on the results page.
+    let o = elsa::scoring::score(&q, &a);
+    let overall = elsa::scoring::display_score(o.overall.unwrap());
+    assert!(md.contains(&format!("**Overall concern: {overall} of 100")), "{md}");
+    // Every visible question, numbered as in the PDF, with its answer.
+    let vis = elsa::answers::Visibility::compute(&q, &a);
+    for s in &q.sections {
+        for x in s.questions.iter().filter(|x| vis.is_visible(&x.id)) {
+            assert!(md.contains(&esc(x.text.get("en"))), "question {} missing", x.id);
+        }
+    }
+    assert!(md.contains("Answer: Don't know — knowledge gap"), "{md}");
+    // Notes keep their lines as an escaped quote; N/A notes are justifications.
+    assert!(md.contains("Note:\n\n> first line\n> \\# second line\n> \\| pipes \\|"), "{md}");
+    assert!(md.contains("Justification:\n\n> Only adults are in scope"), "{md}");
+    // Recommendations are a checklist.
+    assert!(md.contains("- [ ] "), "{md}");
+    assert!(!md.contains("## Answers to removed questions"));
 }

@@ -1,3 +1,4 @@
 pub mod chart;
 pub mod markdown;
 pub mod question;
+pub mod import;

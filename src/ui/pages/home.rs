@@ -146,6 +146,7 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="saved-heading" tabindex="-1">"Your saved assessments"</h2>
             {saved}
         </section>
+        <crate::ui::components::import::ImportPanel/>
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" on:close=move |_| to_delete.set(None)>
             <h2 id="delete-title">"Delete this assessment?"</h2>
             <p>{move || to_delete.get().map(|(_, n)| format!("“{n}” and all its answers and notes will be removed from this device. This cannot be undone."))}</p>

@@ -6,9 +6,9 @@ use crate::model::Questionnaire;
 use crate::route::Route;
 use crate::scoring::{display_score, score};
 use crate::ui::components::chart::{Bar, ScoreChart};
-use crate::ui::export::export_pdf;
+use crate::ui::export::export;
 use crate::ui::state::{now, use_app};
-use crate::worker::ReportRequest;
+use crate::worker::{Job, ReportRequest};
 use leptos::prelude::*;
 
 const LOCALE: &str = "en";
@@ -16,7 +16,7 @@ const LOCALE: &str = "en";
 #[derive(Clone, PartialEq)]
 enum ExportState {
     Idle,
-    Working,
+    Working(Job),
     Done(String),
     Failed(String),
 }
@@ -157,6 +157,21 @@ fn page(
         simple(&o.unjustified_na),
     );
 
+    let removed = panel(
+        "removed",
+        "Answers to removed questions",
+        Some("This version of the questionnaire no longer has these questions. Their answers and notes are kept, but not scored."),
+        false,
+        crate::answers::removed_answers(&q, &a)
+            .into_iter()
+            .map(|(qid, r)| {
+                let answer = r.answer.as_ref().map(crate::answers::raw_answer_text).unwrap_or_else(|| "no answer".into());
+                let note = (!r.note.trim().is_empty()).then(|| format!(" Note: {}", r.note.trim()));
+                view! { <li><code>{qid.to_string()}</code>": "{answer}{note}</li> }.into_any()
+            })
+            .collect(),
+    );
+
     // Legal triage: "Likely …, because you answered …".
     let triage = (!q.triage.is_empty()).then(|| {
         let conclusions = crate::triage::evaluate(&q, &a, LOCALE);
@@ -238,43 +253,49 @@ fn page(
         }
     };
 
-    // Export
+    // Export through the report worker (PDF or Markdown).
     let export_state = RwSignal::new(ExportState::Idle);
+    let busy = move || matches!(export_state.get(), ExportState::Working(_));
     let aid = id.clone();
-    let start_export = move |_| {
-        if export_state.get_untracked() == ExportState::Working {
+    let start_export = move |job: Job| {
+        if matches!(export_state.get_untracked(), ExportState::Working(_)) {
             return;
         }
         let Some(assessment) = app.assessment(&aid) else { return };
-        export_state.set(ExportState::Working);
-        app.announce("Preparing the PDF report…");
+        export_state.set(ExportState::Working(job));
+        let (what, mime) = match job {
+            Job::Markdown => ("Markdown file", "text/markdown;charset=utf-8"),
+            _ => ("PDF report", "application/pdf"),
+        };
+        app.announce(format!("Preparing the {what}…"));
         let request = ReportRequest {
             questionnaire_json: source.to_string(),
             assessment,
             generated_at: now(),
             locale: LOCALE.to_string(),
         };
-        export_pdf(&request, move |result| {
+        export(job, &request, move |result| {
             let state = match result.and_then(|r| {
-                crate::ui::download::download(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)
+                crate::ui::download::download(&r.bytes, &r.file_name, mime).map(|_| r.file_name)
             }) {
                 Ok(name) => ExportState::Done(name),
-                Err(e) => ExportState::Failed(e),
+                Err(e) => ExportState::Failed(format!("The {what} could not be made: {e}.")),
             };
             let msg = match &state {
-                ExportState::Done(n) => format!("Report downloaded: {n}"),
-                ExportState::Failed(e) => format!("The report could not be made: {e}"),
+                ExportState::Done(n) => format!("Downloaded: {n}"),
+                ExportState::Failed(e) => e.clone(),
                 _ => String::new(),
             };
             app.announce(msg);
             export_state.set(state);
         });
     };
+    let start_md = start_export.clone();
     let export_status = move || match export_state.get() {
         ExportState::Idle => ().into_any(),
-        ExportState::Working => view! { <p class="muted">"Preparing the report… the first time takes a moment."</p> }.into_any(),
+        ExportState::Working(_) => view! { <p class="muted">"Preparing the file… the first time takes a moment."</p> }.into_any(),
         ExportState::Done(name) => view! { <p class="ok">"Downloaded “"{name}"”."</p> }.into_any(),
-        ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">"The report could not be made: "{e}". You can try again."</p> }.into_any(),
+        ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">{e}" You can try again."</p> }.into_any(),
     };
 
     // The assessment file: the stored format, which the elsa-report CLI also reads.
@@ -284,7 +305,7 @@ fn page(
         let name = crate::report::export_file_name(&a, &now());
         let state = match crate::ui::download::download(crate::persist::encode(&a).as_bytes(), &name, "application/json") {
             Ok(()) => ExportState::Done(name),
-            Err(e) => ExportState::Failed(e),
+            Err(e) => ExportState::Failed(format!("The answers file could not be saved: {e}.")),
         };
         export_state.set(state);
     };
@@ -300,10 +321,12 @@ fn page(
             <h1>{title}</h1>
             <p class="muted">{qtitle}</p>
             <div class="export-bar">
-                <button type="button" class="button primary" on:click=start_export disabled=move || export_state.get() == ExportState::Working>
-                    {move || if export_state.get() == ExportState::Working { "Preparing PDF…" } else { "Export PDF report" }}
+                <button type="button" class="button primary" on:click=move |_| start_export(Job::Pdf) disabled=busy>
+                    {move || if export_state.get() == ExportState::Working(Job::Pdf) { "Preparing PDF…" } else { "Export PDF report" }}
                 </button>
                 <button type="button" class="button" on:click=export_json>"Export answers (JSON)"</button>
+                <button type="button" class="button" on:click=move |_| start_md(Job::Markdown) disabled=busy>"Export Markdown"</button>
+                <button type="button" class="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
                 <a class="button" href=back>"Back to the questions"</a>
                 <div aria-live="polite">{export_status}</div>
             </div>
@@ -328,6 +351,7 @@ fn page(
             {gaps}
             {missing}
             {unjustified}
+            {removed}
             <section aria-labelledby="recs-heading">
                 <h2 id="recs-heading">"Recommended actions"</h2>
                 {recommendations}

@@ -1,0 +1,42 @@
+// The app's service worker (generated into dist/sw.js by scripts/gen-sw.mjs; do not edit there).
+// Offline use: caches every file of one build on install and answers from that cache only.
+// It never talks to any other origin, and nothing here sends data anywhere.
+const VERSION = '__VERSION__';
+const FILES = ['__FILES__'];
+const CACHE = `elsa-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  // Fetch fresh copies (not the HTTP cache), all or nothing: a half-cached build never serves.
+  event.waitUntil(caches.open(CACHE).then((cache) =>
+    cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  // No skipWaiting here: a new version waits until the page asks for it, so that an open page
+  // never gets files of another build.
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('elsa-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'elsa-skip-waiting') self.skipWaiting();
+  if (event.data === 'elsa-version' && event.source) event.source.postMessage({ version: VERSION });
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // Every page of the app is index.html (routes live in the #fragment).
+    const key = req.mode === 'navigate' ? new URL('./index.html', self.registration.scope).href : req;
+    const hit = await cache.match(key, { ignoreSearch: true });
+    return hit || fetch(req);
+  })());
+});

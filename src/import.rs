@@ -1,0 +1,241 @@
+//! Reading an assessment from a file a user picked: the app's JSON export or its PDF report
+//! (which carries the same JSON inside). Pure: the browser shell and the `elsa-report` CLI both
+//! call it, and a property test throws random and mutated files at it.
+//!
+//! The steps, each with its own message ([`ImportError`]):
+//! 1. [`check_size`]: over [`MAX_IMPORT_BYTES`] is refused before the file is read.
+//! 2. [`sniff`]: PDF, image or other, from the first bytes (not from the file name, so an image
+//!    renamed to `.json` is still recognised as an image).
+//! 3. For a PDF, the caller extracts the attached file (`report::pdf::extract_attachment`,
+//!    which lives in the report worker with the PDF library).
+//! 4. [`parse_json`]: text → [`StoredAssessment`] of the current format (older formats migrated).
+//! 5. [`resolve`]: the questionnaire must be one this tool has. An older version of a bundled
+//!    questionnaire is moved to the current version; answers to questions that the current
+//!    version no longer has are kept ([`crate::answers::removed_answers`] lists them).
+//!
+//! Nothing here touches stored data: the caller saves only what comes out of a successful import.
+
+use crate::answers::Assessment;
+use crate::persist::{self, PersistError, StoredAssessment};
+use std::fmt;
+
+/// Files larger than this are refused.
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    /// An image format, by name.
+    Image(&'static str),
+    /// Anything else: read as JSON text.
+    Other,
+}
+
+/// What a file is, from its first bytes.
+pub fn sniff(bytes: &[u8]) -> FileKind {
+    // A PDF may have a little junk before its header; readers accept it within the first KB.
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return FileKind::Pdf;
+    }
+    const IMAGES: [(&[u8], &str); 6] = [
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"\xff\xd8\xff", "JPEG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"BM", "BMP"),
+        (b"II*\0", "TIFF"),
+    ];
+    for (magic, name) in IMAGES {
+        if bytes.starts_with(magic) {
+            return FileKind::Image(name);
+        }
+    }
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return FileKind::Image("WebP");
+    }
+    FileKind::Other
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge { bytes: u64 },
+    Empty,
+    Image(&'static str),
+    /// Bytes that are not UTF-8 text (and not a PDF or a known image).
+    NotText,
+    NotJson(String),
+    NotAssessment(String),
+    NewerFormat(u32),
+    UnknownQuestionnaire { id: String },
+    UnknownQuestionnaireVersion { id: String, title: String, version: String, available: String },
+    PdfUnreadable(String),
+    PdfWithoutAnswers,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "This file is too large to be an assessment ({}). Files over 5 MB are not accepted.",
+                human_size(*bytes)
+            ),
+            ImportError::Empty => write!(f, "This file is empty. Choose a .json file exported by this tool, or its PDF report."),
+            ImportError::Image(kind) => write!(
+                f,
+                "This file is a {kind} image, not an assessment. Choose a .json file exported by this tool, or its PDF report."
+            ),
+            ImportError::NotText => write!(
+                f,
+                "This file is not an assessment file: it is not text. Choose a .json file exported by this tool, or its PDF report."
+            ),
+            ImportError::NotJson(detail) => write!(
+                f,
+                "This file is not an assessment file: it is not valid JSON ({detail}). It may be damaged or cut short."
+            ),
+            ImportError::NotAssessment(detail) => write!(
+                f,
+                "This file is not an assessment file of this tool ({detail})."
+            ),
+            ImportError::NewerFormat(v) => write!(
+                f,
+                "This file was made by a newer version of this tool (file format {v}; this version reads formats up to {}). Update the tool to open it.",
+                persist::FORMAT_VERSION
+            ),
+            ImportError::UnknownQuestionnaire { id } => write!(
+                f,
+                "This assessment uses a questionnaire this tool does not have (“{id}”). It may come from another tool, or from a newer version of this one."
+            ),
+            ImportError::UnknownQuestionnaireVersion { id: _, title, version, available } => write!(
+                f,
+                "This assessment uses version {version} of “{title}”, which this tool does not know (it has version {available}). It may come from a newer version of this tool."
+            ),
+            ImportError::PdfUnreadable(detail) => write!(f, "This PDF could not be read ({detail})."),
+            ImportError::PdfWithoutAnswers => write!(
+                f,
+                "This PDF has no answers inside it. Only PDF reports made by this tool carry the assessment; import its .json file instead."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+pub fn check_size(len: u64) -> Result<(), ImportError> {
+    match len {
+        0 => Err(ImportError::Empty),
+        n if n > MAX_IMPORT_BYTES => Err(ImportError::TooLarge { bytes: n }),
+        _ => Ok(()),
+    }
+}
+
+/// The assessment file's text (after any PDF extraction) → the stored format, migrated.
+pub fn parse_json(bytes: &[u8]) -> Result<StoredAssessment, ImportError> {
+    check_size(bytes.len() as u64)?;
+    if let FileKind::Image(kind) = sniff(bytes) {
+        return Err(ImportError::Image(kind));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    // A byte-order mark, as some editors write, is not an error.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    persist::decode_stored(text).map_err(|e| match e {
+        PersistError::NotJson(m) => ImportError::NotJson(m),
+        PersistError::WrongShape(m) => ImportError::NotAssessment(m),
+        PersistError::NewerFormat(v) => ImportError::NewerFormat(v),
+    })
+}
+
+/// A questionnaire the tool has: id, version, title.
+#[derive(Debug, Clone, Copy)]
+pub struct Available<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
+    pub title: &'a str,
+}
+
+/// The result of a successful import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    /// The questionnaire version the file was made with, when it was moved to a newer one.
+    pub moved_from_version: Option<String>,
+}
+
+/// Dotted version numbers, compared part by part as numbers ("1.10.0" > "1.9.2"). `None` when
+/// either is not such a number.
+pub fn compare_versions(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    let parse = |s: &str| -> Option<Vec<u64>> { s.split('.').map(|p| p.parse::<u64>().ok()).collect() };
+    let (mut x, mut y) = (parse(a)?, parse(b)?);
+    let n = x.len().max(y.len());
+    x.resize(n, 0);
+    y.resize(n, 0);
+    Some(x.cmp(&y))
+}
+
+/// Match the file's questionnaire against those the tool has.
+pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
+    let mut a = stored.assessment;
+    let same_id: Vec<&Available> = available.iter().filter(|q| q.id == a.questionnaire_id).collect();
+    if same_id.is_empty() {
+        return Err(ImportError::UnknownQuestionnaire { id: a.questionnaire_id });
+    }
+    if same_id.iter().any(|q| q.version == a.questionnaire_version) {
+        return Ok(Imported { assessment: a, moved_from_version: None });
+    }
+    // An older version of a questionnaire the tool has: move it to the newest version.
+    let newest = same_id
+        .iter()
+        .copied()
+        .max_by(|x, y| compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal));
+    match newest {
+        Some(newest) if compare_versions(&a.questionnaire_version, newest.version) == Some(std::cmp::Ordering::Less) => {
+            let from = std::mem::replace(&mut a.questionnaire_version, newest.version.to_string());
+            Ok(Imported { assessment: a, moved_from_version: Some(from) })
+        }
+        _ => Err(ImportError::UnknownQuestionnaireVersion {
+            id: a.questionnaire_id.clone(),
+            title: same_id[0].title.to_string(),
+            version: a.questionnaire_version,
+            available: same_id.iter().map(|q| q.version).collect::<Vec<_>>().join(", "),
+        }),
+    }
+}
+
+/// The whole import of a file's bytes, given a way to take the answers out of a PDF.
+pub fn import_bytes(
+    bytes: &[u8],
+    extract_pdf: impl FnOnce(&[u8]) -> Result<Vec<u8>, ImportError>,
+    available: &[Available<'_>],
+) -> Result<Imported, ImportError> {
+    check_size(bytes.len() as u64)?;
+    let stored = match sniff(bytes) {
+        FileKind::Pdf => parse_json(&extract_pdf(bytes)?)?,
+        FileKind::Image(kind) => return Err(ImportError::Image(kind)),
+        FileKind::Other => parse_json(bytes)?,
+    };
+    resolve(stored, available)
+}
+
+/// The questionnaires bundled with this build, as [`Available`] entries.
+pub fn bundled_available() -> Vec<Available<'static>> {
+    crate::bundled::INDEX
+        .iter()
+        .map(|b| Available {
+            id: b.id,
+            version: b.version,
+            title: b.title.iter().find(|(l, _)| *l == "en").or(b.title.first()).map(|(_, t)| *t).unwrap_or(b.id),
+        })
+        .collect()
+}
