@@ -47,11 +47,13 @@ const showUpdate = (reg) => {
 };
 
 if ('serviceWorker' in navigator && meta) {
-  const hadController = Boolean(navigator.serviceWorker.controller);
+  let controlled = Boolean(navigator.serviceWorker.controller);
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // The first install takes control of a page that already runs this build: no reload.
-    if (!hadController || reloading) return;
+    const first = !controlled;
+    controlled = true;
+    if (first || reloading) return;
     reloading = true;
     location.reload();
   });

@@ -55,6 +55,16 @@ pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// The current time, or 1 ms after `previous` when the clock is not past it.
+fn later_than(previous: &str) -> String {
+    let now = js_sys::Date::now();
+    let prev = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(previous)).get_time();
+    if prev.is_nan() || now > prev {
+        return String::from(js_sys::Date::new(&now.into()).to_iso_string());
+    }
+    String::from(js_sys::Date::new(&(prev + 1.0).into()).to_iso_string())
+}
+
 /// A fresh random id for an assessment.
 pub fn new_id() -> String {
     web_sys::window()
@@ -277,10 +287,12 @@ impl AppState {
                 }
             }
         }
-        let ts = now();
         let mut saved = None;
         self.assessments.update(|v| {
             if let Some(a) = v.iter_mut().find(|a| a.id == id) {
+                // `modified` only ever grows, even when another tab's clock ran ahead: other tabs
+                // take a version only when it is newer than theirs.
+                let ts = later_than(&a.modified);
                 f(a, &ts);
                 saved = Some(a.clone());
             }
