@@ -68,7 +68,7 @@ try {
   }
   budget('First page load total (HTML, JS, CSS, wasm)', total, 200 * KB, kb);
   console.log('Questionnaires are loaded when an assessment is started or opened:');
-  for (const f of readdirSync('dist/questionnaires').filter((f) => f.endsWith('.json') && f !== 'schema.json')) {
+  for (const f of readdirSync('dist/questionnaires').filter((f) => f.endsWith('.bin'))) {
     show(`  questionnaires/${f}`, kb(br(readFileSync(`dist/questionnaires/${f}`))));
   }
   if (fetched.some((p) => p.includes('report_worker'))) { console.log('\x1b[1;31mThe report worker was fetched on first load!\x1b[0m'); failures++; }

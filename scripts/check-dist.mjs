@@ -8,7 +8,7 @@ need(/^index\.html$/, 'index.html');
 const mainWasm = need(/^elsa-[0-9a-f]+_bg\.wasm$/, 'main wasm');
 need(/^report_worker_bg\.wasm$/, 'worker wasm');
 need(/^report_worker_loader\.js$/, 'worker loader');
-const qfiles = readdirSync('dist/questionnaires').filter((f) => f.endsWith('.json') && f !== 'schema.json');
+const qfiles = readdirSync('dist/questionnaires').filter((f) => f.endsWith('.bin'));
 if (qfiles.length === 0) fail('no questionnaires in dist/questionnaires');
 const main = readFileSync(`dist/${mainWasm}`);
 if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} links printpdf: the UI must be built without the pdf feature`);

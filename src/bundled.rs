@@ -33,9 +33,9 @@ impl BundledInfo {
         Self::text(self.description)
     }
 
-    /// The path of the file in `dist/`, relative to the page.
+    /// The path of its binary form in `dist/`, relative to the page.
     pub fn url(&self) -> String {
-        format!("./questionnaires/{}", self.file)
+        format!("./questionnaires/{}", bin_name(self.file))
     }
 }
 
@@ -51,6 +51,40 @@ pub fn offered() -> Vec<&'static BundledInfo> {
 
 pub fn info(id: &str, version: &str) -> Option<&'static BundledInfo> {
     INDEX.iter().find(|b| b.id == id && b.version == version)
+}
+
+/// `elsa-health-ai.json` → `elsa-health-ai.bin`
+pub fn bin_name(json_file: &str) -> String {
+    format!("{}.bin", json_file.strip_suffix(".json").unwrap_or(json_file))
+}
+
+/// The binary form of a (validated) questionnaire: bincode of the same Rust types. The browser
+/// loads this instead of the JSON: the JSON parser for the whole questionnaire model costs the
+/// first page load about 9 KB of brotli, while bincode's reader is tiny and already in the
+/// wasm (gloo-worker uses it). `gen-bundle` writes these files at build time from the JSON,
+/// after validating it; the JSON in `questionnaires/` stays the one source.
+pub fn encode_bin(q: &Questionnaire) -> Vec<u8> {
+    let mut out = BIN_MAGIC.to_vec();
+    // Plain data: serialising it to memory cannot fail.
+    out.extend(bincode::serialize(q).unwrap_or_default());
+    out
+}
+
+/// The first bytes of every binary questionnaire, with the layout's version.
+pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x01\n";
+
+pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
+    let body = bytes.strip_prefix(BIN_MAGIC.as_slice()).ok_or("not a questionnaire file of this version of the tool")?;
+    // The browser does not spell out bincode's error: its text (with every I/O error's name)
+    // costs the first page load more than it tells a user.
+    bincode::deserialize(body).map_err(|e| {
+        if cfg!(target_arch = "wasm32") {
+            drop(e);
+            "the questionnaire file is damaged; reload the page".to_string()
+        } else {
+            format!("the questionnaire file is damaged ({e})")
+        }
+    })
 }
 
 /// Parse a bundled file. The browser trusts the bundled files (the native tests validate each

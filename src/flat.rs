@@ -7,9 +7,10 @@
 use crate::answers::Answer;
 use crate::model::{Choice, ProfileField, QuestionKind, Scoring};
 use serde::de::Error;
-use serde::{Deserialize, Deserializer};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 enum KindTag {
     SingleChoice,
@@ -44,6 +45,82 @@ fn none<E: Error, T>(value: &Option<T>, field: &str, ty: &str) -> Result<(), E> 
 
 fn some<E: Error, T>(value: Option<T>, field: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(field))
+}
+
+/// [`RawKind`] for writing: every field in a fixed order, as a binary format needs.
+#[derive(Serialize)]
+struct RawKindRef<'a> {
+    tag: KindTag,
+    options: Option<&'a Vec<Choice>>,
+    points: Option<&'a Vec<Choice>>,
+    yes: Option<&'a Scoring>,
+    no: Option<&'a Scoring>,
+    field: Option<ProfileField>,
+}
+
+impl Serialize for QuestionKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut raw = RawKindRef { tag: KindTag::ShortText, options: None, points: None, yes: None, no: None, field: None };
+        let name = match self {
+            QuestionKind::SingleChoice { options } => {
+                raw.tag = KindTag::SingleChoice;
+                raw.options = Some(options);
+                "single_choice"
+            }
+            QuestionKind::MultiChoice { options } => {
+                raw.tag = KindTag::MultiChoice;
+                raw.options = Some(options);
+                "multi_choice"
+            }
+            QuestionKind::Scale { points } => {
+                raw.tag = KindTag::Scale;
+                raw.points = Some(points);
+                "scale"
+            }
+            QuestionKind::YesNo { yes, no } => {
+                raw.tag = KindTag::YesNo;
+                raw.yes = Some(yes);
+                raw.no = Some(no);
+                "yes_no"
+            }
+            QuestionKind::ShortText => "short_text",
+            QuestionKind::LongText => {
+                raw.tag = KindTag::LongText;
+                "long_text"
+            }
+            QuestionKind::Date => {
+                raw.tag = KindTag::Date;
+                "date"
+            }
+            QuestionKind::Profile { field } => {
+                raw.tag = KindTag::Profile;
+                raw.field = Some(*field);
+                "profile"
+            }
+        };
+        if !s.is_human_readable() {
+            return raw.serialize(s);
+        }
+        // JSON: `{"type": "...", ...the fields of the kind}`.
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", name)?;
+        if let Some(v) = raw.options {
+            m.serialize_entry("options", v)?;
+        }
+        if let Some(v) = raw.points {
+            m.serialize_entry("points", v)?;
+        }
+        if let Some(v) = raw.yes {
+            m.serialize_entry("yes", v)?;
+        }
+        if let Some(v) = raw.no {
+            m.serialize_entry("no", v)?;
+        }
+        if let Some(v) = raw.field {
+            m.serialize_entry("field", &v)?;
+        }
+        m.end()
+    }
 }
 
 impl<'de> Deserialize<'de> for QuestionKind {

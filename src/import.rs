@@ -6,8 +6,9 @@
 //! 1. [`check_size`]: over [`MAX_IMPORT_BYTES`] is refused before the file is read.
 //! 2. [`sniff`]: PDF, image or other, from the first bytes (not from the file name, so an image
 //!    renamed to `.json` is still recognised as an image).
-//! 3. For a PDF, the caller extracts the attached file (`report::pdf::extract_attachment`,
-//!    which lives in the report worker with the PDF library).
+//! 3. For a PDF, the caller extracts the attached file (`report::pdf::extract_attachment`).
+//!    In the browser all of this runs in the report worker (`worker::Job::Import`), which has
+//!    the PDF library; the UI checks only the size.
 //! 4. [`parse_json`]: text → [`StoredAssessment`] of the current format (older formats migrated).
 //! 5. [`resolve`]: the questionnaire must be one this tool has. An older version of a bundled
 //!    questionnaire is moved to the current version; answers to questions that the current
@@ -76,11 +77,7 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "This file is too large to be an assessment ({}). Files over 5 MB are not accepted.",
-                human_size(*bytes)
-            ),
+            ImportError::TooLarge { bytes } => f.write_str(&too_large(*bytes)),
             ImportError::Empty => write!(f, "This file is empty. Choose a .json file exported by this tool, or its PDF report."),
             ImportError::Image(kind) => write!(
                 f,
@@ -121,6 +118,12 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// The message for a file over [`MAX_IMPORT_BYTES`] (the browser checks the size before reading
+/// the file, and needs no other message of this module).
+pub fn too_large(bytes: u64) -> String {
+    format!("This file is too large to be an assessment ({}). Files over 5 MB are not accepted.", human_size(bytes))
+}
 
 fn human_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {

@@ -62,7 +62,7 @@ pub struct Questionnaire {
     pub bands: Vec<Band>,
     pub sections: Vec<Section>,
     /// Rule-based legal triage: conclusions drawn from the answers (indicative, not legal advice).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub triage: Vec<TriageRule>,
 }
 
@@ -248,20 +248,21 @@ pub struct Question {
     #[serde(default)]
     pub allow_na: bool,
     /// Free tags for authors and tools (not shown to users).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub tags: Vec<String>,
     /// The PROGRESS-Plus dimensions of health equity this question looks at.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub progress_plus: Vec<ProgressPlus>,
     /// Show the question only when this holds; conditions may refer only to earlier questions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub show_if: Option<Condition>,
 }
 
 /// The closed set of question kinds. In JSON: `{"type": "single_choice", "options": [...]}`.
-/// (Deserialize is written by hand in [`crate::flat`]: same format, far less wasm than serde's
-/// buffering of internally tagged enums.)
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+/// (Serialize and Deserialize are written by hand in [`crate::flat`]: the same JSON, far less
+/// wasm than serde's buffering of internally tagged enums, and a fixed layout for the binary
+/// form the browser loads.)
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum QuestionKind {
     /// Pick one option.
@@ -296,7 +297,7 @@ pub struct Scoring {
     #[serde(default)]
     pub red_flag: bool,
     /// A concrete action to take when this option is chosen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub recommendation: Option<LocalText>,
 }
 
@@ -313,11 +314,11 @@ pub struct Choice {
     #[serde(default)]
     pub red_flag: bool,
     /// A concrete action to take when this option is chosen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub recommendation: Option<LocalText>,
     /// Multiple choice only: an answer that excludes the others, such as "None of these".
     /// Picking it clears the other options; picking another option clears it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub exclusive: bool,
 }
 

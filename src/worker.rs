@@ -8,9 +8,6 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReportRequest {
-    /// The questionnaire file's text, as shipped or loaded (parsed and validated by the worker;
-    /// sending the text keeps the questionnaire's serializer out of the UI's wasm).
-    pub questionnaire_json: String,
     pub assessment: Assessment,
     pub generated_at: String,
     pub locale: String,
@@ -19,12 +16,14 @@ pub struct ReportRequest {
 /// What the worker is asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Job {
-    /// The PDF report of `json` (a [`ReportRequest`]).
+    /// The PDF report of `json` (a [`ReportRequest`]); `bytes` is the questionnaire in its
+    /// binary form (`bundled::encode_bin`), as the UI loaded it.
     Pdf,
-    /// The Markdown export of `json` (a [`ReportRequest`]).
+    /// The Markdown export; the same input as [`Job::Pdf`].
     Markdown,
-    /// Take the assessment file out of `bytes`, a PDF made by this tool.
-    ExtractFromPdf,
+    /// Import `bytes`, a file the user picked (the JSON export or a PDF report): the answer is
+    /// the assessment in the current stored format, or the message for the user.
+    Import,
 }
 
 /// One message to the worker. Requests travel as JSON text (the UI already has the serializer
@@ -38,29 +37,29 @@ pub struct WorkerInput {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReportResponse {
-    /// The file name to save under (empty for [`Job::ExtractFromPdf`]).
+    /// The file name to save under (empty for [`Job::Import`]).
     pub file_name: String,
     pub bytes: Vec<u8>,
+    /// For [`Job::Import`]: the questionnaire version the file was moved from, if it was.
+    pub moved_from: Option<String>,
     /// Milliseconds spent inside the worker.
     pub build_ms: f64,
 }
 
-/// The last questionnaire the worker parsed and validated, with its file text: later exports of
-/// the same questionnaire skip parsing and validating it again.
+/// The last questionnaire the worker read, with its bytes: later exports of the same
+/// questionnaire skip reading it again. (The binary form was made from a validated file by
+/// `gen-bundle`.)
 #[cfg(feature = "pdf")]
 #[derive(Default)]
-pub struct QuestionnaireCache(Option<(String, crate::model::Questionnaire)>);
+pub struct QuestionnaireCache(Option<(Vec<u8>, crate::model::Questionnaire)>);
 
 #[cfg(feature = "pdf")]
 impl QuestionnaireCache {
-    fn get(&mut self, text: &str) -> Result<&crate::model::Questionnaire, String> {
-        let cached = matches!(&self.0, Some((t, _)) if t == text);
+    fn get(&mut self, bytes: Vec<u8>) -> Result<&crate::model::Questionnaire, String> {
+        let cached = matches!(&self.0, Some((b, _)) if *b == bytes);
         if !cached {
-            let questionnaire = crate::validate::load_questionnaire(text).map_err(|errors| {
-                let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-                format!("the questionnaire is not valid: {}", list.join("; "))
-            })?;
-            self.0 = Some((text.to_string(), questionnaire));
+            let questionnaire = crate::bundled::decode_bin(&bytes)?;
+            self.0 = Some((bytes, questionnaire));
         }
         Ok(&self.0.as_ref().ok_or("no questionnaire")?.1)
     }
@@ -73,20 +72,23 @@ pub fn handle<'f>(
     fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
     cache: &mut QuestionnaireCache,
 ) -> Result<ReportResponse, String> {
-    if input.job == Job::ExtractFromPdf {
-        let bytes = crate::report::pdf::extract_attachment(&input.bytes).map_err(|e| e.to_string())?;
-        return Ok(ReportResponse { file_name: String::new(), bytes, build_ms: 0.0 });
+    if input.job == Job::Import {
+        let available = crate::import::bundled_available();
+        let imported = crate::import::import_bytes(&input.bytes, crate::report::pdf::extract_attachment, &available)
+            .map_err(|e| e.to_string())?;
+        let bytes = crate::persist::encode(&imported.assessment).into_bytes();
+        return Ok(ReportResponse { file_name: String::new(), bytes, build_ms: 0.0, moved_from: imported.moved_from_version });
     }
     let req: ReportRequest = serde_json::from_str(&input.json).map_err(|e| format!("bad report request: {e}"))?;
-    let questionnaire = cache.get(&req.questionnaire_json)?;
+    let questionnaire = cache.get(input.bytes)?;
     let info = crate::report::ReportInfo { generated_at: req.generated_at, locale: req.locale };
     if input.job == Job::Markdown {
         let text = crate::report::md::render(questionnaire, &req.assessment, &info);
         let file_name = crate::report::md::file_name(&req.assessment, &info.generated_at);
-        return Ok(ReportResponse { file_name, bytes: text.into_bytes(), build_ms: 0.0 });
+        return Ok(ReportResponse { file_name, bytes: text.into_bytes(), build_ms: 0.0, moved_from: None });
     }
     let r = crate::report::pdf::render_report(questionnaire, &req.assessment, &info, fonts()?);
-    Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0 })
+    Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0, moved_from: None })
 }
 
 #[cfg(target_arch = "wasm32")]

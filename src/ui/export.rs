@@ -28,16 +28,16 @@ fn finish(result: Result<ReportResponse, String>) {
 
 /// Build the PDF or the Markdown of a request in the worker; call `done` with the result
 /// (exactly once).
-pub fn export(job: Job, request: &ReportRequest, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+pub fn export(job: Job, request: &ReportRequest, questionnaire: &[u8], done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
     match serde_json::to_string(request) {
-        Ok(json) => run(WorkerInput { job, json, bytes: Vec::new() }, done),
+        Ok(json) => run(WorkerInput { job, json, bytes: questionnaire.to_vec() }, done),
         Err(e) => done(Err(format!("the report request could not be prepared: {e}"))),
     }
 }
 
-/// Take the assessment file out of a PDF made by this tool.
-pub fn extract_from_pdf(bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
-    run(WorkerInput { job: Job::ExtractFromPdf, json: String::new(), bytes }, done)
+/// Import a file the user picked (JSON export or PDF report).
+pub fn import(bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+    run(WorkerInput { job: Job::Import, json: String::new(), bytes }, done)
 }
 
 fn run(input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {

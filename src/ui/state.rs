@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// A bundled questionnaire as the app has it: not yet loaded, loading, loaded (with the file's
-/// text, which the report worker receives), or failed to load.
+/// A bundled questionnaire as the app has it: not yet loaded, loading, loaded (with the bytes of
+/// its binary form, which the report worker receives), or failed to load.
 #[derive(Debug, Clone)]
 pub enum QState {
     Unknown,
     Loading,
-    Ready(Arc<Questionnaire>, Arc<str>),
+    Ready(Arc<Questionnaire>, Arc<[u8]>),
     Failed(String),
 }
 
@@ -32,7 +32,7 @@ impl PartialEq for QState {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no browser window")?;
     let resp = JsFuture::from(window.fetch_with_str(url))
@@ -42,12 +42,9 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if !resp.ok() {
         return Err(format!("the file could not be loaded (HTTP {})", resp.status()));
     }
-    let text = resp.text().map_err(|_| "the file could not be read".to_string())?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| "the file could not be read".to_string())
+    let buf = resp.array_buffer().map_err(|_| "the file could not be read".to_string())?;
+    let buf = JsFuture::from(buf).await.map_err(|_| "the file could not be read".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// The current time as RFC 3339 (UTC, milliseconds).
@@ -155,14 +152,12 @@ impl AppState {
                 m.insert(info.file, QState::Loading);
             });
         }
-        let result = fetch_text(&info.url()).await.and_then(|text| {
-            let q = crate::bundled::parse(info.file, &text).map_err(|(_, errors)| {
-                errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")
-            })?;
+        let result = fetch_bytes(&info.url()).await.and_then(|bytes| {
+            let q = crate::bundled::decode_bin(&bytes)?;
             if q.id != info.id || q.version != info.version {
                 return Err("a different version of the file was loaded; reload the page".to_string());
             }
-            Ok((Arc::new(q), Arc::<str>::from(text)))
+            Ok((Arc::new(q), Arc::<[u8]>::from(bytes)))
         });
         let (state, out) = match result {
             Ok((q, text)) => (QState::Ready(q.clone(), text), Ok(q)),

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Assessment, Home, quick, full, recordRequests, expectOnlyStaticSameOrigin } from './support.mjs';
+import { Assessment, Home, quick, full, recordRequests, expectOnlyStaticSameOrigin, importFile, storageSnapshot, PNG } from './support.mjs';
 
 async function axe(page, what) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -21,7 +21,8 @@ for (const q of [quick, full]) test(`${q.id}: home, every section, dialogs and r
   for (let s = 0; s < q.sections.length; s++) {
     // Open every help and an N/A justification error where there is one.
     const help = page.getByRole('button', { name: /^Help/ });
-    while (await help.count()) await help.first().click();
+    for (let n = await help.count(); n > 0; n--) await help.first().click();
+    await expect(help).toHaveCount(0);
     const na = page.getByRole('radio', { name: 'Not applicable' }).first();
     if (await na.count()) await na.check();
     await axe(page, `section ${s + 1}`);
@@ -70,4 +71,45 @@ test('the flow works with the keyboard alone', async ({ page }) => {
   await expect(radio).toBeChecked();
   await page.keyboard.press('ArrowDown');
   await expect(a.group('ai-type').getByRole('radio').nth(1)).toBeChecked();
+});
+
+test('import, storage problems and their dialogs have no axe violations', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('elsa.v1.assessment.damaged', '{"format_version": 1, "assess');
+    }
+  });
+  const home = new Home(page);
+  await home.goto();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+  await axe(page, 'home with a damaged entry');
+  await home.start();
+  await new Assessment(page).textbox('project-name').fill('Axe import');
+  await home.goto();
+  await importFile(page, 'photo.json', PNG);
+  await expect(page.locator('.import-status').getByRole('alert')).toBeVisible();
+  await axe(page, 'import error');
+  const [key, text] = Object.entries(await storageSnapshot(page)).find(([k]) => k.startsWith('elsa.v1.assessment.'));
+  await importFile(page, 'same.json', text, 'application/json');
+  await expect(page.getByRole('dialog', { name: 'This assessment is already here' })).toBeVisible();
+  await axe(page, 'replace-or-keep-both dialog');
+  await page.getByRole('button', { name: 'Keep both' }).click();
+  await expect(page.locator('.import-status')).toContainText('Imported “Axe import”.');
+  await axe(page, 'import done');
+  void key;
+  // Storage that fails on save: the warning with its export button.
+  await page.evaluate(() => { Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; });
+  await home.savedRow('Axe import').first().getByRole('link', { name: 'Resume Axe import' }).click();
+  await new Assessment(page).textbox('organisation').fill('Not saved');
+  await expect(page.getByRole('alert').filter({ hasText: 'storage for this site is full' })).toBeVisible();
+  await axe(page, 'quota warning');
+});
+
+test('storage that is blocked: the in-memory warning has no axe violations', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('no', 'SecurityError'); } }));
+  const home = new Home(page);
+  await home.goto();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your work will not be kept.' })).toBeVisible();
+  await axe(page, 'memory-only warning');
 });

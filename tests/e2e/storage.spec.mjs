@@ -39,10 +39,10 @@ test('a damaged entry is moved to a backup key, reported, downloadable and remov
   // A second damaged entry with the same id never overwrites the first backup.
   await page.evaluate(() => localStorage.setItem('elsa.v1.assessment.broken', '["not", "an", "assessment"]'));
   await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'elsa.v1.backup.broken.2' })).toContainText('not an assessment file of this tool');
   store = await storageSnapshot(page);
   expect(store['elsa.v1.backup.broken']).toBe(BROKEN);
   expect(store['elsa.v1.backup.broken.2']).toBe('["not", "an", "assessment"]');
-  await expect(page.getByRole('alert').filter({ hasText: 'elsa.v1.backup.broken.2' })).toContainText('not an assessment file of this tool');
 
   // Remove asks first; dismissing keeps it.
   page.once('dialog', (dlg) => dlg.dismiss());

@@ -77,7 +77,7 @@ fn errors_name_the_file_and_the_problem() {
     let unknown_q = dir.join("unknown-q.json");
     std::fs::write(&unknown_q, elsa::persist::encode(&unknown)).unwrap();
     let mut old = quick_assessment("X");
-    old.questionnaire_version = "0.0.1".into();
+    old.questionnaire_version = "9.9.9".into();
     let unknown_v = dir.join("unknown-v.json");
     std::fs::write(&unknown_v, elsa::persist::encode(&old)).unwrap();
     let missing = dir.join("missing.json");
@@ -94,12 +94,12 @@ fn errors_name_the_file_and_the_problem() {
     assert!(!ok, "some inputs failed, so the exit code is 1");
     assert!(stdout.contains("good.json: wrote"), "{stdout}");
     let expect = [
-        ("truncated.json: not valid JSON", ""),
-        ("other.json: not an assessment", ""),
-        ("unknown-q.json: unknown questionnaire \"no-such-questionnaire\"", ""),
-        ("unknown-v.json: unknown version 0.0.1 of questionnaire \"elsa-quick-scan\"", ""),
+        ("truncated.json: This file is not an assessment file: it is not valid JSON", ""),
+        ("other.json: This file is not an assessment file of this tool", ""),
+        ("unknown-q.json: This assessment uses a questionnaire this tool does not have (“no-such-questionnaire”)", ""),
+        ("unknown-v.json: This assessment uses version 9.9.9 of “", "which this tool does not know"),
         ("missing.json: cannot read the file", ""),
-        ("plain.pdf: ", "no embedded answers"),
+        ("plain.pdf: This PDF has no answers inside it.", ""),
     ];
     for (start, also) in expect {
         let line = stderr.lines().find(|l| l.contains(start)).unwrap_or_else(|| panic!("no error line with {start:?} in:\n{stderr}"));

@@ -99,3 +99,23 @@ fn question_texts_are_unique_within_a_questionnaire() {
         }
     }
 }
+
+/// The binary form the browser loads reads back as exactly the questionnaire of the JSON file,
+/// for every bundled file, and a damaged or foreign file is refused with a message.
+#[test]
+fn binary_form_of_every_bundled_file_round_trips() {
+    let (all, bad) = elsa::bundled::load_all();
+    assert!(bad.is_empty());
+    for q in &all {
+        let bin = elsa::bundled::encode_bin(q);
+        assert_eq!(&elsa::bundled::decode_bin(&bin).unwrap(), q, "{}", q.id);
+        let mut cut = bin.clone();
+        cut.truncate(bin.len() - 10);
+        assert!(elsa::bundled::decode_bin(&cut).unwrap_err().starts_with("the questionnaire file is damaged"));
+    }
+    assert!(elsa::bundled::decode_bin(b"{\"id\": 1}").is_err());
+    assert_eq!(elsa::bundled::bin_name("elsa-quick-scan.json"), "elsa-quick-scan.bin");
+    // Every kind of question keeps its JSON form too.
+    let mini = crate::common::mini();
+    assert_eq!(elsa::bundled::decode_bin(&elsa::bundled::encode_bin(&mini)).unwrap(), mini);
+}

@@ -304,25 +304,36 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
     let q = mini();
     let mut a = with(&q, &[("o1", "b")]);
     a.set_metadata(ProfileField::ProjectName, "Worker test".into(), NOW);
-    let req = |job: Job, json: &str| WorkerInput {
+    let req = |job: Job, questionnaire: Vec<u8>| WorkerInput {
         job,
-        json: serde_json::to_string(&ReportRequest { questionnaire_json: json.into(), assessment: a.clone(), generated_at: NOW.into(), locale: "en".into() }).unwrap(),
-        bytes: Vec::new(),
+        json: serde_json::to_string(&ReportRequest { assessment: a.clone(), generated_at: NOW.into(), locale: "en".into() }).unwrap(),
+        bytes: questionnaire,
     };
+    let mini_bin = elsa::bundled::encode_bin(&q);
     let f = || Ok(&fonts);
-    let r = handle(req(Job::Pdf, MINI), f, &mut cache).unwrap();
+    let r = handle(req(Job::Pdf, mini_bin.clone()), f, &mut cache).unwrap();
     assert_eq!(r.file_name, "elsa-report-worker-test-2026-11-29.pdf");
     assert!(pdftotext(&r.bytes, "worker.pdf").contains("Worker test"));
-    assert!(handle(req(Job::Pdf, MINI), f, &mut cache).is_ok(), "second request from the cache");
-    let md = handle(req(Job::Markdown, MINI), || Err("fonts are not needed for Markdown".into()), &mut cache).unwrap();
+    assert!(handle(req(Job::Pdf, mini_bin.clone()), f, &mut cache).is_ok(), "second request from the cache");
+    let md = handle(req(Job::Markdown, mini_bin.clone()), || Err("fonts are not needed for Markdown".into()), &mut cache).unwrap();
     assert_eq!(md.file_name, "elsa-worker-test-2026-11-29.md");
     assert!(String::from_utf8(md.bytes).unwrap().starts_with("# ELSA self-assessment report: Worker test"));
-    let back = handle(WorkerInput { job: Job::ExtractFromPdf, json: String::new(), bytes: r.bytes.clone() }, f, &mut cache).unwrap();
-    assert_eq!(elsa::persist::decode(std::str::from_utf8(&back.bytes).unwrap()).unwrap(), a);
-    let e = handle(WorkerInput { job: Job::ExtractFromPdf, json: String::new(), bytes: crate::common::plain_pdf() }, f, &mut cache).err().unwrap();
+    // Import: the bundled questionnaires only, so the quick scan's sample file.
+    let sample = include_bytes!("data/storage/v1-quick-scan.json").to_vec();
+    let back = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: sample.clone() }, f, &mut cache).unwrap();
+    let imported = elsa::persist::decode(std::str::from_utf8(&back.bytes).unwrap()).unwrap();
+    assert_eq!(imported, elsa::persist::decode(std::str::from_utf8(&sample).unwrap()).unwrap());
+    assert_eq!(back.moved_from, None);
+    let e = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: crate::common::plain_pdf() }, f, &mut cache).err().unwrap();
     assert!(e.starts_with("This PDF has no answers inside it."), "{e}");
-    let e = handle(req(Job::Pdf, r#"{"id": 1}"#), f, &mut cache).err().unwrap();
-    assert!(e.starts_with("the questionnaire is not valid"), "{e}");
+    let e = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: b"{".to_vec() }, f, &mut cache).err().unwrap();
+    assert!(e.starts_with("This file is not an assessment file: it is not valid JSON"), "{e}");
+    let e = handle(req(Job::Pdf, MINI.as_bytes().to_vec()), f, &mut cache).err().unwrap();
+    assert_eq!(e, "not a questionnaire file of this version of the tool");
+    let mut damaged = mini_bin.clone();
+    damaged.truncate(damaged.len() / 2);
+    let e = handle(req(Job::Pdf, damaged), f, &mut cache).err().unwrap();
+    assert!(e.starts_with("the questionnaire file is damaged"), "{e}");
     let bad = WorkerInput { job: Job::Pdf, json: "not json".into(), bytes: Vec::new() };
     assert!(handle(bad, f, &mut cache).err().unwrap().starts_with("bad report request"));
 }

@@ -1,10 +1,11 @@
 //! Import an assessment from a file: the app's JSON export or its PDF report. The checks and
-//! messages are the core's (`crate::import`); this only reads the file, asks the report worker
-//! to open a PDF, asks what to do when the id exists already, and saves on success. Nothing on
-//! the device changes before the import has fully succeeded.
+//! messages are the core's (`crate::import`), run in the report worker (which also reads PDFs),
+//! so that they cost the first page load nothing; this only checks the size, reads the file,
+//! asks what to do when the id exists already, and saves on success. Nothing on the device
+//! changes before the import has fully succeeded.
 
 use crate::answers::Assessment;
-use crate::import::{self, FileKind, Imported};
+use crate::import::{self, Imported};
 use crate::route::Route;
 use crate::ui::state::{local_time, use_app, AppState};
 use leptos::prelude::*;
@@ -24,25 +25,25 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// Take the answers out of a PDF in the report worker.
-async fn from_pdf(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+/// Check and read the file in the report worker.
+async fn in_worker(bytes: Vec<u8>) -> Result<Imported, String> {
     let (tx, rx) = futures_channel::oneshot::channel();
-    crate::ui::export::extract_from_pdf(bytes, move |r| {
-        let _ = tx.send(r.map(|x| x.bytes));
+    crate::ui::export::import(bytes, move |r| {
+        let _ = tx.send(r);
     });
-    rx.await.unwrap_or_else(|_| Err("the PDF reader stopped".to_string()))
+    let r = rx.await.unwrap_or_else(|_| Err("the file reader stopped".to_string()))?;
+    let text = String::from_utf8(r.bytes).map_err(|_| "the file reader gave no text".to_string())?;
+    let assessment = crate::persist::decode(&text).map_err(|e| e.to_string())?;
+    Ok(Imported { assessment, moved_from_version: r.moved_from })
 }
 
 async fn parse_file(file: web_sys::File) -> Result<Imported, String> {
-    import::check_size(file.size() as u64).map_err(|e| e.to_string())?;
+    let size = file.size() as u64;
+    if size > import::MAX_IMPORT_BYTES {
+        return Err(import::too_large(size));
+    }
     let bytes = read_bytes(&file).await?;
-    let json = match import::sniff(&bytes) {
-        FileKind::Pdf => from_pdf(bytes).await?,
-        FileKind::Image(kind) => return Err(import::ImportError::Image(kind).to_string()),
-        FileKind::Other => bytes,
-    };
-    let stored = import::parse_json(&json).map_err(|e| e.to_string())?;
-    import::resolve(stored, &import::bundled_available()).map_err(|e| e.to_string())
+    in_worker(bytes).await
 }
 
 /// What the user is told after a successful import, including answers to removed questions.

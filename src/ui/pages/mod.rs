@@ -14,7 +14,7 @@ use std::sync::Arc;
 /// questionnaire file's text; meanwhile a loading note, and a clear message when either is missing.
 pub fn gated<F>(app: AppState, id: String, page: F) -> AnyView
 where
-    F: Fn(Assessment, Arc<Questionnaire>, Arc<str>) -> AnyView + Send + Sync + 'static,
+    F: Fn(Assessment, Arc<Questionnaire>, Arc<[u8]>) -> AnyView + Send + Sync + 'static,
 {
     let Some(a) = untrack(|| app.assessment(&id)) else {
         return view! {

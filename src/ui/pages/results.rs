@@ -33,7 +33,7 @@ fn page(
     id: String,
     a0: crate::answers::Assessment,
     q: Questionnaire,
-    source: std::sync::Arc<str>,
+    source: std::sync::Arc<[u8]>,
 ) -> AnyView {
     let o = score(&q, &a0);
     let a = a0.clone();
@@ -269,12 +269,11 @@ fn page(
         };
         app.announce(format!("Preparing the {what}…"));
         let request = ReportRequest {
-            questionnaire_json: source.to_string(),
             assessment,
             generated_at: now(),
             locale: LOCALE.to_string(),
         };
-        export(job, &request, move |result| {
+        export(job, &request, &source, move |result| {
             let state = match result.and_then(|r| {
                 crate::ui::download::download(&r.bytes, &r.file_name, mime).map(|_| r.file_name)
             }) {
