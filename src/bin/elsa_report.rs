@@ -1,9 +1,9 @@
 //! Render ELSA reports natively, with the same code as the browser's report worker.
 //!
 //! ```text
-//! elsa-report ASSESSMENT.json [MORE.json ...] [-o OUT]
+//! elsa-report [--markdown] ASSESSMENT.json [MORE.json ...] [-o OUT]
 //! ```
-//! One PDF per input. With one input, `-o` names the PDF; with several, `-o` names a folder
+//! One PDF per input (with `--markdown`, one Markdown file, the app's "Export Markdown"). With one input, `-o` names the PDF; with several, `-o` names a folder
 //! (created if needed). Without `-o`, each PDF is written next to its input, named
 //! `elsa-report-<project>-<date>.pdf`. Inputs are files exported by the app (or PDFs made by it,
 //! which carry the assessment inside). Every error names its file; the exit code is 1 when any
@@ -33,12 +33,12 @@ fn now_rfc3339() -> String {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: elsa-report ASSESSMENT.json [MORE.json ...] [-o OUT.pdf | -o OUT_FOLDER]");
+    eprintln!("usage: elsa-report [--markdown] ASSESSMENT.json [MORE.json ...] [-o OUT.pdf | -o OUT_FOLDER]");
     std::process::exit(2);
 }
 
 /// Read one input and render it; the error says what is wrong with the file.
-fn render_one(input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str) -> Result<PathBuf, String> {
+fn render_one(input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str, markdown: bool) -> Result<PathBuf, String> {
     let bytes = std::fs::read(input).map_err(|e| format!("cannot read the file: {e}"))?;
     let available: Vec<import::Available> =
         all.iter().map(|q| import::Available { id: &q.id, version: &q.version, title: q.title.get("en") }).collect();
@@ -47,23 +47,30 @@ fn render_one(input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::mode
     let q = bundled::find(all, &a.questionnaire_id, &a.questionnaire_version)
         .ok_or_else(|| format!("unknown questionnaire \"{}\"", a.questionnaire_id))?;
     let info = ReportInfo { generated_at: now.to_string(), locale: "en".into() };
-    let report = render_report(q, &a, &info, fonts);
+    let (file_name, bytes) = if markdown {
+        (elsa::report::md::file_name(&a, now), elsa::report::md::render(q, &a, &info).into_bytes())
+    } else {
+        let r = render_report(q, &a, &info, fonts);
+        (r.file_name, r.bytes)
+    };
     let path = match out {
         Some(p) => p.to_path_buf(),
-        None => input.parent().unwrap_or(Path::new(".")).join(&report.file_name),
+        None => input.parent().unwrap_or(Path::new(".")).join(&file_name),
     };
-    std::fs::write(&path, &report.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }
 
 fn main() {
     let mut inputs = Vec::new();
     let mut out: Option<PathBuf> = None;
+    let mut markdown = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-o" | "--output" => out = Some(args.next().map(PathBuf::from).unwrap_or_else(|| usage())),
             "-h" | "--help" => usage(),
+            "--markdown" | "--md" => markdown = true,
             s if s.starts_with('-') => {
                 eprintln!("elsa-report: unknown option {s}");
                 usage();
@@ -95,12 +102,12 @@ fn main() {
         let target = match (&out, folder) {
             (Some(dir), true) => {
                 let stem = input.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "report".into());
-                Some(dir.join(format!("{stem}.pdf")))
+                Some(dir.join(format!("{stem}.{}", if markdown { "md" } else { "pdf" })))
             }
             (Some(file), false) => Some(file.clone()),
             (None, _) => None,
         };
-        match render_one(input, target.as_deref(), &fonts, &all, &now) {
+        match render_one(input, target.as_deref(), &fonts, &all, &now, markdown) {
             Ok(path) => println!("{}: wrote {}", input.display(), path.display()),
             Err(e) => {
                 failed += 1;

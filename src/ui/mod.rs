@@ -145,7 +145,7 @@ fn Alerts() -> impl IntoView {
         <div class="wrap alerts">
             {move || {
                 let message = match (app.memory_only.get(), app.storage_error.get()) {
-                    (Some(why), _) => format!("Your work will not be kept. This browser does not let the tool save anything ({why}). You can still fill in an assessment, but it is lost when you close this tab. Export a file to keep it."),
+                    (Some(why), _) => format!("Your work will not be kept. This browser does not let the tool save anything: {why}. You can still fill in an assessment, but it is lost when you close this tab. Export a file to keep it."),
                     (None, Some(e)) => e,
                     (None, None) => return None,
                 };

@@ -78,10 +78,11 @@ fn back_up(s: &web_sys::Storage, key: &str, text: &str) -> Result<String, String
     Ok(backup)
 }
 
-fn damaged(backup: &str) -> Problem {
+fn damaged(backup: &str, why: Option<&PersistError>) -> Problem {
+    let why = why.map(|e| format!(": {e}")).unwrap_or_default();
     Problem {
         message: format!(
-            "A saved assessment could not be read, so it is not in your list. Its text is kept unchanged under “{backup}”: download it to keep it or to send it for help."
+            "A saved assessment could not be read{why}. It is not in your list. Its text is kept unchanged under “{backup}”: download it to keep it or to send it for help."
         ),
         backup_key: Some(backup.to_string()),
     }
@@ -97,7 +98,7 @@ pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
     };
     for key in keys(&s) {
         if key.starts_with(BACKUP_KEY_PREFIX) {
-            problems.push(damaged(&key));
+            problems.push(damaged(&key, None));
             continue;
         }
         if !key.starts_with(ASSESSMENT_KEY_PREFIX) {
@@ -113,7 +114,7 @@ pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
                     backup_key: None,
                 }),
                 Err(e) => match back_up(&s, &key, &text) {
-                    Ok(backup) => problems.push(Problem { message: format!("{} ({e})", damaged(&backup).message), backup_key: Some(backup) }),
+                    Ok(backup) => problems.push(damaged(&backup, Some(&e))),
                     Err(why) => problems.push(Problem {
                         message: format!("A saved assessment ({key}) could not be read ({e}), and could not be moved aside ({why}). It was left untouched."),
                         backup_key: Some(key.clone()),

@@ -61,6 +61,14 @@ fn renders_one_file_and_a_batch() {
     let (ok, _, stderr) = run(&[out.to_str().unwrap(), "-o", again.to_str().unwrap()]);
     assert!(ok, "{stderr}");
     assert!(pdf_text(&again).contains("Team Alpha"));
+
+    // Markdown instead of PDF, from the PDF's embedded answers.
+    let md = dir.join("alpha.md");
+    let (ok, _, stderr) = run(&["--markdown", out.to_str().unwrap(), "-o", md.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# ELSA self-assessment report: Team Alpha"), "{text}");
+    assert!(text.contains("## Answers"));
 }
 
 #[test]
