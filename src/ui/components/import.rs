@@ -3,72 +3,42 @@
 //! so that they cost the first page load nothing; this only checks the size, reads the file,
 //! asks what to do when the id exists already, and saves on success. Nothing on the device
 //! changes before the import has fully succeeded.
+//!
+//! Kept lean on purpose (one small async read, callbacks otherwise, one message view): the
+//! first version of this panel cost the first page load 7 KB of brotli.
 
 use crate::answers::Assessment;
-use crate::import::{self, Imported};
+use crate::import::MAX_IMPORT_BYTES;
 use crate::route::Route;
-use crate::ui::state::{local_time, use_app, AppState};
+use crate::ui::state::{local_time, use_app, AppState, QState};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
-    Reading(String),
-    Failed(String, String),
-    Done { name: String, id: String, detail: String },
+    /// A message: (text, is an error).
+    Message(String, bool),
+    /// Imported: the id, the name, and what was said about its questionnaire version.
+    Done { id: String, name: String, moved: String },
 }
 
-async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "the browser could not read the file".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+/// A checked assessment from the worker, and the questionnaire version it was moved from.
+type Checked = (Assessment, Option<String>);
+
+fn failed(status: RwSignal<Status>, app: AppState, file_name: &str, why: &str) {
+    app.announce("The import failed");
+    status.set(Status::Message(format!("“{file_name}” could not be imported. {why} Nothing on this device was changed."), true));
 }
 
-/// Check and read the file in the report worker.
-async fn in_worker(bytes: Vec<u8>) -> Result<Imported, String> {
-    let (tx, rx) = futures_channel::oneshot::channel();
-    crate::ui::export::import(bytes, move |r| {
-        let _ = tx.send(r);
-    });
-    let r = rx.await.unwrap_or_else(|_| Err("the file reader stopped".to_string()))?;
-    let text = String::from_utf8(r.bytes).map_err(|_| "the file reader gave no text".to_string())?;
-    let assessment = crate::persist::decode(&text).map_err(|e| e.to_string())?;
-    Ok(Imported { assessment, moved_from_version: r.moved_from })
-}
-
-async fn parse_file(file: web_sys::File) -> Result<Imported, String> {
-    let size = file.size() as u64;
-    if size > import::MAX_IMPORT_BYTES {
-        return Err(import::too_large(size));
+/// What the user is told about answers to removed questions, once the questionnaire is loaded.
+fn removed_note(app: AppState, id: &str) -> String {
+    let Some(a) = app.assessment(id) else { return String::new() };
+    let QState::Ready(q, _) = app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) else { return String::new() };
+    match crate::answers::removed_answers(&q, &a).len() {
+        0 => String::new(),
+        1 => " 1 answer to removed questions is kept; the results page lists it under “Answers to removed questions”.".into(),
+        n => format!(" {n} answers to removed questions are kept; the results page lists them under “Answers to removed questions”."),
     }
-    let bytes = read_bytes(&file).await?;
-    in_worker(bytes).await
-}
-
-/// What the user is told after a successful import, including answers to removed questions.
-async fn describe(app: AppState, imported: &Imported, a: &Assessment) -> String {
-    let mut parts = Vec::new();
-    if let Some(from) = &imported.moved_from_version {
-        parts.push(format!(
-            "It was made with version {from} of the questionnaire and now uses version {}.",
-            a.questionnaire_version
-        ));
-    }
-    if let Some(info) = crate::bundled::info(&a.questionnaire_id, &a.questionnaire_version) {
-        if let Ok(q) = app.load(info).await {
-            let n = crate::answers::removed_answers(&q, a).len();
-            if n > 0 {
-                parts.push(format!(
-                    "{n} answer{} to removed questions {} kept; the results page lists {} under “Answers to removed questions”.",
-                    if n == 1 { "" } else { "s" },
-                    if n == 1 { "is" } else { "are" },
-                    if n == 1 { "it" } else { "them" },
-                ));
-            }
-        }
-    }
-    parts.join(" ")
 }
 
 #[component]
@@ -76,26 +46,40 @@ pub fn ImportPanel() -> impl IntoView {
     let app = use_app();
     let status = RwSignal::new(Status::Idle);
     // An import waiting for the user's choice: its id exists already.
-    let pending: RwSignal<Option<(Imported, String)>> = RwSignal::new(None);
+    let pending: RwSignal<Option<(Checked, String)>> = RwSignal::new(None);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let input = NodeRef::<leptos::html::Input>::new();
 
-    let finish = move |imported: Imported, file_name: String, keep_both: bool| {
-        let a = imported.assessment.clone();
+    let finish = move |(a, moved_from): Checked, file_name: String, keep_both: bool| {
+        let moved = moved_from
+            .map(|v| format!(" It was made with version {v} of the questionnaire and now uses version {}.", a.questionnaire_version))
+            .unwrap_or_default();
         match app.add_imported(a, keep_both) {
             Ok(id) => {
                 let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
                 app.announce(format!("Imported {name}"));
-                leptos::task::spawn_local(async move {
-                    let saved = app.assessment(&id);
-                    let detail = match saved {
-                        Some(a) => describe(app, &imported, &a).await,
-                        None => String::new(),
-                    };
-                    status.set(Status::Done { name, id, detail });
-                });
+                status.set(Status::Done { id, name, moved });
             }
-            Err(e) => status.set(Status::Failed(file_name, format!("The import was not saved: {e}."))),
+            Err(e) => failed(status, app, &file_name, &format!("The import was not saved: {e}.")),
+        }
+    };
+
+    // The worker's answer: the assessment in the current format, or the message for the user.
+    let checked = move |file_name: String, r: Result<crate::worker::ReportResponse, String>| {
+        let r = r.and_then(|r| {
+            let text = String::from_utf8(r.bytes).map_err(|_| "the file reader gave no text".to_string())?;
+            crate::persist::decode(&text).map(|a| (a, r.moved_from)).map_err(|e| e.to_string())
+        });
+        match r {
+            Err(e) => failed(status, app, &file_name, &e),
+            Ok(c) if app.assessment(&c.0.id).is_some() => {
+                status.set(Status::Idle);
+                pending.set(Some((c, file_name)));
+                if let Some(d) = dialog.get() {
+                    let _ = d.show_modal();
+                }
+            }
+            Ok(c) => finish(c, file_name, false),
         }
     };
 
@@ -105,24 +89,15 @@ pub fn ImportPanel() -> impl IntoView {
         // Let the same file be picked again later.
         el.set_value("");
         let file_name = file.name();
-        status.set(Status::Reading(file_name.clone()));
+        let size = file.size() as u64;
+        if size > MAX_IMPORT_BYTES {
+            return failed(status, app, &file_name, &crate::import::too_large(size));
+        }
+        status.set(Status::Message(format!("Reading “{file_name}”…"), false));
         leptos::task::spawn_local(async move {
-            match parse_file(file).await {
-                Err(e) => {
-                    app.announce("The import failed");
-                    status.set(Status::Failed(file_name, e));
-                }
-                Ok(imported) => {
-                    if app.assessment(&imported.assessment.id).is_some() {
-                        status.set(Status::Idle);
-                        pending.set(Some((imported, file_name)));
-                        if let Some(d) = dialog.get() {
-                            let _ = d.show_modal();
-                        }
-                    } else {
-                        finish(imported, file_name, false);
-                    }
-                }
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => crate::ui::export::import(js_sys::Uint8Array::new(&buf).to_vec(), move |r| checked(file_name, r)),
+                Err(_) => failed(status, app, &file_name, "The browser could not read the file."),
             }
         });
     };
@@ -131,25 +106,27 @@ pub fn ImportPanel() -> impl IntoView {
         if let Some(d) = dialog.get() {
             d.close();
         }
-        if let (Some(keep_both), Some((imported, file_name))) = (keep_both, pending.get_untracked()) {
-            finish(imported, file_name, keep_both);
-        } else {
-            app.announce("Import cancelled");
+        match (keep_both, pending.get_untracked()) {
+            (Some(keep_both), Some((c, file_name))) => finish(c, file_name, keep_both),
+            _ => app.announce("Import cancelled"),
         }
         pending.set(None);
     };
 
     let existing = move || {
-        pending.get().and_then(|(imp, _)| {
-            app.assessment(&imp.assessment.id).map(|old| {
-                format!(
-                    "“{}” (last changed {}) is already on this device with the same id. The file's version was last changed {}.",
-                    old.display_name(),
-                    local_time(&old.modified),
-                    local_time(&imp.assessment.modified)
-                )
+        pending
+            .get()
+            .and_then(|((new, _), _)| {
+                app.assessment(&new.id).map(|old| {
+                    format!(
+                        "“{}” (last changed {}) is already on this device with the same id. The file's version was last changed {}.",
+                        old.display_name(),
+                        local_time(&old.modified),
+                        local_time(&new.modified)
+                    )
+                })
             })
-        })
+            .unwrap_or_default()
     };
 
     view! {
@@ -160,17 +137,19 @@ pub fn ImportPanel() -> impl IntoView {
             <input id="import-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
             <div aria-live="polite" class="import-status">
                 {move || match status.get() {
-                    Status::Idle => ().into_any(),
-                    Status::Reading(n) => view! { <p class="muted">"Reading “"{n}"”…"</p> }.into_any(),
-                    Status::Failed(n, e) => view! {
-                        <p class="alert alert-error" role="alert">"“"{n}"” could not be imported. "{e}" Nothing on this device was changed."</p>
-                    }.into_any(),
-                    Status::Done { name, id, detail } => view! {
-                        <p class="ok">"Imported “"{name}"”. "{detail}" "
-                            <a href=Route::Results { id: id.clone() }.href()>"See its results"</a>" · "
-                            <a href=Route::Assessment { id, section: None, question: None }.href()>"Open the questions"</a>
-                        </p>
-                    }.into_any(),
+                    Status::Idle => None,
+                    Status::Message(text, error) => Some(view! {
+                        <p class=if error { "alert alert-error" } else { "muted" } role=error.then_some("alert")>{text}</p>
+                    }.into_any()),
+                    Status::Done { id, name, moved } => {
+                        let note_id = id.clone();
+                        Some(view! {
+                            <p class="ok">"Imported “"{name}"”."{moved}{move || removed_note(app, &note_id)}" "
+                                <a href=Route::Results { id: id.clone() }.href()>"See its results"</a>" · "
+                                <a href=Route::Assessment { id, section: None, question: None }.href()>"Open the questions"</a>
+                            </p>
+                        }.into_any())
+                    }
                 }}
             </div>
             <dialog node_ref=dialog class="dialog" aria-labelledby="clash-title" on:close=move |_| {
