@@ -1,5 +1,4 @@
-// Starts the app's wasm. Kept as a file (not inline) so that the Content-Security-Policy needs no
-// 'unsafe-inline'. Trunk writes the module paths into <meta name="wasm-app">.
+// Starts the wasm (a file, not inline, for the CSP), registers the service worker, shows the new-version notice, unfolds details for printing. See ARCHITECTURE.md.
 const meta = document.querySelector('meta[name="wasm-app"]');
 const fail = (msg) => {
   const el = document.getElementById('boot-error');
@@ -13,7 +12,6 @@ if (!meta) {
     .catch((e) => fail('The app could not start in this browser: ' + e));
 }
 
-// Printing the results: show the folded-away details ("What drove the score") on paper.
 let opened = [];
 addEventListener('beforeprint', () => {
   const closed = [...document.querySelectorAll('details:not([open])')];
@@ -22,10 +20,6 @@ addEventListener('beforeprint', () => {
 });
 addEventListener('afterprint', () => { opened.forEach((d) => { d.open = false; }); opened = []; });
 
-// Offline use: the service worker (sw.js, made by `make dist`) caches this build on the first
-// visit. It is registered after the page has loaded, so it never slows the first load down.
-// A new build waits until the user says so; then every open tab reloads onto it together, so
-// no page ever runs with files of two builds.
 const showUpdate = (reg) => {
   if (document.getElementById('update-banner')) return;
   const bar = document.createElement('div');
@@ -50,7 +44,6 @@ if ('serviceWorker' in navigator && meta) {
   let controlled = Boolean(navigator.serviceWorker.controller);
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    // The first install takes control of a page that already runs this build: no reload.
     const first = !controlled;
     controlled = true;
     if (first || reloading) return;
@@ -64,8 +57,7 @@ if ('serviceWorker' in navigator && meta) {
     if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg);
     watch(reg.installing);
     reg.addEventListener('updatefound', () => watch(reg.installing));
-    // Long-open tabs look for a new build now and then (a same-origin request for sw.js only).
     setInterval(() => { reg.update().catch(() => {}); }, 60 * 60 * 1000);
-  }).catch(() => { /* no sw.js (trunk serve) or not allowed: the app works online as before */ });
+  }).catch(() => {});
   if (document.readyState === 'complete') register(); else addEventListener('load', register);
 }

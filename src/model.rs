@@ -15,33 +15,64 @@ use std::collections::BTreeMap;
 pub const DEFAULT_LOCALE: &str = "en";
 
 /// A user-facing text in one or more locales, e.g. `{"en": "Purpose", "nl": "Doel"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+// Held as a short list of (locale, text) pairs rather than a map: a text has one or two locales,
+// and the browser's wasm then carries no map code for it (2.6 KB of brotli). In JSON and in the
+// binary form it is a map; a repeated locale keeps its last text, as a map would.
+#[derive(Debug, Clone, PartialEq, Eq, Default, JsonSchema)]
 #[serde(transparent)]
-pub struct LocalText(pub BTreeMap<String, String>);
+pub struct LocalText(#[schemars(with = "BTreeMap<String, String>")] pub Vec<(String, String)>);
+
+impl Serialize for LocalText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Texts;
+        impl<'de> serde::de::Visitor<'de> for Texts {
+            type Value = LocalText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("texts by locale, such as {\"en\": \"…\"}")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LocalText, A::Error> {
+                let mut out: Vec<(String, String)> = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    match out.iter_mut().find(|(l, _)| *l == k) {
+                        Some(slot) => slot.1 = v,
+                        None => out.push((k, v)),
+                    }
+                }
+                Ok(LocalText(out))
+            }
+        }
+        d.deserialize_map(Texts)
+    }
+}
 
 impl LocalText {
     /// An English-only text (used by tests and generated content).
     pub fn en(text: &str) -> Self {
-        let mut map = BTreeMap::new();
-        map.insert(DEFAULT_LOCALE.to_string(), text.to_string());
-        LocalText(map)
+        LocalText(vec![(DEFAULT_LOCALE.to_string(), text.to_string())])
+    }
+
+    fn lookup(&self, locale: &str) -> Option<&String> {
+        self.0.iter().find(|(l, _)| l == locale).map(|(_, t)| t)
     }
 
     /// The text in `locale`, falling back to English, then to the empty string.
     pub fn get(&self, locale: &str) -> &str {
-        self.0
-            .get(locale)
+        self.lookup(locale)
             .filter(|s| !s.trim().is_empty())
-            .or_else(|| self.0.get(DEFAULT_LOCALE))
+            .or_else(|| self.lookup(DEFAULT_LOCALE))
             .map(String::as_str)
             .unwrap_or("")
     }
 
     /// Whether a non-blank English text is present.
     pub fn has_english(&self) -> bool {
-        self.0
-            .get(DEFAULT_LOCALE)
-            .is_some_and(|s| !s.trim().is_empty())
+        self.lookup(DEFAULT_LOCALE).is_some_and(|s| !s.trim().is_empty())
     }
 }
 

@@ -92,11 +92,31 @@ pub fn handle<'f>(
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::ReportWorker;
+pub use web::{Lean, ReportWorker};
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use gloo_worker::{HandlerId, Worker, WorkerScope};
+    use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
+
+    /// gloo-worker's bincode codec without its `expect`s: their `Debug` formatting drags every
+    /// bincode and I/O error name into the UI's wasm. A message that cannot be read throws a
+    /// short JS error instead (it cannot happen between the two halves of one build).
+    pub struct Lean;
+
+    impl Codec for Lean {
+        fn encode<I: serde::Serialize>(input: I) -> wasm_bindgen::JsValue {
+            let buf = bincode::serialize(&input).unwrap_or_default();
+            js_sys::Uint8Array::from(buf.as_slice()).into()
+        }
+
+        fn decode<O: for<'de> serde::Deserialize<'de>>(input: wasm_bindgen::JsValue) -> O {
+            let data = js_sys::Uint8Array::from(input).to_vec();
+            match bincode::deserialize(&data) {
+                Ok(v) => v,
+                Err(_) => wasm_bindgen::throw_str("a message of the report worker could not be read"),
+            }
+        }
+    }
 
     /// Input: a [`super::WorkerInput`]. Output: the file, or an error message.
     pub struct ReportWorker {

@@ -3,7 +3,7 @@
 fn main() {
     use gloo_worker::Registrable;
     console_error_panic_hook::set_once();
-    elsa::worker::ReportWorker::registrar().register();
+    elsa::worker::ReportWorker::registrar().encoding::<elsa::worker::Lean>().register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

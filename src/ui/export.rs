@@ -2,7 +2,7 @@
 //! printpdf and the fonts) and reused afterwards. gloo-worker has no error callback, so a
 //! timeout turns a worker that never answers into a clear error, and the next try starts afresh.
 
-use crate::worker::{Job, ReportRequest, ReportResponse, ReportWorker, WorkerInput};
+use crate::worker::{Job, Lean, ReportRequest, ReportResponse, ReportWorker, WorkerInput};
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::time::Duration;
@@ -52,13 +52,10 @@ fn run(input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + '
     BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         if b.is_none() {
-            *b = Some(
-                ReportWorker::spawner()
-                    .callback(|out: Result<ReportResponse, String>| finish(out))
-                    .with_loader(true)
-                    .as_module(true)
-                    .spawn(WORKER_PATH),
-            );
+            let mut spawner = ReportWorker::spawner()
+                .callback(|out: Result<ReportResponse, String>| finish(out))
+                .encoding::<Lean>();
+            *b = Some(spawner.with_loader(true).as_module(true).spawn(WORKER_PATH));
         }
         if let Some(bridge) = b.as_ref() {
             bridge.send(input);

@@ -7,7 +7,6 @@ use crate::bundled::BundledInfo;
 use crate::model::{ProfileField, Questionnaire};
 use crate::route::Route;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -45,6 +44,26 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let buf = resp.array_buffer().map_err(|_| "the file could not be read".to_string())?;
     let buf = JsFuture::from(buf).await.map_err(|_| "the file could not be read".to_string())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The bundled questionnaires' states by file name (a few entries: a list, not a map, keeps
+/// map code out of the wasm).
+#[derive(Default)]
+pub struct Files(Vec<(&'static str, QState)>);
+
+impl Files {
+    fn get(&self, file: &str) -> Option<&QState> {
+        self.0.iter().find(|(f, _)| *f == file).map(|(_, s)| s)
+    }
+
+    fn insert(&mut self, file: &'static str, state: QState) {
+        self.remove(file);
+        self.0.push((file, state));
+    }
+
+    fn remove(&mut self, file: &str) {
+        self.0.retain(|(f, _)| *f != file);
+    }
 }
 
 /// The current time as RFC 3339 (UTC, milliseconds).
@@ -85,7 +104,7 @@ pub fn local_time(ts: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// Bundled questionnaires by file name, loaded on first use.
-    questionnaires: RwSignal<BTreeMap<&'static str, QState>>,
+    questionnaires: RwSignal<Files>,
     assessments: RwSignal<Vec<Assessment>>,
     pub route: RwSignal<Route>,
     /// Storage problems the user must see (cleared when a later save succeeds).
@@ -107,7 +126,7 @@ impl AppState {
         let memory_only = storage::available().err();
         let (saved, problems) = storage::load_all();
         AppState {
-            questionnaires: RwSignal::new(BTreeMap::new()),
+            questionnaires: RwSignal::new(Files::default()),
             assessments: RwSignal::new(saved),
             route: RwSignal::new(Route::Home),
             storage_error: RwSignal::new(None),

@@ -125,9 +125,6 @@ pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
             Err(e) => problems.push(Problem { message: format!("A saved assessment ({key}) could not be read: {}.", js_error(e)), backup_key: None }),
         }
     }
-    // Backups made just now were listed by their move; keep one entry per key.
-    let mut seen = std::collections::BTreeSet::new();
-    problems.retain(|p| p.backup_key.as_ref().is_none_or(|k| seen.insert(k.clone())));
     out.sort_by(|a, b| b.modified.cmp(&a.modified));
     (out, problems)
 }

@@ -119,3 +119,20 @@ fn binary_form_of_every_bundled_file_round_trips() {
     let mini = crate::common::mini();
     assert_eq!(elsa::bundled::decode_bin(&elsa::bundled::encode_bin(&mini)).unwrap(), mini);
 }
+
+/// Texts by locale read and write as a JSON map (in both directions, and in the binary form);
+/// a repeated locale keeps its last text; a missing or blank locale falls back to English.
+#[test]
+fn local_texts_are_maps_with_an_english_fallback() {
+    use elsa::model::LocalText;
+    let t: LocalText = serde_json::from_str(r#"{"en": "Purpose", "nl": "Doel", "nl": "Doel (2)", "de": "  "}"#).unwrap();
+    assert_eq!(t.get("nl"), "Doel (2)");
+    assert_eq!(t.get("de"), "Purpose", "blank falls back to English");
+    assert_eq!(t.get("fr"), "Purpose");
+    assert!(t.has_english());
+    assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"en":"Purpose","nl":"Doel (2)","de":"  "}"#);
+    assert_eq!(bincode::deserialize::<LocalText>(&bincode::serialize(&t).unwrap()).unwrap(), t);
+    assert!(serde_json::from_str::<LocalText>(r#"["en", "Purpose"]"#).is_err());
+    assert!(!LocalText::default().has_english());
+    assert_eq!(LocalText::default().get("en"), "");
+}
