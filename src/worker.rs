@@ -32,6 +32,7 @@ pub enum Job {
 pub struct WorkerInput {
     pub job: Job,
     pub json: String,
+    #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
 }
 
@@ -39,6 +40,7 @@ pub struct WorkerInput {
 pub struct ReportResponse {
     /// The file name to save under (empty for [`Job::Import`]).
     pub file_name: String,
+    #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
     /// For [`Job::Import`]: the questionnaire version the file was moved from, if it was.
     pub moved_from: Option<String>,
