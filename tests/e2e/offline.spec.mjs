@@ -2,6 +2,7 @@
 // own server on a copy of dist/, so it can count every request the server gets, stop the server,
 // or put a new build in place.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,8 @@ test('a new version: the user is told, every tab moves to it together, and the o
 
   const banner = page.getByRole('status').filter({ hasText: 'A new version of this tool is ready.' });
   await expect(banner).toBeVisible({ timeout: 30_000 });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe on the new-version notice').toEqual([]);
   // Until the user says so, the open pages keep the build they started with.
   expect(await page.locator('meta[name="elsa-build"]').count()).toBe(0);
   await banner.getByRole('button', { name: 'Reload to update' }).click();
