@@ -11,6 +11,8 @@ pub mod markdown;
 pub mod route;
 pub mod persist;
 pub mod import;
+pub mod review;
+pub mod compare;
 pub mod bundled;
 pub mod report;
 pub mod schema;

@@ -7,6 +7,7 @@ mod lint;
 mod markdown;
 mod persist;
 mod import;
+mod review;
 mod progress;
 mod questionnaires;
 mod report;

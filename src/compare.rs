@@ -1,0 +1,78 @@
+//! Compare over time: two versions of the same assessment (before and after mitigation, an
+//! exported file and the current one) → the answers that changed, the change in score per
+//! section and overall, and the red flags resolved or newly raised. Pure; the same questionnaire
+//! scores both sides.
+
+use crate::answers::{answer_text, Assessment};
+use crate::model::Questionnaire;
+use crate::scoring::score;
+
+/// One question whose answer or note differs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerChange {
+    pub section_id: String,
+    pub question_id: String,
+    /// The answer in words, or `None` when unanswered.
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub note_changed: bool,
+}
+
+/// A section's score on both sides (`None`: no score).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreChange {
+    pub section_id: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+/// A red flag: (section id, question id).
+pub type Flag = (String, String);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diff {
+    /// In questionnaire order.
+    pub answers: Vec<AnswerChange>,
+    /// Every section of the questionnaire, in order.
+    pub sections: Vec<ScoreChange>,
+    pub overall_before: Option<f64>,
+    pub overall_after: Option<f64>,
+    /// Red flags of `before` that `after` no longer has.
+    pub flags_resolved: Vec<Flag>,
+    /// Red flags of `after` that `before` did not have.
+    pub flags_raised: Vec<Flag>,
+}
+
+pub fn diff(q: &Questionnaire, before: &Assessment, after: &Assessment, locale: &str) -> Diff {
+    let mut answers = Vec::new();
+    for s in &q.sections {
+        for x in &s.questions {
+            let (b, a) = (answer_text(x, before, locale), answer_text(x, after, locale));
+            let note_changed = before.note(&x.id).trim() != after.note(&x.id).trim();
+            if b != a || note_changed {
+                answers.push(AnswerChange { section_id: s.id.clone(), question_id: x.id.clone(), before: b, after: a, note_changed });
+            }
+        }
+    }
+    let (ob, oa) = (score(q, before), score(q, after));
+    let sections = q
+        .sections
+        .iter()
+        .filter_map(|s| {
+            let (b, a) = (ob.section(&s.id)?, oa.section(&s.id)?);
+            Some(ScoreChange { section_id: s.id.clone(), before: b.score, after: a.score })
+        })
+        .collect();
+    let flags = |o: &crate::scoring::Outcome| -> Vec<Flag> {
+        o.red_flags.iter().map(|f| (f.section_id.clone(), f.question_id.clone())).collect()
+    };
+    let (fb, fa) = (flags(&ob), flags(&oa));
+    Diff {
+        answers,
+        sections,
+        overall_before: ob.overall,
+        overall_after: oa.overall,
+        flags_resolved: fb.iter().filter(|f| !fa.contains(f)).cloned().collect(),
+        flags_raised: fa.iter().filter(|f| !fb.contains(f)).cloned().collect(),
+    }
+}
