@@ -13,6 +13,7 @@ pub mod persist;
 pub mod import;
 pub mod review;
 pub mod compare;
+pub mod workshop;
 pub mod bundled;
 pub mod report;
 pub mod schema;

@@ -124,3 +124,46 @@ fn compare_over_time_lists_changes_scores_and_flags() {
     let same = diff(&q, &before, &before, "en");
     assert!(same.answers.is_empty() && same.flags_raised.is_empty() && same.flags_resolved.is_empty());
 }
+
+/// Workshop: section statistics and the disagreement measure, as golden tables.
+#[test]
+fn workshop_statistics_and_disagreement_golden() {
+    use elsa::workshop::{disagreement, section_stats};
+    let q = mini();
+    // Four teams. o1: a, a, c, b → 2 of 4 agree (0.5). o2: no ×4 → 0. o3: {x,y}, {y,x}, y,
+    // unanswered → 2 of 3 agree (⅓). o5: ?, p1, p2, p3 → 1 of 4 (0.75).
+    let teams = vec![
+        with(&q, &[("o1", "a"), ("o2", "no"), ("o3", "x+y"), ("o5", "?")]),
+        with(&q, &[("o1", "a"), ("o2", "no"), ("o3", "y+x"), ("o5", "p1")]),
+        with(&q, &[("o1", "c"), ("o2", "no"), ("o3", "y"), ("o5", "p2")]),
+        with(&q, &[("o1", "b"), ("o2", "no"), ("o5", "p3")]),
+    ];
+    let split = disagreement(&q, &teams);
+    let table: Vec<(&str, f64, usize)> = split.iter().map(|s| (s.question_id.as_str(), (s.disagreement * 1000.0).round() / 1000.0, s.answered)).collect();
+    assert_eq!(table, vec![("o5", 0.75, 4), ("o1", 0.5, 4), ("o3", 0.333, 3), ("o2", 0.0, 4)]);
+    let o1 = &split[1];
+    let groups: Vec<(&str, Vec<usize>)> = o1.groups.iter().map(|g| (g.key.as_str(), g.teams.clone())).collect();
+    assert_eq!(groups, vec![("a", vec![0, 1]), ("c", vec![2]), ("b", vec![3])]);
+    assert_eq!(split[2].groups[0].key, "x+y", "option order does not split teams");
+    assert_eq!(split[0].groups.iter().find(|g| g.key == "dont_know").unwrap().teams, vec![0]);
+
+    // Section statistics against each team's own score.
+    let stats = section_stats(&q, &teams);
+    let oversight = stats.iter().find(|s| s.section_id == "oversight").unwrap();
+    let own: Vec<Option<f64>> = teams.iter().map(|a| elsa::scoring::score(&q, a).section("oversight").unwrap().score).collect();
+    assert_eq!(oversight.scores, own);
+    let mut v: Vec<f64> = own.iter().flatten().copied().collect();
+    v.sort_by(|a, b| a.total_cmp(b));
+    assert_eq!(oversight.mean, Some(v.iter().sum::<f64>() / 4.0));
+    assert_eq!(oversight.median, Some((v[1] + v[2]) / 2.0));
+    assert_eq!(oversight.spread, Some(v[3] - v[0]));
+    // A section nobody answered has no statistics.
+    let lowses = stats.iter().find(|s| s.section_id == "lowses").unwrap();
+    assert_eq!((lowses.mean, lowses.median, lowses.spread), (None, None, None));
+    // Odd count: the middle value.
+    let three = section_stats(&q, &teams[..3]);
+    let o = three.iter().find(|s| s.section_id == "oversight").unwrap();
+    let mut w: Vec<f64> = o.scores.iter().flatten().copied().collect();
+    w.sort_by(|a, b| a.total_cmp(b));
+    assert_eq!(o.median, Some(w[1]));
+}
