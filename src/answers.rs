@@ -28,6 +28,22 @@ pub enum Answer {
     NotApplicable,
 }
 
+impl Answer {
+    /// The same answer in a canonical form: the options of a multiple-choice answer sorted and
+    /// without repeats (the order teams tick them in does not change the answer).
+    pub fn canonical(&self) -> Answer {
+        match self {
+            Answer::Choices { ids } => {
+                let mut ids = ids.clone();
+                ids.sort();
+                ids.dedup();
+                Answer::Choices { ids }
+            }
+            other => other.clone(),
+        }
+    }
+}
+
 /// The answer and the note of one question. A note may exist without an answer.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

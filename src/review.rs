@@ -28,15 +28,7 @@ pub fn canonical_answers(a: &Assessment) -> String {
         .iter()
         .filter(|(_, r)| r.answer.is_some() || !r.note.is_empty())
         .map(|(id, r)| {
-            let answer = r.answer.clone().map(|ans| match ans {
-                Answer::Choices { mut ids } => {
-                    ids.sort();
-                    ids.dedup();
-                    Answer::Choices { ids }
-                }
-                other => other,
-            });
-            (id.as_str(), (answer, r.note.as_str()))
+            (id.as_str(), (r.answer.as_ref().map(Answer::canonical), r.note.as_str()))
         })
         .collect();
     let c = Canonical {

@@ -68,15 +68,10 @@ pub fn section_stats(q: &Questionnaire, teams: &[Assessment]) -> Vec<SectionStat
 }
 
 fn key(answer: &Answer) -> Option<String> {
-    match answer {
-        Answer::Choice { id } => Some(id.clone()),
+    match answer.canonical() {
+        Answer::Choice { id } => Some(id),
         Answer::Choices { ids } if ids.is_empty() => None,
-        Answer::Choices { ids } => {
-            let mut ids = ids.clone();
-            ids.sort();
-            ids.dedup();
-            Some(ids.join("+"))
-        }
+        Answer::Choices { ids } => Some(ids.join("+")),
         Answer::DontKnow => Some("dont_know".into()),
         Answer::NotApplicable => Some("not_applicable".into()),
         Answer::Text { .. } | Answer::Date { .. } => None,
