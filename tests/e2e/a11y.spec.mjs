@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Assessment, Home, quick, full, recordRequests, expectOnlyStaticSameOrigin, importFile, storageSnapshot, PNG } from './support.mjs';
+import { Assessment, Home, quick, full, en, recordRequests, expectOnlyStaticSameOrigin, importFile, storageSnapshot, PNG } from './support.mjs';
 
 async function axe(page, what) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -19,6 +19,8 @@ for (const q of [quick, full]) test(`${q.id}: home, every section, dialogs and r
   await a.textbox('project-name').fill('Axe check');
   await a.choose('ai-role', 'decides');
   for (let s = 0; s < q.sections.length; s++) {
+    // Wait until the section is on screen (the previous one's controls may still be there).
+    await expect(a.sectionHeading()).toHaveText(en(q.sections[s].title));
     // Open every help and an N/A justification error where there is one.
     const help = page.getByRole('button', { name: /^Help/ });
     for (let n = await help.count(); n > 0; n--) await help.first().click();
