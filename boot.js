@@ -1,4 +1,4 @@
-// Starts the wasm (a file, not inline, for the CSP), registers the service worker, shows the new-version notice, unfolds details for printing. See ARCHITECTURE.md.
+// Starts the wasm (a file, not inline, for the CSP): the main app, or the studio (review, workshop, compare; a separate wasm so that it costs the first page load nothing) on its own addresses, registers the service worker, shows the new-version notice, unfolds details for printing. See ARCHITECTURE.md.
 const meta = document.querySelector('meta[name="wasm-app"]');
 const fail = (msg) => {
   const el = document.getElementById('boot-error');
@@ -7,8 +7,18 @@ const fail = (msg) => {
 if (!meta) {
   fail('The app could not start: its loader is missing from this page.');
 } else {
-  import(meta.dataset.js)
-    .then((m) => m.default({ module_or_path: meta.dataset.wasm }))
+  // Must agree with route::is_studio.
+  const isStudio = (h) => /^#\/(review|workshop|compare|scoring|privacy)(\/|$)/.test(h);
+  const studio = isStudio(location.hash);
+  const canSave = () => { try { localStorage.setItem('elsa.v1.probe', '1'); localStorage.removeItem('elsa.v1.probe'); return true; } catch (e) { return false; } };
+  addEventListener('hashchange', (e) => {
+    if (isStudio(location.hash) === studio) return;
+    // Work kept in memory only (storage blocked) must not be reloaded away: the other app opens in a new tab.
+    if (!canSave()) { open(location.href, '_blank', 'noopener'); history.replaceState(null, '', e.oldURL); return; }
+    location.reload();
+  });
+  import(studio ? './studio.js' : meta.dataset.js)
+    .then((m) => m.default({ module_or_path: studio ? './studio_bg.wasm' : meta.dataset.wasm }))
     .catch((e) => fail('The app could not start in this browser: ' + e));
 }
 

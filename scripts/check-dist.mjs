@@ -8,10 +8,17 @@ need(/^index\.html$/, 'index.html');
 const mainWasm = need(/^elsa-[0-9a-f]+_bg\.wasm$/, 'main wasm');
 need(/^report_worker_bg\.wasm$/, 'worker wasm');
 need(/^report_worker_loader\.js$/, 'worker loader');
+const studioWasm = need(/^studio_bg\.wasm$/, 'studio wasm');
+need(/^studio\.js$/, 'studio loader');
+const studio = readFileSync(`dist/${studioWasm}`);
+if (studio.includes('Pdf_') || studio.includes('printpdf')) fail('studio_bg.wasm links printpdf: it must be built without the pdf feature');
 const qfiles = readdirSync('dist/questionnaires').filter((f) => f.endsWith('.bin'));
 if (qfiles.length === 0) fail('no questionnaires in dist/questionnaires');
 const main = readFileSync(`dist/${mainWasm}`);
 if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} links printpdf: the UI must be built without the pdf feature`);
+// The studio's pages live in their own wasm, not in the first page load.
+if (main.includes('Where the teams disagreed')) fail(`${mainWasm} contains the studio's workshop view`);
+if (!studio.includes('Where the teams disagreed')) fail('studio_bg.wasm lacks its workshop view');
 const html = readFileSync('dist/index.html', 'utf8');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html has an inline script; the CSP forbids it');
 // The service worker caches exactly the files of this build.

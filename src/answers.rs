@@ -121,6 +121,10 @@ pub struct Assessment {
     /// The section the user was last on, to resume there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_section: Option<String>,
+    /// An ethics review of these answers (format 3), if a reviewer returned one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::review::Review>")]
+    pub review: Option<crate::review::ReviewText>,
 }
 
 /// A shortest note that counts as a justification for "Not applicable".
@@ -137,6 +141,7 @@ impl Assessment {
             metadata: Metadata::default(),
             responses: BTreeMap::new(),
             last_section: None,
+            review: None,
         }
     }
 
@@ -192,6 +197,16 @@ impl Assessment {
         }
         let answer = if ids.is_empty() { None } else { Some(Answer::Choices { ids }) };
         self.set_answer(&question.id, answer, now);
+    }
+
+    /// The team's reply to a reviewer's comment (no comment there: nothing to reply to).
+    pub fn set_reply(&mut self, question: &str, reply: String, now: &str) -> bool {
+        let Some(mut r) = self.review() else { return false };
+        let Some(c) = r.comments.get_mut(question) else { return false };
+        c.reply = reply;
+        self.set_review(Some(&r));
+        self.touch(now);
+        true
     }
 
     fn touch(&mut self, now: &str) {

@@ -153,11 +153,16 @@ pub fn parse_json(bytes: &[u8]) -> Result<StoredAssessment, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    persist::decode_stored(text).map_err(|e| match e {
+    let stored = persist::decode_stored(text).map_err(|e| match e {
         PersistError::NotJson(m) => ImportError::NotJson(m),
         PersistError::WrongShape(m) => ImportError::NotAssessment(m),
         PersistError::NewerFormat(v) => ImportError::NewerFormat(v),
-    })
+    })?;
+    // The app carries a review as text; a file is only taken in when its review reads too.
+    if let Some(r) = &stored.assessment.review {
+        r.parse().map_err(ImportError::NotAssessment)?;
+    }
+    Ok(stored)
 }
 
 /// A questionnaire the tool has: id, version, title.

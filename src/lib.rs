@@ -12,6 +12,7 @@ pub mod route;
 pub mod persist;
 pub mod import;
 pub mod review;
+pub mod sha256;
 pub mod compare;
 pub mod workshop;
 pub mod bundled;

@@ -7,12 +7,16 @@
 //!
 //! ## Formats
 //! - **1** (tool 0.1.0): `{format_version: 1, tool_version, assessment}`.
-//! - **2** (tool 0.2.0, current): adds `format: "elsa-assessment"` (so that any other JSON is
+//! - **2** (tool 0.2.0): adds `format: "elsa-assessment"` (so that any other JSON is
 //!   recognised as "not an assessment file") and `questionnaire: {id, version}` at the top, so
 //!   that a reader can tell which questionnaire a file needs before reading the answers.
+//! - **3** (tool 0.3.0, current): the assessment may carry `review`, an ethics review
+//!   ([`crate::review::Review`]: comments with the team's replies, verdict, sign-off). A tool that
+//!   reads only format 2 refuses such a file as "made by a newer version" instead of dropping
+//!   the review.
 //!
 //! [`decode`] reads every format up to [`FORMAT_VERSION`] and migrates it step by step
-//! ([`migrate_1_to_2`]); each older format keeps a frozen struct of its own here, and a test reads
+//! ([`migrate_1_to_2`], [`migrate_2_to_3`]); each older format keeps a frozen struct of its own here, and a test reads
 //! a real sample written by the tool version that used it (`tests/it/data/storage/`). Reading
 //! never writes: a migrated entry is stored in the new format on its next save.
 
@@ -21,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The current format version of stored and exported assessments.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The value of the `format` field of format 2 and later.
 pub const FORMAT_NAME: &str = "elsa-assessment";
 /// The tool's version, recorded in every file.
@@ -46,7 +50,7 @@ pub struct QuestionnaireRef {
     pub version: String,
 }
 
-/// Format 2 (current).
+/// The current format (3); format 2 has the same fields, without `assessment.review`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredAssessment {
     pub format: String,
@@ -76,6 +80,21 @@ pub fn migrate_1_to_2(old: StoredV1) -> StoredAssessment {
         },
         assessment: old.assessment,
     }
+}
+
+/// Format 2 → 3: nothing to add (a format-2 file has no review); the version moves on.
+pub fn migrate_2_to_3(old: StoredAssessment) -> StoredAssessment {
+    StoredAssessment { format_version: 3, ..old }
+}
+
+/// Prefix of the keys holding a reviewer's work: the team's file as received plus the review,
+/// kept apart from the user's own assessments.
+pub const REVIEW_KEY_PREFIX: &str = "elsa.v1.review.";
+/// The key of the workshop (the team files an educator loaded), apart from everything else.
+pub const WORKSHOP_KEY: &str = "elsa.v1.workshop";
+
+pub fn review_key(id: &str) -> String {
+    format!("{REVIEW_KEY_PREFIX}{id}")
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,9 +174,12 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
             return Err(PersistError::WrongShape(e.to_string()));
         }
     };
+    if known.format_version < 3 && known.assessment.review.is_some() {
+        return Err(PersistError::WrongShape("a review needs file format 3 or later".into()));
+    }
     match known.format_version {
-        1 => Ok(migrate_1_to_2(StoredV1 { format_version: 1, tool_version: known.tool_version, assessment: known.assessment })),
-        2 => {
+        1 => Ok(migrate_2_to_3(migrate_1_to_2(StoredV1 { format_version: 1, tool_version: known.tool_version, assessment: known.assessment }))),
+        v @ (2 | 3) => {
             if known.format.as_deref() != Some(FORMAT_NAME) {
                 return Err(PersistError::WrongShape(format!("format must be \"{FORMAT_NAME}\"")));
             }
@@ -166,13 +188,14 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
             if q.id != a.questionnaire_id || q.version != a.questionnaire_version {
                 return Err(PersistError::WrongShape("the questionnaire named at the top differs from the assessment's".into()));
             }
-            Ok(StoredAssessment {
+            let stored = StoredAssessment {
                 format: FORMAT_NAME.to_string(),
-                format_version: 2,
+                format_version: v as u32,
                 tool_version: known.tool_version,
                 questionnaire: q,
                 assessment: known.assessment,
-            })
+            };
+            Ok(if v == 2 { migrate_2_to_3(stored) } else { stored })
         }
         v if v > FORMAT_VERSION as u64 => Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32)),
         v => Err(PersistError::WrongShape(format!("format_version {v} never existed"))),

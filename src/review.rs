@@ -8,9 +8,8 @@
 //! to an answer, a note or the profile changes it. This detects changes; it is not an
 //! electronic signature (anyone can recompute it).
 
-use crate::answers::{Answer, Assessment, Metadata};
+use crate::answers::{Assessment, Metadata, Response};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 #[derive(Serialize)]
@@ -18,24 +17,32 @@ struct Canonical<'a> {
     questionnaire_id: &'a str,
     questionnaire_version: &'a str,
     metadata: &'a Metadata,
-    responses: BTreeMap<&'a str, (Option<Answer>, &'a str)>,
+    responses: NonEmpty<'a>,
 }
 
-/// The canonical text the fingerprint is taken of (compact JSON).
+/// The non-empty responses in id order (the map is sorted already), each in canonical form,
+/// written straight out (no second map: that code would weigh on the first page load).
+struct NonEmpty<'a>(&'a BTreeMap<String, Response>);
+
+impl Serialize for NonEmpty<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.0
+                .iter()
+                .filter(|(_, r)| r.answer.is_some() || !r.note.is_empty())
+                .map(|(id, r)| (id, Response { answer: r.answer.as_ref().map(|x| x.canonical()), note: r.note.clone() })),
+        )
+    }
+}
+
+/// The canonical text the fingerprint is taken of (compact JSON): responses are written as the
+/// stored file writes them (`answer` left out when there is none, `note` when it is empty).
 pub fn canonical_answers(a: &Assessment) -> String {
-    let responses = a
-        .responses
-        .iter()
-        .filter(|(_, r)| r.answer.is_some() || !r.note.is_empty())
-        .map(|(id, r)| {
-            (id.as_str(), (r.answer.as_ref().map(Answer::canonical), r.note.as_str()))
-        })
-        .collect();
     let c = Canonical {
         questionnaire_id: &a.questionnaire_id,
         questionnaire_version: &a.questionnaire_version,
         metadata: &a.metadata,
-        responses,
+        responses: NonEmpty(&a.responses),
     };
     // Plain data with string keys: serialising it cannot fail.
     serde_json::to_string(&c).unwrap_or_default()
@@ -43,12 +50,298 @@ pub fn canonical_answers(a: &Assessment) -> String {
 
 /// `sha256:<64 hex digits>` of the canonical answers.
 pub fn fingerprint(a: &Assessment) -> String {
-    let digest = Sha256::digest(canonical_answers(a).as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{hex}")
+    format!("sha256:{}", crate::sha256::hex(canonical_answers(a).as_bytes()))
 }
 
 /// Whether answers changed since a sign-off with this fingerprint.
 pub fn is_stale(signed_fingerprint: &str, a: &Assessment) -> bool {
     fingerprint(a) != signed_fingerprint
+}
+
+// ---------------------------------------------------------------------------------------------
+// The review itself: what an ethics reviewer adds to a team's assessment file (format 3).
+// ---------------------------------------------------------------------------------------------
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// How a reviewer marks one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentStatus {
+    Ok,
+    Question,
+    Concern,
+}
+
+impl CommentStatus {
+    pub const ALL: [CommentStatus; 3] = [CommentStatus::Ok, CommentStatus::Question, CommentStatus::Concern];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CommentStatus::Ok => "OK",
+            CommentStatus::Question => "Question",
+            CommentStatus::Concern => "Concern",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CommentStatus::Ok => "ok",
+            CommentStatus::Question => "question",
+            CommentStatus::Concern => "concern",
+        }
+    }
+}
+
+/// A reviewer's comment on one question, and the team's reply to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub status: CommentStatus,
+    #[serde(default)]
+    pub text: String,
+    /// The team's answer to the comment (written in the team's own app after re-import).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reply: String,
+}
+
+/// The reviewer's overall conclusion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Approved,
+    ApprovedWithConditions,
+    ReviseAndResubmit,
+    NotApproved,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] =
+        [Verdict::Approved, Verdict::ApprovedWithConditions, Verdict::ReviseAndResubmit, Verdict::NotApproved];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Approved => "Approved",
+            Verdict::ApprovedWithConditions => "Approved with conditions",
+            Verdict::ReviseAndResubmit => "Revise and resubmit",
+            Verdict::NotApproved => "Not approved",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Approved => "approved",
+            Verdict::ApprovedWithConditions => "approved_with_conditions",
+            Verdict::ReviseAndResubmit => "revise_and_resubmit",
+            Verdict::NotApproved => "not_approved",
+        }
+    }
+}
+
+/// The sign-off: which answers the verdict refers to, and when it was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    /// [`fingerprint`] of the answers at the moment of signing.
+    pub fingerprint: String,
+    /// RFC 3339.
+    pub at: String,
+}
+
+/// An ethics review of one assessment. It travels inside the assessment file (format 3) but is
+/// never part of the team's answers: the fingerprint leaves it out, and the team can only add
+/// replies to its comments.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    #[serde(default)]
+    pub reviewer_name: String,
+    #[serde(default)]
+    pub reviewer_role: String,
+    /// The review date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub verdict: Option<Verdict>,
+    /// Required with "approved with conditions".
+    #[serde(default)]
+    pub conditions: String,
+    /// By question id.
+    #[serde(default)]
+    pub comments: BTreeMap<String, Comment>,
+    #[serde(default)]
+    pub sign_off: Option<SignOff>,
+}
+
+/// Where a review stands against the answers it travels with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewState {
+    /// Not signed off yet.
+    Draft,
+    /// Signed off, and the answers are the ones reviewed.
+    Current,
+    /// Signed off, but the answers changed since.
+    Stale,
+}
+
+/// Shown wherever a sign-off is: what the fingerprint can and cannot tell.
+pub const FINGERPRINT_EXPLAINED: &str = "The fingerprint is a SHA-256 hash of the answers the reviewer saw. If any answer, note or profile field changes later, the sign-off is marked stale. This detects changes; it is not an electronic signature, and it does not prove who signed.";
+/// The stale badge's text, the same in the app and the PDF.
+pub const STALE_TEXT: &str = "Stale: answers changed since review";
+
+impl Review {
+    pub fn state(&self, a: &Assessment) -> ReviewState {
+        match &self.sign_off {
+            None => ReviewState::Draft,
+            Some(s) if is_stale(&s.fingerprint, a) => ReviewState::Stale,
+            Some(_) => ReviewState::Current,
+        }
+    }
+
+    /// What is missing before the review can be signed off (empty: it can be).
+    pub fn sign_off_problems(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.verdict.is_none() {
+            out.push("Choose a verdict.");
+        }
+        if self.verdict == Some(Verdict::ApprovedWithConditions) && self.conditions.trim().is_empty() {
+            out.push("Write the conditions of the approval.");
+        }
+        if self.reviewer_name.trim().is_empty() {
+            out.push("Fill in the reviewer's name.");
+        }
+        if self.reviewer_role.trim().is_empty() {
+            out.push("Fill in the reviewer's role.");
+        }
+        if !valid_date(&self.date) {
+            out.push("Fill in the review date.");
+        }
+        out
+    }
+
+    /// Sign off on the answers of `a` as they are now.
+    pub fn sign(&mut self, a: &Assessment, now: &str) -> Result<(), Vec<&'static str>> {
+        let problems = self.sign_off_problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.sign_off = Some(SignOff { fingerprint: fingerprint(a), at: now.to_string() });
+        Ok(())
+    }
+
+    /// How many comments have each status, in [`CommentStatus::ALL`] order.
+    pub fn counts(&self) -> [usize; 3] {
+        let mut out = [0; 3];
+        for c in self.comments.values() {
+            out[c.status as usize] += 1;
+        }
+        out
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+/// The team's side of a returned review: take the reviewer's work from `reviewed` into `mine`,
+/// keeping my answers and any replies I already wrote to the same comments.
+pub fn take_review(mine: &mut Assessment, reviewed: &Assessment) {
+    let Some(incoming) = reviewed.review() else { return };
+    let mut review = incoming;
+    if let Some(old) = mine.review() {
+        for (q, c) in review.comments.iter_mut() {
+            if c.reply.is_empty() {
+                if let Some(prev) = old.comments.get(q) {
+                    c.reply = prev.reply.clone();
+                }
+            }
+        }
+    }
+    mine.set_review(Some(&review));
+}
+
+/// What happened when a reviewer opened a team's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// A file not reviewed on this device before.
+    New,
+    /// The team's new answers and replies were taken; the reviewer's own work was kept.
+    Updated,
+}
+
+/// The reviewer's side of opening a team file: the team's answers (and replies) always come
+/// from the file; the reviewer's comments, verdict and sign-off come from the review already on
+/// this device, if there is one, else from the file (a review made elsewhere).
+pub fn reviewer_opens(existing: Option<&Assessment>, incoming: Assessment) -> (Assessment, Opened) {
+    let Some(mine) = existing.and_then(|e| e.review()) else {
+        return (incoming, Opened::New);
+    };
+    let mut review = mine;
+    if let Some(theirs) = incoming.review() {
+        for (q, c) in review.comments.iter_mut() {
+            if let Some(t) = theirs.comments.get(q) {
+                if !t.reply.is_empty() {
+                    c.reply = t.reply.clone();
+                }
+            }
+        }
+    }
+    let mut out = incoming;
+    out.set_review(Some(&review));
+    (out, Opened::Updated)
+}
+
+/// A review as it travels inside an assessment: its JSON text, parsed only where it is used (the
+/// studio, the report worker, the CLI). The main app only carries it along, so its first page
+/// load holds no code for reading reviews. Every reader that accepts a file checks it with
+/// [`ReviewText::parse`] (see `import::parse_json`).
+#[derive(Debug, Clone)]
+pub struct ReviewText(Box<serde_json::value::RawValue>);
+
+impl PartialEq for ReviewText {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl Serialize for ReviewText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReviewText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Box::<serde_json::value::RawValue>::deserialize(d).map(ReviewText)
+    }
+}
+
+impl ReviewText {
+    pub fn parse(&self) -> Result<Review, String> {
+        serde_json::from_str(self.0.get()).map_err(|e| format!("the review in it cannot be read ({e})"))
+    }
+
+    pub fn of(r: &Review) -> ReviewText {
+        // Plain data with string keys: serialising it cannot fail; the fallback is an empty review.
+        ReviewText(serde_json::value::to_raw_value(r).unwrap_or_else(|_| serde_json::value::RawValue::from_string("{}".into()).unwrap_or_default()))
+    }
+}
+
+impl Assessment {
+    /// The review this assessment carries (`None`: none, or one that cannot be read; files
+    /// with an unreadable review are refused on import).
+    pub fn review(&self) -> Option<Review> {
+        self.review.as_ref().and_then(|r| r.parse().ok())
+    }
+
+    pub fn set_review(&mut self, r: Option<&Review>) {
+        self.review = r.map(ReviewText::of);
+    }
 }

@@ -60,3 +60,68 @@ impl Route {
         }
     }
 }
+
+/// The pages of the studio, the second app: for reviewers and educators, plus the information
+/// pages (loaded instead of the main app when the hash starts with `#/review`, `#/workshop`,
+/// `#/compare`, `#/scoring` or `#/privacy`; see boot.js).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StudioRoute {
+    /// Reviews in progress, and "open a file to review".
+    Reviews,
+    /// One review, by the assessment id of the team's file.
+    Review { id: String },
+    /// The team's side: read the returned review of one of my own assessments, and reply.
+    Reply { id: String },
+    Workshop,
+    /// The workshop's presentation view at a question (0-based, in disagreement order).
+    Present { index: usize },
+    Compare,
+    /// The information pages live here too: they are not needed for the first page load.
+    Scoring,
+    Privacy,
+    NotFound,
+}
+
+/// Whether a hash belongs to the studio rather than the main app. Must agree with boot.js.
+pub fn is_studio(hash: &str) -> bool {
+    let h = hash.trim_start_matches('#').trim_start_matches('/');
+    let first = h.split('/').next().unwrap_or("");
+    matches!(first, "review" | "workshop" | "compare" | "scoring" | "privacy")
+}
+
+impl StudioRoute {
+    pub fn parse(hash: &str) -> StudioRoute {
+        let h = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = h.split('/').filter(|p| !p.is_empty()).collect();
+        if parts.iter().any(|p| !valid_segment(p)) {
+            return StudioRoute::NotFound;
+        }
+        match parts.as_slice() {
+            ["review"] => StudioRoute::Reviews,
+            ["review", "reply", id] => StudioRoute::Reply { id: id.to_string() },
+            ["review", id] => StudioRoute::Review { id: id.to_string() },
+            ["workshop"] => StudioRoute::Workshop,
+            ["workshop", "present", n] => match n.parse::<usize>() {
+                Ok(n) if n >= 1 => StudioRoute::Present { index: n - 1 },
+                _ => StudioRoute::NotFound,
+            },
+            ["compare"] => StudioRoute::Compare,
+            ["scoring"] => StudioRoute::Scoring,
+            ["privacy"] => StudioRoute::Privacy,
+            _ => StudioRoute::NotFound,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            StudioRoute::Reviews | StudioRoute::NotFound => "#/review".to_string(),
+            StudioRoute::Review { id } => format!("#/review/{id}"),
+            StudioRoute::Reply { id } => format!("#/review/reply/{id}"),
+            StudioRoute::Workshop => "#/workshop".to_string(),
+            StudioRoute::Present { index } => format!("#/workshop/present/{}", index + 1),
+            StudioRoute::Compare => "#/compare".to_string(),
+            StudioRoute::Scoring => "#/scoring".to_string(),
+            StudioRoute::Privacy => "#/privacy".to_string(),
+        }
+    }
+}

@@ -24,6 +24,24 @@ pub enum Job {
     /// Import `bytes`, a file the user picked (the JSON export or a PDF report): the answer is
     /// the assessment in the current stored format, or the message for the user.
     Import,
+    /// The workshop summary PDF of `json` (a [`WorkshopRequest`]); `bytes` is the
+    /// questionnaire in its binary form, as for [`Job::Pdf`].
+    WorkshopPdf,
+}
+
+/// One team of a workshop: the label the facilitator gave it, and its assessment.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkshopTeam {
+    pub label: String,
+    pub assessment: Assessment,
+}
+
+/// The input of [`Job::WorkshopPdf`]: the teams in the order to show them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkshopRequest {
+    pub teams: Vec<WorkshopTeam>,
+    pub generated_at: String,
+    pub locale: String,
 }
 
 /// One message to the worker. Requests travel as JSON text (the UI already has the serializer
@@ -80,6 +98,19 @@ pub fn handle<'f>(
             .map_err(|e| e.to_string())?;
         let bytes = crate::persist::encode(&imported.assessment).into_bytes();
         return Ok(ReportResponse { file_name: String::new(), bytes, build_ms: 0.0, moved_from: imported.moved_from_version });
+    }
+    if input.job == Job::WorkshopPdf {
+        let req: WorkshopRequest = serde_json::from_str(&input.json).map_err(|e| format!("bad workshop request: {e}"))?;
+        let questionnaire = cache.get(input.bytes)?;
+        if let Some(t) = req.teams.iter().find(|t| t.assessment.questionnaire_id != questionnaire.id) {
+            return Err(format!(
+                "the team \"{}\" answered another questionnaire ({}), not {}",
+                t.label, t.assessment.questionnaire_id, questionnaire.id
+            ));
+        }
+        let teams: Vec<(String, Assessment)> = req.teams.into_iter().map(|t| (t.label, t.assessment)).collect();
+        let r = crate::report::pdf::render_workshop(questionnaire, &teams, &req.generated_at, &req.locale, fonts()?);
+        return Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0, moved_from: None });
     }
     let req: ReportRequest = serde_json::from_str(&input.json).map_err(|e| format!("bad report request: {e}"))?;
     let questionnaire = cache.get(input.bytes)?;

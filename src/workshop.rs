@@ -104,3 +104,69 @@ pub fn disagreement(q: &Questionnaire, teams: &[Assessment]) -> Vec<QuestionSpli
     out.sort_by(|a, b| b.disagreement.total_cmp(&a.disagreement));
     out
 }
+
+// ---------------------------------------------------------------------------------------------
+// The workshop as a spreadsheet (CSV)
+// ---------------------------------------------------------------------------------------------
+
+/// One CSV cell: spreadsheet formula injection defused (a leading `=`, `+`, `-`, `@`, tab or CR
+/// gets a `'` in front), then quoted as RFC 4180 asks when it holds a comma, quote, CR or LF.
+pub fn csv_cell(s: &str) -> String {
+    let defused = match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    };
+    if defused.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+fn one_decimal(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1}")).unwrap_or_default()
+}
+
+/// Every team's answers and scores, one row per team (in the given order), for a spreadsheet:
+/// `Team`, `Project`, `Assessors`, `Last changed`, `Overall score`, one `Score: <section>` per
+/// scored section, then per question (in questionnaire order, profile questions too)
+/// `<id>: <question>` with the answer in words and `<id> note`. Scores have one decimal; an
+/// empty cell is no score or no answer. UTF-8 with a byte-order mark (so that Excel reads
+/// accents right), CRLF line ends, RFC 4180 quoting, formula injection defused ([`csv_cell`]).
+pub fn csv(q: &Questionnaire, teams: &[(String, Assessment)], locale: &str) -> String {
+    let outcomes: Vec<_> = teams.iter().map(|(_, a)| score(q, a)).collect();
+    // The scored sections, as `score` lists them (whatever the teams answered).
+    let scored: Vec<&crate::model::Section> = q.sections.iter().filter(|s| s.dimension.is_scored()).collect();
+    let mut header = vec!["Team".to_string(), "Project".into(), "Assessors".into(), "Last changed".into(), "Overall score".into()];
+    for s in &scored {
+        header.push(format!("Score: {}", s.title.get(locale)));
+    }
+    for r in q.questions() {
+        header.push(format!("{}: {}", r.question.id, r.question.text.get(locale)));
+        header.push(format!("{} note", r.question.id));
+    }
+    let mut out = String::from("\u{feff}");
+    let mut push_row = |cells: &[String]| {
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    push_row(&header);
+    for ((label, a), outcome) in teams.iter().zip(&outcomes) {
+        let mut row = vec![label.clone(), a.metadata.project_name.clone(), a.metadata.assessors.clone(), a.modified.clone(), one_decimal(outcome.overall)];
+        for s in &scored {
+            row.push(one_decimal(outcome.section(&s.id).and_then(|x| x.score)));
+        }
+        for r in q.questions() {
+            row.push(crate::answers::answer_text(r.question, a, locale).unwrap_or_default());
+            row.push(a.note(&r.question.id).to_string());
+        }
+        push_row(&row);
+    }
+    out
+}
+
+/// `elsa-workshop-<yyyy-mm-dd>.csv`
+pub fn csv_file_name(generated_at: &str) -> String {
+    format!("elsa-workshop-{}.csv", crate::report::date_part(generated_at))
+}

@@ -272,6 +272,52 @@ impl<'m> Layout<'m> {
         self.text(text, style, 0.0);
     }
 
+    /// A callout: lines on a shaded band with a coloured bar at its left, flowing across pages
+    /// line by line (the band is drawn per line, so it continues on the next page). Each
+    /// `(label, text)` part starts a new line, its label in bold; an empty label gives plain
+    /// text.
+    pub fn callout(&mut self, parts: &[(&str, &str)], style: Style, fill: Rgb, bar: Rgb, indent: f32) {
+        const PAD: f32 = 4.0;
+        const BAR: f32 = 2.5;
+        const INSET: f32 = 8.0;
+        let lh = style.line_height();
+        let x0 = MARGIN_X + indent;
+        let w = CONTENT_W - indent;
+        let band = |page: &mut Page, y: f32, h: f32| {
+            page.items.push(Item::Rect { x: x0, y, w, h, color: fill });
+            page.items.push(Item::Rect { x: x0, y, w: BAR, h, color: bar });
+        };
+        self.ensure(lh + 2.0 * PAD);
+        let top = self.y;
+        band(self.page(), top, PAD);
+        self.y += PAD;
+        let bold = Style { bold: true, ..style };
+        let space = self.m.width(" ", style.size, false);
+        for (label, text) in parts {
+            let label_w = if label.is_empty() { 0.0 } else { self.m.width(label, style.size, true) + space };
+            let max_w = w - INSET - 4.0 - label_w;
+            for (i, line) in wrap(self.m, text, style.size, style.bold, max_w).into_iter().enumerate() {
+                if self.y + lh > CONTENT_BOTTOM && self.y > CONTENT_TOP {
+                    self.new_page();
+                }
+                let y = self.y;
+                band(self.page(), y, lh);
+                if i == 0 && !label.is_empty() {
+                    self.page().items.push(Item::Text { x: x0 + INSET, y: y + style.size, style: bold, text: label.to_string() });
+                }
+                if !line.is_empty() {
+                    self.page().items.push(Item::Text { x: x0 + INSET + label_w, y: y + style.size, style, text: line });
+                }
+                self.y += lh;
+            }
+        }
+        let y = self.y;
+        if y + PAD <= CONTENT_BOTTOM {
+            band(self.page(), y, PAD);
+        }
+        self.y += PAD;
+    }
+
     /// A horizontal rule across the content width.
     pub fn rule(&mut self, color: Rgb) {
         let y = self.y;

@@ -6,6 +6,7 @@
 //! `*not* | sure` shows as typed and cannot break a table or start a heading.
 
 use super::{concern_of, date_part, level_label, numbers, question_text, ReportInfo, LOCAL_NOTICE};
+use crate::review::{Comment, Review, ReviewState};
 use crate::answers::{answer_text, raw_answer_text, removed_answers, Answer, Assessment, Progress, Visibility};
 use crate::model::*;
 use crate::scoring::{display_score, score};
@@ -67,6 +68,9 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
     let _ = writeln!(m, "- **Last changed:** {}", esc(&a.modified));
     let _ = writeln!(m, "- **Exported:** {}\n", esc(&info.generated_at));
     let _ = writeln!(m, "_{}_\n", LOCAL_NOTICE);
+    if let Some(r) = &a.review() {
+        review_summary(&mut m, a, r);
+    }
 
     // Summary
     let _ = writeln!(m, "## Summary\n");
@@ -171,6 +175,8 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
     // Answers
     m.push_str("## Answers\n\n");
     let vis = Visibility::compute(q, a);
+    let review = a.review();
+    let comments = review.as_ref().map(|r| &r.comments);
     for (si, s) in q.sections.iter().enumerate() {
         let section_score = o
             .section(&s.id)
@@ -195,6 +201,9 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
                 let label = if matches!(a.answer(&question.id), Some(Answer::NotApplicable)) { "Justification" } else { "Note" };
                 let _ = writeln!(m, "{label}:\n\n{}\n", quote(note));
             }
+            if let Some(c) = comments.and_then(|x| x.get(&question.id)) {
+                let _ = writeln!(m, "{}\n", comment(c));
+            }
         }
     }
     let removed = removed_answers(q, a);
@@ -207,8 +216,26 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
             if !r.note.trim().is_empty() {
                 let _ = writeln!(m, "\n  Note: {}", esc(r.note.trim()));
             }
+            if let Some(c) = comments.and_then(|x| x.get(id)) {
+                let _ = writeln!(m, "\n{}", indent(&comment(c)));
+            }
         }
         m.push('\n');
+    }
+    let other = super::other_comments(q, a, review.as_ref(), &vis);
+    if !other.is_empty() {
+        let _ = writeln!(m, "## {}\n\n{}\n", super::OTHER_COMMENTS_TITLE, super::OTHER_COMMENTS_EXPLAINED);
+        for (id, c, question) in other {
+            match question {
+                Some(x) => {
+                    let _ = writeln!(m, "**{}** (not shown: hidden by the answers)\n", esc(x.text.get(loc)));
+                }
+                None => {
+                    let _ = writeln!(m, "**{}** (a question this version of the questionnaire no longer has)\n", esc(id));
+                }
+            }
+            let _ = writeln!(m, "{}\n", comment(c));
+        }
     }
     let _ = writeln!(
         m,
@@ -216,4 +243,61 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
         crate::persist::TOOL_VERSION
     );
     m
+}
+
+/// A reviewer's comment (and the team's reply) as a block quote.
+fn comment(c: &Comment) -> String {
+    let mut out = labelled_quote(&super::comment_label(c), &c.text);
+    if !c.reply.trim().is_empty() {
+        out.push_str("\n>\n");
+        out.push_str(&labelled_quote("Team reply:", &c.reply));
+    }
+    out
+}
+
+/// `> **Label** first line` then `> next line`…, each line escaped.
+fn labelled_quote(label: &str, text: &str) -> String {
+    let mut out = format!("> **{}**", esc(label));
+    for (i, line) in text.trim().lines().enumerate() {
+        out.push_str(if i == 0 { " " } else { "\n> " });
+        out.push_str(&esc(line));
+    }
+    out
+}
+
+/// Indent every line by two spaces (a block inside a list item).
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// The review block near the top: verdict, reviewer, date, conditions, comment counts, sign-off
+/// and whether the answers changed since.
+fn review_summary(m: &mut String, a: &Assessment, r: &Review) {
+    let _ = writeln!(m, "## {}\n", super::REVIEW_TITLE);
+    let or_dash = |s: &str| if s.trim().is_empty() { "—".to_string() } else { esc(s.trim()) };
+    let _ = writeln!(m, "- **Verdict:** {}", r.verdict.map(|v| v.label()).unwrap_or(super::NO_VERDICT));
+    let _ = writeln!(m, "- **Reviewer:** {}", or_dash(&r.reviewer_name));
+    let _ = writeln!(m, "- **Role:** {}", or_dash(&r.reviewer_role));
+    let _ = writeln!(m, "- **Review date:** {}", or_dash(&r.date));
+    if !r.conditions.trim().is_empty() {
+        let _ = writeln!(m, "- **Conditions:** {}", esc(r.conditions.trim()));
+    }
+    let _ = writeln!(m, "- **Comments:** {}", super::comment_counts(r));
+    match &r.sign_off {
+        Some(s) => {
+            let _ = writeln!(m, "- **Sign-off:** Signed off on {}", esc(date_part(&s.at)));
+            let _ = writeln!(m, "- **Fingerprint:** {}", esc(&s.fingerprint));
+        }
+        None => m.push_str("- **Sign-off:** Not signed off yet\n"),
+    }
+    let state = r.state(a);
+    match state {
+        ReviewState::Stale => {
+            let _ = writeln!(m, "\n**⚠ {}.** {}", crate::review::STALE_TEXT, super::STALE_DETAIL);
+        }
+        _ => {
+            let _ = writeln!(m, "\n**{}.**", super::review_state_text(state));
+        }
+    }
+    let _ = writeln!(m, "\n_{}_\n", crate::review::FINGERPRINT_EXPLAINED);
 }

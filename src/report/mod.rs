@@ -8,9 +8,11 @@ pub mod layout;
 pub mod md;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod workshop;
 
 use crate::answers::{answer_text, raw_answer_text, removed_answers, Answer, Assessment, Progress, Visibility};
 use crate::model::*;
+use crate::review::{Comment, CommentStatus, Review, ReviewState, Verdict};
 use crate::scoring::{display_score, score, Outcome};
 use layout::*;
 
@@ -100,6 +102,16 @@ pub fn build_pages(q: &Questionnaire, a: &Assessment, info: &ReportInfo, m: &dyn
     l.finish(a.display_name(), &right)
 }
 
+/// The workshop summary PDF of many teams' assessments of one questionnaire (title, teams,
+/// section scores with mean, median and spread, a chart, and the questions the teams disagreed
+/// on most), named [`workshop::workshop_file_name`]. Parses the fonts; the worker, which keeps
+/// them, calls [`pdf::render_workshop`].
+#[cfg(feature = "pdf")]
+pub fn workshop_pdf(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, locale: &str) -> Result<Vec<u8>, String> {
+    let fonts = pdf::Fonts::load()?;
+    Ok(pdf::render_workshop(q, teams, generated_at, locale, &fonts).bytes)
+}
+
 const H1: Style = Style::new(24.0, true, ACCENT);
 const H2: Style = Style::new(15.0, true, ACCENT);
 const H3: Style = Style::new(11.5, true, INK);
@@ -139,6 +151,10 @@ fn cover(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, info: &ReportInf
         let value = if value.trim().is_empty() { "—".to_string() } else { value };
         l.labelled(label, &value, Style::new(11.0, false, INK), 0.0);
         l.space(2.0);
+    }
+    if let Some(review) = &a.review() {
+        l.space(12.0);
+        review_summary(l, a, review);
     }
     l.space(14.0);
     l.rule(RULE);
@@ -436,6 +452,8 @@ fn actions(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, o: &Outcome, l
 
 fn answers(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
     let vis = Visibility::compute(q, a);
+    let review = a.review();
+    let comments = review.as_ref().map(|r| &r.comments);
     l.page_break();
     l.bookmark("Detailed answers");
     l.heading("Detailed answers", H2, KEEP);
@@ -466,6 +484,10 @@ fn answers(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
             } else if !note.is_empty() {
                 l.labelled("Note:", note, BODY, 12.0);
             }
+            if let Some(c) = comments.and_then(|m| m.get(&question.id)) {
+                l.space(2.0);
+                review_comment(l, c, 12.0);
+            }
             if !question.references.is_empty() {
                 l.text(&format!("Sources: {}", question.references.join("; ")), SMALL, 12.0);
             }
@@ -486,9 +508,149 @@ fn answers(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
             if !r.note.trim().is_empty() {
                 l.labelled("Note:", r.note.trim(), BODY, 12.0);
             }
+            if let Some(c) = comments.and_then(|m| m.get(id)) {
+                l.space(2.0);
+                review_comment(l, c, 12.0);
+            }
             l.space(4.0);
         }
     }
+    let other = other_comments(q, a, review.as_ref(), &vis);
+    if !other.is_empty() {
+        l.space(4.0);
+        l.bookmark(OTHER_COMMENTS_TITLE);
+        l.heading(OTHER_COMMENTS_TITLE, H3, KEEP);
+        l.rule(RULE);
+        l.text(OTHER_COMMENTS_EXPLAINED, SMALL, 0.0);
+        l.space(4.0);
+        for (id, c, question) in other {
+            let what = match question {
+                Some(x) => format!("{} (not shown: hidden by the answers)", x.text.get(loc)),
+                None => format!("{id} (a question this version of the questionnaire no longer has)"),
+            };
+            l.heading(&what, BODY_BOLD, 2.0 * BODY.line_height());
+            review_comment(l, c, 12.0);
+            l.space(4.0);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ethics review (when the assessment carries one)
+// ---------------------------------------------------------------------------------------------
+
+pub const REVIEW_TITLE: &str = "Ethics review";
+pub const NO_VERDICT: &str = "No verdict yet";
+pub const CURRENT_TEXT: &str = "Answers unchanged since the sign-off";
+pub const DRAFT_TEXT: &str = "Draft: not signed off";
+pub const STALE_DETAIL: &str = "The verdict refers to earlier answers: the fingerprint of the answers in this report differs from the one signed off.";
+pub const OTHER_COMMENTS_TITLE: &str = "Reviewer comments on other questions";
+const OTHER_COMMENTS_EXPLAINED: &str = "Comments on questions that the answers hide, or that this version of the questionnaire no longer has (without an answer to show).";
+
+const STALE_FILL: Rgb = Rgb(0xfb, 0xe4, 0xe4);
+const GOOD: Rgb = Rgb(0x2e, 0x6b, 0x3a);
+const GOOD_FILL: Rgb = Rgb(0xe5, 0xf2, 0xe8);
+const WARN: Rgb = Rgb(0xa8, 0x5d, 0x00);
+
+/// `"Reviewer – Concern:"`, the label of a comment block.
+pub fn comment_label(c: &Comment) -> String {
+    format!("Reviewer – {}:", c.status.label())
+}
+
+/// "2 OK · 1 Question · 0 Concern"
+pub fn comment_counts(r: &Review) -> String {
+    let n = r.counts();
+    CommentStatus::ALL.iter().zip(n).map(|(s, k)| format!("{k} {}", s.label())).collect::<Vec<_>>().join(" · ")
+}
+
+/// What the state of a review says, in words.
+pub fn review_state_text(state: ReviewState) -> &'static str {
+    match state {
+        ReviewState::Draft => DRAFT_TEXT,
+        ReviewState::Current => CURRENT_TEXT,
+        ReviewState::Stale => crate::review::STALE_TEXT,
+    }
+}
+
+/// Comments that no question of the answers part shows: on questions hidden by the answers, and
+/// on removed questions without an answer of their own. In questionnaire order, then by id.
+fn other_comments<'a>(q: &'a Questionnaire, a: &'a Assessment, review: Option<&'a crate::review::Review>, vis: &Visibility) -> Vec<(&'a str, &'a Comment, Option<&'a Question>)> {
+    let Some(review) = review else { return Vec::new() };
+    let mut hidden = Vec::new();
+    let mut removed = Vec::new();
+    let answered_removed: Vec<&str> = removed_answers(q, a).into_iter().map(|(id, _)| id).collect();
+    for (id, c) in &review.comments {
+        match q.question(id) {
+            Some(r) if !vis.is_visible(id) => hidden.push((r.section_index, id.as_str(), c, Some(r.question))),
+            Some(_) => {}
+            None if answered_removed.contains(&id.as_str()) => {}
+            None => removed.push((usize::MAX, id.as_str(), c, None)),
+        }
+    }
+    hidden.sort_by_key(|(s, ..)| *s);
+    hidden.into_iter().chain(removed).map(|(_, id, c, x)| (id, c, x)).collect()
+}
+
+fn review_comment(l: &mut Layout<'_>, c: &Comment, indent: f32) {
+    let bar = match c.status {
+        CommentStatus::Ok => GOOD,
+        CommentStatus::Question => WARN,
+        CommentStatus::Concern => DANGER,
+    };
+    let label = comment_label(c);
+    let mut parts = vec![(label.as_str(), c.text.trim())];
+    if !c.reply.trim().is_empty() {
+        parts.push(("Team reply:", c.reply.trim()));
+    }
+    l.callout(&parts, Style::new(9.5, false, INK), SHADE, bar, indent);
+}
+
+fn review_summary(l: &mut Layout<'_>, a: &Assessment, r: &Review) {
+    l.bookmark(REVIEW_TITLE);
+    l.heading(REVIEW_TITLE, H2, KEEP);
+    let row = Style::new(10.5, false, INK);
+    let or_dash = |s: &str| if s.trim().is_empty() { "—".to_string() } else { s.trim().to_string() };
+    let verdict = r.verdict.map(|v| v.label()).unwrap_or(NO_VERDICT);
+    let verdict_color = match r.verdict {
+        Some(Verdict::Approved) => GOOD,
+        Some(Verdict::NotApproved) | Some(Verdict::ReviseAndResubmit) => DANGER,
+        _ => INK,
+    };
+    l.labelled("Verdict:", verdict, Style::new(11.5, true, verdict_color), 0.0);
+    l.space(2.0);
+    let reviewer = match (r.reviewer_name.trim(), r.reviewer_role.trim()) {
+        ("", "") => "—".to_string(),
+        (n, "") => n.to_string(),
+        ("", role) => format!("— ({role})"),
+        (n, role) => format!("{n}, {role}"),
+    };
+    l.labelled("Reviewer:", &reviewer, row, 0.0);
+    l.labelled("Review date:", &or_dash(&r.date), row, 0.0);
+    if !r.conditions.trim().is_empty() {
+        l.labelled("Conditions:", r.conditions.trim(), row, 0.0);
+    }
+    l.labelled("Comments:", &comment_counts(r), row, 0.0);
+    match &r.sign_off {
+        Some(s) => {
+            l.labelled("Sign-off:", &format!("Signed off on {}", date_part(&s.at)), row, 0.0);
+            l.labelled("Fingerprint:", &s.fingerprint, Style::new(8.5, false, INK), 0.0);
+        }
+        None => l.labelled("Sign-off:", "Not signed off yet", row, 0.0),
+    }
+    l.space(4.0);
+    let state = r.state(a);
+    let (fill, bar, style) = match state {
+        ReviewState::Stale => (STALE_FILL, DANGER, Style::new(12.0, true, DANGER)),
+        ReviewState::Current => (GOOD_FILL, GOOD, Style::new(10.5, true, GOOD)),
+        ReviewState::Draft => (SHADE, MUTED, Style::new(10.5, true, MUTED)),
+    };
+    l.callout(&[("", review_state_text(state))], style, fill, bar, 0.0);
+    if state == ReviewState::Stale {
+        l.space(1.0);
+        l.text(STALE_DETAIL, Style::new(9.0, false, DANGER), 0.0);
+    }
+    l.space(3.0);
+    l.text(crate::review::FINGERPRINT_EXPLAINED, Style::new(7.5, false, MUTED), 0.0);
 }
 
 fn methodology(l: &mut Layout<'_>, q: &Questionnaire, info: &ReportInfo) {

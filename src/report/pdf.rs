@@ -200,6 +200,37 @@ pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts
     Report { file_name: file_name(a, &info.generated_at), bytes, pages: pages.len() }
 }
 
+/// Build the workshop summary PDF (see [`super::workshop`]).
+pub fn render_workshop(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, locale: &str, fonts: &Fonts) -> Report {
+    let (pages, outline) = super::workshop::build_workshop_pages(q, teams, generated_at, locale, fonts);
+    let title = format!("{}: {}", super::workshop::WORKSHOP_TITLE, q.title.get(locale));
+    let mut doc = PdfDocument::new(&title);
+    {
+        let meta = &mut doc.metadata.info;
+        meta.subject = format!("{} {}", q.title.get(locale), q.version);
+        meta.keywords = vec!["ELSA".into(), "AI".into(), "healthcare".into(), "workshop".into()];
+        meta.creator = format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION);
+        meta.producer = format!("ELSA self-assessment tool {} (printpdf)", crate::persist::TOOL_VERSION);
+        if let Some(d) = pdf_date(generated_at) {
+            meta.creation_date = d.clone();
+            meta.modification_date = d.clone();
+            meta.metadata_date = d;
+        }
+    }
+    render(&pages, fonts, &mut doc);
+    for (title, page) in &outline {
+        doc.add_bookmark(title, *page);
+    }
+    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
+    ldoc.compress();
+    let mut bytes = Vec::new();
+    if ldoc.save_to(&mut bytes).is_err() {
+        bytes = doc.save(&opts, &mut Vec::new());
+    }
+    Report { file_name: super::workshop::workshop_file_name(generated_at), bytes, pages: pages.len() }
+}
+
 /// The name of the assessment file attached to every report.
 pub const ATTACHMENT_NAME: &str = "elsa-assessment.json";
 

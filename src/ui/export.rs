@@ -40,6 +40,28 @@ pub fn import(bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) 
     run(WorkerInput { job: Job::Import, json: String::new(), bytes }, done)
 }
 
+/// Any job with its JSON request (the studio's workshop summary).
+pub fn run_job(job: Job, json: String, bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+    run(WorkerInput { job, json, bytes }, done)
+}
+
+/// The same as a future (the studio awaits files one after another).
+pub async fn run_async(job: Job, json: String, bytes: Vec<u8>) -> Result<ReportResponse, String> {
+    use std::rc::Rc;
+    let slot: Rc<RefCell<Option<Result<ReportResponse, String>>>> = Rc::new(RefCell::new(None));
+    let slot2 = slot.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let slot = slot2.clone();
+        run_job(job, json.clone(), bytes.clone(), move |r| {
+            *slot.borrow_mut() = Some(r);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let out = slot.borrow_mut().take();
+    out.unwrap_or_else(|| Err("the report builder gave no answer".into()))
+}
+
 fn run(input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
     if PENDING.with(|p| p.borrow().is_some()) {
         return done(Err("the tool is still busy with the previous file; please wait for it".into()));

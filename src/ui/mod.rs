@@ -6,6 +6,7 @@ pub mod export;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod studio;
 
 use crate::route::Route;
 use leptos::prelude::*;
@@ -74,8 +75,8 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class="wrap">
             {move || match app.route.get() {
                 Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-                Route::Scoring => view! { <pages::scoring::ScoringPage/> }.into_any(),
-                Route::Privacy => view! { <pages::privacy::PrivacyPage/> }.into_any(),
+                // These pages are the studio's (boot.js loads it for them).
+                Route::Scoring | Route::Privacy => view! { <p class="muted">"Loading…"</p> }.into_any(),
                 Route::Assessment { id, section, question } => view! {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),

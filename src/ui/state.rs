@@ -328,6 +328,21 @@ impl AppState {
         self.edit(id, |a, ts| a.set_note(question, note, ts));
     }
 
+    /// The team's reply to a reviewer's comment.
+    pub fn set_reply(&self, id: &str, question: &str, reply: String) {
+        self.edit(id, |a, ts| {
+            a.set_reply(question, reply, ts);
+        });
+    }
+
+    /// Take a returned review into one of my assessments, keeping my answers.
+    pub fn take_review(&self, id: &str, reviewed: &Assessment) {
+        self.edit(id, |a, ts| {
+            crate::review::take_review(a, reviewed);
+            a.modified = ts.to_string();
+        });
+    }
+
     pub fn set_metadata(&self, id: &str, field: ProfileField, value: String) {
         self.edit(id, |a, ts| a.set_metadata(field, value, ts));
     }

@@ -167,3 +167,19 @@ pub fn delete_all() -> Result<usize, String> {
     }
     Ok(keys.len())
 }
+
+/// The text under any key of the app (`Ok(None)`: nothing there).
+pub fn get(key: &str) -> Result<Option<String>, String> {
+    storage()?.get_item(key).map_err(js_error)
+}
+
+/// Write any key of the app.
+pub fn set(key: &str, text: &str) -> Result<(), SaveError> {
+    let s = storage().map_err(|message| SaveError { message, quota: false })?;
+    s.set_item(key, text).map_err(|e| SaveError { quota: is_quota(&e), message: js_error(e) })
+}
+
+/// Every key that starts with `prefix`.
+pub fn keys_with(prefix: &str) -> Vec<String> {
+    storage().map(|s| keys(&s).into_iter().filter(|k| k.starts_with(prefix)).collect()).unwrap_or_default()
+}

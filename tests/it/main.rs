@@ -8,6 +8,7 @@ mod markdown;
 mod persist;
 mod import;
 mod review;
+mod review_report;
 mod progress;
 mod questionnaires;
 mod report;

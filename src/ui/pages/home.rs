@@ -147,6 +147,8 @@ pub fn HomePage() -> impl IntoView {
             {saved}
         </section>
         <crate::ui::components::import::ImportPanel/>
+        <h2>"Review, workshop, compare"</h2>
+        <p><a href="#/review">"Review a team's file, or reply to a review"</a>" · "<a href="#/workshop">"Run a workshop"</a>" · "<a href="#/compare">"Compare two versions"</a></p>
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" on:close=move |_| to_delete.set(None)>
             <h2 id="delete-title">"Delete this assessment?"</h2>
             <p>{move || to_delete.get().map(|(_, n)| format!("“{n}” and all its answers and notes will be removed from this device. This cannot be undone."))}</p>

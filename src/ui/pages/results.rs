@@ -309,6 +309,18 @@ fn page(
         export_state.set(state);
     };
 
+    // A returned ethics review is read and answered in the studio (it carries the code for
+    // reviews; the first page load does not).
+    let review = a0.review.is_some().then(|| {
+        let href = format!("#/review/reply/{id}");
+        view! {
+            <section aria-labelledby="review-heading" class="panel">
+                <h2 id="review-heading">"Ethics review"</h2>
+                <p>"A reviewer returned comments on these answers. "<a href=href>"Read the review and reply"</a></p>
+            </section>
+        }
+    });
+
     let title = format!("Results: {}", a0.display_name());
     let back = Route::Assessment { id: id.clone(), section: a0.last_section.clone(), question: None }.href();
     let chart_title = format!("Bar chart of the concern score per section of {}, from 0 to 100. The same numbers are in the table below.", a0.display_name());
@@ -345,6 +357,7 @@ fn page(
                     </table>
                 </div>
             </section>
+            {review}
             {triage}
             {red_flags}
             {gaps}

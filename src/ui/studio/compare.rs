@@ -1,0 +1,172 @@
+//! Compare over time: two versions of the same assessment (before and after mitigation): one of
+//! the user's own assessments or a file, on each side. Shows the answers that changed, the change
+//! in score per section and overall, and the red flags resolved or newly raised. Reads the user's
+//! assessments; never writes them.
+
+use super::{file_vec, import_file, questionnaire_of, read_files, score_text};
+use crate::answers::Assessment;
+use crate::compare::diff;
+use crate::ui::state::{local_time, use_app};
+use leptos::prelude::*;
+
+const LOCALE: &str = "en";
+
+#[derive(Clone, PartialEq)]
+struct Side {
+    assessment: Assessment,
+    /// Where it came from, for people: "your assessment" or the file name.
+    source: String,
+}
+
+#[component]
+fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let select_id = format!("{which}-own");
+    let file_id = format!("{which}-file");
+    let on_select = move |ev| {
+        let id = event_target_value(&ev);
+        error.set(None);
+        side.set(app.assessment(&id).map(|a| Side { source: format!("your assessment, as it is now (last changed {})", local_time(&a.modified)), assessment: a }));
+    };
+    let on_file = move |_| {
+        let Some(el) = input.get() else { return };
+        let files = file_vec(el.files());
+        el.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let picked = read_files(files).await.pop();
+            let r = match picked {
+                Some(Ok(p)) => import_file(&p).await.map(|a| Side { source: format!("the file “{}”", p.name), assessment: a }),
+                Some(Err(e)) => Err(e),
+                None => Err("No file was read.".into()),
+            };
+            match r {
+                Ok(s) => {
+                    error.set(None);
+                    side.set(Some(s));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let title = if which == "before" { "Before" } else { "After" };
+    view! {
+        <fieldset class="compare-side">
+            <legend>{title}</legend>
+            <label for=select_id.clone()>"One of your assessments"</label>
+            <select id=select_id on:change=on_select>
+                <option value="">"— choose —"</option>
+                {move || app.assessments().get().into_iter().map(|a| view! {
+                    <option value=a.id.clone()>{format!("{} (last changed {})", a.display_name(), local_time(&a.modified))}</option>
+                }).collect_view()}
+            </select>
+            <label class="file-label" for=file_id.clone()>"or a file (.json or .pdf)"</label>
+            <input id=file_id type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_file/>
+            <p class="small" aria-live="polite">{move || side.get().map(|s| format!("{title}: {} — {}", s.assessment.display_name(), s.source))}</p>
+            {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+        </fieldset>
+    }
+}
+
+fn change_text(before: Option<f64>, after: Option<f64>) -> String {
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            let d = (a - b).round() as i64;
+            match d {
+                0 => "no change".into(),
+                d if d > 0 => format!("+{d} (more concern)"),
+                d => format!("{d} (less concern)"),
+            }
+        }
+        _ => "–".into(),
+    }
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let app = use_app();
+    let before = RwSignal::new(None::<Side>);
+    let after = RwSignal::new(None::<Side>);
+    let result = move || {
+        let (b, a) = (before.get()?, after.get()?);
+        let (b, a) = (b.assessment, a.assessment);
+        if b.questionnaire_id != a.questionnaire_id || b.questionnaire_version != a.questionnaire_version {
+            return Some(view! {
+                <p class="alert alert-error" role="alert">{format!(
+                    "These two answer different questionnaires (“{}” {} and “{}” {}), so they cannot be compared.",
+                    b.questionnaire_id, b.questionnaire_version, a.questionnaire_id, a.questionnaire_version
+                )}</p>
+            }.into_any());
+        }
+        let (q, _) = match questionnaire_of(app, &a) {
+            Ok(x) => x,
+            Err(m) => return Some(view! { <p role="status">{m}</p> }.into_any()),
+        };
+        let d = diff(&q, &b, &a, LOCALE);
+        let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.get(LOCALE).to_string()).unwrap_or_else(|| sid.to_string());
+        let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.get(LOCALE).to_string()).unwrap_or_else(|| qid.to_string());
+        let different = (a.id != b.id).then(|| view! {
+            <p class="alert" role="status">"These two files have different assessment ids, so they may not be versions of the same assessment. The comparison is shown anyway."</p>
+        });
+        let sections = d.sections.iter().map(|s| view! {
+            <tr><th scope="row">{title(&s.section_id)}</th><td>{score_text(s.before)}</td><td>{score_text(s.after)}</td><td>{change_text(s.before, s.after)}</td></tr>
+        }).collect_view();
+        let flags = |list: &[crate::compare::Flag], empty: &'static str| {
+            if list.is_empty() {
+                return view! { <p class="muted">{empty}</p> }.into_any();
+            }
+            view! { <ul>{list.iter().map(|(_, qid)| view! { <li>{qtext(qid)}</li> }).collect_view()}</ul> }.into_any()
+        };
+        let answers = if d.answers.is_empty() {
+            view! { <p class="muted">"No answer or note changed."</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Changed answers">
+                <table class="data-table" id="changed-answers">
+                    <thead><tr><th scope="col">"Question"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                    <tbody>
+                        {d.answers.iter().map(|c| view! {
+                            <tr>
+                                <th scope="row">{qtext(&c.question_id)}<span class="small muted">{format!(" ({})", title(&c.section_id))}</span></th>
+                                <td>{c.before.clone().unwrap_or_else(|| "Not answered".into())}</td>
+                                <td>{c.after.clone().unwrap_or_else(|| "Not answered".into())}{c.note_changed.then_some(" · note changed")}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }.into_any()
+        };
+        Some(view! {
+            <section aria-labelledby="cmp-result-h" id="compare-result">
+                <h2 id="cmp-result-h">"What changed"</h2>
+                {different}
+                <p>"Overall score: "{score_text(d.overall_before)}" → "{score_text(d.overall_after)}" ("{change_text(d.overall_before, d.overall_after)}")"</p>
+                <h3>"Scores per section"</h3>
+                <table class="data-table" id="section-changes">
+                    <thead><tr><th scope="col">"Section"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>
+                    <tbody>{sections}</tbody>
+                </table>
+                <h3>"Red flags resolved"</h3>
+                <div id="flags-resolved">{flags(&d.flags_resolved, "None.")}</div>
+                <h3>"Red flags newly raised"</h3>
+                <div id="flags-raised">{flags(&d.flags_raised, "None.")}</div>
+                <h3>{format!("Answers that changed ({})", d.answers.len())}</h3>
+                {answers}
+            </section>
+        }.into_any())
+    };
+    view! {
+        <h1>"Compare two versions"</h1>
+        <p>"Pick two versions of the same assessment, for example before and after a mitigation: one of your assessments as it is now, or an exported file, on each side. Nothing is changed by comparing."</p>
+        <div class="compare-pickers">
+            <Picker which="before" side=before/>
+            <Picker which="after" side=after/>
+        </div>
+        {result}
+    }
+}

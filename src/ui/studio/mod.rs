@@ -1,0 +1,285 @@
+//! The studio: the second browser app, for the two kinds of users who do not fill in the
+//! questionnaire themselves. Review mode (ethics reviewers), the workshop view (educators) and
+//! compare over time; it also shows the two information pages ("How scoring works", "Your
+//! data"). It is a separate wasm binary (`src/bin/studio.rs`), loaded by boot.js only when the
+//! address is `#/review…`, `#/workshop…`, `#/compare`, `#/scoring` or `#/privacy`, so none of
+//! it weighs on the first page load of the main app.
+//!
+//! Its data is kept apart from the user's own assessments: reviews under
+//! `elsa.v1.review.<id>`, the workshop under `elsa.v1.workshop`. It reads the user's own
+//! assessments only to offer them for comparison, and never writes them.
+
+pub mod compare;
+pub mod reply;
+pub mod review;
+pub mod workshop;
+
+use crate::answers::Assessment;
+use crate::import::{self, FileKind};
+use crate::route::StudioRoute;
+use crate::persist;
+use crate::ui::state::{AppState, QState};
+use crate::ui::storage;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+pub fn mount() {
+    add_stylesheet();
+    leptos::mount::mount_to_body(Studio);
+}
+
+/// The studio's own styles (kept out of the main app's stylesheet, which is part of the first
+/// page load).
+fn add_stylesheet() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(link) = doc.create_element("link") else { return };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", "./studio.css");
+    if let Some(head) = doc.head() {
+        let _ = head.append_child(&link);
+    }
+}
+
+fn current_route() -> StudioRoute {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    StudioRoute::parse(&hash)
+}
+
+#[derive(Clone, Copy)]
+pub struct StudioState {
+    pub route: RwSignal<StudioRoute>,
+    /// The reviewer's work: team files with their reviews, stored apart from own assessments.
+    pub reviews: RwSignal<Vec<Assessment>>,
+    /// Problems reading stored reviews.
+    pub review_problems: RwSignal<Vec<String>>,
+    /// Bumped when a review's team answers are replaced (a re-submitted file was opened), so
+    /// that pages showing them render afresh.
+    pub generation: RwSignal<u32>,
+}
+
+impl StudioState {
+    fn new() -> Self {
+        let mut reviews = Vec::new();
+        let mut problems = Vec::new();
+        for key in storage::keys_with(persist::REVIEW_KEY_PREFIX) {
+            match storage::get(&key) {
+                Ok(Some(text)) => match persist::decode(&text) {
+                    Ok(a) => reviews.push(a),
+                    Err(e) => problems.push(format!("A saved review ({key}) could not be read: {e}. It was left untouched.")),
+                },
+                Ok(None) => {}
+                Err(e) => problems.push(format!("A saved review ({key}) could not be read: {e}.")),
+            }
+        }
+        reviews.sort_by(|a, b| b.modified.cmp(&a.modified));
+        StudioState {
+            route: RwSignal::new(current_route()),
+            reviews: RwSignal::new(reviews),
+            review_problems: RwSignal::new(problems),
+            generation: RwSignal::new(0),
+        }
+    }
+
+    pub fn review(&self, id: &str) -> Option<Assessment> {
+        self.reviews.with(|v| v.iter().find(|a| a.id == id).cloned())
+    }
+
+    /// Store a review (the team file with the reviewer's work), then keep it in memory. Nothing
+    /// changes in memory when the save fails, unless storage is unusable altogether.
+    pub fn put_review(&self, a: Assessment) -> Result<(), String> {
+        let saved = storage::set(&persist::review_key(&a.id), &persist::encode(&a));
+        let result = match saved {
+            Ok(()) => Ok(()),
+            Err(e) if e.quota => Err("This browser's storage for this site is full, so the review was not saved on this device. Export the reviewed file now to keep your work.".to_string()),
+            Err(e) => Err(format!("The review could not be saved on this device ({}). Export the reviewed file to keep your work.", e.message)),
+        };
+        self.reviews.update(|v| {
+            v.retain(|x| x.id != a.id);
+            v.insert(0, a);
+        });
+        result
+    }
+
+    pub fn remove_review(&self, id: &str) -> Result<(), String> {
+        storage::remove_key(&persist::review_key(id))?;
+        self.reviews.update(|v| v.retain(|x| x.id != id));
+        Ok(())
+    }
+}
+
+pub fn use_studio() -> StudioState {
+    expect_context::<StudioState>()
+}
+
+#[component]
+fn Studio() -> impl IntoView {
+    let app = AppState::new();
+    provide_context(app);
+    let studio = StudioState::new();
+    provide_context(studio);
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        studio.route.set(current_route());
+        app.announce(document().title());
+    });
+    on_cleanup(move || handle.remove());
+
+    Effect::new(move |_| {
+        let page = match studio.route.get() {
+            StudioRoute::Reviews | StudioRoute::Review { .. } => "Review",
+            StudioRoute::Reply { .. } => "Your review",
+            StudioRoute::Workshop => "Workshop",
+            StudioRoute::Present { .. } => "Workshop presentation",
+            StudioRoute::Compare => "Compare two versions",
+            StudioRoute::Scoring => "How scoring works",
+            StudioRoute::Privacy => "Your data",
+            StudioRoute::NotFound => "Page not found",
+        };
+        document().set_title(&format!("{page} · ELSA self-assessment"));
+    });
+
+    let nav_current = move |r: StudioRoute| {
+        move || {
+            let now = studio.route.get();
+            let same = std::mem::discriminant(&now) == std::mem::discriminant(&r)
+                || matches!((&now, &r), (StudioRoute::Review { .. } | StudioRoute::Reply { .. }, StudioRoute::Reviews) | (StudioRoute::Present { .. }, StudioRoute::Workshop));
+            same.then_some("page")
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            if let Some(el) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
+            }
+        }>"Skip to main content"</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href="./#/">"ELSA self-assessment"<span class="brand-sub">" · AI in healthcare"</span></a>
+                <nav aria-label="Site">
+                    <ul class="nav-links">
+                        <li><a href="./#/">"My assessments"</a></li>
+                        <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>"Review"</a></li>
+                        <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>"Workshop"</a></li>
+                        <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>"Compare"</a></li>
+                        <li><a href="#/scoring" aria-current=nav_current(StudioRoute::Scoring)>"How scoring works"</a></li>
+                    </ul>
+                </nav>
+            </div>
+            <p class="privacy-notice wrap">
+                "Files you open here stay on this device. Nothing is sent anywhere. "
+                <a href="#/privacy">"Where your data is kept"</a>
+            </p>
+        </header>
+        <main id="main" tabindex="-1" class=move || if matches!(studio.route.get(), StudioRoute::Present { .. }) { "wrap present" } else { "wrap" }>
+            {move || match studio.route.get() {
+                StudioRoute::Reviews => view! { <review::ReviewsPage/> }.into_any(),
+                StudioRoute::Review { id } => view! { <review::ReviewPage id=id/> }.into_any(),
+                StudioRoute::Reply { id } => view! { <reply::ReplyPage id=id/> }.into_any(),
+                StudioRoute::Workshop => view! { <workshop::WorkshopPage/> }.into_any(),
+                StudioRoute::Present { index } => view! { <workshop::PresentPage index=index/> }.into_any(),
+                StudioRoute::Compare => view! { <compare::ComparePage/> }.into_any(),
+                StudioRoute::Scoring => view! { <crate::ui::pages::scoring::ScoringPage/> }.into_any(),
+                StudioRoute::Privacy => view! { <crate::ui::pages::privacy::PrivacyPage/> }.into_any(),
+                StudioRoute::NotFound => view! {
+                    <h1>"Page not found"</h1>
+                    <p>"This address does not lead to a page of the tool. "<a href="./#/">"Go to your assessments"</a>"."</p>
+                }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer wrap">
+            <p>"ELSA self-assessment tool " {crate::persist::TOOL_VERSION} ". Scores and legal pointers are indicative; they are not legal advice."</p>
+        </footer>
+        <div class="sr-only" role="status" aria-live="polite">{move || app.announcement.get()}</div>
+    }
+}
+
+/// A file the user picked or dropped: its name and bytes.
+pub struct Picked {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Read every file of a file list (input or drop), in order. A file the browser cannot read
+/// comes back as an error naming it.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<Picked, String>> {
+    let mut out = Vec::new();
+    for file in files {
+        let name = file.name();
+        let size = file.size() as u64;
+        if size > import::MAX_IMPORT_BYTES {
+            out.push(Err(format!("“{name}”: {}", import::too_large(size))));
+            continue;
+        }
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => out.push(Ok(Picked { name, bytes: js_sys::Uint8Array::new(&buf).to_vec() })),
+            Err(_) => out.push(Err(format!("“{name}”: the browser could not read the file."))),
+        }
+    }
+    out
+}
+
+/// Check and read one assessment file (JSON here; a PDF report through the report worker,
+/// which carries the PDF reader). Returns the assessment in the current format, moved to the
+/// current questionnaire version when it was made with an older one, or the message.
+pub async fn import_file(p: &Picked) -> Result<Assessment, String> {
+    let named = |e: String| format!("“{}” could not be opened. {e}", p.name);
+    match import::sniff(&p.bytes) {
+        FileKind::Pdf => {
+            let r = crate::ui::export::run_async(crate::worker::Job::Import, String::new(), p.bytes.clone())
+                .await
+                .map_err(|e| named(format!("{e}.")))?;
+            let text = String::from_utf8(r.bytes).map_err(|_| named("The file reader gave no text.".into()))?;
+            crate::persist::decode(&text).map_err(|e| named(format!("{e}.")))
+        }
+        _ => import::import_bytes(&p.bytes, |_| Err(import::ImportError::PdfWithoutAnswers), &import::bundled_available())
+            .map(|i| i.assessment)
+            .map_err(|e| named(e.to_string())),
+    }
+}
+
+/// The loaded questionnaire of an assessment, reactively (`Err`: why it is not there yet).
+pub fn questionnaire_of(app: AppState, a: &Assessment) -> Result<(Arc<crate::model::Questionnaire>, Arc<[u8]>), String> {
+    match app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) {
+        QState::Ready(q, bytes) => Ok((q, bytes)),
+        QState::Loading => Err("Loading the questionnaire…".into()),
+        QState::Failed(e) => Err(e),
+        QState::Unknown => Err(format!(
+            "This tool does not have the questionnaire “{}” version {}.",
+            a.questionnaire_id, a.questionnaire_version
+        )),
+    }
+}
+
+/// Files from a drop event (`None`: nothing dropped).
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    file_vec(ev.data_transfer().and_then(|d| d.files()))
+}
+
+/// The files of a list, taken out at once (a file input's list empties when it is cleared).
+pub fn file_vec(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Save bytes as a file, telling the user when the browser refused.
+pub fn save_file(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
+    crate::ui::download::download(bytes, name, mime).map_err(|e| format!("The file could not be saved: {e}."))
+}
+
+/// Today's date, `YYYY-MM-DD`, local time.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The current time (RFC 3339).
+pub fn now() -> String {
+    crate::ui::state::now()
+}
+
+/// A score for people: one decimal, or a dash.
+pub fn score_text(v: Option<f64>) -> String {
+    v.map(crate::scoring::display_score).unwrap_or_else(|| "–".into())
+}

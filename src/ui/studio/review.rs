@@ -1,0 +1,485 @@
+//! Review mode: a reviewer opens a team's exported file (JSON or PDF), reads the answers
+//! (read-only), comments per question, gives the verdict and signs off on a fingerprint of the
+//! answers, then exports the reviewed file and the PDF with the review in it.
+
+use super::{file_vec, import_file, now, questionnaire_of, read_files, save_file, score_text, today, use_studio, StudioState};
+use crate::answers::{answer_text, Assessment, Visibility};
+use crate::review::{self, Comment, CommentStatus, Review, ReviewState, Verdict, FINGERPRINT_EXPLAINED, STALE_TEXT};
+use crate::route::StudioRoute;
+use crate::ui::state::{local_time, use_app};
+use leptos::prelude::*;
+
+const LOCALE: &str = "en";
+
+/// Change the review of one stored team file and save it.
+fn edit(st: StudioState, id: &str, f: impl FnOnce(&mut Review)) -> Result<(), String> {
+    let Some(mut a) = st.review(id) else { return Err("This review is no longer on this device.".into()) };
+    let mut r = a.review().unwrap_or_default();
+    f(&mut r);
+    a.set_review(Some(&r));
+    a.modified = now();
+    st.put_review(a)
+}
+
+/// The state badge of a review, as text and CSS class.
+pub fn state_badge(r: Option<&Review>, a: &Assessment) -> (&'static str, &'static str) {
+    match r.map(|r| r.state(a)) {
+        None | Some(ReviewState::Draft) => ("Draft: not signed off", "badge"),
+        Some(ReviewState::Current) => ("Signed off: answers unchanged since review", "badge badge-ok"),
+        Some(ReviewState::Stale) => (STALE_TEXT, "badge badge-stale"),
+    }
+}
+
+#[component]
+pub fn ReviewsPage() -> impl IntoView {
+    let st = use_studio();
+    let app = use_app();
+    let status = RwSignal::new(None::<(String, bool)>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let files = file_vec(el.files());
+        el.set_value("");
+        let Some(file) = files.into_iter().next() else { return };
+        status.set(Some((format!("Reading “{}”…", file.name()), false)));
+        leptos::task::spawn_local(async move {
+            let picked = read_files(vec![file]).await.pop();
+            let result = match picked {
+                Some(Ok(p)) => import_file(&p).await,
+                Some(Err(e)) => Err(e),
+                None => Err("No file was read.".into()),
+            };
+            match result {
+                Err(e) => {
+                    app.announce("The file could not be opened");
+                    status.set(Some((format!("{e} Nothing on this device was changed."), true)));
+                }
+                Ok(incoming) => {
+                    let existing = st.review(&incoming.id);
+                    let (a, opened) = review::reviewer_opens(existing.as_ref(), incoming);
+                    let id = a.id.clone();
+                    let name = a.display_name().to_string();
+                    let saved = st.put_review(a);
+                    st.generation.update(|g| *g += 1);
+                    let msg = match opened {
+                        review::Opened::New => format!("Opened “{name}” for review."),
+                        review::Opened::Updated => format!("Opened the new version of “{name}”. Your comments and verdict are kept; the team's answers and replies were updated."),
+                    };
+                    app.announce(msg.clone());
+                    status.set(Some((saved.err().unwrap_or(msg), false)));
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().set_hash(&StudioRoute::Review { id }.href());
+                    }
+                }
+            }
+        });
+    };
+
+    let remove = move |id: String, name: String| {
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&format!("Remove your review of “{name}” from this device? Export it first if you may need it. The team's own assessments are not touched.")).ok())
+            .unwrap_or(false);
+        if sure {
+            match st.remove_review(&id) {
+                Ok(()) => {
+                    app.announce(format!("Removed the review of {name}"));
+                    status.set(Some((format!("Removed the review of “{name}”."), false)));
+                }
+                Err(e) => status.set(Some((format!("The review could not be removed: {e}."), true))),
+            }
+        }
+    };
+
+    let returned = NodeRef::<leptos::html::Input>::new();
+    let on_returned = move |_| {
+        let Some(el) = returned.get() else { return };
+        let Some(file) = file_vec(el.files()).into_iter().next() else { return };
+        el.set_value("");
+        leptos::task::spawn_local(async move {
+            match super::reply::take_returned(app, file).await {
+                Ok(id) => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().set_hash(&StudioRoute::Reply { id }.href());
+                    }
+                }
+                Err(e) => status.set(Some((format!("{e} Nothing on this device was changed."), true))),
+            }
+        });
+    };
+
+    view! {
+        <h1>"Review an assessment"</h1>
+        <p>"Open a file a team exported from this tool: the answers file (.json) or the PDF report. You read the team's answers without changing them, comment on each question (OK, question or concern), and give your verdict. Your review is kept on this device, apart from your own assessments, until you export it."</p>
+        <label class="file-label" for="review-file">"Open a file to review (.json or .pdf)"</label>
+        <input id="review-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
+        <div aria-live="polite">
+            {move || status.get().map(|(text, error)| view! {
+                <p class=if error { "alert alert-error" } else { "ok" } role=error.then_some("alert")>{text}</p>
+            })}
+        </div>
+        <section class="panel" aria-labelledby="returned-h">
+            <h2 id="returned-h">"Got a review back?"</h2>
+            <p>"If you are the team and a reviewer sent you a reviewed file, open it here. The comments are added to your own assessment, your answers are kept, and you can reply to each comment."</p>
+            <label class="file-label" for="returned-file">"Open a reviewed file you got back (.json or .pdf)"</label>
+            <input id="returned-file" type="file" node_ref=returned accept=".json,.pdf,application/json,application/pdf" on:change=on_returned/>
+        </section>
+        {move || st.review_problems.get().into_iter().map(|p| view! { <p class="alert alert-error" role="alert">{p}</p> }).collect_view()}
+        <h2>"Reviews on this device"</h2>
+        {move || {
+            let list = st.reviews.get();
+            if list.is_empty() {
+                return view! { <p class="muted">"No reviews yet."</p> }.into_any();
+            }
+            view! {
+                <ul class="card-list">
+                    {list.into_iter().map(|a| {
+                        let r = a.review();
+                        let (badge, class) = state_badge(r.as_ref(), &a);
+                        let verdict = r.as_ref().and_then(|r| r.verdict).map(|v| v.label()).unwrap_or("No verdict yet");
+                        let name = a.display_name().to_string();
+                        let (id, id2, name2) = (a.id.clone(), a.id.clone(), name.clone());
+                        view! {
+                            <li class="card">
+                                <h3><a href=StudioRoute::Review { id }.href()>{name.clone()}</a></h3>
+                                <p>{verdict}" · "<span class=class>{badge}</span></p>
+                                <p class="small muted">"Team's answers last changed "{local_time(&a.modified)}</p>
+                                <button type="button" class="button danger" aria-label=format!("Remove the review of {name}") on:click=move |_| remove(id2.clone(), name2.clone())>"Remove"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn ReviewPage(id: String) -> impl IntoView {
+    let st = use_studio();
+    let app = use_app();
+    let id2 = id;
+    // Re-render the body only when another file version is opened (not on every comment).
+    let base = Memo::new(move |_| {
+        st.generation.get();
+        st.reviews.with_untracked(|v| v.iter().find(|a| a.id == id2).cloned())
+    });
+    move || {
+        let Some(a) = base.get() else {
+            return view! {
+                <h1>"Review not found"</h1>
+                <p>"There is no review of this assessment on this device. "<a href="#/review">"Open a file to review"</a>"."</p>
+            }
+            .into_any();
+        };
+        match questionnaire_of(app, &a) {
+            Err(m) => view! { <h1>"Review: "{a.display_name().to_string()}</h1><p role="status">{m}</p> }.into_any(),
+            Ok((q, bytes)) => view! { <ReviewBody a=a q=q bytes=bytes/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, bytes: std::sync::Arc<[u8]>) -> impl IntoView {
+    let st = use_studio();
+    let app = use_app();
+    let id = a.id.clone();
+    let fingerprint = review::fingerprint(&a);
+    let vis = Visibility::compute(&q, &a);
+    let outcome = crate::scoring::score(&q, &a);
+    let message = RwSignal::new(None::<(String, bool)>);
+    let problems = RwSignal::new(Vec::<&'static str>::new());
+
+    let rev = {
+        let id = id.clone();
+        Memo::new(move |_| st.reviews.with(|v| v.iter().find(|x| x.id == id).and_then(|x| x.review())).unwrap_or_default())
+    };
+    let signed = Memo::new(move |_| rev.with(|r| r.sign_off.is_some()));
+    let report = move |r: Result<(), String>| {
+        if let Err(e) = r {
+            message.set(Some((e, true)));
+        }
+    };
+
+    // ---- Overall review fields ------------------------------------------------------------
+    let set_field = {
+        let id = id.clone();
+        move |f: Box<dyn FnOnce(&mut Review)>| report(edit(st, &id, f))
+    };
+    let set_verdict = {
+        let set_field = set_field.clone();
+        move |v: Verdict| set_field(Box::new(move |r| r.verdict = Some(v)))
+    };
+    let text_field = |label: &'static str, field_id: &'static str, get: fn(&Review) -> String, set: fn(&mut Review, String), long: bool| {
+        let set_field = set_field.clone();
+        let value = move || rev.with(|r| get(r));
+        let on_input = move |ev| {
+            let v = event_target_value(&ev);
+            set_field(Box::new(move |r| set(r, v)))
+        };
+        view! {
+            <div class="field">
+                <label for=field_id>{label}</label>
+                {if long {
+                    view! { <textarea id=field_id rows="4" prop:value=value on:input=on_input></textarea> }.into_any()
+                } else {
+                    view! { <input id=field_id type="text" prop:value=value on:input=on_input/> }.into_any()
+                }}
+            </div>
+        }
+    };
+
+    let a_for_sign = a.clone();
+    let sign = {
+        let id = id.clone();
+        move |_| {
+            let mut out = Ok(());
+            let r = edit(st, &id, |r| out = r.sign(&a_for_sign, &now()));
+            match out {
+                Err(p) => {
+                    problems.set(p);
+                    app.announce("The review cannot be signed off yet");
+                }
+                Ok(()) => {
+                    problems.set(Vec::new());
+                    app.announce("Signed off");
+                    report(r);
+                }
+            }
+        }
+    };
+    let withdraw = {
+        let id = id.clone();
+        move |_| {
+            report(edit(st, &id, |r| r.sign_off = None));
+            app.announce("Sign-off withdrawn");
+        }
+    };
+
+    // ---- Exports ---------------------------------------------------------------------------
+    let export_json = {
+        let id = id.clone();
+        move |_| {
+            let Some(a) = st.review(&id) else { return };
+            let name = crate::report::export_file_name(&a, &now()).replace(".json", "-reviewed.json");
+            match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
+                Ok(()) => message.set(Some((format!("Saved {name}."), false))),
+                Err(e) => message.set(Some((e, true))),
+            }
+        }
+    };
+    let busy = RwSignal::new(false);
+    let export_pdf = {
+        let id = id.clone();
+        let bytes = bytes.clone();
+        move |_| {
+            let Some(a) = st.review(&id) else { return };
+            busy.set(true);
+            message.set(Some(("Building the PDF…".into(), false)));
+            let req = crate::worker::ReportRequest { assessment: a, generated_at: now(), locale: LOCALE.into() };
+            crate::ui::export::export(crate::worker::Job::Pdf, &req, &bytes, move |r| {
+                busy.set(false);
+                match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
+                    Ok(name) => {
+                        app.announce("PDF saved");
+                        message.set(Some((format!("Saved {name}."), false)));
+                    }
+                    Err(e) => message.set(Some((format!("The PDF could not be made: {e}"), true))),
+                }
+            });
+        }
+    };
+
+    // ---- The team's answers, each with the reviewer's comment ------------------------------
+    let sections = q
+        .sections
+        .iter()
+        .map(|s| {
+            let questions = s
+                .questions
+                .iter()
+                .filter(|x| vis.is_visible(&x.id))
+                .map(|x| {
+                    let answer = answer_text(x, &a, LOCALE).unwrap_or_else(|| "Not answered".into());
+                    let note = a.note(&x.id).to_string();
+                    let help = x.help.get(LOCALE).to_string();
+                    view! {
+                        <li class="review-question" id=format!("q-{}", x.id)>
+                            <h3 class="question-text">{x.text.get(LOCALE).to_string()}</h3>
+                            <dl class="team-answer">
+                                <dt>"Team's answer"</dt><dd>{answer}</dd>
+                                {(!note.is_empty()).then(|| view! { <dt>"Team's note"</dt><dd class="pre">{note}</dd> })}
+                            </dl>
+                            {(!help.is_empty()).then(|| view! { <details class="help"><summary>"Help text the team saw"</summary><p class="pre">{help}</p></details> })}
+                            <CommentEditor id=id.clone() qid=x.id.clone() qtext=x.text.get(LOCALE).to_string() rev=rev/>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="review-section" aria-labelledby=format!("s-{}", s.id)>
+                    <h2 id=format!("s-{}", s.id)>{s.title.get(LOCALE).to_string()}</h2>
+                    <ol class="review-list">{questions}</ol>
+                </section>
+            }
+        })
+        .collect_view();
+
+    let a_state = a.clone();
+    let overall = outcome.overall;
+    view! {
+        <h1>"Review: "{a.display_name().to_string()}</h1>
+        <p class="muted">
+            {q.title.get(LOCALE).to_string()}" (version "{q.version.clone()}") · team: "
+            {if a.metadata.assessors.trim().is_empty() { "not named".to_string() } else { a.metadata.assessors.clone() }}
+            " · answers last changed "{local_time(&a.modified)}" · overall score "{score_text(overall)}
+        </p>
+        <p class="small">"The team's answers are read-only here. Your comments, verdict and sign-off are yours: they are saved on this device, apart from your own assessments, and go back to the team in the reviewed file."</p>
+
+        <section class="panel" aria-labelledby="integrity-h">
+            <h2 id="integrity-h">"Status and fingerprint"</h2>
+            <p>{move || { let (t, c) = state_badge(Some(&rev.get()), &a_state); view! { <span class=c data-testid="review-state">{t}</span> } }}</p>
+            <p>"Fingerprint of the answers shown here: "<code class="fingerprint" data-testid="fingerprint">{fingerprint.clone()}</code></p>
+            {move || rev.get().sign_off.map(|s| view! {
+                <p>"Signed off "{local_time(&s.at)}" for "<code class="fingerprint">{s.fingerprint}</code></p>
+            })}
+            <p class="small muted">{FINGERPRINT_EXPLAINED}</p>
+        </section>
+
+        {sections}
+
+        <section class="panel" aria-labelledby="overall-h">
+            <h2 id="overall-h">"Your overall review"</h2>
+            <fieldset class="plain" prop:disabled=move || signed.get()>
+                <legend class="sr-only">"Overall review"</legend>
+                <fieldset>
+                    <legend>"Verdict"</legend>
+                    {Verdict::ALL.into_iter().map(|v| {
+                        let set_verdict = set_verdict.clone();
+                        view! {
+                            <label class="choice">
+                                <input type="radio" name="verdict" value=v.key()
+                                    prop:checked=move || rev.with(|r| r.verdict == Some(v))
+                                    on:change=move |_| set_verdict(v)/>
+                                " "{v.label()}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                {text_field("Conditions (required with “approved with conditions”)", "review-conditions", |r| r.conditions.clone(), |r, v| r.conditions = v, true)}
+                {text_field("Reviewer's name", "review-name", |r| r.reviewer_name.clone(), |r, v| r.reviewer_name = v, false)}
+                {text_field("Reviewer's role (for example: member of the ethics committee)", "review-role", |r| r.reviewer_role.clone(), |r, v| r.reviewer_role = v, false)}
+                <div class="field">
+                    <label for="review-date">"Review date"</label>
+                    <input id="review-date" type="date"
+                        prop:value=move || { let d = rev.with(|r| r.date.clone()); if d.is_empty() { today() } else { d } }
+                        on:change={
+                            let set_field = set_field.clone();
+                            move |ev| { let v = event_target_value(&ev); set_field(Box::new(move |r| r.date = v)) }
+                        }/>
+                </div>
+            </fieldset>
+            {move || (!problems.get().is_empty()).then(|| view! {
+                <div class="alert alert-error" role="alert">
+                    <p>"The review cannot be signed off yet:"</p>
+                    <ul>{problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {move || if signed.get() {
+                view! {
+                    <p>"Signed off. To change the verdict or the reviewer's details, withdraw the sign-off first."</p>
+                    <button type="button" class="button" on:click=withdraw.clone()>"Withdraw the sign-off"</button>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="small">"Signing off records the fingerprint of the answers above with your verdict."</p>
+                    <button type="button" class="button primary" on:click=sign.clone()>"Sign off"</button>
+                }.into_any()
+            }}
+        </section>
+
+        <section class="panel" aria-labelledby="export-h">
+            <h2 id="export-h">"Send the review back"</h2>
+            <p>"Export the reviewed file for the team: they import it and see your comments beside their answers, and can reply. The PDF shows the comments next to the questions and the verdict on the summary page."</p>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=export_json>"Export reviewed file (JSON)"</button>
+                " "
+                <button type="button" class="button" prop:disabled=move || busy.get() on:click=export_pdf>"Export PDF with review"</button>
+            </div>
+            <div aria-live="polite">
+                {move || message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> })}
+            </div>
+        </section>
+    }
+}
+
+/// The reviewer's comment on one question: a status and a text, plus the team's reply if any.
+#[component]
+fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> impl IntoView {
+    let st = use_studio();
+    let comment = {
+        let qid = qid.clone();
+        Memo::new(move |_| rev.with(|r| r.comments.get(&qid).cloned()))
+    };
+    let error = RwSignal::new(None::<String>);
+    let change = {
+        let (id, qid) = (id.clone(), qid.clone());
+        move |status: Option<CommentStatus>, text: Option<String>| {
+            let qid = qid.clone();
+            let r = edit(st, &id, move |r| {
+                let old = r.comments.get(&qid).cloned();
+                let text = text.or_else(|| old.as_ref().map(|c| c.text.clone())).unwrap_or_default();
+                let reply = old.as_ref().map(|c| c.reply.clone()).unwrap_or_default();
+                // Typing a comment without a status makes it a question.
+                let status = status.or(old.map(|c| c.status)).or((!text.trim().is_empty()).then_some(CommentStatus::Question));
+                match status {
+                    Some(status) => {
+                        r.comments.insert(qid, Comment { status, text, reply });
+                    }
+                    None => {
+                        r.comments.remove(&qid);
+                    }
+                }
+            });
+            error.set(r.err());
+        }
+    };
+    let group = format!("status-{qid}");
+    let text_id = format!("comment-{qid}");
+    let change2 = change.clone();
+    let clear = {
+        let (id, qid) = (id.clone(), qid.clone());
+        move |_| {
+            let qid = qid.clone();
+            error.set(edit(st, &id, move |r| { r.comments.remove(&qid); }).err());
+        }
+    };
+    view! {
+        <fieldset class="comment-editor" data-status=move || comment.with(|c| c.as_ref().map(|c| c.status.key()).unwrap_or("none"))>
+            <legend>"Your review of this question"<span class="sr-only">": "{qtext.clone()}</span></legend>
+            <div class="status-choices">
+                {CommentStatus::ALL.into_iter().map(|s| {
+                    let change = change.clone();
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name=group.clone() value=s.key()
+                                prop:checked=move || comment.with(|c| c.as_ref().map(|c| c.status) == Some(s))
+                                on:change=move |_| change(Some(s), None)/>
+                            " "{s.label()}
+                        </label>
+                    }
+                }).collect_view()}
+                {move || comment.with(|c| c.is_some()).then(|| view! {
+                    <button type="button" class="button small" on:click=clear.clone()>"Remove comment"</button>
+                })}
+            </div>
+            <label for=text_id.clone()>"Comment"</label>
+            <textarea id=text_id rows="2"
+                prop:value=move || comment.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default())
+                on:input=move |ev| change2(None, Some(event_target_value(&ev)))></textarea>
+            {move || comment.with(|c| c.as_ref().filter(|c| !c.reply.is_empty()).map(|c| view! {
+                <p class="reply"><strong>"Team's reply: "</strong><span class="pre">{c.reply.clone()}</span></p>
+            }))}
+            {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+        </fieldset>
+    }
+}

@@ -1,0 +1,537 @@
+//! The workshop view: an educator loads many teams' files of one case, compares their section
+//! scores, and opens the discussion with the questions the teams split on. The teams are kept
+//! under one key of their own (`elsa.v1.workshop`), apart from the user's own assessments;
+//! clearing the workshop removes that key and nothing else.
+
+use super::{dropped_files, file_vec, import_file, now, questionnaire_of, read_files, save_file, Picked};
+use crate::answers::{Assessment, DONT_KNOW, NOT_APPLICABLE};
+use crate::model::{Question, Questionnaire};
+use crate::persist::WORKSHOP_KEY;
+use crate::route::StudioRoute;
+use crate::ui::state::use_app;
+use crate::ui::storage;
+use crate::workshop::{disagreement, section_stats, QuestionSplit, SectionStats};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const LOCALE: &str = "en";
+
+/// The stored workshop.
+#[derive(Serialize, Deserialize, Default)]
+struct Stored {
+    format: String,
+    format_version: u32,
+    teams: Vec<crate::worker::WorkshopTeam>,
+}
+
+fn load() -> (Vec<Assessment>, Vec<String>, Option<String>) {
+    match storage::get(WORKSHOP_KEY) {
+        Ok(None) => (Vec::new(), Vec::new(), None),
+        Ok(Some(text)) => match serde_json::from_str::<Stored>(&text) {
+            Ok(s) => {
+                let labels = s.teams.iter().map(|t| t.label.clone()).collect();
+                (s.teams.into_iter().map(|t| t.assessment).collect(), labels, None)
+            }
+            Err(e) => (Vec::new(), Vec::new(), Some(format!("The saved workshop could not be read ({e}). It was left untouched; loading new files will replace it."))),
+        },
+        Err(e) => (Vec::new(), Vec::new(), Some(format!("The saved workshop could not be read: {e}."))),
+    }
+}
+
+fn save(teams: &[Assessment], labels: &[String]) -> Result<(), String> {
+    let stored = Stored {
+        format: "elsa-workshop".into(),
+        format_version: 1,
+        teams: teams
+            .iter()
+            .zip(labels)
+            .map(|(a, l)| crate::worker::WorkshopTeam { label: l.clone(), assessment: a.clone() })
+            .collect(),
+    };
+    let text = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
+    storage::set(WORKSHOP_KEY, &text).map_err(|e| {
+        if e.quota {
+            "This browser's storage is full, so the workshop is kept in this tab only. Export the CSV to keep the answers.".to_string()
+        } else {
+            format!("The workshop could not be saved on this device ({}); it is kept in this tab only.", e.message)
+        }
+    })
+}
+
+/// A team's default label: the assessors field, else the project name, else the file name.
+pub fn default_label(a: &Assessment, file_name: &str) -> String {
+    let pick = [a.metadata.assessors.trim(), a.metadata.project_name.trim()];
+    let label = pick.into_iter().find(|s| !s.is_empty()).unwrap_or_else(|| file_name.trim_end_matches(".json").trim_end_matches(".pdf"));
+    label.chars().take(60).collect()
+}
+
+/// An answer group's key in words (`a+b` → "Label A; Label B").
+pub fn group_label(q: &Question, key: &str) -> String {
+    match key {
+        "dont_know" => DONT_KNOW.to_string(),
+        "not_applicable" => NOT_APPLICABLE.to_string(),
+        _ => {
+            let options = q.kind.options();
+            key.split('+')
+                .map(|id| options.iter().find(|o| o.id == id).map(|o| o.label_in(LOCALE)).unwrap_or_else(|| id.to_string()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
+}
+
+fn pct(v: f64) -> String {
+    format!("{}%", (v * 100.0).round() as i64)
+}
+
+fn one_decimal(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
+}
+
+fn perf_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Everything the comparison shows, computed once per change of the teams.
+#[derive(Clone)]
+struct Computed {
+    q: Arc<Questionnaire>,
+    bytes: Arc<[u8]>,
+    stats: Vec<SectionStats>,
+    splits: Vec<QuestionSplit>,
+}
+
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.q, &other.q) && self.stats == other.stats && self.splits == other.splits
+    }
+}
+
+#[component]
+pub fn WorkshopPage() -> impl IntoView {
+    let app = use_app();
+    let (saved, saved_labels, problem) = load();
+    let teams = RwSignal::new(saved);
+    let labels = RwSignal::new(saved_labels);
+    let errors = RwSignal::new(problem.into_iter().collect::<Vec<_>>());
+    let status = RwSignal::new(None::<String>);
+    let load_ms = RwSignal::new(None::<f64>);
+    let dragging = RwSignal::new(false);
+    let show_all = RwSignal::new(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let persist = move || {
+        let r = teams.with_untracked(|t| labels.with_untracked(|l| save(t, l)));
+        if let Err(e) = r {
+            errors.update(|v| v.push(e));
+        }
+    };
+
+    let add_files = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        let started = perf_now();
+        status.set(Some(format!("Reading {} file{}…", files.len(), if files.len() == 1 { "" } else { "s" })));
+        leptos::task::spawn_local(async move {
+            let picked = read_files(files).await;
+            let mut new_teams = Vec::new();
+            let mut new_labels = Vec::new();
+            let mut problems = Vec::new();
+            let mut case = teams.with_untracked(|t| t.first().map(|a| (a.questionnaire_id.clone(), a.questionnaire_version.clone())));
+            for p in picked {
+                let p: Picked = match p {
+                    Ok(p) => p,
+                    Err(e) => {
+                        problems.push(e);
+                        continue;
+                    }
+                };
+                match import_file(&p).await {
+                    Err(e) => problems.push(e),
+                    Ok(a) => {
+                        let this = (a.questionnaire_id.clone(), a.questionnaire_version.clone());
+                        match &case {
+                            Some(c) if *c != this => problems.push(format!(
+                                "“{}” was not added: it answers the questionnaire “{}” version {}, and this workshop compares “{}” version {}.",
+                                p.name, this.0, this.1, c.0, c.1
+                            )),
+                            _ => {
+                                case = Some(this);
+                                new_labels.push(default_label(&a, &p.name));
+                                new_teams.push(a);
+                            }
+                        }
+                    }
+                }
+            }
+            let added = new_teams.len();
+            labels.update(|l| l.extend(new_labels));
+            teams.update(|t| t.extend(new_teams));
+            errors.set(problems);
+            persist();
+            let total = teams.with_untracked(|t| t.len());
+            let msg = format!("Added {added} team file{}; the workshop has {total} team{}.", if added == 1 { "" } else { "s" }, if total == 1 { "" } else { "s" });
+            app.announce(msg.clone());
+            status.set(Some(msg));
+            // Time to the comparison on screen: after the next frame is drawn.
+            request_animation_frame(move || load_ms.set(Some(perf_now() - started)));
+        });
+    };
+
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let files = file_vec(el.files());
+        el.set_value("");
+        add_files(files);
+    };
+
+    let clear = move |_| {
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message("Clear the workshop? This removes the loaded team files from this workshop only. Your own assessments and reviews are not touched.").ok())
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        match storage::remove_key(WORKSHOP_KEY) {
+            Ok(()) => {
+                teams.set(Vec::new());
+                labels.set(Vec::new());
+                errors.set(Vec::new());
+                status.set(Some("The workshop was cleared.".into()));
+                app.announce("The workshop was cleared");
+            }
+            Err(e) => errors.set(vec![format!("The workshop could not be cleared: {e}.")]),
+        }
+    };
+
+    let computed = Memo::new(move |_| {
+        let list = teams.get();
+        let first = list.first()?;
+        let (q, bytes) = questionnaire_of(app, first).ok()?;
+        Some(Computed { stats: section_stats(&q, &list), splits: disagreement(&q, &list), q, bytes })
+    });
+    let label_of = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_default());
+
+    let export_csv = move |_| {
+        let Some(c) = computed.get_untracked() else { return };
+        let rows: Vec<(String, Assessment)> = labels.get_untracked().into_iter().zip(teams.get_untracked()).collect();
+        let text = crate::workshop::csv(&c.q, &rows, LOCALE);
+        let name = crate::workshop::csv_file_name(&now());
+        match save_file(text.as_bytes(), &name, "text/csv;charset=utf-8") {
+            Ok(()) => status.set(Some(format!("Saved {name}."))),
+            Err(e) => errors.set(vec![e]),
+        }
+    };
+    let pdf_busy = RwSignal::new(false);
+    let export_pdf = move |_| {
+        let Some(c) = computed.get_untracked() else { return };
+        let req = crate::worker::WorkshopRequest {
+            teams: labels
+                .get_untracked()
+                .into_iter()
+                .zip(teams.get_untracked())
+                .map(|(label, assessment)| crate::worker::WorkshopTeam { label, assessment })
+                .collect(),
+            generated_at: now(),
+            locale: LOCALE.into(),
+        };
+        let json = match serde_json::to_string(&req) {
+            Ok(j) => j,
+            Err(e) => return errors.set(vec![format!("The summary could not be prepared: {e}.")]),
+        };
+        pdf_busy.set(true);
+        status.set(Some("Building the PDF summary…".into()));
+        crate::ui::export::run_job(crate::worker::Job::WorkshopPdf, json, c.bytes.to_vec(), move |r| {
+            pdf_busy.set(false);
+            match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
+                Ok(name) => {
+                    app.announce("PDF summary saved");
+                    status.set(Some(format!("Saved {name}.")));
+                }
+                Err(e) => errors.set(vec![format!("The PDF summary could not be made: {e}")]),
+            }
+        });
+    };
+
+    let team_rows = move || {
+        let n = teams.with(|t| t.len());
+        (0..n)
+            .map(|i| {
+                let project = teams.with_untracked(|t| t.get(i).map(|a| a.display_name().to_string()).unwrap_or_default());
+                let label_id = format!("team-label-{i}");
+                view! {
+                    <tr>
+                        <td>{i + 1}</td>
+                        <td>
+                            <label class="sr-only" for=label_id.clone()>{format!("Name of team {}", i + 1)}</label>
+                            <input id=label_id type="text" class="team-label" prop:value=move || label_of(i)
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let v = if v.trim().is_empty() { format!("Team {}", i + 1) } else { v };
+                                    labels.update(|l| if let Some(x) = l.get_mut(i) { *x = v });
+                                    persist();
+                                }/>
+                        </td>
+                        <td>{project}</td>
+                        <td>
+                            <button type="button" class="button small" aria-label=move || format!("Remove {}", label_of(i))
+                                on:click=move |_| {
+                                    teams.update(|t| { if i < t.len() { t.remove(i); } });
+                                    labels.update(|l| { if i < l.len() { l.remove(i); } });
+                                    persist();
+                                }>"Remove"</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <h1>"Workshop"</h1>
+        <p>"Load the files of every team that assessed the same case (the answers files or the PDF reports). Compare their scores, then discuss the questions the teams answered differently. The workshop is kept on this device, apart from your own assessments."</p>
+        <div class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); add_files(dropped_files(&ev)); }>
+            <label class="file-label" for="workshop-files">"Choose team files (.json or .pdf; you can pick many at once)"</label>
+            <input id="workshop-files" type="file" multiple node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
+            <p class="small muted">"Or drop the files here."</p>
+        </div>
+        <div aria-live="polite">
+            {move || status.get().map(|s| view! { <p class="ok" id="workshop-status" data-load-ms=move || load_ms.get().map(|m| format!("{m:.1}"))>{s}</p> })}
+        </div>
+        {move || (!errors.get().is_empty()).then(|| view! {
+            <div class="alert alert-error" role="alert">
+                <ul>{errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        })}
+        {move || {
+            if teams.with(|t| t.is_empty()) {
+                return view! { <p class="muted">"No team files loaded yet."</p> }.into_any();
+            }
+            view! {
+                <section aria-labelledby="teams-h">
+                    <h2 id="teams-h">"Teams"</h2>
+                    <p class="small">"The names come from each file's assessors or project field; change them here."</p>
+                    <table class="data-table">
+                        <thead><tr><th scope="col">"#"</th><th scope="col">"Team"</th><th scope="col">"Project in the file"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                        <tbody>{team_rows}</tbody>
+                    </table>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=export_csv>"Export CSV (all answers and scores)"</button>
+                        " "
+                        <button type="button" class="button" prop:disabled=move || pdf_busy.get() on:click=export_pdf>"Export PDF summary"</button>
+                        " "
+                        <button type="button" class="button danger" on:click=clear>"Clear workshop"</button>
+                    </div>
+                </section>
+            }.into_any()
+        }}
+        {move || {
+            let Some(c) = computed.get() else {
+                return teams.with(|t| t.first().map(|a| questionnaire_of(app, a).err())).flatten().map(|m| view! { <p role="status">{m}</p> }.into_any());
+            };
+            Some(view! { <Comparison c=c labels=labels show_all=show_all/> }.into_any())
+        }}
+    }
+}
+
+#[component]
+fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<bool>) -> impl IntoView {
+    let label_of = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_else(|| format!("Team {}", i + 1)));
+    let q = c.q.clone();
+    let n_teams = c.stats.first().map(|s| s.scores.len()).unwrap_or(0);
+    let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.get(LOCALE).to_string()).unwrap_or_else(|| sid.to_string());
+    let head = c.stats.iter().map(|s| view! { <th scope="col">{title(&s.section_id)}</th> }).collect_view();
+    let rows = (0..n_teams)
+        .map(|t| {
+            let cells = c.stats.iter().map(|s| view! { <td>{super::score_text(s.scores[t])}</td> }).collect_view();
+            view! { <tr><th scope="row">{move || label_of(t)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let stat_row = |name: &'static str, f: fn(&SectionStats) -> Option<f64>| {
+        let cells = c.stats.iter().map(|s| view! { <td>{one_decimal(f(s))}</td> }).collect_view();
+        view! { <tr class="stat-row"><th scope="row">{name}</th>{cells}</tr> }
+    };
+    let chart = dot_chart(&c.stats, &title);
+    let splits = c.splits.clone();
+    let split_count = splits.iter().filter(|s| s.disagreement > 0.0).count();
+    let q2 = c.q.clone();
+    view! {
+        <section aria-labelledby="scores-h">
+            <h2 id="scores-h">"Section scores per team"</h2>
+            <p class="small">"Scores run from 0 (no concern) to 100 (highest concern). Spread is the highest minus the lowest score."</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="scores-h">
+                <table class="data-table" id="workshop-scores">
+                    <caption class="sr-only">"Section scores per team, with mean, median and spread"</caption>
+                    <thead><tr><th scope="col">"Team"</th>{head}</tr></thead>
+                    <tbody>
+                        {rows}
+                        {stat_row("Mean", |s| s.mean)}
+                        {stat_row("Median", |s| s.median)}
+                        {stat_row("Spread", |s| s.spread)}
+                    </tbody>
+                </table>
+            </div>
+            <figure class="chart-figure">
+                {chart}
+                <figcaption class="small">"Each dot is a team; the bar marks the mean, the shaded band the range. The table above gives the same numbers."</figcaption>
+            </figure>
+        </section>
+        <section aria-labelledby="split-h">
+            <h2 id="split-h">"Where the teams disagreed"</h2>
+            <p>
+                {format!("{split_count} question{} got different answers. ", if split_count == 1 { "" } else { "s" })}
+                "Most disagreement first. Disagreement is the share of teams that did not give the most common answer: 0% when all agree, 50% for an even split between two answers. "
+                <a href=StudioRoute::Present { index: 0 }.href()>"Start the presentation view"</a>
+            </p>
+            <ol class="split-list" id="split-list">
+                {move || {
+                    let limit = if show_all.get() { usize::MAX } else { 15 };
+                    splits.iter().filter(|s| show_all.get() || s.disagreement > 0.0).take(limit).enumerate().map(|(i, s)| split_view(&q2, s, i, label_of)).collect_view()
+                }}
+            </ol>
+            {move || (!show_all.get()).then(|| view! {
+                <button type="button" class="button" on:click=move |_| show_all.set(true)>"Show every question, including those all teams agreed on"</button>
+            })}
+        </section>
+    }
+}
+
+/// One question's split: which teams gave which answer, and the help text for the discussion.
+fn split_view(q: &Questionnaire, s: &QuestionSplit, index: usize, label_of: impl Fn(usize) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+    let Some(r) = q.question(&s.question_id) else { return None };
+    let question = r.question.clone();
+    let help = question.help.get(LOCALE).to_string();
+    let groups = s
+        .groups
+        .iter()
+        .map(|g| {
+            let teams = g.teams.clone();
+            let names = move || teams.iter().map(|t| label_of(*t)).collect::<Vec<_>>().join(", ");
+            view! { <li><strong>{group_label(&question, &g.key)}</strong>{format!(" ({}): ", g.teams.len())}{names}</li> }
+        })
+        .collect_view();
+    Some(view! {
+        <li class="split" data-question=s.question_id.clone()>
+            <h3>{question.text.get(LOCALE).to_string()}</h3>
+            <p class="small muted">{r.section.title.get(LOCALE).to_string()}" · disagreement "<strong class="disagreement">{pct(s.disagreement)}</strong>{format!(" · {} team{} answered", s.answered, if s.answered == 1 { "" } else { "s" })}
+                " · "<a href=StudioRoute::Present { index }.href()>"Present"</a></p>
+            <ul class="groups">{groups}</ul>
+            {(!help.is_empty()).then(|| view! { <details class="help"><summary>"Help text for the discussion"</summary><p class="pre">{help}</p></details> })}
+        </li>
+    })
+}
+
+/// Per section: a 0–100 line, a dot per team, the mean as a bar and the range shaded.
+fn dot_chart(stats: &[SectionStats], title: &dyn Fn(&str) -> String) -> impl IntoView {
+    const W: i32 = 560;
+    const ROW: i32 = 44;
+    let x = |v: f64| (v.clamp(0.0, 100.0) * W as f64 / 100.0).round() as i32 + 10;
+    let h = stats.len() as i32 * ROW + 24;
+    let rows = stats
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let y = i as i32 * ROW;
+            let have: Vec<f64> = s.scores.iter().flatten().copied().collect();
+            let range = match (have.iter().copied().reduce(f64::min), have.iter().copied().reduce(f64::max)) {
+                (Some(lo), Some(hi)) => Some(view! { <rect x=x(lo) y=y + 20 width=(x(hi) - x(lo)).max(2) height="16" class="range"/> }),
+                _ => None,
+            };
+            let dots = have.iter().map(|v| view! { <circle cx=x(*v) cy=y + 28 r="4" class="dot"/> }).collect_view();
+            let mean = s.mean.map(|m| view! { <rect x=x(m) - 1 y=y + 16 width="3" height="24" class="mean"/> });
+            view! {
+                <text x="10" y=y + 13 class="bar-label">{title(&s.section_id)}</text>
+                <line x1=x(0.0) y1=y + 28 x2=x(100.0) y2=y + 28 class="axis"/>
+                {range}{dots}{mean}
+            }
+        })
+        .collect_view();
+    let ticks = [0, 25, 50, 75, 100]
+        .into_iter()
+        .map(|t| view! { <text x=x(t as f64) y=h - 6 class="tick" text-anchor="middle">{t}</text> })
+        .collect_view();
+    view! {
+        <svg class="chart" viewBox=format!("0 0 {} {h}", W + 20) role="img" aria-label="Section scores per team as dots, with the mean and the range" preserveAspectRatio="xMinYMin meet">
+            {rows}{ticks}
+        </svg>
+    }
+}
+
+/// The presentation view: one question at a time, in large type, for a projector.
+#[component]
+pub fn PresentPage(index: usize) -> impl IntoView {
+    let app = use_app();
+    let (teams, labels, _) = load();
+    let Some(first) = teams.first().cloned() else {
+        return view! { <h1>"No workshop loaded"</h1><p><a href="#/workshop">"Load the team files first"</a>"."</p> }.into_any();
+    };
+    let go = |i: usize| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&StudioRoute::Present { index: i }.href());
+        }
+    };
+    let labels2 = labels.clone();
+    let body = move || {
+        let (q, _) = match questionnaire_of(app, &first) {
+            Ok(x) => x,
+            Err(m) => return view! { <p role="status">{m}</p> }.into_any(),
+        };
+        let splits = disagreement(&q, &teams);
+        let total = splits.len();
+        let Some(s) = splits.get(index.min(total.saturating_sub(1))) else {
+            return view! { <p>"No team answered a choice question yet."</p> }.into_any();
+        };
+        let i = index.min(total - 1);
+        let Some(r) = q.question(&s.question_id) else { return view! { <p>"This question is not in the questionnaire."</p> }.into_any() };
+        let max = s.groups.first().map(|g| g.teams.len()).unwrap_or(1).max(1);
+        let labels = labels2.clone();
+        let groups = s
+            .groups
+            .iter()
+            .map(|g| {
+                let width = format!("width: {}%", (g.teams.len() * 100 / max).max(2));
+                let names = g.teams.iter().map(|t| labels.get(*t).cloned().unwrap_or_default()).collect::<Vec<_>>().join(", ");
+                view! {
+                    <li>
+                        <div class="present-answer"><strong>{group_label(r.question, &g.key)}</strong>{format!(" — {} team{}", g.teams.len(), if g.teams.len() == 1 { "" } else { "s" })}</div>
+                        <div class="present-bar" style=width aria-hidden="true"></div>
+                        <div class="present-teams">{names}</div>
+                    </li>
+                }
+            })
+            .collect_view();
+        let help = r.question.help.get(LOCALE).to_string();
+        view! {
+            <p class="present-meta">{format!("Question {} of {total} · ", i + 1)}{r.section.title.get(LOCALE).to_string()}{format!(" · disagreement {}", pct(s.disagreement))}</p>
+            <h1 class="present-question">{r.question.text.get(LOCALE).to_string()}</h1>
+            <ul class="present-groups">{groups}</ul>
+            {(!help.is_empty()).then(|| view! { <p class="present-help">{help}</p> })}
+            <nav class="present-nav" aria-label="Presentation">
+                <button type="button" class="button" prop:disabled=i == 0 on:click=move |_| go(i.saturating_sub(1))>"← Previous"</button>
+                " "
+                <a class="button" href="#/workshop">"Exit presentation"</a>
+                " "
+                <button type="button" class="button primary" prop:disabled=i + 1 >= total on:click=move |_| go(i + 1)>"Next →"</button>
+            </nav>
+        }
+        .into_any()
+    };
+    let handle = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| match e.key().as_str() {
+        "ArrowRight" | "PageDown" => go(index + 1),
+        "ArrowLeft" | "PageUp" => go(index.saturating_sub(1)),
+        "Escape" => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash("#/workshop");
+            }
+        }
+        _ => {}
+    });
+    on_cleanup(move || handle.remove());
+    let _ = labels;
+    view! { <div class="present-view">{body}</div> }.into_any()
+}
