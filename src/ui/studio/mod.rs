@@ -55,6 +55,8 @@ pub struct StudioState {
     /// Bumped when a review's team answers are replaced (a re-submitted file was opened), so
     /// that pages showing them render afresh.
     pub generation: RwSignal<u32>,
+    /// What happened when the last file was opened, shown on the page it leads to.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl StudioState {
@@ -77,6 +79,7 @@ impl StudioState {
             reviews: RwSignal::new(reviews),
             review_problems: RwSignal::new(problems),
             generation: RwSignal::new(0),
+            notice: RwSignal::new(None),
         }
     }
 

@@ -66,7 +66,8 @@ pub fn ReviewsPage() -> impl IntoView {
                         review::Opened::Updated => format!("Opened the new version of “{name}”. Your comments and verdict are kept; the team's answers and replies were updated."),
                     };
                     app.announce(msg.clone());
-                    status.set(Some((saved.err().unwrap_or(msg), false)));
+                    status.set(None);
+                    st.notice.set(Some(saved.err().unwrap_or(msg)));
                     if let Some(w) = web_sys::window() {
                         let _ = w.location().set_hash(&StudioRoute::Review { id }.href());
                     }
@@ -188,6 +189,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     let outcome = crate::scoring::score(&q, &a);
     let message = RwSignal::new(None::<(String, bool)>);
     let problems = RwSignal::new(Vec::<&'static str>::new());
+    on_cleanup(move || st.notice.set(None));
 
     let rev = {
         let id = id.clone();
@@ -333,6 +335,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             {if a.metadata.assessors.trim().is_empty() { "not named".to_string() } else { a.metadata.assessors.clone() }}
             " · answers last changed "{local_time(&a.modified)}" · overall score "{score_text(overall)}
         </p>
+        {move || st.notice.get().map(|m| view! { <p class="alert" role="status">{m}</p> })}
         <p class="small">"The team's answers are read-only here. Your comments, verdict and sign-off are yours: they are saved on this device, apart from your own assessments, and go back to the team in the reviewed file."</p>
 
         <section class="panel" aria-labelledby="integrity-h">
