@@ -4,6 +4,8 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { teamAssessment, fileOf } from '../tests/e2e/teams.mjs';
+import { full } from '../tests/e2e/support.mjs';
 
 const PORT = Number(process.env.E2E_PORT || 8765);
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -82,6 +84,34 @@ try {
     show(`  ${f}`, `${kb(raw.length)} raw, ${kb(br(raw))} br`.trim());
   }
   show('Worker total (brotli)', kb(worker));
+
+  console.log('\n== Studio (review, workshop, compare, information pages; loaded on those pages only) ==');
+  let studio = 0;
+  for (const f of ['studio.js', 'studio_bg.wasm', 'studio.css']) studio += br(readFileSync(`dist/${f}`));
+  show('Studio total (brotli)', kb(studio));
+
+  console.log(`\n== Workshop: 30 team files of the full questionnaire, loaded and compared, median of ${RUNS} ==`);
+  const teamFiles = Array.from({ length: 30 }, (_, t) => ({ name: `team-${t + 1}.json`, mimeType: 'application/json', buffer: fileOf(teamAssessment(full, t % 12, { id: `bench-${t}` })) }));
+  show('  size of the 30 files', kb(teamFiles.reduce((n, f) => n + f.buffer.length, 0)));
+  const inApp = [];
+  const wall = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c = await browser.newContext({ serviceWorkers: 'block' });
+    const p = await c.newPage();
+    await p.goto(`${BASE}#/workshop`);
+    await p.getByRole('heading', { level: 1, name: 'Workshop' }).waitFor();
+    const t0 = Date.now();
+    await p.getByLabel(/^Choose team files/).setInputFiles(teamFiles);
+    await p.locator('#split-list > li').first().waitFor();
+    wall.push(Date.now() - t0);
+    // From the file input's change event to the comparison drawn (measured by the app).
+    const ms = await p.locator('#workshop-status[data-load-ms]').getAttribute('data-load-ms');
+    inApp.push(Number(ms));
+    if ((await p.locator('input.team-label').count()) !== 30) { console.log('\x1b[1;31mnot all 30 files were loaded\x1b[0m'); failures++; }
+    await c.close();
+  }
+  budget('30 files loaded and compared (in the app)', median(inApp), 300, (v) => `${v.toFixed(0)} ms`);
+  show('  the same, seen from the test driver', `${median(wall)} ms`);
 
   console.log(`\n== First contentful paint, cold cache, median of ${RUNS} ==`);
   const fcps = [];

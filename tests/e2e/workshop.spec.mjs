@@ -70,6 +70,13 @@ test('twelve team files: labels, section statistics, disagreement order, present
   await expect(page.getByRole('heading', { level: 1, name: en(findQuestion(full, every[1].id).question.text) })).toBeVisible();
   await page.getByRole('button', { name: '← Previous' }).click();
   await expect(page.getByRole('heading', { level: 1, name: en(question.text) })).toBeVisible();
+  await expect(page.getByRole('button', { name: '← Previous' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en(findQuestion(full, every[1].id).question.text) })).toBeVisible();
+  // The answer bars are drawn to scale (the most common answer is the longest).
+  const widths = await page.locator('.present-bar rect').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
+  expect(widths[0]).toBe(100);
+  expect([...widths].sort((a, b) => b - a)).toEqual(widths);
   await page.getByRole('link', { name: 'Exit presentation' }).click();
 
   // CSV: a row per team with its label, scores, every answer and note.

@@ -235,7 +235,13 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let id = id.clone();
         move |_| {
             let mut out = Ok(());
-            let r = edit(st, &id, |r| out = r.sign(&a_for_sign, &now()));
+            let r = edit(st, &id, |r| {
+                // The date field shows today until it is changed: that is the date signed.
+                if r.date.is_empty() {
+                    r.date = today();
+                }
+                out = r.sign(&a_for_sign, &now());
+            });
             match out {
                 Err(p) => {
                     problems.set(p);

@@ -314,12 +314,16 @@ pub fn WorkshopPage() -> impl IntoView {
             }
             view! {
                 <section aria-labelledby="teams-h">
-                    <h2 id="teams-h">"Teams"</h2>
-                    <p class="small">"The names come from each file's assessors or project field; change them here."</p>
-                    <table class="data-table">
-                        <thead><tr><th scope="col">"#"</th><th scope="col">"Team"</th><th scope="col">"Project in the file"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
-                        <tbody>{team_rows}</tbody>
-                    </table>
+                    <h2 id="teams-h">{move || format!("Teams ({})", teams.with(|t| t.len()))}</h2>
+                    <details class="team-list" open>
+                        <summary>"Team names: taken from each file's assessors or project field; change them here"</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Team names">
+                            <table class="data-table">
+                                <thead><tr><th scope="col">"#"</th><th scope="col">"Team"</th><th scope="col">"Project in the file"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                                <tbody>{team_rows}</tbody>
+                            </table>
+                        </div>
+                    </details>
                     <div class="actions">
                         <button type="button" class="button" on:click=export_csv>"Export CSV (all answers and scores)"</button>
                         " "
@@ -494,12 +498,13 @@ pub fn PresentPage(index: usize) -> impl IntoView {
             .groups
             .iter()
             .map(|g| {
-                let width = format!("width: {}%", (g.teams.len() * 100 / max).max(2));
+                // A bar in SVG: the CSP allows no inline styles.
+                let width = (g.teams.len() * 100 / max).max(2);
                 let names = g.teams.iter().map(|t| labels.get(*t).cloned().unwrap_or_default()).collect::<Vec<_>>().join(", ");
                 view! {
                     <li>
                         <div class="present-answer"><strong>{group_label(r.question, &g.key)}</strong>{format!(" — {} team{}", g.teams.len(), if g.teams.len() == 1 { "" } else { "s" })}</div>
-                        <div class="present-bar" style=width aria-hidden="true"></div>
+                        <svg class="present-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect x="0" y="0" width=width height="10"/></svg>
                         <div class="present-teams">{names}</div>
                     </li>
                 }
@@ -512,11 +517,11 @@ pub fn PresentPage(index: usize) -> impl IntoView {
             <ul class="present-groups">{groups}</ul>
             {(!help.is_empty()).then(|| view! { <p class="present-help">{help}</p> })}
             <nav class="present-nav" aria-label="Presentation">
-                <button type="button" class="button" prop:disabled=i == 0 on:click=move |_| go(i.saturating_sub(1))>"← Previous"</button>
+                <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| go(i.saturating_sub(1))>"← Previous"</button>
                 " "
                 <a class="button" href="#/workshop">"Exit presentation"</a>
                 " "
-                <button type="button" class="button primary" prop:disabled=i + 1 >= total on:click=move |_| go(i + 1)>"Next →"</button>
+                <button type="button" class="button primary" prop:disabled={i + 1 >= total} on:click=move |_| go(i + 1)>"Next →"</button>
             </nav>
         }
         .into_any()
