@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { Assessment, Home, quick, full, en, recordRequests, expectOnlyStaticSameOrigin, importFile, storageSnapshot, PNG } from './support.mjs';
+import { teamAssessment, fileOf } from './teams.mjs';
 
 async function axe(page, what) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -38,9 +39,12 @@ for (const q of [quick, full]) test(`${q.id}: home, every section, dialogs and r
   await expect(page.getByRole('dialog')).toBeVisible();
   await axe(page, 'delete dialog');
   await page.keyboard.press('Escape');
+  // The information pages are the studio's: the page reloads into it.
   await page.goto('./#/scoring');
+  await expect(page.getByRole('heading', { level: 1, name: 'How scoring works' })).toBeVisible();
   await axe(page, 'scoring page');
   await page.goto('./#/privacy');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
   await axe(page, 'privacy page');
   await page.getByRole('button', { name: 'Delete all my data' }).click();
   await axe(page, 'delete-all dialog');
@@ -114,4 +118,55 @@ test('storage that is blocked: the in-memory warning has no axe violations', asy
   await home.goto();
   await expect(page.getByRole('alert').filter({ hasText: 'Your work will not be kept.' })).toBeVisible();
   await axe(page, 'memory-only warning');
+});
+
+test('the studio: review mode, the team reply page, the workshop, its presentation and compare have no axe violations', async ({ page }) => {
+  const team = teamAssessment(quick, 0, { id: 'axe-team' });
+  const requests = recordRequests(page);
+  await page.goto('./#/review');
+  await expect(page.getByRole('heading', { level: 1, name: 'Review an assessment' })).toBeVisible();
+  await axe(page, 'review start page');
+  await page.getByLabel('Open a file to review (.json or .pdf)').setInputFiles({ name: 't.json', mimeType: 'application/json', buffer: fileOf(team) });
+  await expect(page.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
+  const first = page.locator('.review-question').nth(4);
+  await first.getByRole('radio', { name: 'Concern' }).check();
+  await first.getByLabel('Comment').fill('A concern.');
+  for (const d of await page.locator('details').all()) await d.locator('summary').click();
+  await page.getByRole('button', { name: 'Sign off' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot be signed off yet' })).toBeVisible();
+  await axe(page, 'review page with a comment and the sign-off problems');
+  await page.getByRole('radio', { name: 'Approved', exact: true }).check();
+  await page.getByLabel("Reviewer's name").fill('R. Viewer');
+  await page.getByLabel(/^Reviewer's role/).fill('Ethicist');
+  await page.getByRole('button', { name: 'Sign off' }).click();
+  await expect(page.getByTestId('review-state')).toHaveText('Signed off: answers unchanged since review');
+  await axe(page, 'signed review');
+  await page.getByRole('link', { name: 'Review', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Review an assessment' })).toBeVisible();
+  await axe(page, 'list of reviews');
+
+  // The team's reply page, after the reviewed file came back.
+  const reviewed = JSON.parse(await page.evaluate(() => localStorage.getItem('elsa.v1.review.axe-team')));
+  await page.getByLabel('Open a reviewed file you got back (.json or .pdf)').setInputFiles({ name: 'r.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(reviewed)) });
+  await expect(page.getByRole('heading', { level: 1, name: /^Review of / })).toBeVisible();
+  await axe(page, 'reply page');
+
+  await page.goto('./#/workshop');
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshop' })).toBeVisible();
+  await axe(page, 'empty workshop');
+  await page.getByLabel(/^Choose team files/).setInputFiles([0, 1, 2, 3].map((t) => ({ name: `t${t}.json`, mimeType: 'application/json', buffer: fileOf(teamAssessment(full, t, { id: `axe-${t}` })) })));
+  await expect(page.locator('#split-list > li').first()).toBeVisible();
+  for (const d of await page.locator('#split-list details').all()) await d.locator('summary').click();
+  await axe(page, 'workshop with four teams');
+  await page.getByRole('link', { name: 'Start the presentation view' }).click();
+  await expect(page.locator('.present-question')).toBeVisible();
+  await axe(page, 'presentation view');
+
+  await page.goto('./#/compare');
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare two versions' })).toBeVisible();
+  await page.getByLabel('or a file (.json or .pdf)').first().setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: fileOf(team) });
+  await page.getByLabel('or a file (.json or .pdf)').last().setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: fileOf(teamAssessment(quick, 1, { id: 'axe-team' })) });
+  await expect(page.locator('#compare-result')).toBeVisible();
+  await axe(page, 'comparison');
+  expectOnlyStaticSameOrigin(requests, page.url().replace(/#.*$/, ''));
 });

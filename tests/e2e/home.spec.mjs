@@ -69,7 +69,7 @@ test('the privacy page explains where data is kept, and "Delete all my data" rem
   await link.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
   await expect(page.getByText('Nothing is sent anywhere.').first()).toBeVisible();
-  await expect(page.getByText('This removes the 1 saved assessment and every other setting')).toBeVisible();
+  await expect(page.getByText('This removes the 1 saved assessment, your reviews, your workshop and every other setting')).toBeVisible();
   await page.getByRole('button', { name: 'Delete all my data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete all your data?' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();

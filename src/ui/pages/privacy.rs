@@ -22,13 +22,14 @@ pub fn PrivacyPage() -> impl IntoView {
             <li>"The tool has no server, no accounts, no analytics and no external fonts or scripts. The page only loads its own files, and a security policy in the page blocks any other connection."</li>
             <li>"Someone who uses this browser on this computer, under the same user account, can open your assessments. On a shared computer, delete your data when you are done."</li>
             <li>"Clearing this site's data in the browser settings, or using a private window, removes the answers. Export a file (the answers as JSON, or the PDF report, which carries the answers inside it) to keep a copy or to share it; import it here or on another computer."</li>
+            <li>"Reviews you write and team files you load for a workshop are kept the same way, each apart from your own assessments. Clearing a workshop removes only the workshop."</li>
             <li>"After your first visit the browser keeps a copy of the tool's own files (not your answers), so that it also works offline. Now and then it asks this site whether there is a newer version of the tool; that request carries nothing of yours."</li>
         </ul>
         <h2>"Delete all my data"</h2>
         <p>{move || {
             let n = app.assessments().with(|v| v.len());
             let what = if n == 1 { "the 1 saved assessment".to_string() } else { format!("all {n} saved assessments") };
-            format!("This removes {what} and every other setting of this tool from this browser.")
+            format!("This removes {what}, your reviews, your workshop and every other setting of this tool from this browser.")
         }}</p>
         <button type="button" class="button danger" on:click=move |_| {
             result.set(None);

@@ -162,7 +162,7 @@ fn Studio() -> impl IntoView {
                 <a class="brand" href="./#/">"ELSA self-assessment"<span class="brand-sub">" · AI in healthcare"</span></a>
                 <nav aria-label="Site">
                     <ul class="nav-links">
-                        <li><a href="./#/">"My assessments"</a></li>
+                        <li><a href="./#/">"Assessments"</a></li>
                         <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>"Review"</a></li>
                         <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>"Workshop"</a></li>
                         <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>"Compare"</a></li>

@@ -368,7 +368,7 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
         <section aria-labelledby="scores-h">
             <h2 id="scores-h">"Section scores per team"</h2>
             <p class="small">"Scores run from 0 (no concern) to 100 (highest concern). Spread is the highest minus the lowest score."</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="scores-h">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table of section scores per team">
                 <table class="data-table" id="workshop-scores">
                     <caption class="sr-only">"Section scores per team, with mean, median and spread"</caption>
                     <thead><tr><th scope="col">"Team"</th>{head}</tr></thead>
