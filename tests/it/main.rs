@@ -9,6 +9,7 @@ mod persist;
 mod import;
 mod review;
 mod review_report;
+mod review_model;
 mod progress;
 mod questionnaires;
 mod report;
