@@ -152,9 +152,13 @@ fn cover(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, info: &ReportInf
         l.labelled(label, &value, Style::new(11.0, false, INK), 0.0);
         l.space(2.0);
     }
+    // The verdict in one line here; the whole review opens the executive summary.
     if let Some(review) = &a.review() {
-        l.space(12.0);
-        review_summary(l, a, review);
+        l.space(6.0);
+        let state = review.state(a);
+        let line = format!("{} — {}", review.verdict.map(|v| v.label()).unwrap_or(NO_VERDICT), review_state_text(state));
+        let colour = if state == ReviewState::Stale { DANGER } else { INK };
+        l.labelled("Ethics review:", &line, Style::new(11.0, true, colour), 0.0);
     }
     l.space(14.0);
     l.rule(RULE);
@@ -166,6 +170,11 @@ fn cover(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, info: &ReportInf
 fn summary(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, o: &Outcome, loc: &str) {
     let nums = numbers(q, a);
     l.heading("Executive summary", H2, KEEP);
+    // A returned ethics review comes first: the verdict, the reviewer and the sign-off state.
+    if let Some(review) = &a.review() {
+        review_summary(l, a, review);
+        l.space(8.0);
+    }
     match (&o.overall, &o.overall_level) {
         (Some(v), Some(level)) => {
             let band = &q.bands[level.band_index];
@@ -607,7 +616,7 @@ fn review_comment(l: &mut Layout<'_>, c: &Comment, indent: f32) {
 
 fn review_summary(l: &mut Layout<'_>, a: &Assessment, r: &Review) {
     l.bookmark(REVIEW_TITLE);
-    l.heading(REVIEW_TITLE, H2, KEEP);
+    l.heading(REVIEW_TITLE, H3, KEEP);
     let row = Style::new(10.5, false, INK);
     let or_dash = |s: &str| if s.trim().is_empty() { "—".to_string() } else { s.trim().to_string() };
     let verdict = r.verdict.map(|v| v.label()).unwrap_or(NO_VERDICT);

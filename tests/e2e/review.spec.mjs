@@ -86,14 +86,17 @@ test('a reviewer comments, signs off, and exports the reviewed file and a PDF wi
   expect(r.comments[q2]).toEqual({ status: 'question', text: QUESTION });
   expect(r.sign_off.fingerprint).toBe(expectedFingerprint(team));
 
-  // The PDF: the verdict on the first page, each comment after its question.
+  // The PDF: the verdict on the cover and, with the whole review, on the summary page; each
+  // comment after its question.
   const pdf = await download(page, 'Export PDF with review');
   const text = pdfText(pdf.path);
-  const firstPage = squash(text.split('\f')[0]);
-  expect(firstPage).toContain('Approved with conditions');
-  expect(firstPage).toContain(CONDITIONS);
-  expect(firstPage).toContain('Dr. Anouk de Vries');
-  expect(firstPage).toContain('Answers unchanged since the sign-off');
+  const pages = text.split('\f').map(squash);
+  expect(pages[0]).toContain('Ethics review: Approved with conditions — Answers unchanged since the sign-off');
+  const summary = pages.find((p) => p.includes('Executive summary'));
+  expect(summary).toContain('Verdict: Approved with conditions');
+  expect(summary).toContain(CONDITIONS);
+  expect(summary).toContain('Dr. Anouk de Vries');
+  expect(summary).toContain('Answers unchanged since the sign-off');
   const all = squash(text);
   const at = (s) => all.indexOf(s);
   const t1 = en(findQuestion(quick, q1).question.text);

@@ -102,10 +102,11 @@ fn reviewed_pdf_has_the_review_up_front_and_each_comment_after_its_question() {
     let (q, a, x, next) = reviewed_full(true);
     let fp = a.review().unwrap().sign_off.as_ref().unwrap().fingerprint.clone();
     let text = pdf_text(&q, &a, "reviewed.pdf");
-    // The summary block, before the executive summary.
+    // The verdict in one line on the cover; the whole review block opens the executive summary.
+    in_order(&text, 0, &["Ethics review: Approved with conditions — Answers unchanged since the sign-off", "Executive summary"]);
     in_order(
         &text,
-        0,
+        text.find("Executive summary").unwrap(),
         &[
             "Ethics review",
             "Verdict: Approved with conditions",
@@ -117,12 +118,19 @@ fn reviewed_pdf_has_the_review_up_front_and_each_comment_after_its_question() {
             &format!("Fingerprint: {fp}"),
             "Answers unchanged since the sign-off",
             "The fingerprint is a SHA-256 hash",
-            "Executive summary",
+            "Overall concern",
         ],
     );
     assert!(!text.contains(STALE_TEXT));
     let page1 = first_page(&q, &a);
     assert!(page1.contains("Answers unchanged since the sign-off") && page1.contains("Approved with conditions"), "{page1}");
+    // The summary page carries the verdict, the conditions and the state.
+    let fonts = elsa::report::pdf::Fonts::load().unwrap();
+    let (pages, _) = elsa::report::build_pages(&q, &a, &info(), &fonts);
+    let summary = pages.iter().map(|p| p.texts().join(" ")).find(|t| t.contains("Executive summary")).unwrap();
+    for needle in ["Approved with conditions", CONDITIONS, "Answers unchanged since the sign-off", "Dr. Zoë Verhoeven"] {
+        assert!(summary.contains(needle), "{needle:?} not on the summary page");
+    }
     // The comment and the reply come after the question's answer and note, before the next
     // question.
     let detailed = text.find("Detailed answers").unwrap();
