@@ -58,6 +58,15 @@ test('after the first visit no request goes out: a whole assessment, exports, an
   await page.getByRole('dialog', { name: 'This assessment is already here' }).getByRole('button', { name: 'Keep both' }).click();
   await expect(home.savedRow('Answer to project-name')).toHaveCount(3);
 
+  // The studio too: a review opened from the exported file, and a workshop of two files.
+  await page.goto(`${baseURL}#/review`);
+  await page.getByLabel('Open a file to review (.json or .pdf)').setInputFiles(jsonPath);
+  await expect(page.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
+  await page.goto(`${baseURL}#/workshop`);
+  await page.getByLabel(/^Choose team files/).setInputFiles([jsonPath, pdfPath]);
+  await expect(page.locator('input.team-label')).toHaveCount(2);
+  await expect(page.locator('#workshop-scores')).toBeVisible();
+
   // The server saw nothing after the first visit but the browser's own check for a new
   // version of sw.js (a GET that carries no data).
   const later = server.requests.slice(firstVisit);

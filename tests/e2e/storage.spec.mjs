@@ -92,6 +92,16 @@ for (const [label, script, reason] of [
     await importFile(page, 'copy.json', JSON.stringify(file), 'application/json');
     await expect(home.savedRow('Imported in memory')).toBeVisible();
     await expect(home.savedRow('Only in memory')).toBeVisible();
+    // The studio's pages would reload this tab and lose what is only in memory: they open in a
+    // new tab instead, and this one stays as it was.
+    const opened = page.context().waitForEvent('page');
+    await page.getByRole('link', { name: 'How scoring works' }).first().click();
+    const other = await opened;
+    await expect(other.getByRole('heading', { level: 1, name: 'How scoring works' })).toBeVisible();
+    expect(new URL(page.url()).hash).toBe('#/');
+    await expect(home.savedRow('Only in memory')).toBeVisible();
+    await expect(home.savedRow('Imported in memory')).toBeVisible();
+    await other.close();
   });
 }
 
