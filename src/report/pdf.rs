@@ -170,33 +170,9 @@ pub struct Report {
 pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts: &Fonts) -> Report {
     let (pages, outline) = build_pages(q, a, info, fonts);
     let title = format!("{REPORT_TITLE}: {}", a.display_name());
-    let mut doc = PdfDocument::new(&title);
-    {
-        let meta = &mut doc.metadata.info;
-        meta.author = a.metadata.assessors.clone();
-        meta.subject = format!("{} {}", q.title.get(&info.locale), q.version);
-        meta.keywords = vec!["ELSA".into(), "AI".into(), "healthcare".into(), "self-assessment".into()];
-        meta.creator = format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION);
-        meta.producer = format!("ELSA self-assessment tool {} (printpdf)", crate::persist::TOOL_VERSION);
-        if let Some(d) = pdf_date(&info.generated_at) {
-            meta.creation_date = d.clone();
-            meta.modification_date = d.clone();
-            meta.metadata_date = d;
-        }
-    }
-    render(&pages, fonts, &mut doc);
-    for (title, page) in &outline {
-        doc.add_bookmark(title, *page);
-    }
-    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
-    attach(&mut ldoc, ATTACHMENT_NAME, crate::persist::encode(a).as_bytes());
-    ldoc.compress();
-    let mut bytes = Vec::new();
-    if ldoc.save_to(&mut bytes).is_err() {
-        // Writing to memory cannot fail for I/O reasons; fall back to the plain document.
-        bytes = doc.save(&opts, &mut Vec::new());
-    }
+    let subject = format!("{} {}", q.title.get(&info.locale), q.version);
+    let doc = new_document(&title, &a.metadata.assessors, &subject, "self-assessment", &info.generated_at);
+    let bytes = finish(doc, &pages, &outline, fonts, Some(crate::persist::encode(a).as_bytes()));
     Report { file_name: file_name(a, &info.generated_at), bytes, pages: pages.len() }
 }
 
@@ -204,31 +180,47 @@ pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts
 pub fn render_workshop(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, locale: &str, fonts: &Fonts) -> Report {
     let (pages, outline) = super::workshop::build_workshop_pages(q, teams, generated_at, locale, fonts);
     let title = format!("{}: {}", super::workshop::WORKSHOP_TITLE, q.title.get(locale));
-    let mut doc = PdfDocument::new(&title);
-    {
-        let meta = &mut doc.metadata.info;
-        meta.subject = format!("{} {}", q.title.get(locale), q.version);
-        meta.keywords = vec!["ELSA".into(), "AI".into(), "healthcare".into(), "workshop".into()];
-        meta.creator = format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION);
-        meta.producer = format!("ELSA self-assessment tool {} (printpdf)", crate::persist::TOOL_VERSION);
-        if let Some(d) = pdf_date(generated_at) {
-            meta.creation_date = d.clone();
-            meta.modification_date = d.clone();
-            meta.metadata_date = d;
-        }
+    let subject = format!("{} {}", q.title.get(locale), q.version);
+    let doc = new_document(&title, "", &subject, "workshop", generated_at);
+    let bytes = finish(doc, &pages, &outline, fonts, None);
+    Report { file_name: super::workshop::workshop_file_name(generated_at), bytes, pages: pages.len() }
+}
+
+/// A document with the tool's metadata.
+fn new_document(title: &str, author: &str, subject: &str, kind: &str, generated_at: &str) -> PdfDocument {
+    let mut doc = PdfDocument::new(title);
+    let meta = &mut doc.metadata.info;
+    meta.author = author.to_string();
+    meta.subject = subject.to_string();
+    meta.keywords = vec!["ELSA".into(), "AI".into(), "healthcare".into(), kind.into()];
+    meta.creator = format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION);
+    meta.producer = format!("ELSA self-assessment tool {} (printpdf)", crate::persist::TOOL_VERSION);
+    if let Some(d) = pdf_date(generated_at) {
+        meta.creation_date = d.clone();
+        meta.modification_date = d.clone();
+        meta.metadata_date = d;
     }
-    render(&pages, fonts, &mut doc);
-    for (title, page) in &outline {
+    doc
+}
+
+/// Draw the pages, add the outline and the attachment (if any), and write the compressed file.
+fn finish(mut doc: PdfDocument, pages: &[Page], outline: &[(String, usize)], fonts: &Fonts, attachment: Option<&[u8]>) -> Vec<u8> {
+    render(pages, fonts, &mut doc);
+    for (title, page) in outline {
         doc.add_bookmark(title, *page);
     }
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
+    if let Some(data) = attachment {
+        attach(&mut ldoc, ATTACHMENT_NAME, data);
+    }
     ldoc.compress();
     let mut bytes = Vec::new();
     if ldoc.save_to(&mut bytes).is_err() {
+        // Writing to memory cannot fail for I/O reasons; fall back to the plain document.
         bytes = doc.save(&opts, &mut Vec::new());
     }
-    Report { file_name: super::workshop::workshop_file_name(generated_at), bytes, pages: pages.len() }
+    bytes
 }
 
 /// The name of the assessment file attached to every report.

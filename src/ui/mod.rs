@@ -49,13 +49,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            if let Some(el) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
-            }
-        }>"Skip to main content"</a>
+        {skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="brand" href="#/">"ELSA self-assessment"<span class="brand-sub">" · AI in healthcare"</span></a>
@@ -87,6 +81,26 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
         </main>
+        {footer(app)}
+    }
+}
+
+/// The skip link (both apps): it moves the focus to the main content.
+pub(crate) fn skip_link() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            if let Some(el) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
+            }
+        }>"Skip to main content"</a>
+    }
+}
+
+/// The footer and the polite live region (both apps).
+pub(crate) fn footer(app: AppState) -> impl IntoView {
+    view! {
         <footer class="site-footer wrap">
             <p>"ELSA self-assessment tool " {crate::persist::TOOL_VERSION} ". Scores and legal pointers are indicative; they are not legal advice."</p>
         </footer>

@@ -150,13 +150,7 @@ fn Studio() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            if let Some(el) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
-            }
-        }>"Skip to main content"</a>
+        {crate::ui::skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="brand" href="./#/">"ELSA self-assessment"<span class="brand-sub">" · AI in healthcare"</span></a>
@@ -191,10 +185,7 @@ fn Studio() -> impl IntoView {
                 }.into_any(),
             }}
         </main>
-        <footer class="site-footer wrap">
-            <p>"ELSA self-assessment tool " {crate::persist::TOOL_VERSION} ". Scores and legal pointers are indicative; they are not legal advice."</p>
-        </footer>
-        <div class="sr-only" role="status" aria-live="polite">{move || app.announcement.get()}</div>
+        {crate::ui::footer(app)}
     }
 }
 

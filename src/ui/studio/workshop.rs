@@ -4,7 +4,7 @@
 //! clearing the workshop removes that key and nothing else.
 
 use super::{dropped_files, file_vec, import_file, now, questionnaire_of, read_files, save_file, Picked};
-use crate::answers::{Assessment, DONT_KNOW, NOT_APPLICABLE};
+use crate::answers::Assessment;
 use crate::model::{Question, Questionnaire};
 use crate::persist::WORKSHOP_KEY;
 use crate::route::StudioRoute;
@@ -66,19 +66,9 @@ pub fn default_label(a: &Assessment, file_name: &str) -> String {
     label.chars().take(60).collect()
 }
 
-/// An answer group's key in words (`a+b` → "Label A; Label B").
-pub fn group_label(q: &Question, key: &str) -> String {
-    match key {
-        "dont_know" => DONT_KNOW.to_string(),
-        "not_applicable" => NOT_APPLICABLE.to_string(),
-        _ => {
-            let options = q.kind.options();
-            key.split('+')
-                .map(|id| options.iter().find(|o| o.id == id).map(|o| o.label_in(LOCALE)).unwrap_or_else(|| id.to_string()))
-                .collect::<Vec<_>>()
-                .join("; ")
-        }
-    }
+/// An answer group's key in words (`a+b` → "Label A; Label B"), as the PDF summary says it.
+fn group_label(q: &Question, key: &str) -> String {
+    crate::report::workshop::answer_key_text(q, key, LOCALE)
 }
 
 fn pct(v: f64) -> String {
