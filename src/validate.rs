@@ -43,6 +43,9 @@ pub enum ErrorKind {
     NoOptions,
     /// A text lacks its (non-blank) English version.
     MissingEnglish,
+    /// A bundled questionnaire lacks the text in one of the tool's languages (custom files may
+    /// be English only: the app falls back to English).
+    MissingTranslation { locale: &'static str },
     /// A concern or section weight is outside its allowed range.
     WeightOutOfRange { value: f64, min: f64, max: f64 },
     /// A section has no questions.
@@ -88,6 +91,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::EmptyCondition => write!(f, "empty condition"),
             ErrorKind::NoOptions => write!(f, "a choice question needs at least two options"),
             ErrorKind::MissingEnglish => write!(f, "missing \"en\" text"),
+            ErrorKind::MissingTranslation { locale } => write!(f, "missing \"{locale}\" text (every text of a bundled questionnaire needs it)"),
             ErrorKind::WeightOutOfRange { value, min, max } => {
                 write!(f, "weight {value} is out of range {min}..={max}")
             }
@@ -149,13 +153,26 @@ pub fn load_questionnaire(json: &str) -> Result<Questionnaire, Vec<ValidationErr
 
 /// Check every semantic rule on an already parsed questionnaire.
 pub fn validate(q: &Questionnaire) -> Vec<ValidationError> {
-    let mut v = Validator { errors: Vec::new() };
+    let mut v = Validator { errors: Vec::new(), languages: &[] };
+    v.check(q);
+    v.errors
+}
+
+/// The languages every text of a bundled questionnaire must have besides English.
+pub const BUNDLED_LANGUAGES: &[&str] = &["nl"];
+
+/// The rules for the questionnaires bundled with the tool: every rule of [`validate`], and every
+/// text in each of [`BUNDLED_LANGUAGES`] too.
+pub fn validate_bundled(q: &Questionnaire) -> Vec<ValidationError> {
+    let mut v = Validator { errors: Vec::new(), languages: BUNDLED_LANGUAGES };
     v.check(q);
     v.errors
 }
 
 struct Validator {
     errors: Vec<ValidationError>,
+    /// Languages required besides English.
+    languages: &'static [&'static str],
 }
 
 fn valid_id(id: &str) -> bool {
@@ -180,7 +197,12 @@ impl Validator {
 
     fn text(&mut self, path: String, t: &LocalText) {
         if !t.has_english() {
-            self.push(path, ErrorKind::MissingEnglish);
+            self.push(path.clone(), ErrorKind::MissingEnglish);
+        }
+        for &locale in self.languages {
+            if !t.0.iter().any(|(l, v)| l == locale && !v.trim().is_empty()) {
+                self.push(path.clone(), ErrorKind::MissingTranslation { locale });
+            }
         }
     }
 

@@ -136,3 +136,30 @@ fn local_texts_are_maps_with_an_english_fallback() {
     assert!(!LocalText::default().has_english());
     assert_eq!(LocalText::default().get("en"), "");
 }
+
+/// Issue 7: a bundled questionnaire must have every text in Dutch as well; a missing one fails
+/// with its path. A custom file may be English only.
+#[test]
+fn a_missing_dutch_text_fails_a_bundled_file_with_its_path_but_not_a_custom_one() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires/elsa-health-ai.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["sections"][2]["questions"][1]["help"].as_object_mut().unwrap().remove("nl");
+    v["bands"][0]["label"]["nl"] = serde_json::Value::String("  ".into());
+    let edited = serde_json::to_string(&v).unwrap();
+    let (name, errors) = elsa::bundled::parse("elsa-health-ai.json", &edited).unwrap_err();
+    assert_eq!(name, "elsa-health-ai.json");
+    let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "bands[0].label: missing \"nl\" text (every text of a bundled questionnaire needs it)".to_string(),
+            "sections[2].questions[1].help: missing \"nl\" text (every text of a bundled questionnaire needs it)".to_string(),
+        ]
+    );
+    // The same file as a custom questionnaire is fine: English is enough.
+    assert!(elsa::validate::load_questionnaire(&edited).is_ok());
+    // Every text of both bundled files has its Dutch (the unedited files pass).
+    for (name, text) in bundled::SOURCES {
+        assert!(elsa::bundled::parse(name, text).is_ok(), "{name}");
+    }
+}
