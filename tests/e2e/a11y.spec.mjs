@@ -170,3 +170,30 @@ test('the studio: review mode, the team reply page, the workshop, its presentati
   await axe(page, 'comparison');
   expectOnlyStaticSameOrigin(requests, page.url().replace(/#.*$/, ''));
 });
+
+test('the dark colour scheme passes axe (contrast included) on the main pages and the studio', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const team = teamAssessment(quick, 0, { id: 'dark-team' });
+  const home = new Home(page);
+  await home.goto();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(18, 23, 28)');
+  await importFile(page, 'team.json', fileOf(team), 'application/json');
+  await expect(page.locator('.import-status')).toContainText('Imported');
+  await axe(page, 'home (dark)');
+  await page.goto(`./#/a/dark-team/s/${quick.sections[1].id}`);
+  await expect(page.getByRole('heading', { level: 1, name: en(quick.sections[1].title) })).toBeVisible();
+  await page.locator('.question').first().getByRole('button', { name: /^Help/ }).click();
+  await axe(page, 'a section with help open (dark)');
+  await page.goto('./#/a/dark-team/results');
+  await expect(page.getByRole('heading', { level: 1, name: /^Results/ })).toBeVisible();
+  await axe(page, 'results (dark)');
+  await page.goto('./#/review');
+  await page.getByLabel('Open a file to review (.json or .pdf)').setInputFiles({ name: 't.json', mimeType: 'application/json', buffer: fileOf(team) });
+  await expect(page.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
+  await page.locator('.review-question').nth(4).getByRole('radio', { name: 'Concern' }).check();
+  await axe(page, 'review (dark)');
+  await page.goto('./#/workshop');
+  await page.getByLabel(/^Choose team files/).setInputFiles([0, 1].map((t) => ({ name: `t${t}.json`, mimeType: 'application/json', buffer: fileOf(teamAssessment(full, t, { id: `dk-${t}` })) })));
+  await expect(page.locator('#split-list > li').first()).toBeVisible();
+  await axe(page, 'workshop (dark)');
+});

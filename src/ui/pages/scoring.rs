@@ -23,10 +23,12 @@ pub fn ScoringPage() -> impl IntoView {
                         .collect_view();
                     view! {
                         <h3>{q.title.get("en").to_string()}" (version "{q.version.clone()}")"</h3>
-                        <table class="bands">
-                            <thead><tr><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Levels of {}", q.title.get("en"))>
+                            <table class="bands">
+                                <thead><tr><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
                     }
                     .into_any()
                 }

@@ -147,10 +147,12 @@ pub fn ComparePage() -> impl IntoView {
                 {different}
                 <p>"Overall score: "{score_text(d.overall_before)}" → "{score_text(d.overall_after)}" ("{change_text(d.overall_before, d.overall_after)}")"</p>
                 <h3>"Scores per section"</h3>
-                <table class="data-table" id="section-changes">
-                    <thead><tr><th scope="col">"Section"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>
-                    <tbody>{sections}</tbody>
-                </table>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Scores per section, before and after">
+                    <table class="data-table" id="section-changes">
+                        <thead><tr><th scope="col">"Section"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>
+                        <tbody>{sections}</tbody>
+                    </table>
+                </div>
                 <h3>"Red flags resolved"</h3>
                 <div id="flags-resolved">{flags(&d.flags_resolved, "None.")}</div>
                 <h3>"Red flags newly raised"</h3>

@@ -122,22 +122,14 @@ fn Studio() -> impl IntoView {
     provide_context(studio);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         studio.route.set(current_route());
-        app.announce(document().title());
+        // A new page starts at its top (the presentation view's arrows move page by page).
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        app.announce(page_name(&studio.route.get_untracked()));
     });
     on_cleanup(move || handle.remove());
 
     Effect::new(move |_| {
-        let page = match studio.route.get() {
-            StudioRoute::Reviews | StudioRoute::Review { .. } => "Review",
-            StudioRoute::Reply { .. } => "Your review",
-            StudioRoute::Workshop => "Workshop",
-            StudioRoute::Present { .. } => "Workshop presentation",
-            StudioRoute::Compare => "Compare two versions",
-            StudioRoute::Scoring => "How scoring works",
-            StudioRoute::Privacy => "Your data",
-            StudioRoute::NotFound => "Page not found",
-        };
-        document().set_title(&format!("{page} · ELSA self-assessment"));
+        document().set_title(&format!("{} · ELSA self-assessment", page_name(&studio.route.get())));
     });
 
     let nav_current = move |r: StudioRoute| {
@@ -186,6 +178,20 @@ fn Studio() -> impl IntoView {
             }}
         </main>
         {crate::ui::footer(app)}
+    }
+}
+
+/// The page's name, for the title and for screen readers when the page changes.
+fn page_name(route: &StudioRoute) -> &'static str {
+    match route {
+        StudioRoute::Reviews | StudioRoute::Review { .. } => "Review",
+        StudioRoute::Reply { .. } => "Your review",
+        StudioRoute::Workshop => "Workshop",
+        StudioRoute::Present { .. } => "Workshop presentation",
+        StudioRoute::Compare => "Compare two versions",
+        StudioRoute::Scoring => "How scoring works",
+        StudioRoute::Privacy => "Your data",
+        StudioRoute::NotFound => "Page not found",
     }
 }
 
