@@ -101,6 +101,9 @@ pub fn local_time(ts: &str) -> String {
     String::from(d.to_locale_string("en-GB", &opts))
 }
 
+/// What the live region says after a change was saved.
+const SAVED: &str = "Saved";
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// Bundled questionnaires by file name, loaded on first use.
@@ -212,6 +215,10 @@ impl AppState {
             Ok(()) => {
                 self.storage_error.set(None);
                 self.last_saved.set(Some(a.modified.clone()));
+                // Told once after anything else was announced, not at every keystroke.
+                if self.announcement.with_untracked(|t| t != SAVED) {
+                    self.announce(SAVED);
+                }
             }
             Err(e) if e.quota => self.storage_error.set(Some(
                 "This browser's storage for this site is full, so your last change was not saved on this device. It is kept in this tab: export your answers now to keep them, then make room by deleting assessments you no longer need.".to_string(),

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { Assessment, Home, quick, full, en, recordRequests, expectOnlyStaticSameOrigin, importFile, storageSnapshot, PNG } from './support.mjs';
+import { Assessment, Home, quick, full, en, findQuestion, recordRequests, expectOnlyStaticSameOrigin, importFile, storageSnapshot, PNG } from './support.mjs';
+import { execFileSync } from 'node:child_process';
 import { teamAssessment, fileOf } from './teams.mjs';
 
 async function axe(page, what) {
@@ -196,4 +197,54 @@ test('the dark colour scheme passes axe (contrast included) on the main pages an
   await page.getByLabel(/^Choose team files/).setInputFiles([0, 1].map((t) => ({ name: `t${t}.json`, mimeType: 'application/json', buffer: fileOf(teamAssessment(full, t, { id: `dk-${t}` })) })));
   await expect(page.locator('#split-list > li').first()).toBeVisible();
   await axe(page, 'workshop (dark)');
+});
+
+test('keyboard alone: a whole quick scan, the results and the PDF export, without the mouse', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  const focused = (loc) => loc.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+  const tabTo = async (loc, what) => {
+    for (let i = 0; i < 250; i++) {
+      if (await focused(loc)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${what}`);
+  };
+  await tabTo(page.getByRole('button', { name: `Start: ${quick.title.en}` }), 'the start button');
+  await page.keyboard.press('Enter');
+  const a = new Assessment(page);
+  for (let s = 0; s < quick.sections.length; s++) {
+    await expect(a.sectionHeading()).toHaveText(en(quick.sections[s].title));
+    for (let i = 0; ; i++) {
+      const ids = await a.visibleIds();
+      if (i >= ids.length) break;
+      const { question } = findQuestion(quick, ids[i]);
+      const t = question.kind.type;
+      if (t === 'profile' || t === 'short_text' || t === 'long_text') {
+        await tabTo(a.textbox(ids[i]), ids[i]);
+        await page.keyboard.type(ids[i] === 'project-name' ? 'Keyboard only' : `Typed for ${ids[i]}`);
+      } else if (t === 'date') {
+        await tabTo(a.textbox(ids[i]), ids[i]);
+        await page.keyboard.type('01102026');
+      } else {
+        const role = t === 'multi_choice' ? 'checkbox' : 'radio';
+        const first = a.group(ids[i]).getByRole(role).first();
+        await tabTo(first, ids[i]);
+        await page.keyboard.press('Space');
+        await expect(first).toBeChecked();
+        // The polite live region says the change was saved.
+        await expect(page.locator('.sr-only[role="status"]')).toHaveText('Saved');
+      }
+    }
+    await tabTo(page.getByRole('link', { name: /^Next: |See the results/ }), 'the next link');
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Results: Keyboard only' })).toBeVisible();
+  await tabTo(page.getByRole('button', { name: 'Export PDF report' }), 'the PDF export');
+  const pending = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const d = await pending;
+  const text = execFileSync('pdftotext', [await d.path(), '-']).toString('utf8');
+  expect(text).toContain('Keyboard only');
+  expect(text).toContain('Executive summary');
 });
