@@ -64,7 +64,9 @@ test('after the first visit no request goes out: a whole assessment, exports, an
   await expect(page.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
   await page.goto(`${baseURL}#/workshop`);
   await page.getByLabel(/^Choose team files/).setInputFiles([jsonPath, pdfPath]);
-  await expect(page.locator('input.team-label')).toHaveCount(2);
+  // The PDF carries the same file as the JSON: it is recognised and counted once.
+  await expect(page.getByRole('alert')).toContainText('was not added: team 1 has the same file');
+  await expect(page.locator('input.team-label')).toHaveCount(1);
   await expect(page.locator('#workshop-scores')).toBeVisible();
 
   // The server saw nothing after the first visit but the browser's own check for a new

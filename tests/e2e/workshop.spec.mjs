@@ -127,10 +127,12 @@ test('files can be dropped; a file of another questionnaire or a broken file is 
     { name: 'b.json', text: fileOf(teams[1]).toString() },
     { name: 'quick.json', text: fileOf(teamAssessment(quick, 0)).toString() },
     { name: 'broken.json', text: '{"format": "elsa-assessment", ' },
+    { name: 'a again.json', text: fileOf(teams[0]).toString() },
   ]);
   await expect(page.locator('#workshop-status')).toContainText('Added 2 team files; the workshop has 2 teams.');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('“quick.json” was not added: it answers the questionnaire “elsa-quick-scan”');
   await expect(alert).toContainText('“broken.json” could not be opened. This file is not an assessment file: it is not valid JSON');
+  await expect(alert).toContainText('“a again.json” was not added: team 1 has the same file');
   await expect(page.locator('input.team-label')).toHaveCount(2);
 });

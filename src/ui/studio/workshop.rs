@@ -148,9 +148,18 @@ pub fn WorkshopPage() -> impl IntoView {
                                 p.name, this.0, this.1, c.0, c.1
                             )),
                             _ => {
-                                case = Some(this);
-                                new_labels.push(default_label(&a, &p.name));
-                                new_teams.push(a);
+                                // The same file picked twice would count one team twice.
+                                // (fingerprints only for files with the same id, which is rare: cheap)
+                                let same = |x: &Assessment| x.id == a.id && crate::review::fingerprint(x) == crate::review::fingerprint(&a);
+                                let loaded = teams.with_untracked(|t| t.iter().chain(new_teams.iter()).position(same));
+                                match loaded {
+                                    Some(i) => problems.push(format!("“{}” was not added: team {} has the same file (the same assessment with the same answers).", p.name, i + 1)),
+                                    None => {
+                                        case = Some(this);
+                                        new_labels.push(default_label(&a, &p.name));
+                                        new_teams.push(a);
+                                    }
+                                }
                             }
                         }
                     }
