@@ -30,6 +30,11 @@ pub async fn take_returned(app: AppState, file: web_sys::File) -> Result<String,
     }
 }
 
+/// "1 question", "2 questions".
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 #[component]
 pub fn ReplyPage(id: String) -> impl IntoView {
     let app = use_app();
@@ -162,7 +167,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                 <p class="small">"Fingerprint of your answers now: "<code class="fingerprint" data-testid="fingerprint">{review::fingerprint(&a)}</code></p>
                 <p class="small muted">{FINGERPRINT_EXPLAINED}</p>
             </section>
-            <h2>{format!("Comments ({ok} OK, {question} questions, {concern} concerns)")}</h2>
+            <h2>{format!("Comments ({ok} OK, {}, {})", count(question, "question"), count(concern, "concern"))}</h2>
             <p>"Each comment is shown beside your current answer. Write your reply below it; replies are saved on this device and do not change your answers. When you are done, export the file and send it back to the reviewer."</p>
             <ol class="review-list">{items}</ol>
             <div class="actions">
