@@ -37,9 +37,17 @@ async function reviewAndSign(page, q1, q2) {
   await expect(problems).toContainText('Write the conditions of the approval.');
   await expect(problems).toContainText("Fill in the reviewer's name.");
   await expect(page.getByTestId('review-state')).toHaveText('Draft: not signed off');
+  // Each problem is tied to its field, and the list moves the focus there.
+  const name = page.getByLabel("Reviewer's name");
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription("Fill in the reviewer's name.");
+  await problems.getByRole('button', { name: "Fill in the reviewer's role." }).click();
+  await expect(page.getByLabel(/^Reviewer's role/)).toBeFocused();
 
   await page.getByLabel(/^Conditions/).fill(CONDITIONS);
   await page.getByLabel("Reviewer's name").fill('Dr. Anouk de Vries');
+  await expect(name).toHaveAttribute('aria-invalid', 'false');
+  await expect(problems).not.toContainText("Fill in the reviewer's name.");
   await page.getByLabel(/^Reviewer's role/).fill('Member, medical ethics committee');
   await page.getByLabel('Review date').fill('2026-11-28');
   await page.getByRole('button', { name: 'Sign off' }).click();

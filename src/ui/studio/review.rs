@@ -188,7 +188,9 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     let vis = Visibility::compute(&q, &a);
     let outcome = crate::scoring::score(&q, &a);
     let message = RwSignal::new(None::<(String, bool)>);
-    let problems = RwSignal::new(Vec::<&'static str>::new());
+    // After a first try to sign off, what is still missing, each tied to its field (and gone
+    // as soon as it is filled in).
+    let tried = RwSignal::new(false);
     on_cleanup(move || st.notice.set(None));
 
     let rev = {
@@ -196,6 +198,8 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         Memo::new(move |_| st.reviews.with(|v| v.iter().find(|x| x.id == id).and_then(|x| x.review())).unwrap_or_default())
     };
     let signed = Memo::new(move |_| rev.with(|r| r.sign_off.is_some()));
+    let problems = Memo::new(move |_| if tried.get() && !signed.get() { rev.with(|r| r.sign_off_problems()) } else { Vec::new() });
+    let problem_of = move |field: &'static str| problems.with(|p| p.iter().copied().find(|m| field_of(m) == field));
     let report = move |r: Result<(), String>| {
         if let Err(e) = r {
             message.set(Some((e, true)));
@@ -218,14 +222,17 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             let v = event_target_value(&ev);
             set_field(Box::new(move |r| set(r, v)))
         };
+        let invalid = move || problem_of(field_id).is_some().to_string();
+        let described = move || problem_of(field_id).map(|_| format!("{field_id}-error"));
         view! {
             <div class="field">
                 <label for=field_id>{label}</label>
                 {if long {
-                    view! { <textarea id=field_id rows="4" prop:value=value on:input=on_input></textarea> }.into_any()
+                    view! { <textarea id=field_id rows="4" prop:value=value on:input=on_input aria-invalid=invalid aria-describedby=described></textarea> }.into_any()
                 } else {
-                    view! { <input id=field_id type="text" prop:value=value on:input=on_input/> }.into_any()
+                    view! { <input id=field_id type="text" prop:value=value on:input=on_input aria-invalid=invalid aria-describedby=described/> }.into_any()
                 }}
+                {move || problem_of(field_id).map(|m| view! { <p class="field-error" id=format!("{field_id}-error")>{m}</p> })}
             </div>
         }
     };
@@ -242,13 +249,10 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                 }
                 out = r.sign(&a_for_sign, &now());
             });
+            tried.set(true);
             match out {
-                Err(p) => {
-                    problems.set(p);
-                    app.announce("The review cannot be signed off yet");
-                }
+                Err(_) => app.announce("The review cannot be signed off yet"),
                 Ok(()) => {
-                    problems.set(Vec::new());
                     app.announce("Signed off");
                     report(r);
                 }
@@ -360,8 +364,9 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             <h2 id="overall-h">"Your overall review"</h2>
             <fieldset class="plain" prop:disabled=move || signed.get()>
                 <legend class="sr-only">"Overall review"</legend>
-                <fieldset>
+                <fieldset id="review-verdict" tabindex="-1" aria-describedby=move || problem_of("review-verdict").map(|_| "review-verdict-error")>
                     <legend>"Verdict"</legend>
+                    {move || problem_of("review-verdict").map(|m| view! { <p class="field-error" id="review-verdict-error">{m}</p> })}
                     {Verdict::ALL.into_iter().map(|v| {
                         let set_verdict = set_verdict.clone();
                         view! {
@@ -380,17 +385,22 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                 <div class="field">
                     <label for="review-date">"Review date"</label>
                     <input id="review-date" type="date"
+                        aria-invalid=move || problem_of("review-date").is_some().to_string()
+                        aria-describedby=move || problem_of("review-date").map(|_| "review-date-error")
                         prop:value=move || { let d = rev.with(|r| r.date.clone()); if d.is_empty() { today() } else { d } }
                         on:change={
                             let set_field = set_field.clone();
                             move |ev| { let v = event_target_value(&ev); set_field(Box::new(move |r| r.date = v)) }
                         }/>
+                    {move || problem_of("review-date").map(|m| view! { <p class="field-error" id="review-date-error">{m}</p> })}
                 </div>
             </fieldset>
             {move || (!problems.get().is_empty()).then(|| view! {
                 <div class="alert alert-error" role="alert">
                     <p>"The review cannot be signed off yet:"</p>
-                    <ul>{problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <ul>{problems.get().into_iter().map(|p| view! {
+                        <li><button type="button" class="link-button" on:click=move |_| focus(field_of(p))>{p}</button></li>
+                    }).collect_view()}</ul>
                 </div>
             })}
             {move || if signed.get() {
@@ -418,6 +428,28 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                 {move || message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> })}
             </div>
         </section>
+    }
+}
+
+/// The field a sign-off problem is about (its element id).
+fn field_of(problem: &str) -> &'static str {
+    if problem.contains("verdict") {
+        "review-verdict"
+    } else if problem.contains("conditions") {
+        "review-conditions"
+    } else if problem.contains("name") {
+        "review-name"
+    } else if problem.contains("role") {
+        "review-role"
+    } else {
+        "review-date"
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 
