@@ -3,7 +3,7 @@
 //! in score per section and overall, and the red flags resolved or newly raised. Reads the user's
 //! assessments; never writes them.
 
-use super::{file_vec, import_file, questionnaire_of, read_files, score_text};
+use super::{import_file, questionnaire_of, read_files, score_text, take_files};
 use crate::answers::Assessment;
 use crate::compare::diff;
 use crate::ui::state::{local_time, use_app};
@@ -31,9 +31,7 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
         side.set(app.assessment(&id).map(|a| Side { source: format!("your assessment, as it is now (last changed {})", local_time(&a.modified)), assessment: a }));
     };
     let on_file = move |_| {
-        let Some(el) = input.get() else { return };
-        let files = file_vec(el.files());
-        el.set_value("");
+        let files = take_files(input);
         if files.is_empty() {
             return;
         }

@@ -257,6 +257,22 @@ pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
     file_vec(ev.data_transfer().and_then(|d| d.files()))
 }
 
+/// A file input's files, taken out at once; the input is then cleared so that the same file can
+/// be picked again (its list empties when it is cleared, hence the copy first).
+pub fn take_files(input: NodeRef<leptos::html::Input>) -> Vec<web_sys::File> {
+    let Some(el) = input.get() else { return Vec::new() };
+    let files = file_vec(el.files());
+    el.set_value("");
+    files
+}
+
+/// Go to a studio page.
+pub fn go(route: StudioRoute) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
+
 /// The files of a list, taken out at once (a file input's list empties when it is cleared).
 pub fn file_vec(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };

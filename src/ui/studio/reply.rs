@@ -4,7 +4,7 @@
 //! next exported file.
 
 use super::review::state_badge;
-use super::{file_vec, import_file, now, questionnaire_of, read_files, save_file};
+use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file};
 use crate::answers::answer_text;
 use crate::review::{self, FINGERPRINT_EXPLAINED};
 use crate::route::{Route, StudioRoute};
@@ -42,18 +42,14 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     let generation = RwSignal::new(0u32);
     let input = NodeRef::<leptos::html::Input>::new();
     let on_file = move |_| {
-        let Some(el) = input.get() else { return };
-        let Some(file) = file_vec(el.files()).into_iter().next() else { return };
-        el.set_value("");
+        let Some(file) = take_files(input).into_iter().next() else { return };
         leptos::task::spawn_local(async move {
             match take_returned(app, file).await {
                 Ok(id) => {
                     app.announce("The review was added; your answers were kept");
                     message.set(Some(("The review was added to your assessment. Your answers were kept.".into(), false)));
                     generation.update(|g| *g += 1);
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().set_hash(&StudioRoute::Reply { id }.href());
-                    }
+                    go(StudioRoute::Reply { id })
                 }
                 Err(e) => message.set(Some((format!("{e} Nothing on this device was changed."), true))),
             }

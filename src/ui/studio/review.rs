@@ -2,7 +2,7 @@
 //! (read-only), comments per question, gives the verdict and signs off on a fingerprint of the
 //! answers, then exports the reviewed file and the PDF with the review in it.
 
-use super::{file_vec, import_file, now, questionnaire_of, read_files, save_file, score_text, today, use_studio, StudioState};
+use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file, score_text, today, use_studio, StudioState};
 use crate::answers::{answer_text, Assessment, Visibility};
 use crate::review::{self, Comment, CommentStatus, Review, ReviewState, Verdict, FINGERPRINT_EXPLAINED, STALE_TEXT};
 use crate::route::StudioRoute;
@@ -37,9 +37,7 @@ pub fn ReviewsPage() -> impl IntoView {
     let status = RwSignal::new(None::<(String, bool)>);
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let files = file_vec(el.files());
-        el.set_value("");
+        let files = take_files(input);
         let Some(file) = files.into_iter().next() else { return };
         status.set(Some((format!("Reading “{}”…", file.name()), false)));
         leptos::task::spawn_local(async move {
@@ -68,9 +66,7 @@ pub fn ReviewsPage() -> impl IntoView {
                     app.announce(msg.clone());
                     status.set(None);
                     st.notice.set(Some(saved.err().unwrap_or(msg)));
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().set_hash(&StudioRoute::Review { id }.href());
-                    }
+                    go(StudioRoute::Review { id })
                 }
             }
         });
@@ -93,15 +89,11 @@ pub fn ReviewsPage() -> impl IntoView {
 
     let returned = NodeRef::<leptos::html::Input>::new();
     let on_returned = move |_| {
-        let Some(el) = returned.get() else { return };
-        let Some(file) = file_vec(el.files()).into_iter().next() else { return };
-        el.set_value("");
+        let Some(file) = take_files(returned).into_iter().next() else { return };
         leptos::task::spawn_local(async move {
             match super::reply::take_returned(app, file).await {
                 Ok(id) => {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().set_hash(&StudioRoute::Reply { id }.href());
-                    }
+                    go(StudioRoute::Reply { id })
                 }
                 Err(e) => status.set(Some((format!("{e} Nothing on this device was changed."), true))),
             }

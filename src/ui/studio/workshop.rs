@@ -3,7 +3,7 @@
 //! under one key of their own (`elsa.v1.workshop`), apart from the user's own assessments;
 //! clearing the workshop removes that key and nothing else.
 
-use super::{dropped_files, file_vec, import_file, now, questionnaire_of, read_files, save_file, Picked};
+use super::{dropped_files, go, import_file, take_files, now, questionnaire_of, read_files, save_file, Picked};
 use crate::answers::Assessment;
 use crate::model::{Question, Questionnaire};
 use crate::persist::WORKSHOP_KEY;
@@ -181,9 +181,7 @@ pub fn WorkshopPage() -> impl IntoView {
     };
 
     let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let files = file_vec(el.files());
-        el.set_value("");
+        let files = take_files(input);
         add_files(files);
     };
 
@@ -474,11 +472,7 @@ pub fn PresentPage(index: usize) -> impl IntoView {
     let Some(first) = teams.first().cloned() else {
         return view! { <h1>"No workshop loaded"</h1><p><a href="#/workshop">"Load the team files first"</a>"."</p> }.into_any();
     };
-    let go = |i: usize| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(&StudioRoute::Present { index: i }.href());
-        }
-    };
+    let present = |i: usize| go(StudioRoute::Present { index: i });
     let labels2 = labels.clone();
     let body = move || {
         let (q, _) = match questionnaire_of(app, &first) {
@@ -517,23 +511,19 @@ pub fn PresentPage(index: usize) -> impl IntoView {
             <ul class="present-groups">{groups}</ul>
             {(!help.is_empty()).then(|| view! { <p class="present-help">{help}</p> })}
             <nav class="present-nav" aria-label="Presentation">
-                <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| go(i.saturating_sub(1))>"← Previous"</button>
+                <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| present(i.saturating_sub(1))>"← Previous"</button>
                 " "
                 <a class="button" href="#/workshop">"Exit presentation"</a>
                 " "
-                <button type="button" class="button primary" prop:disabled={i + 1 >= total} on:click=move |_| go(i + 1)>"Next →"</button>
+                <button type="button" class="button primary" prop:disabled={i + 1 >= total} on:click=move |_| present(i + 1)>"Next →"</button>
             </nav>
         }
         .into_any()
     };
     let handle = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| match e.key().as_str() {
-        "ArrowRight" | "PageDown" => go(index + 1),
-        "ArrowLeft" | "PageUp" => go(index.saturating_sub(1)),
-        "Escape" => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().set_hash("#/workshop");
-            }
-        }
+        "ArrowRight" | "PageDown" => present(index + 1),
+        "ArrowLeft" | "PageUp" => present(index.saturating_sub(1)),
+        "Escape" => go(StudioRoute::Workshop),
         _ => {}
     });
     on_cleanup(move || handle.remove());
