@@ -1,6 +1,7 @@
 //! ELSA self-assessment for AI in healthcare.
 //!
 //! Modules in reading order. The pure core (no browser dependencies; builds and tests natively):
+pub mod i18n;
 pub mod model;
 pub mod validate;
 pub mod answers;

@@ -70,6 +70,19 @@ impl LocalText {
             .unwrap_or("")
     }
 
+    /// The text in the current interface language ([`crate::i18n::lang`]), falling back to English.
+    pub fn tr(&self) -> &str {
+        self.get(crate::i18n::lang().code())
+    }
+
+    /// Whether [`LocalText::tr`] fell back to English: the current language is not English and
+    /// this text has no text in it (a custom questionnaire file may be English only). The
+    /// interface and the reports mark such a text "(in English)".
+    pub fn is_fallback(&self) -> bool {
+        let code = crate::i18n::lang().code();
+        code != DEFAULT_LOCALE && self.lookup(code).is_none_or(|s| s.trim().is_empty()) && self.has_english()
+    }
+
     /// Whether a non-blank English text is present.
     pub fn has_english(&self) -> bool {
         self.lookup(DEFAULT_LOCALE).is_some_and(|s| !s.trim().is_empty())

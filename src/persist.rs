@@ -92,6 +92,8 @@ pub fn migrate_2_to_3(old: StoredAssessment) -> StoredAssessment {
 pub const REVIEW_KEY_PREFIX: &str = "elsa.v1.review.";
 /// The key of the workshop (the team files an educator loaded), apart from everything else.
 pub const WORKSHOP_KEY: &str = "elsa.v1.workshop";
+/// The key of the chosen interface language (`"en"` or `"nl"`); absent until the user chooses.
+pub const LANG_KEY: &str = "elsa.v1.lang";
 
 pub fn review_key(id: &str) -> String {
     format!("{REVIEW_KEY_PREFIX}{id}")

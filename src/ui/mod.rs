@@ -3,17 +3,19 @@
 pub mod components;
 pub mod download;
 pub mod export;
+pub mod lang;
 pub mod pages;
 pub mod state;
 pub mod storage;
 pub mod studio;
 
 use crate::route::Route;
+use crate::t;
 use leptos::prelude::*;
 use state::{use_app, AppState};
 
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    lang::start(|| leptos::mount::mount_to_body(App));
 }
 
 fn current_route() -> Route {
@@ -26,6 +28,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     app.route.set(current_route());
     provide_context(app);
+    let lang = lang::provide_started();
 
     follow_other_tabs(app);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -35,6 +38,7 @@ pub fn App() -> impl IntoView {
 
     // Keep the document title in step with the page.
     Effect::new(move |_| {
+        lang.lang.track();
         let title = match app.route.get() {
             Route::Home | Route::NotFound => "ELSA self-assessment for AI in healthcare".to_string(),
             Route::Scoring => "How scoring works · ELSA self-assessment".to_string(),
@@ -48,7 +52,8 @@ pub fn App() -> impl IntoView {
         document().set_title(&title);
     });
 
-    view! {
+    // The whole page is rendered again when the language changes; the state stays.
+    move || { lang.lang.track(); view! {
         {skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
@@ -59,6 +64,7 @@ pub fn App() -> impl IntoView {
                         <li><a href="#/scoring">"How scoring works"</a></li>
                     </ul>
                 </nav>
+                {lang::switch()}
             </div>
             <p class="privacy-notice wrap">
                 "Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it. "
@@ -82,7 +88,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         {footer(app)}
-    }
+    }}
 }
 
 /// The skip link (both apps): it moves the focus to the main content.
@@ -204,4 +210,15 @@ fn follow_other_tabs(app: AppState) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// A questionnaire text in the current language. A text that has only English (a custom file)
+/// is shown in English, marked "(in English)" and with `lang="en"` for screen readers.
+pub(crate) fn loc(text: &crate::model::LocalText) -> impl IntoView {
+    let fallback = text.is_fallback();
+    let shown = text.tr().to_string();
+    view! {
+        <span lang=fallback.then_some("en")>{shown}</span>
+        {fallback.then(|| view! { " "<span class="fallback-mark">{t!("(in English)")}</span> })}
+    }
 }

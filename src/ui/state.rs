@@ -31,7 +31,7 @@ impl PartialEq for QState {
     }
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no browser window")?;
     let resp = JsFuture::from(window.fetch_with_str(url))

@@ -6,6 +6,7 @@ mod conditions;
 mod lint;
 mod markdown;
 mod persist;
+mod i18n;
 mod import;
 mod review;
 mod review_report;

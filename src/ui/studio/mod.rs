@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 pub fn mount() {
     add_stylesheet();
-    leptos::mount::mount_to_body(Studio);
+    crate::ui::lang::start(|| leptos::mount::mount_to_body(Studio));
 }
 
 /// The studio's own styles (kept out of the main app's stylesheet, which is part of the first
@@ -120,6 +120,7 @@ fn Studio() -> impl IntoView {
     provide_context(app);
     let studio = StudioState::new();
     provide_context(studio);
+    let lang = crate::ui::lang::provide_started();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         studio.route.set(current_route());
         // A new page starts at its top (the presentation view's arrows move page by page).
@@ -129,6 +130,7 @@ fn Studio() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     Effect::new(move |_| {
+        lang.lang.track();
         document().set_title(&format!("{} · ELSA self-assessment", page_name(&studio.route.get())));
     });
 
@@ -141,7 +143,8 @@ fn Studio() -> impl IntoView {
         }
     };
 
-    view! {
+    // The whole page is rendered again when the language changes; the state stays.
+    move || { lang.lang.track(); view! {
         {crate::ui::skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
@@ -155,6 +158,7 @@ fn Studio() -> impl IntoView {
                         <li><a href="#/scoring" aria-current=nav_current(StudioRoute::Scoring)>"How scoring works"</a></li>
                     </ul>
                 </nav>
+                {crate::ui::lang::switch()}
             </div>
             <p class="privacy-notice wrap">
                 "Files you open here stay on this device. Nothing is sent anywhere. "
@@ -178,7 +182,7 @@ fn Studio() -> impl IntoView {
             }}
         </main>
         {crate::ui::footer(app)}
-    }
+    }}
 }
 
 /// The page's name, for the title and for screen readers when the page changes.

@@ -1,0 +1,134 @@
+//! The interface language in the browser: chosen at start (the user's earlier choice, else the
+//! browser's language), its texts loaded before the app is mounted, and the EN/NL switch in the
+//! header of both apps. Switching re-renders the page from the app's state, so nothing entered
+//! is lost. See `crate::i18n` for how texts are translated.
+use crate::i18n::{self, Lang};
+use crate::persist::LANG_KEY;
+use crate::t;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The current language as a signal (the apps re-render when it changes), and a problem loading
+/// a language's texts, shown beside the switch.
+#[derive(Clone, Copy)]
+pub struct LangState {
+    pub lang: RwSignal<Lang>,
+    pub problem: RwSignal<Option<String>>,
+}
+
+/// Provides the [`LangState`] of the language made current by [`start`].
+pub fn provide() -> LangState {
+    let state = LangState { lang: RwSignal::new(i18n::lang()), problem: RwSignal::new(None) };
+    provide_context(state);
+    state
+}
+
+/// The user's earlier choice, else the first of the browser's languages the tool has, else English.
+fn initial() -> Lang {
+    if let Ok(Some(code)) = super::storage::get(LANG_KEY) {
+        if let Some(lang) = Lang::from_code(&code) {
+            return lang;
+        }
+    }
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Lang::En };
+    let languages: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if languages.is_empty() {
+        return Lang::from_browser(nav.language().as_deref());
+    }
+    Lang::from_browser(languages.iter().map(String::as_str))
+}
+
+/// Makes `lang` current: loads its texts (Dutch: `i18n/nl.json`), sets `<html lang>`.
+async fn load(lang: Lang) -> Result<(), String> {
+    let catalog = match lang {
+        Lang::En => i18n::Catalog::new(),
+        Lang::Nl => {
+            let bytes = super::state::fetch_bytes("./i18n/nl.json").await?;
+            let text = String::from_utf8(bytes).map_err(|_| "the file is not text".to_string())?;
+            i18n::parse_keyed(&text)?
+        }
+    };
+    i18n::set(lang, catalog);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    Ok(())
+}
+
+/// Chooses the language, loads its texts, then mounts the app with `mount`. When the Dutch texts
+/// cannot be loaded the app starts in English and says so.
+pub fn start(mount: fn()) {
+    let lang = initial();
+    wasm_bindgen_futures::spawn_local(async move {
+        let problem = load(lang).await.err();
+        if problem.is_some() {
+            let _ = load(Lang::En).await;
+        }
+        mount();
+        if let Some(e) = problem {
+            if let Some(state) = STARTED.with(|s| *s.borrow()) {
+                state.problem.set(Some(format!("De Nederlandse teksten konden niet worden geladen ({e}). The Dutch texts could not be loaded.")));
+            }
+        }
+    });
+}
+
+thread_local! {
+    static STARTED: std::cell::RefCell<Option<LangState>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Called by each app's root component: provides the state and remembers it for [`start`].
+pub fn provide_started() -> LangState {
+    let state = provide();
+    STARTED.with(|s| *s.borrow_mut() = Some(state));
+    state
+}
+
+/// Switches to `lang` (loading its texts), stores the choice, and keeps the focus on the switch.
+fn choose(state: LangState, lang: Lang) {
+    if state.lang.get_untracked() == lang {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match load(lang).await {
+            Ok(()) => {
+                // Kept in memory only when storage is blocked; the switch still works.
+                let _ = super::storage::set(LANG_KEY, lang.code());
+                state.problem.set(None);
+                state.lang.set(lang);
+                // The page was re-rendered: give the focus back to the switch.
+                request_animation_frame(move || {
+                    if let Some(el) = document().get_element_by_id(&format!("lang-{}", lang.code())) {
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                });
+            }
+            Err(e) => state.problem.set(Some(match lang {
+                Lang::Nl => format!("De Nederlandse teksten konden niet worden geladen ({e}). The Dutch texts could not be loaded."),
+                Lang::En => e,
+            })),
+        }
+    });
+}
+
+/// The EN/NL switch (both apps' headers): two buttons, the current one pressed.
+pub fn switch() -> impl IntoView {
+    let state = expect_context::<LangState>();
+    let button = move |lang: Lang| {
+        view! {
+            <button type="button" class="lang-button" id=format!("lang-{}", lang.code()) lang=lang.code()
+                aria-pressed=move || (state.lang.get() == lang).to_string()
+                on:click=move |_| choose(state, lang)>
+                {lang.code().to_uppercase()}<span class="sr-only">" "{lang.name()}</span>
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=t!("Language")>
+            {button(Lang::En)}{button(Lang::Nl)}
+        </div>
+        {move || state.problem.get().map(|p| view! { <p class="lang-problem" role="alert">{p}</p> })}
+    }
+}
