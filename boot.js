@@ -1,11 +1,19 @@
 // Starts the wasm (a file, not inline, for the CSP): the main app, or the studio (review, workshop, compare; a separate wasm so that it costs the first page load nothing) on its own addresses, registers the service worker, shows the new-version notice, unfolds details for printing. See ARCHITECTURE.md.
 const meta = document.querySelector('meta[name="wasm-app"]');
+// The few texts of this file in the interface language (the same choice as src/ui/lang.rs: the
+// user's earlier choice, else the browser's first language the tool has).
+const dutch = (() => {
+  try { const c = localStorage.getItem('elsa.v1.lang'); if (c) return c === 'nl'; } catch (e) { /* storage blocked */ }
+  const first = (navigator.languages || [navigator.language || '']).map((l) => l.toLowerCase().split(/[-_]/)[0]).find((l) => l === 'en' || l === 'nl');
+  return first === 'nl';
+})();
+const say = (en, nl) => (dutch ? nl : en);
 const fail = (msg) => {
   const el = document.getElementById('boot-error');
   if (el) { el.hidden = false; el.textContent = msg; }
 };
 if (!meta) {
-  fail('The app could not start: its loader is missing from this page.');
+  fail(say('The app could not start: its loader is missing from this page.', 'De app kon niet starten: het laadscript ontbreekt op deze pagina.'));
 } else {
   // Must agree with route::is_studio.
   const isStudio = (h) => /^#\/(review|workshop|compare|scoring|privacy)(\/|$)/.test(h);
@@ -19,7 +27,7 @@ if (!meta) {
   });
   import(studio ? './studio.js' : meta.dataset.js)
     .then((m) => m.default({ module_or_path: studio ? './studio_bg.wasm' : meta.dataset.wasm }))
-    .catch((e) => fail('The app could not start in this browser: ' + e));
+    .catch((e) => fail(say('The app could not start in this browser: ', 'De app kon niet starten in deze browser: ') + e));
 }
 
 let opened = [];
@@ -37,11 +45,11 @@ const showUpdate = (reg) => {
   bar.className = 'update-banner';
   bar.setAttribute('role', 'status');
   const text = document.createElement('span');
-  text.textContent = 'A new version of this tool is ready. Your answers are kept. ';
+  text.textContent = say('A new version of this tool is ready. Your answers are kept. ', 'Er is een nieuwe versie van deze tool. Je antwoorden blijven bewaard. ');
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'button primary';
-  button.textContent = 'Reload to update';
+  button.textContent = say('Reload to update', 'Opnieuw laden');
   button.addEventListener('click', () => {
     button.disabled = true;
     if (reg.waiting) reg.waiting.postMessage('elsa-skip-waiting');

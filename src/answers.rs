@@ -5,6 +5,7 @@
 //! so that everything here is deterministic and testable.
 
 use crate::model::*;
+use crate::t;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -214,12 +215,12 @@ impl Assessment {
     }
 
     /// The title to show for the assessment.
-    pub fn display_name(&self) -> &str {
+    pub fn display_name(&self) -> String {
         let n = self.metadata.project_name.trim();
         if n.is_empty() {
-            "Untitled project"
+            t!("Untitled project")
         } else {
-            n
+            n.to_string()
         }
     }
 
@@ -397,7 +398,7 @@ pub fn answer_text(question: &Question, a: &Assessment, locale: &str) -> Option<
             .into_iter()
             .find(|o| o.id == id)
             .map(|o| o.label_in(locale))
-            .unwrap_or_else(|| format!("{id} (option no longer offered)"))
+            .unwrap_or_else(|| t!("{0} (option no longer offered)", id))
     };
     match a.answer(&question.id)? {
         Answer::Choice { id } => Some(label(id)),
@@ -406,13 +407,20 @@ pub fn answer_text(question: &Question, a: &Assessment, locale: &str) -> Option<
         Answer::Text { value } | Answer::Date { value } => {
             (!value.trim().is_empty()).then(|| value.clone())
         }
-        Answer::DontKnow => Some(DONT_KNOW.to_string()),
-        Answer::NotApplicable => Some(NOT_APPLICABLE.to_string()),
+        Answer::DontKnow => Some(dont_know()),
+        Answer::NotApplicable => Some(not_applicable()),
     }
 }
 
-pub const DONT_KNOW: &str = "Don't know";
-pub const NOT_APPLICABLE: &str = "Not applicable";
+/// The answer "Don't know", in words.
+pub fn dont_know() -> String {
+    t!("Don't know")
+}
+
+/// The answer "Not applicable", in words.
+pub fn not_applicable() -> String {
+    t!("Not applicable")
+}
 
 /// Answers and notes kept for question ids that the questionnaire no longer has (for example
 /// after moving an imported file to a newer questionnaire version). They are never dropped:
@@ -432,7 +440,7 @@ pub fn raw_answer_text(answer: &Answer) -> String {
         Answer::Choice { id } => id.clone(),
         Answer::Choices { ids } => ids.join("; "),
         Answer::Text { value } | Answer::Date { value } => value.clone(),
-        Answer::DontKnow => DONT_KNOW.to_string(),
-        Answer::NotApplicable => NOT_APPLICABLE.to_string(),
+        Answer::DontKnow => dont_know(),
+        Answer::NotApplicable => not_applicable(),
     }
 }

@@ -210,11 +210,20 @@ pub fn keyed_json(lang: Lang) -> String {
     serde_json::to_string(&map).unwrap_or_default()
 }
 
-/// Runs `f` with `lang` current (its built-in catalogue), then restores what was current.
+thread_local! {
+    static BUILTIN_NL: std::cell::OnceCell<Rc<Catalog>> = const { std::cell::OnceCell::new() };
+}
+
+/// Runs `f` with `lang` current (its built-in catalogue, read once per thread), then restores
+/// what was current.
 pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
     let before = CURRENT.with(|c| c.borrow().clone());
     if before.0 != lang {
-        set(lang, builtin(lang));
+        let catalog = match lang {
+            Lang::En => Rc::new(Catalog::new()),
+            Lang::Nl => BUILTIN_NL.with(|b| b.get_or_init(|| Rc::new(builtin(Lang::Nl))).clone()),
+        };
+        CURRENT.with(|c| *c.borrow_mut() = (lang, catalog));
     }
     let out = f();
     CURRENT.with(|c| *c.borrow_mut() = before);
@@ -256,4 +265,132 @@ pub fn date(iso: &str) -> String {
         }
         None => iso.to_string(),
     }
+}
+
+/// A legal or standards reference of a questionnaire (plain text such as "GDPR art. 35(1)") as
+/// it is cited in the current language. Dutch uses the Dutch names and citation style:
+/// "AVG art. 35 lid 1", "AI-verordening art. 10 lid 2 sub f", "bijlage III punt 5 sub a",
+/// "overweging 26". Names the rules do not know are left as they are.
+pub fn reference(r: &str) -> String {
+    match lang() {
+        Lang::En => r.to_string(),
+        Lang::Nl => reference_nl(r),
+    }
+}
+
+/// A list of references, each cited in the current language, joined with "; ".
+pub fn references(list: &[String]) -> String {
+    list.iter().map(|r| reference(r)).collect::<Vec<_>>().join("; ")
+}
+
+const REFERENCES_NL: [(&str, &str); 9] = [
+    ("Autoriteit Persoonsgegevens: list of processing that requires a DPIA", "Autoriteit Persoonsgegevens: lijst van verwerkingen waarvoor een DPIA verplicht is"),
+    ("Dutch Algorithm Register (Algoritmeregister)", "Algoritmeregister van de overheid"),
+    ("Obermeyer et al., Science 2019 (label bias)", "Obermeyer e.a., Science 2019 (labelbias)"),
+    ("Pharos: B1 language level", "Pharos: taalniveau B1"),
+    ("STANDING Together recommendations (2024)", "STANDING Together-aanbevelingen (2024)"),
+    ("WHO guidance on ethics and governance of AI for health (2021)", "WHO-richtlijn over ethiek en governance van AI voor de gezondheid (2021)"),
+    ("WHO guidance on large multi-modal models (2024)", "WHO-richtlijn over grote multimodale modellen (2024)"),
+    ("WP29 Guidelines on DPIA (WP248 rev.01), endorsed by the EDPB", "WP29-richtsnoeren voor DPIA's (WP248 rev.01), overgenomen door de EDPB"),
+    ("WP29 Guidelines on DPIA (WP248 rev.01)", "WP29-richtsnoeren voor DPIA's (WP248 rev.01)"),
+];
+
+/// Names at the start of a reference.
+const NAMES_NL: [(&str, &str); 9] = [
+    ("EU AI Act ", "AI-verordening "),
+    ("GDPR ", "AVG "),
+    ("EU Charter of Fundamental Rights ", "Handvest van de grondrechten van de EU "),
+    ("Dutch Constitution ", "Grondwet "),
+    ("Energy Efficiency Directive ", "Richtlijn energie-efficiëntie "),
+    ("Product Liability Directive ", "Richtlijn productaansprakelijkheid "),
+    ("UN CRPD ", "VN-verdrag handicap "),
+    ("PROGRESS-Plus: ", "PROGRESS-Plus: "),
+    ("ALTAI: ", "ALTAI: "),
+];
+
+/// Labels after "PROGRESS-Plus: ", "ALTAI: ", "FUTURE-AI: ".
+const LABELS_NL: [(&str, &str); 24] = [
+    ("disability", "beperking"),
+    ("education", "opleiding"),
+    ("gender", "gender"),
+    ("occupation", "beroep"),
+    ("place of residence", "woonplaats"),
+    ("race, ethnicity, culture and language", "afkomst, etniciteit, cultuur en taal"),
+    ("religion", "religie"),
+    ("social capital", "sociaal kapitaal"),
+    ("socio-economic status", "sociaaleconomische status"),
+    ("socioeconomic status", "sociaaleconomische status"),
+    ("accountability", "verantwoording"),
+    ("diversity, non-discrimination and fairness", "diversiteit, non-discriminatie en eerlijkheid"),
+    ("human agency and oversight", "menselijke autonomie en toezicht"),
+    ("societal and environmental well-being", "maatschappelijk en ecologisch welzijn"),
+    ("technical robustness and safety", "technische robuustheid en veiligheid"),
+    ("transparency", "transparantie"),
+    ("explainability", "uitlegbaarheid"),
+    ("fairness", "eerlijkheid"),
+    ("robustness", "robuustheid"),
+    ("traceability", "traceerbaarheid"),
+    ("universality", "universaliteit"),
+    ("usability", "bruikbaarheid"),
+    ("privacy and data governance", "privacy en datagovernance"),
+    ("time", "tijd"),
+];
+
+fn reference_nl(r: &str) -> String {
+    if let Some((_, nl)) = REFERENCES_NL.iter().find(|(en, _)| *en == r) {
+        return nl.to_string();
+    }
+    if let Some((framework, label)) = r.split_once(": ") {
+        if let Some((_, nl)) = LABELS_NL.iter().find(|(en, _)| *en == label) {
+            return format!("{framework}: {nl}");
+        }
+    }
+    let mut s = r.to_string();
+    if let Some((en, nl)) = NAMES_NL.iter().find(|(en, _)| s.starts_with(en)) {
+        s = format!("{nl}{}", &s[en.len()..]);
+    }
+    for (en, nl) in [(" Annex ", " bijlage "), (" recital ", " overweging "), (" point ", " punt "), (" rule ", " regel ")] {
+        s = s.replace(en, nl);
+    }
+    // Definitions are cited by point, not by paragraph: AI Act art. 3, GDPR art. 4.
+    let definitions = s.starts_with("AI-verordening art. 3(") || s.starts_with("AVG art. 4(");
+    // "(2)" right after a number → " lid 2" (" punt 2" after "punt" or in a definitions
+    // article); "(f)" after that → " sub f". Other brackets ("(2024)", "(EU)") stay.
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s.as_str();
+    let mut first = true;
+    while let Some(open) = rest.find('(') {
+        let before = &rest[..open];
+        let prev = out.chars().last().into_iter().chain(before.chars().last()).last();
+        let after = &rest[open + 1..];
+        let inner = after.find(')').map(|c| &after[..c]);
+        let cited = prev.is_some_and(|c| c.is_ascii_digit() || (c.is_ascii_lowercase() && !first && before.is_empty()))
+            && inner.is_some_and(|x| (!x.is_empty() && x.len() <= 3 && x.bytes().all(|b| b.is_ascii_digit())) || (x.len() == 1 && x.bytes().all(|b| b.is_ascii_lowercase())));
+        out.push_str(before);
+        match (cited, inner) {
+            (true, Some(x)) => {
+                let numeric = x.bytes().all(|b| b.is_ascii_digit());
+                let after_point = out.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with("punt ");
+                let word = match (numeric, first) {
+                    (true, true) if definitions && !after_point => "punt",
+                    (true, true) if !after_point => "lid",
+                    (true, _) => "lid",
+                    (false, _) => "sub",
+                };
+                out.push(' ');
+                out.push_str(word);
+                out.push(' ');
+                out.push_str(x);
+                first = false;
+                rest = &after[x.len() + 1..];
+            }
+            _ => {
+                out.push('(');
+                first = true;
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

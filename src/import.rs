@@ -18,6 +18,7 @@
 
 use crate::answers::Assessment;
 use crate::persist::{self, PersistError, StoredAssessment};
+use crate::t;
 use std::fmt;
 
 /// Files larger than this are refused.
@@ -76,44 +77,42 @@ pub enum ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::TooLarge { bytes } => f.write_str(&too_large(*bytes)),
-            ImportError::Empty => write!(f, "This file is empty. Choose a .json file exported by this tool, or its PDF report."),
-            ImportError::Image(kind) => write!(
-                f,
-                "This file is a {kind} image, not an assessment. Choose a .json file exported by this tool, or its PDF report."
+        let text = match self {
+            ImportError::TooLarge { bytes } => too_large(*bytes),
+            ImportError::Empty => t!("This file is empty. Choose a .json file exported by this tool, or its PDF report."),
+            ImportError::Image(kind) => t!(
+                "This file is a {0} image, not an assessment. Choose a .json file exported by this tool, or its PDF report.",
+                kind
             ),
-            ImportError::NotText => write!(
-                f,
+            ImportError::NotText => t!(
                 "This file is not an assessment file: it is not text. Choose a .json file exported by this tool, or its PDF report."
             ),
-            ImportError::NotJson(detail) => write!(
-                f,
-                "This file is not an assessment file: it is not valid JSON ({detail}). It may be damaged or cut short."
+            ImportError::NotJson(detail) => t!(
+                "This file is not an assessment file: it is not valid JSON ({0}). It may be damaged or cut short.",
+                detail
             ),
-            ImportError::NotAssessment(detail) => write!(
-                f,
-                "This file is not an assessment file of this tool ({detail})."
-            ),
-            ImportError::NewerFormat(v) => write!(
-                f,
-                "This file was made by a newer version of this tool (file format {v}; this version reads formats up to {}). Update the tool to open it.",
+            ImportError::NotAssessment(detail) => t!("This file is not an assessment file of this tool ({0}).", detail),
+            ImportError::NewerFormat(v) => t!(
+                "This file was made by a newer version of this tool (file format {0}; this version reads formats up to {1}). Update the tool to open it.",
+                v,
                 persist::FORMAT_VERSION
             ),
-            ImportError::UnknownQuestionnaire { id } => write!(
-                f,
-                "This assessment uses a questionnaire this tool does not have (“{id}”). It may come from another tool, or from a newer version of this one."
+            ImportError::UnknownQuestionnaire { id } => t!(
+                "This assessment uses a questionnaire this tool does not have (“{0}”). It may come from another tool, or from a newer version of this one.",
+                id
             ),
-            ImportError::UnknownQuestionnaireVersion { id: _, title, version, available } => write!(
-                f,
-                "This assessment uses version {version} of “{title}”, which this tool does not know (it has version {available}). It may come from a newer version of this tool."
+            ImportError::UnknownQuestionnaireVersion { id: _, title, version, available } => t!(
+                "This assessment uses version {0} of “{1}”, which this tool does not know (it has version {2}). It may come from a newer version of this tool.",
+                version,
+                title,
+                available
             ),
-            ImportError::PdfUnreadable(detail) => write!(f, "This PDF could not be read ({detail})."),
-            ImportError::PdfWithoutAnswers => write!(
-                f,
+            ImportError::PdfUnreadable(detail) => t!("This PDF could not be read ({0}).", detail),
+            ImportError::PdfWithoutAnswers => t!(
                 "This PDF has no answers inside it. Only PDF reports made by this tool carry the assessment; import its .json file instead."
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -122,12 +121,12 @@ impl std::error::Error for ImportError {}
 /// The message for a file over [`MAX_IMPORT_BYTES`] (the browser checks the size before reading
 /// the file, and needs no other message of this module).
 pub fn too_large(bytes: u64) -> String {
-    format!("This file is too large to be an assessment ({}). Files over 5 MB are not accepted.", human_size(bytes))
+    t!("This file is too large to be an assessment ({0}). Files over 5 MB are not accepted.", human_size(bytes))
 }
 
 fn human_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{} MB", crate::i18n::num(bytes as f64 / (1024.0 * 1024.0), 1))
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
@@ -236,14 +235,19 @@ pub fn import_bytes(
     resolve(stored, available)
 }
 
-/// The questionnaires bundled with this build, as [`Available`] entries.
+/// The questionnaires bundled with this build, as [`Available`] entries (titles in the current
+/// language, else in English).
 pub fn bundled_available() -> Vec<Available<'static>> {
+    let lang = crate::i18n::lang().code();
     crate::bundled::INDEX
         .iter()
-        .map(|b| Available {
-            id: b.id,
-            version: b.version,
-            title: b.title.iter().find(|(l, _)| *l == "en").or(b.title.first()).map(|(_, t)| *t).unwrap_or(b.id),
+        .map(|b| {
+            let pick = |l: &str| b.title.iter().find(|(code, text)| *code == l && !text.trim().is_empty()).map(|(_, t)| *t);
+            Available {
+                id: b.id,
+                version: b.version,
+                title: pick(lang).or_else(|| pick("en")).or(b.title.first().map(|(_, t)| *t)).unwrap_or(b.id),
+            }
         })
         .collect()
 }

@@ -11,6 +11,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use crate::t;
+
 /// The locale every text must have.
 pub const DEFAULT_LOCALE: &str = "en";
 
@@ -142,18 +144,18 @@ impl ProgressPlus {
         ProgressPlus::Disability,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            ProgressPlus::PlaceOfResidence => "Place of residence",
-            ProgressPlus::RaceEthnicityCultureLanguage => "Race, ethnicity, culture and language",
-            ProgressPlus::Occupation => "Occupation",
-            ProgressPlus::Gender => "Gender",
-            ProgressPlus::Religion => "Religion",
-            ProgressPlus::Education => "Education",
-            ProgressPlus::SocioeconomicStatus => "Socio-economic status",
-            ProgressPlus::SocialCapital => "Social capital",
-            ProgressPlus::Age => "Age",
-            ProgressPlus::Disability => "Disability",
+            ProgressPlus::PlaceOfResidence => t!("Place of residence"),
+            ProgressPlus::RaceEthnicityCultureLanguage => t!("Race, ethnicity, culture and language"),
+            ProgressPlus::Occupation => t!("Occupation"),
+            ProgressPlus::Gender => t!("Gender"),
+            ProgressPlus::Religion => t!("Religion"),
+            ProgressPlus::Education => t!("Education"),
+            ProgressPlus::SocioeconomicStatus => t!("Socio-economic status"),
+            ProgressPlus::SocialCapital => t!("Social capital"),
+            ProgressPlus::Age => t!("Age"),
+            ProgressPlus::Disability => t!("Disability"),
         }
     }
 }
@@ -168,11 +170,11 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Framework::EuAiAct => "EU AI Act",
-            Framework::Gdpr => "GDPR",
-            Framework::Mdr => "MDR",
+            Framework::EuAiAct => t!("EU AI Act"),
+            Framework::Gdpr => t!("GDPR"),
+            Framework::Mdr => t!("MDR"),
         }
     }
 }
@@ -240,15 +242,15 @@ impl Dimension {
         !matches!(self, Dimension::Profile | Dimension::Triage)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Dimension::Profile => "Profile",
-            Dimension::Ethical => "Ethical",
-            Dimension::Legal => "Legal",
-            Dimension::Societal => "Societal",
-            Dimension::LowSes => "Low-SES impact",
-            Dimension::CulturalPsychological => "Cultural-psychological",
-            Dimension::Triage => "Legal triage",
+            Dimension::Profile => t!("Profile"),
+            Dimension::Ethical => t!("Ethical"),
+            Dimension::Legal => t!("Legal"),
+            Dimension::Societal => t!("Societal"),
+            Dimension::LowSes => t!("Low-SES impact"),
+            Dimension::CulturalPsychological => t!("Cultural-psychological"),
+            Dimension::Triage => t!("Legal triage"),
         }
     }
 }
@@ -529,8 +531,8 @@ impl<'a> ChoiceView<'a> {
     pub fn label_in(&self, locale: &str) -> String {
         match self.label {
             Some(t) => t.get(locale).to_string(),
-            None if self.id == YES => "Yes".to_string(),
-            None => "No".to_string(),
+            None if self.id == YES => t!("Yes"),
+            None => t!("No"),
         }
     }
 }

@@ -14,6 +14,9 @@
 //!   ([`crate::review::Review`]: comments with the team's replies, verdict, sign-off). A tool that
 //!   reads only format 2 refuses such a file as "made by a newer version" instead of dropping
 //!   the review.
+//!   From tool 0.4.0 a file also records `language` (`"en"` or `"nl"`): the interface language
+//!   it was saved or exported in (for the file attached to a PDF: the report's language). The
+//!   field is optional (older files have none: English is assumed) and older tools ignore it.
 //!
 //! [`decode`] reads every format up to [`FORMAT_VERSION`] and migrates it step by step
 //! ([`migrate_1_to_2`], [`migrate_2_to_3`]); each older format keeps a frozen struct of its own here, and a test reads
@@ -57,6 +60,9 @@ pub struct StoredAssessment {
     pub format_version: u32,
     pub tool_version: String,
     pub questionnaire: QuestionnaireRef,
+    /// The language of the file (see the module's notes); `None` in files made before 0.4.0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub assessment: Assessment,
 }
 
@@ -78,6 +84,7 @@ pub fn migrate_1_to_2(old: StoredV1) -> StoredAssessment {
             id: old.assessment.questionnaire_id.clone(),
             version: old.assessment.questionnaire_version.clone(),
         },
+        language: None,
         assessment: old.assessment,
     }
 }
@@ -111,14 +118,16 @@ pub enum PersistError {
 
 impl fmt::Display for PersistError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PersistError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
-            PersistError::WrongShape(e) => write!(f, "it is not an assessment file of this tool ({e})"),
-            PersistError::NewerFormat(v) => write!(
-                f,
-                "it was made by a newer version of this tool (file format {v}; this version reads formats up to {FORMAT_VERSION}). Update the tool to open it"
+        let text = match self {
+            PersistError::NotJson(e) => crate::t!("it is not valid JSON ({0})", e),
+            PersistError::WrongShape(e) => crate::t!("it is not an assessment file of this tool ({0})", e),
+            PersistError::NewerFormat(v) => crate::t!(
+                "it was made by a newer version of this tool (file format {0}; this version reads formats up to {1}). Update the tool to open it",
+                v,
+                FORMAT_VERSION
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -130,6 +139,7 @@ pub fn to_stored(a: &Assessment) -> StoredAssessment {
         format_version: FORMAT_VERSION,
         tool_version: TOOL_VERSION.to_string(),
         questionnaire: QuestionnaireRef { id: a.questionnaire_id.clone(), version: a.questionnaire_version.clone() },
+        language: Some(crate::i18n::lang().code().to_string()),
         assessment: a.clone(),
     }
 }
@@ -155,6 +165,8 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
         format_version: u64,
         tool_version: String,
         questionnaire: Option<QuestionnaireRef>,
+        #[serde(default)]
+        language: Option<String>,
         assessment: Assessment,
     }
     let known: Known = match serde_json::from_str(text) {
@@ -195,6 +207,7 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
                 format_version: v as u32,
                 tool_version: known.tool_version,
                 questionnaire: q,
+                language: known.language,
                 assessment: known.assessment,
             };
             Ok(if v == 2 { migrate_2_to_3(stored) } else { stored })
@@ -202,6 +215,15 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
         v if v > FORMAT_VERSION as u64 => Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32)),
         v => Err(PersistError::WrongShape(format!("format_version {v} never existed"))),
     }
+}
+
+/// The language a file records (`None`: not a file of this tool, or made before 0.4.0).
+pub fn recorded_language(text: &str) -> Option<crate::i18n::Lang> {
+    #[derive(Deserialize)]
+    struct Head {
+        language: Option<String>,
+    }
+    serde_json::from_str::<Head>(text).ok()?.language.and_then(|l| crate::i18n::Lang::from_code(&l))
 }
 
 pub fn decode(text: &str) -> Result<Assessment, PersistError> {

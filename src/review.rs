@@ -9,6 +9,7 @@
 //! electronic signature (anyone can recompute it).
 
 use crate::answers::{Assessment, Metadata, Response};
+use crate::t;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -77,11 +78,11 @@ pub enum CommentStatus {
 impl CommentStatus {
     pub const ALL: [CommentStatus; 3] = [CommentStatus::Ok, CommentStatus::Question, CommentStatus::Concern];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            CommentStatus::Ok => "OK",
-            CommentStatus::Question => "Question",
-            CommentStatus::Concern => "Concern",
+            CommentStatus::Ok => t!("OK"),
+            CommentStatus::Question => t!("Question"),
+            CommentStatus::Concern => t!("Concern"),
         }
     }
 
@@ -120,12 +121,12 @@ impl Verdict {
     pub const ALL: [Verdict; 4] =
         [Verdict::Approved, Verdict::ApprovedWithConditions, Verdict::ReviseAndResubmit, Verdict::NotApproved];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Verdict::Approved => "Approved",
-            Verdict::ApprovedWithConditions => "Approved with conditions",
-            Verdict::ReviseAndResubmit => "Revise and resubmit",
-            Verdict::NotApproved => "Not approved",
+            Verdict::Approved => t!("Approved"),
+            Verdict::ApprovedWithConditions => t!("Approved with conditions"),
+            Verdict::ReviseAndResubmit => t!("Revise and resubmit"),
+            Verdict::NotApproved => t!("Not approved"),
         }
     }
 
@@ -186,9 +187,62 @@ pub enum ReviewState {
 }
 
 /// Shown wherever a sign-off is: what the fingerprint can and cannot tell.
-pub const FINGERPRINT_EXPLAINED: &str = "The fingerprint is a SHA-256 hash of the answers the reviewer saw. If any answer, note or profile field changes later, the sign-off is marked stale. This detects changes; it is not an electronic signature, and it does not prove who signed.";
+pub fn fingerprint_explained() -> String {
+    t!("The fingerprint is a SHA-256 hash of the answers the reviewer saw. If any answer, note or profile field changes later, the sign-off is marked stale. This detects changes; it is not an electronic signature, and it does not prove who signed.")
+}
+
 /// The stale badge's text, the same in the app and the PDF.
-pub const STALE_TEXT: &str = "Stale: answers changed since review";
+pub fn stale_text() -> String {
+    t!("Stale: answers changed since review")
+}
+
+/// Something a review still needs before it can be signed off, by the field it concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignOffProblem {
+    Verdict,
+    Conditions,
+    ReviewerName,
+    ReviewerRole,
+    Date,
+}
+
+impl SignOffProblem {
+    /// What to do, in the current language.
+    pub fn message(self) -> String {
+        match self {
+            SignOffProblem::Verdict => t!("Choose a verdict."),
+            SignOffProblem::Conditions => t!("Write the conditions of the approval."),
+            SignOffProblem::ReviewerName => t!("Fill in the reviewer's name."),
+            SignOffProblem::ReviewerRole => t!("Fill in the reviewer's role."),
+            SignOffProblem::Date => t!("Fill in the review date."),
+        }
+    }
+
+    /// The [`Review`] field it concerns, as named in the file: `verdict`, `conditions`,
+    /// `reviewer_name`, `reviewer_role` or `date` (the same in every language).
+    pub fn field(self) -> &'static str {
+        match self {
+            SignOffProblem::Verdict => "verdict",
+            SignOffProblem::Conditions => "conditions",
+            SignOffProblem::ReviewerName => "reviewer_name",
+            SignOffProblem::ReviewerRole => "reviewer_role",
+            SignOffProblem::Date => "date",
+        }
+    }
+}
+
+impl std::fmt::Display for SignOffProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+/// A problem equals its message in the current language.
+impl PartialEq<&str> for SignOffProblem {
+    fn eq(&self, other: &&str) -> bool {
+        self.message() == *other
+    }
+}
 
 impl Review {
     pub fn state(&self, a: &Assessment) -> ReviewState {
@@ -200,28 +254,28 @@ impl Review {
     }
 
     /// What is missing before the review can be signed off (empty: it can be).
-    pub fn sign_off_problems(&self) -> Vec<&'static str> {
+    pub fn sign_off_problems(&self) -> Vec<SignOffProblem> {
         let mut out = Vec::new();
         if self.verdict.is_none() {
-            out.push("Choose a verdict.");
+            out.push(SignOffProblem::Verdict);
         }
         if self.verdict == Some(Verdict::ApprovedWithConditions) && self.conditions.trim().is_empty() {
-            out.push("Write the conditions of the approval.");
+            out.push(SignOffProblem::Conditions);
         }
         if self.reviewer_name.trim().is_empty() {
-            out.push("Fill in the reviewer's name.");
+            out.push(SignOffProblem::ReviewerName);
         }
         if self.reviewer_role.trim().is_empty() {
-            out.push("Fill in the reviewer's role.");
+            out.push(SignOffProblem::ReviewerRole);
         }
         if !valid_date(&self.date) {
-            out.push("Fill in the review date.");
+            out.push(SignOffProblem::Date);
         }
         out
     }
 
     /// Sign off on the answers of `a` as they are now.
-    pub fn sign(&mut self, a: &Assessment, now: &str) -> Result<(), Vec<&'static str>> {
+    pub fn sign(&mut self, a: &Assessment, now: &str) -> Result<(), Vec<SignOffProblem>> {
         let problems = self.sign_off_problems();
         if !problems.is_empty() {
             return Err(problems);
@@ -325,7 +379,7 @@ impl<'de> Deserialize<'de> for ReviewText {
 
 impl ReviewText {
     pub fn parse(&self) -> Result<Review, String> {
-        serde_json::from_str(self.0.get()).map_err(|e| format!("the review in it cannot be read ({e})"))
+        serde_json::from_str(self.0.get()).map_err(|e| t!("the review in it cannot be read ({0})", e))
     }
 
     pub fn of(r: &Review) -> ReviewText {

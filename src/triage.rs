@@ -4,6 +4,7 @@
 
 use crate::answers::{answer_text, eval, Assessment, Visibility};
 use crate::model::*;
+use crate::t;
 
 /// One answer that made a rule fire.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +26,15 @@ pub struct Conclusion {
     pub reasons: Vec<Reason>,
 }
 
-pub const DISCLAIMER_TITLE: &str = "Indicative, not legal advice.";
-pub const DISCLAIMER_BODY: &str = "These conclusions follow mechanically from your answers. Check them with your legal, privacy or regulatory adviser.";
+/// The first sentence of the disclaimer shown with every triage.
+pub fn disclaimer_title() -> String {
+    t!("Indicative, not legal advice.")
+}
+
+/// The rest of the disclaimer.
+pub fn disclaimer_body() -> String {
+    t!("These conclusions follow mechanically from your answers. Check them with your legal, privacy or regulatory adviser.")
+}
 
 /// The question ids that support the value of `cond` (the leaves that make it hold).
 fn support(cond: &Condition, a: &Assessment, vis: &dyn Fn(&str) -> bool) -> (bool, Vec<String>) {

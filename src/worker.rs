@@ -86,8 +86,28 @@ impl QuestionnaireCache {
 }
 
 /// Do one job (the worker calls this; native code can too). `fonts` is called only for a PDF.
+/// Everything is done in the language the request names (`locale` of a report request; for
+/// [`Job::Import`], `json` holds the language code): reports and messages alike.
 #[cfg(feature = "pdf")]
 pub fn handle<'f>(
+    input: WorkerInput,
+    fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
+    cache: &mut QuestionnaireCache,
+) -> Result<ReportResponse, String> {
+    #[derive(Deserialize)]
+    struct Locale {
+        locale: String,
+    }
+    let code = match input.job {
+        Job::Import => input.json.clone(),
+        _ => serde_json::from_str::<Locale>(&input.json).map(|l| l.locale).unwrap_or_default(),
+    };
+    let lang = crate::i18n::Lang::from_code(&code).unwrap_or_default();
+    crate::i18n::with_lang(lang, || handle_in(input, fonts, cache))
+}
+
+#[cfg(feature = "pdf")]
+fn handle_in<'f>(
     input: WorkerInput,
     fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
     cache: &mut QuestionnaireCache,
@@ -103,9 +123,11 @@ pub fn handle<'f>(
         let req: WorkshopRequest = serde_json::from_str(&input.json).map_err(|e| format!("bad workshop request: {e}"))?;
         let questionnaire = cache.get(input.bytes)?;
         if let Some(t) = req.teams.iter().find(|t| t.assessment.questionnaire_id != questionnaire.id) {
-            return Err(format!(
-                "the team \"{}\" answered another questionnaire ({}), not {}",
-                t.label, t.assessment.questionnaire_id, questionnaire.id
+            return Err(crate::t!(
+                "the team \"{0}\" answered another questionnaire ({1}), not {2}",
+                t.label,
+                t.assessment.questionnaire_id,
+                questionnaire.id
             ));
         }
         let teams: Vec<(String, Assessment)> = req.teams.into_iter().map(|t| (t.label, t.assessment)).collect();
@@ -200,7 +222,7 @@ mod web {
             #[cfg(not(feature = "pdf"))]
             {
                 let _ = msg;
-                scope.respond(id, Err("this build has no PDF support".to_string()));
+                scope.respond(id, Err(crate::t!("this build has no PDF support")));
             }
         }
     }

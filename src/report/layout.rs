@@ -327,10 +327,16 @@ impl<'m> Layout<'m> {
     /// A table with a shaded header row (repeated on each page it spans) and wrapped cells.
     pub fn table(&mut self, cols: &[Column<'_>], rows: &[Vec<String>], row_styles: &[Style]) {
         let pad = 4.0;
-        let widths: Vec<f32> = cols.iter().map(|c| c.share * CONTENT_W).collect();
-        let header: Vec<String> = cols.iter().map(|c| c.header.to_string()).collect();
         let header_style = Style::new(9.0, true, INK);
-        self.ensure(3.0 * header_style.line_height() + 2.0 * pad);
+        let widths = self.column_widths(cols, header_style, pad);
+        let header: Vec<String> = cols.iter().map(|c| c.header.to_string()).collect();
+        // The header row with at least the first row under it.
+        let first = rows.first().map(|row| {
+            let style = row_styles.first().copied().unwrap_or(Style::new(9.0, false, INK));
+            self.row_height(&widths, row, style, pad)
+        });
+        let header_h = self.row_height(&widths, &header, header_style, pad);
+        self.ensure(header_h + first.unwrap_or(header_style.line_height() + 2.0 * pad));
         self.table_row(cols, &widths, &header, header_style, Some(SHADE), pad);
         for (r, row) in rows.iter().enumerate() {
             let style = row_styles.get(r).copied().unwrap_or(Style::new(9.0, false, INK));
@@ -341,6 +347,33 @@ impl<'m> Layout<'m> {
             }
             self.table_row(cols, &widths, row, style, None, pad);
         }
+    }
+
+    /// The column widths: each its share of the content width, but never narrower than the
+    /// longest word of its header (a translated header such as "Beantwoord" is not broken inside
+    /// the word); what that takes comes from the columns with room to spare.
+    fn column_widths(&self, cols: &[Column<'_>], header_style: Style, pad: f32) -> Vec<f32> {
+        let mut widths: Vec<f32> = cols.iter().map(|c| c.share * CONTENT_W).collect();
+        let least: Vec<f32> = cols
+            .iter()
+            .map(|c| {
+                let word = c.header.split_whitespace().map(|w| self.m.width(w, header_style.size, true)).fold(0.0f32, f32::max);
+                word + 2.0 * pad + 0.5
+            })
+            .collect();
+        let short: f32 = widths.iter().zip(&least).map(|(w, l)| (l - w).max(0.0)).sum();
+        let spare: f32 = widths.iter().zip(&least).map(|(w, l)| (w - l).max(0.0)).sum();
+        if short <= 0.0 || spare < short {
+            return widths;
+        }
+        for (w, l) in widths.iter_mut().zip(&least) {
+            if *w < *l {
+                *w = *l;
+            } else {
+                *w -= (*w - l) / spare * short;
+            }
+        }
+        widths
     }
 
     fn row_height(&self, widths: &[f32], row: &[String], style: Style, pad: f32) -> f32 {
@@ -396,7 +429,7 @@ impl<'m> Layout<'m> {
             page.items.push(Item::Text { x: MARGIN_X, y: header_y, style: small, text: left.clone() });
             page.items.push(Item::Text { x: PAGE_W - MARGIN_X - right_w, y: header_y, style: small, text: header_right.to_string() });
             page.items.push(Item::Line { x1: MARGIN_X, y1: header_y + 6.0, x2: PAGE_W - MARGIN_X, y2: header_y + 6.0, color: RULE, width: 0.5 });
-            let footer = format!("page {} of {}", i + 1, total);
+            let footer = crate::t!("page {0} of {1}", i + 1, total);
             let fw = m.width(&footer, small.size, false);
             let footer_y = PAGE_H - 36.0;
             page.items.push(Item::Line { x1: MARGIN_X, y1: footer_y - 12.0, x2: PAGE_W - MARGIN_X, y2: footer_y - 12.0, color: RULE, width: 0.5 });

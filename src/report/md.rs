@@ -5,11 +5,13 @@
 //! Text from the questionnaire and from the user is escaped, so that an answer like
 //! `*not* | sure` shows as typed and cannot break a table or start a heading.
 
-use super::{concern_of, date_part, level_label, numbers, question_text, ReportInfo, LOCAL_NOTICE};
-use crate::review::{Comment, Review, ReviewState};
+use super::{concern_of, date_part, level_label, numbers, question_text, ReportInfo};
 use crate::answers::{answer_text, raw_answer_text, removed_answers, Answer, Assessment, Progress, Visibility};
+use crate::i18n::date;
 use crate::model::*;
+use crate::review::{Comment, Review, ReviewState};
 use crate::scoring::{display_score, score};
+use crate::t;
 use std::fmt::Write as _;
 
 /// `elsa-<project>-<yyyy-mm-dd>.md`
@@ -39,117 +41,113 @@ fn quote(s: &str) -> String {
     s.trim().lines().map(|l| format!("> {}", esc(l))).collect::<Vec<_>>().join("\n")
 }
 
+/// The Markdown report, in the current language (see [`super`]).
 pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
-    let loc = info.locale.as_str();
+    let loc = super::loc();
     let o = score(q, a);
     let nums = numbers(q, a);
     let mut m = String::new();
     let md = &a.metadata;
     let progress = Progress::compute(q, a);
 
-    let _ = writeln!(m, "# {}: {}\n", super::REPORT_TITLE, esc(a.display_name()));
+    let _ = writeln!(m, "# {}: {}\n", super::report_title(), esc(&a.display_name()));
     for (k, v) in [
-        ("Organisation", md.organisation.as_str()),
-        ("Assessors", md.assessors.as_str()),
-        ("Intended use", md.intended_use.as_str()),
+        (t!("Organisation:"), md.organisation.as_str()),
+        (t!("Assessors:"), md.assessors.as_str()),
+        (t!("Intended use:"), md.intended_use.as_str()),
     ] {
         if !v.trim().is_empty() {
-            let _ = writeln!(m, "- **{k}:** {}", esc(v.trim()));
+            let _ = writeln!(m, "- **{k}** {}", esc(v.trim()));
         }
     }
-    let _ = writeln!(m, "- **Questionnaire:** {} (version {})", esc(q.title.get(loc)), esc(&q.version));
+    let _ = writeln!(m, "- **{}** {}", t!("Questionnaire:"), t!("{0} (version {1})", esc(q.title.get(loc)), esc(&q.version)));
     let _ = writeln!(
         m,
-        "- **Progress:** {} of {} visible questions answered ({}%)",
-        progress.answered,
-        progress.visible,
-        progress.percent()
+        "- **{}** {}",
+        t!("Progress:"),
+        t!("{0} of {1} visible questions answered ({2}%)", progress.answered, progress.visible, progress.percent())
     );
-    let _ = writeln!(m, "- **Last changed:** {}", esc(&a.modified));
-    let _ = writeln!(m, "- **Exported:** {}\n", esc(&info.generated_at));
-    let _ = writeln!(m, "_{}_\n", LOCAL_NOTICE);
+    let _ = writeln!(m, "- **{}** {}", t!("Last changed:"), esc(&super::date_time(&a.modified)));
+    let _ = writeln!(m, "- **{}** {}\n", t!("Exported:"), esc(&super::date_time(&info.generated_at)));
+    let _ = writeln!(m, "_{}_\n", super::local_notice());
+    if let Some(notice) = super::fallback_notice(q, false) {
+        let _ = writeln!(m, "> **{notice}**\n");
+    }
     if let Some(r) = &a.review() {
         review_summary(&mut m, a, r);
     }
 
     // Summary
-    let _ = writeln!(m, "## Summary\n");
+    let _ = writeln!(m, "## {}\n", t!("Summary"));
     match (&o.overall, &o.overall_level) {
         (Some(v), Some(level)) => {
             let band = &q.bands[level.band_index];
-            let _ = write!(m, "**Overall concern: {} of 100 — {}.**", display_score(*v), esc(band.label.get(loc)));
-            if level.raised_by_red_flag {
-                m.push_str(" Raised to this level because of at least one red flag.");
+            let _ = write!(m, "**{}**", super::overall_line(*v, &esc(band.label.get(loc)), level.raised_by_red_flag));
+            let meaning = band.meaning.get(loc).trim();
+            if !meaning.is_empty() {
+                let _ = write!(m, " {}", esc(meaning));
             }
-            let _ = writeln!(m, " {}\n", esc(band.meaning.get(loc)));
+            m.push_str("\n\n");
         }
-        _ => m.push_str("No scored question has been answered yet, so there is no score.\n\n"),
+        _ => {
+            let _ = writeln!(m, "{}\n", t!("No scored question has been answered yet, so there is no score."));
+        }
     }
-    let _ = writeln!(
-        m,
-        "Red flags: {} · Knowledge gaps (\"don't know\"): {} · Required questions unanswered: {}\n",
-        o.red_flags.len(),
-        o.knowledge_gaps.len(),
-        o.unanswered_required.len()
-    );
-    m.push_str("| Section | Score | Level | Red flags | Answered |\n|---|---:|---|---:|---:|\n");
+    let _ = writeln!(m, "{}\n", super::counts_line(&o));
+    let _ = writeln!(m, "| {} | {} | {} | {} | {} |\n|---|---:|---|---:|---:|", t!("Section"), t!("Score"), t!("Level"), t!("Red flags"), t!("Answered"));
     for s in &o.sections {
         let title = q.section(&s.section_id).map(|(_, x)| x.title.get(loc)).unwrap_or_default();
         let (sc, lv) = match (&s.score, &s.level) {
-            (Some(v), Some(l)) => (
-                display_score(*v),
-                format!("{}{}", level_label(q, l.band_index, loc), if l.raised_by_red_flag { " (raised by red flag)" } else { "" }),
-            ),
-            _ => ("—".into(), "not scored yet".into()),
+            (Some(v), Some(l)) => {
+                let label = level_label(q, l.band_index, loc);
+                (display_score(*v), if l.raised_by_red_flag { t!("{0} (raised by a red flag)", label) } else { label })
+            }
+            _ => ("—".into(), t!("not scored yet")),
         };
         let _ = writeln!(m, "| {} | {sc} | {} | {} | {}/{} |", esc(title), esc(&lv), s.red_flags, s.scored_answered, s.scored_visible);
     }
     if let Some(v) = o.overall {
         let lv = o.overall_level.as_ref().map(|l| level_label(q, l.band_index, loc)).unwrap_or_default();
-        let _ = writeln!(m, "| **Overall (weighted)** | **{}** | **{}** | {} | |", display_score(v), esc(&lv), o.red_flags.len());
+        let _ = writeln!(m, "| **{}** | **{}** | **{}** | {} | |", t!("Overall (weighted)"), display_score(v), esc(&lv), o.red_flags.len());
     }
     m.push('\n');
     if !o.red_flags.is_empty() {
-        m.push_str("### Red flags\n\n");
+        let _ = writeln!(m, "### {}\n", t!("Red flags"));
         for f in &o.red_flags {
             let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, a, loc)).unwrap_or_default();
             let n = nums.get(&f.question_id).cloned().unwrap_or_default();
-            let _ = writeln!(m, "- **{n}** {} — you answered “{}”", esc(question_text(q, &f.question_id, loc)), esc(&answer));
+            let _ = writeln!(m, "- **{n}** {}", t!("{0} — you answered “{1}”", esc(question_text(q, &f.question_id, loc)), esc(&answer)));
         }
         m.push('\n');
     }
 
     // Legal triage
     if !q.triage.is_empty() {
-        let _ = writeln!(m, "## Legal triage\n\n_{} {}_\n", crate::triage::DISCLAIMER_TITLE, crate::triage::DISCLAIMER_BODY);
+        let _ = writeln!(m, "## {}\n\n_{}_\n", t!("Legal triage"), super::triage_disclaimer());
         let conclusions = crate::triage::evaluate(q, a, loc);
         if conclusions.is_empty() {
-            m.push_str("No legal conclusions follow from the answers given.\n\n");
+            let _ = writeln!(m, "{}\n", t!("No legal conclusions follow from the answers given."));
         }
         for c in conclusions {
-            let _ = writeln!(m, "### {}: {}\n\nBecause you answered:\n", c.framework.label(), esc(c.conclusion.get(loc)));
+            let _ = writeln!(m, "### {}: {}\n\n{}\n", c.framework.label(), esc(c.conclusion.get(loc)), t!("Because you answered:"));
             for r in &c.reasons {
-                let _ = writeln!(
-                    m,
-                    "- {} — “{}”",
-                    esc(question_text(q, &r.question_id, loc)),
-                    esc(r.answer.as_deref().unwrap_or("not answered"))
-                );
+                let answer = r.answer.clone().unwrap_or_else(|| t!("not answered"));
+                let _ = writeln!(m, "- {} — “{}”", esc(question_text(q, &r.question_id, loc)), esc(&answer));
             }
             m.push('\n');
             if !c.explanation.0.is_empty() {
                 let _ = writeln!(m, "{}\n", esc(c.explanation.get(loc)));
             }
             if !c.references.is_empty() {
-                let _ = writeln!(m, "Sources: {}\n", esc(&c.references.join("; ")));
+                let _ = writeln!(m, "{}\n", t!("Sources: {0}", esc(&crate::i18n::references(&c.references))));
             }
         }
     }
 
     // Priority actions
-    m.push_str("## Priority actions\n\n");
+    let _ = writeln!(m, "## {}\n", t!("Priority actions"));
     if o.recommendations.is_empty() {
-        m.push_str("No actions follow from the answers given.\n\n");
+        let _ = writeln!(m, "{}\n", t!("No actions follow from the answers given."));
     }
     for s in &q.sections {
         let mut recs: Vec<_> = o.recommendations.iter().filter(|r| r.section_id == s.id).collect();
@@ -160,46 +158,44 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
         let _ = writeln!(m, "### {}\n", esc(s.title.get(loc)));
         for r in recs {
             let n = nums.get(&r.question_id).cloned().unwrap_or_default();
-            let flag = if r.red_flag { "**red flag** · " } else { "" };
-            let _ = writeln!(
-                m,
-                "- [ ] {} ({flag}concern {}/{} · question {n})",
-                esc(r.text.get(loc)),
-                r.concern,
-                q.max_concern
-            );
+            let about = if r.red_flag {
+                t!("**red flag** · concern {0}/{1} · question {2}", r.concern, q.max_concern, n)
+            } else {
+                t!("concern {0}/{1} · question {2}", r.concern, q.max_concern, n)
+            };
+            let _ = writeln!(m, "- [ ] {} ({about})", esc(r.text.get(loc)));
         }
         m.push('\n');
     }
 
     // Answers
-    m.push_str("## Answers\n\n");
+    let _ = writeln!(m, "## {}\n", t!("Answers"));
     let vis = Visibility::compute(q, a);
     let review = a.review();
     let comments = review.as_ref().map(|r| &r.comments);
     for (si, s) in q.sections.iter().enumerate() {
-        let section_score = o
-            .section(&s.id)
-            .and_then(|x| x.score)
-            .map(|v| format!(" (score {})", display_score(v)))
-            .unwrap_or_default();
-        let _ = writeln!(m, "### {}. {}{section_score}\n", si + 1, esc(s.title.get(loc)));
+        let title = format!("{}. {}", si + 1, esc(s.title.get(loc)));
+        let heading = match o.section(&s.id).and_then(|x| x.score) {
+            Some(v) => t!("{0} (score {1})", title, display_score(v)),
+            None => title,
+        };
+        let _ = writeln!(m, "### {heading}\n");
         for question in s.questions.iter().filter(|x| vis.is_visible(&x.id)) {
             let n = nums.get(&question.id).cloned().unwrap_or_default();
             let _ = writeln!(m, "**{n} {}**\n", esc(question.text.get(loc)));
             let concern = if Questionnaire::is_scored(s, question) { concern_of(question, a) } else { None };
             let answer = match (answer_text(question, a, loc), a.answer(&question.id), concern) {
-                (None, _, _) => "_not answered_".to_string(),
-                (Some(t), Some(Answer::DontKnow), _) => format!("{} — knowledge gap", esc(&t)),
-                (Some(t), _, Some((c, max, _, true))) => format!("{} — concern {c}/{max}, **red flag**", esc(&t)),
-                (Some(t), _, Some((c, max, _, _))) => format!("{} — concern {c}/{max}", esc(&t)),
+                (None, _, _) => format!("_{}_", t!("not answered")),
+                (Some(t), Some(Answer::DontKnow), _) => t!("{0} — knowledge gap", esc(&t)),
+                (Some(t), _, Some((c, max, _, true))) => t!("{0} — concern {1}/{2}, **red flag**", esc(&t), c, max),
+                (Some(t), _, Some((c, max, _, _))) => t!("{0} — concern {1}/{2}", esc(&t), c, max),
                 (Some(t), _, None) => esc(&t),
             };
-            let _ = writeln!(m, "Answer: {answer}\n");
+            let _ = writeln!(m, "{} {answer}\n", t!("Answer:"));
             let note = a.note(&question.id);
             if !note.trim().is_empty() {
-                let label = if matches!(a.answer(&question.id), Some(Answer::NotApplicable)) { "Justification" } else { "Note" };
-                let _ = writeln!(m, "{label}:\n\n{}\n", quote(note));
+                let label = if matches!(a.answer(&question.id), Some(Answer::NotApplicable)) { t!("Why not applicable:") } else { t!("Note:") };
+                let _ = writeln!(m, "{label}\n\n{}\n", quote(note));
             }
             if let Some(c) = comments.and_then(|x| x.get(&question.id)) {
                 let _ = writeln!(m, "{}\n", comment(c));
@@ -208,13 +204,12 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
     }
     let removed = removed_answers(q, a);
     if !removed.is_empty() {
-        m.push_str("## Answers to removed questions\n\n");
-        m.push_str("These answers belong to questions that this version of the questionnaire no longer has. They are kept, but not scored.\n\n");
+        let _ = writeln!(m, "## {}\n\n{}\n", t!("Answers to removed questions"), super::removed_explained());
         for (id, r) in removed {
-            let answer = r.answer.as_ref().map(raw_answer_text).unwrap_or_else(|| "no answer".into());
+            let answer = r.answer.as_ref().map(raw_answer_text).unwrap_or_else(|| t!("no answer"));
             let _ = writeln!(m, "- `{}`: {}", id.replace('`', "'"), esc(&answer));
             if !r.note.trim().is_empty() {
-                let _ = writeln!(m, "\n  Note: {}", esc(r.note.trim()));
+                let _ = writeln!(m, "\n  {} {}", t!("Note:"), esc(r.note.trim()));
             }
             if let Some(c) = comments.and_then(|x| x.get(id)) {
                 let _ = writeln!(m, "\n{}", indent(&comment(c)));
@@ -224,23 +219,20 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
     }
     let other = super::other_comments(q, a, review.as_ref(), &vis);
     if !other.is_empty() {
-        let _ = writeln!(m, "## {}\n\n{}\n", super::OTHER_COMMENTS_TITLE, super::OTHER_COMMENTS_EXPLAINED);
+        let _ = writeln!(m, "## {}\n\n{}\n", super::other_comments_title(), super::other_comments_explained());
         for (id, c, question) in other {
-            match question {
-                Some(x) => {
-                    let _ = writeln!(m, "**{}** (not shown: hidden by the answers)\n", esc(x.text.get(loc)));
-                }
-                None => {
-                    let _ = writeln!(m, "**{}** (a question this version of the questionnaire no longer has)\n", esc(id));
-                }
-            }
+            let subject = format!("**{}**", esc(question.map(|x| x.text.get(loc)).unwrap_or(id)));
+            let _ = writeln!(m, "{}\n", super::other_comment_subject(&subject, question.map(|_| subject.as_str())));
             let _ = writeln!(m, "{}\n", comment(c));
         }
     }
     let _ = writeln!(
         m,
-        "---\n\nMade with the ELSA self-assessment tool {}. Scores run from 0 (no concern) to 100 (highest concern) and are indicative; legal pointers are not legal advice.",
-        crate::persist::TOOL_VERSION
+        "---\n\n{}",
+        t!(
+            "Made with the {0}. Scores run from 0 (no concern) to 100 (highest concern) and are indicative. Legal pointers are not legal advice.",
+            super::tool_name()
+        )
     );
     m
 }
@@ -250,7 +242,7 @@ fn comment(c: &Comment) -> String {
     let mut out = labelled_quote(&super::comment_label(c), &c.text);
     if !c.reply.trim().is_empty() {
         out.push_str("\n>\n");
-        out.push_str(&labelled_quote("Team reply:", &c.reply));
+        out.push_str(&labelled_quote(&t!("Team reply:"), &c.reply));
     }
     out
 }
@@ -273,31 +265,34 @@ fn indent(s: &str) -> String {
 /// The review block near the top: verdict, reviewer, date, conditions, comment counts, sign-off
 /// and whether the answers changed since.
 fn review_summary(m: &mut String, a: &Assessment, r: &Review) {
-    let _ = writeln!(m, "## {}\n", super::REVIEW_TITLE);
+    let _ = writeln!(m, "## {}\n", super::review_title());
     let or_dash = |s: &str| if s.trim().is_empty() { "—".to_string() } else { esc(s.trim()) };
-    let _ = writeln!(m, "- **Verdict:** {}", r.verdict.map(|v| v.label()).unwrap_or(super::NO_VERDICT));
-    let _ = writeln!(m, "- **Reviewer:** {}", or_dash(&r.reviewer_name));
-    let _ = writeln!(m, "- **Role:** {}", or_dash(&r.reviewer_role));
-    let _ = writeln!(m, "- **Review date:** {}", or_dash(&r.date));
+    let verdict = r.verdict.map(|v| v.label().to_string()).unwrap_or_else(super::no_verdict);
+    let _ = writeln!(m, "- **{}** {verdict}", t!("Verdict:"));
+    let _ = writeln!(m, "- **{}** {}", t!("Reviewer:"), or_dash(&r.reviewer_name));
+    let _ = writeln!(m, "- **{}** {}", t!("Role:"), or_dash(&r.reviewer_role));
+    let _ = writeln!(m, "- **{}** {}", t!("Review date:"), or_dash(&date(&r.date)));
     if !r.conditions.trim().is_empty() {
-        let _ = writeln!(m, "- **Conditions:** {}", esc(r.conditions.trim()));
+        let _ = writeln!(m, "- **{}** {}", t!("Conditions:"), esc(r.conditions.trim()));
     }
-    let _ = writeln!(m, "- **Comments:** {}", super::comment_counts(r));
+    let _ = writeln!(m, "- **{}** {}", t!("Comments:"), super::comment_counts(r));
     match &r.sign_off {
         Some(s) => {
-            let _ = writeln!(m, "- **Sign-off:** Signed off on {}", esc(date_part(&s.at)));
-            let _ = writeln!(m, "- **Fingerprint:** {}", esc(&s.fingerprint));
+            let _ = writeln!(m, "- **{}** {}", t!("Sign-off:"), t!("Signed off on {0}", esc(&date(&s.at))));
+            let _ = writeln!(m, "- **{}** {}", t!("Fingerprint:"), esc(&s.fingerprint));
         }
-        None => m.push_str("- **Sign-off:** Not signed off yet\n"),
+        None => {
+            let _ = writeln!(m, "- **{}** {}", t!("Sign-off:"), t!("Not signed off yet"));
+        }
     }
     let state = r.state(a);
     match state {
         ReviewState::Stale => {
-            let _ = writeln!(m, "\n**⚠ {}.** {}", crate::review::STALE_TEXT, super::STALE_DETAIL);
+            let _ = writeln!(m, "\n**⚠ {}.** {}", crate::review::stale_text(), super::stale_detail());
         }
         _ => {
             let _ = writeln!(m, "\n**{}.**", super::review_state_text(state));
         }
     }
-    let _ = writeln!(m, "\n_{}_\n", crate::review::FINGERPRINT_EXPLAINED);
+    let _ = writeln!(m, "\n_{}_\n", crate::review::fingerprint_explained());
 }

@@ -2,9 +2,10 @@
 //! their real advance widths, and the laid-out pages drawn as PDF operations.
 
 use super::layout::{Item, Measure, Page, Rgb, PAGE_H, PAGE_W};
-use super::{build_pages, file_name, ReportInfo, REPORT_TITLE};
+use super::{build_pages, file_name, report_title, tool_name, ReportInfo};
 use crate::answers::Assessment;
 use crate::model::Questionnaire;
+use crate::t;
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, Rect, TextItem, WindingOrder,
@@ -25,9 +26,9 @@ pub struct Fonts {
 impl Fonts {
     pub fn load() -> Result<Fonts, String> {
         let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut Vec::new())
-            .ok_or("the embedded regular font could not be read")?;
+            .ok_or_else(|| t!("the built-in regular font could not be read"))?;
         let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new())
-            .ok_or("the embedded bold font could not be read")?;
+            .ok_or_else(|| t!("the built-in bold font could not be read"))?;
         Ok(Fonts { regular, bold, widths: RefCell::new(HashMap::new()) })
     }
 
@@ -169,8 +170,8 @@ pub struct Report {
 /// Build the PDF report of an assessment.
 pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts: &Fonts) -> Report {
     let (pages, outline) = build_pages(q, a, info, fonts);
-    let title = format!("{REPORT_TITLE}: {}", a.display_name());
-    let subject = format!("{} {}", q.title.get(&info.locale), q.version);
+    let title = format!("{}: {}", report_title(), a.display_name());
+    let subject = format!("{} {}", q.title.get(super::loc()), q.version);
     let doc = new_document(&title, &a.metadata.assessors, &subject, "self-assessment", &info.generated_at);
     let bytes = finish(doc, &pages, &outline, fonts, Some(crate::persist::encode(a).as_bytes()));
     Report { file_name: file_name(a, &info.generated_at), bytes, pages: pages.len() }
@@ -179,8 +180,9 @@ pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts
 /// Build the workshop summary PDF (see [`super::workshop`]).
 pub fn render_workshop(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, locale: &str, fonts: &Fonts) -> Report {
     let (pages, outline) = super::workshop::build_workshop_pages(q, teams, generated_at, locale, fonts);
-    let title = format!("{}: {}", super::workshop::WORKSHOP_TITLE, q.title.get(locale));
-    let subject = format!("{} {}", q.title.get(locale), q.version);
+    let _ = locale;
+    let title = format!("{}: {}", super::workshop::workshop_title(), q.title.get(super::loc()));
+    let subject = format!("{} {}", q.title.get(super::loc()), q.version);
     let doc = new_document(&title, "", &subject, "workshop", generated_at);
     let bytes = finish(doc, &pages, &outline, fonts, None);
     Report { file_name: super::workshop::workshop_file_name(generated_at), bytes, pages: pages.len() }
@@ -193,8 +195,8 @@ fn new_document(title: &str, author: &str, subject: &str, kind: &str, generated_
     meta.author = author.to_string();
     meta.subject = subject.to_string();
     meta.keywords = vec!["ELSA".into(), "AI".into(), "healthcare".into(), kind.into()];
-    meta.creator = format!("ELSA self-assessment tool {}", crate::persist::TOOL_VERSION);
-    meta.producer = format!("ELSA self-assessment tool {} (printpdf)", crate::persist::TOOL_VERSION);
+    meta.creator = tool_name();
+    meta.producer = format!("{} (printpdf)", tool_name());
     if let Some(d) = pdf_date(generated_at) {
         meta.creation_date = d.clone();
         meta.modification_date = d.clone();
@@ -244,7 +246,7 @@ fn attach(doc: &mut lopdf::Document, name: &str, data: &[u8]) {
         "Type" => "Filespec",
         "F" => name_str(),
         "UF" => name_str(),
-        "Desc" => Object::String(b"The assessment in the ELSA tool's file format".to_vec(), StringFormat::Literal),
+        "Desc" => text_string(&t!("The assessment in the file format of the ELSA tool")),
         "AFRelationship" => "Data",
         "EF" => dictionary! { "F" => stream_id, "UF" => stream_id },
     });
@@ -252,6 +254,17 @@ fn attach(doc: &mut lopdf::Document, name: &str, data: &[u8]) {
         catalog.set("Names", dictionary! { "EmbeddedFiles" => dictionary! { "Names" => vec![name_str(), Object::Reference(spec_id)] } });
         catalog.set("AF", vec![Object::Reference(spec_id)]);
     }
+}
+
+/// A PDF text string: as it is when ASCII, else UTF-16BE with a byte order mark.
+fn text_string(s: &str) -> lopdf::Object {
+    use lopdf::{Object, StringFormat};
+    if s.is_ascii() {
+        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    }
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
 }
 
 /// The assessment file attached to a report made by this tool.

@@ -4,20 +4,34 @@
 //! with any [`Measure`]; `pdf::render_workshop` draws it.
 
 use super::layout::*;
-use super::{date_part, short_title, H1, H2, H3, KEEP, LOCAL_NOTICE};
-use crate::answers::{Assessment, DONT_KNOW, NOT_APPLICABLE};
+use super::{date_part, fit_lines, H1, H2, H3, KEEP};
+use crate::answers::{dont_know, not_applicable, Assessment};
+use crate::i18n::date;
 use crate::model::{Question, Questionnaire};
 use crate::scoring::{display_score, score};
+use crate::t;
 use crate::workshop::{disagreement, section_stats, SectionStats};
 
-pub const WORKSHOP_TITLE: &str = "Workshop summary";
-pub const DISAGREED_TITLE: &str = "Where teams disagreed";
+/// "Workshop summary"
+pub fn workshop_title() -> String {
+    t!("Workshop summary")
+}
+
+/// "Where teams disagreed"
+pub fn disagreed_title() -> String {
+    t!("Where teams disagreed")
+}
 /// How many of the most disputed questions the summary shows.
 pub const DISAGREEMENT_CAP: usize = 20;
 /// Team columns per score table (more teams: more tables).
 const TEAMS_PER_TABLE: usize = 8;
-/// The width of the Mean, Median and Spread columns (share of the content width).
+/// The least width of the Mean, Median and Spread columns (share of the content width); wider
+/// when a header does not fit.
 const STAT_SHARE: f32 = 0.095;
+/// The least width of the section column of the score tables (share of the content width).
+const SECTION_SHARE: f32 = 0.30;
+/// The width of the section titles left of the chart's bars.
+const LABEL_W: f32 = 170.0;
 /// The height of one bar of the chart.
 const ROW: f32 = 20.0;
 
@@ -30,8 +44,8 @@ pub fn workshop_file_name(generated_at: &str) -> String {
 /// labels (an option the question no longer offers keeps its id), "Don't know", "Not applicable".
 pub fn answer_key_text(question: &Question, key: &str, locale: &str) -> String {
     match key {
-        "dont_know" => DONT_KNOW.to_string(),
-        "not_applicable" => NOT_APPLICABLE.to_string(),
+        "dont_know" => dont_know(),
+        "not_applicable" => not_applicable(),
         _ => {
             let options = question.kind.options();
             key.split('+')
@@ -61,7 +75,8 @@ fn overall_stats(overall: &[Option<f64>]) -> SectionStats {
     SectionStats { section_id: String::new(), scores: overall.to_vec(), mean, median, spread }
 }
 
-/// Lay out the workshop summary. Returns the pages and the document outline.
+/// Lay out the workshop summary, in the current language (`locale` is not used: see
+/// [`super`]). Returns the pages and the document outline.
 pub fn build_workshop_pages(
     q: &Questionnaire,
     teams: &[(String, Assessment)],
@@ -69,21 +84,27 @@ pub fn build_workshop_pages(
     locale: &str,
     m: &dyn Measure,
 ) -> (Vec<Page>, Vec<(String, usize)>) {
-    let loc = locale;
+    let _ = locale;
+    let loc = super::loc();
     let assessments: Vec<Assessment> = teams.iter().map(|(_, a)| a.clone()).collect();
     let labels: Vec<&str> = teams.iter().map(|(l, _)| l.as_str()).collect();
     let stats = section_stats(q, &assessments);
     let overall: Vec<Option<f64>> = assessments.iter().map(|a| score(q, a).overall).collect();
     let mut l = Layout::new(m);
 
-    l.bookmark(WORKSHOP_TITLE);
-    l.text(WORKSHOP_TITLE, H1, 0.0);
+    let title = workshop_title();
+    l.bookmark(&title);
+    l.text(&title, H1, 0.0);
     l.space(4.0);
-    l.text(&format!("{} (version {})", q.title.get(loc), q.version), Style::new(14.0, true, INK), 0.0);
+    l.text(&t!("{0} (version {1})", q.title.get(loc), q.version), Style::new(14.0, true, INK), 0.0);
     l.space(8.0);
     let row = Style::new(10.5, false, INK);
-    l.labelled("Date:", date_part(generated_at), row, 0.0);
-    l.labelled("Teams:", &teams.len().to_string(), row, 0.0);
+    l.labelled(&t!("Date:"), &date(generated_at), row, 0.0);
+    l.labelled(&t!("Teams:"), &teams.len().to_string(), row, 0.0);
+    if let Some(notice) = super::fallback_notice(q, true) {
+        l.space(6.0);
+        l.callout(&[("", &notice)], Style::new(10.0, true, super::NOTICE), SHADE, super::NOTICE, 0.0);
+    }
     l.space(8.0);
 
     // The teams, numbered as in the tables.
@@ -96,12 +117,13 @@ pub fn build_workshop_pages(
             vec![format!("T{}", i + 1), label.clone(), project, score_text(*o)]
         })
         .collect();
+    let headers = [t!("Team"), t!("Project"), t!("Overall")];
     l.table(
         &[
             Column { header: "#", share: 0.08, right: false },
-            Column { header: "Team", share: 0.37, right: false },
-            Column { header: "Project", share: 0.40, right: false },
-            Column { header: "Overall", share: 0.15, right: true },
+            Column { header: &headers[0], share: 0.37, right: false },
+            Column { header: &headers[1], share: 0.40, right: false },
+            Column { header: &headers[2], share: 0.15, right: true },
         ],
         &rows,
         &[],
@@ -109,33 +131,39 @@ pub fn build_workshop_pages(
     l.space(14.0);
 
     // Section scores per team, with the statistics.
-    l.bookmark("Section scores");
-    l.heading("Section scores", H2, KEEP);
-    l.text("Scores run from 0 (no concern) to 100 (maximum concern); — is no score. Spread is the highest score minus the lowest.", SMALL, 0.0);
+    l.bookmark(&t!("Section scores"));
+    l.heading(&t!("Section scores"), H2, KEEP);
+    l.text(&t!("Scores run from 0 (no concern) to 100 (maximum concern). A dash (—) means no score. Spread is the highest score minus the lowest."), SMALL, 0.0);
     l.space(4.0);
     let mut all_rows = stats.clone();
     all_rows.push(overall_stats(&overall));
     let titles: Vec<String> = stats
         .iter()
         .map(|s| q.section(&s.section_id).map(|(_, x)| x.title.get(loc).to_string()).unwrap_or_default())
-        .chain(std::iter::once("Overall (weighted)".to_string()))
+        .chain(std::iter::once(t!("Overall (weighted)")))
         .collect();
+    // The statistics columns: wide enough for their headers (bold 9 pt, 4 pt padding each side).
+    let stat_headers = [t!("Mean"), t!("Median"), t!("Spread")];
+    let stat_shares: Vec<f32> = stat_headers.iter().map(|h| STAT_SHARE.max((l.measure().width(h, 9.0, true) + 9.0) / CONTENT_W)).collect();
+    let stats_share: f32 = stat_shares.iter().sum();
+    let section_header = t!("Section");
     let chunks: Vec<(usize, usize)> = (0..teams.len().max(1)).step_by(TEAMS_PER_TABLE).map(|s| (s, (s + TEAMS_PER_TABLE).min(teams.len()))).collect();
     for (ci, &(from, to)) in chunks.iter().enumerate() {
         if chunks.len() > 1 {
-            l.heading(&format!("Teams T{}–T{}", from + 1, to), H3, KEEP);
+            l.heading(&t!("Teams T{0}–T{1}", from + 1, to), H3, KEEP);
         }
         let n = to - from;
-        let team_share = if n == 0 { 0.0 } else { (0.45f32 / n as f32).min(0.13) };
-        let section_share = 1.0 - 3.0 * STAT_SHARE - team_share * n as f32;
+        // The section titles keep at least SECTION_SHARE of the width.
+        let team_share = if n == 0 { 0.0 } else { (0.45f32 / n as f32).min(0.13).min((1.0 - stats_share - SECTION_SHARE) / n as f32) };
+        let section_share = 1.0 - stats_share - team_share * n as f32;
         // The teams' own labels head the columns when every word of them fits; else T1, T2, …
         let fits = |label: &str| label.split_whitespace().all(|w| l.measure().width(w, 9.0, true) <= team_share * CONTENT_W - 8.0);
         let use_labels = (from..to).all(|i| fits(labels[i]));
         let headers: Vec<String> = (from..to).map(|i| if use_labels { labels[i].to_string() } else { format!("T{}", i + 1) }).collect();
-        let mut cols = vec![Column { header: "Section", share: section_share, right: false }];
+        let mut cols = vec![Column { header: &section_header, share: section_share, right: false }];
         cols.extend(headers.iter().map(|h| Column { header: h.as_str(), share: team_share, right: true }));
-        for h in ["Mean", "Median", "Spread"] {
-            cols.push(Column { header: h, share: STAT_SHARE, right: true });
+        for (h, share) in stat_headers.iter().zip(&stat_shares) {
+            cols.push(Column { header: h, share: *share, right: true });
         }
         let rows: Vec<Vec<String>> = all_rows
             .iter()
@@ -163,22 +191,24 @@ pub fn build_workshop_pages(
     let split: Vec<_> = disagreement(q, &assessments).into_iter().filter(|s| s.disagreement > 0.0).collect();
     l.space(10.0);
     l.ensure(120.0);
-    l.bookmark(DISAGREED_TITLE);
-    l.heading(DISAGREED_TITLE, H2, KEEP);
+    let disagreed = disagreed_title();
+    l.bookmark(&disagreed);
+    l.heading(&disagreed, H2, KEEP);
     l.text(
-        "The choice questions on which the teams gave different answers, the most divided first. Disagreement is the share of the teams that answered who did not give the most common answer: 0% when all agree, 50% for an even split between two answers.",
+        &t!("The choice questions on which the teams gave different answers, the most divided first. Disagreement is the share of the answering teams that did not give the most common answer: 0% when all agree, 50% when the teams are split evenly between two answers."),
         SMALL,
         0.0,
     );
     l.space(6.0);
     if split.is_empty() {
-        l.text("The teams gave the same answer to every choice question they answered.", BODY, 0.0);
+        l.text(&t!("The teams gave the same answer to every choice question they answered."), BODY, 0.0);
     }
     for (rank, s) in split.iter().take(DISAGREEMENT_CAP).enumerate() {
         let Some(r) = q.question(&s.question_id) else { continue };
         let section = r.section.title.get(loc);
         l.heading(&format!("{}. {}", rank + 1, r.question.text.get(loc)), Style::new(10.5, true, INK), 3.0 * BODY.line_height());
-        l.text(&format!("{} · disagreement {:.0}% · answered by {} of {} teams", section, s.disagreement * 100.0, s.answered, teams.len()), Style::new(9.0, true, ACCENT), 12.0);
+        let percent = format!("{:.0}", s.disagreement * 100.0);
+        l.text(&t!("{0} · disagreement {1}% · answered by {2} of {3} teams", section, percent, s.answered, teams.len()), Style::new(9.0, true, ACCENT), 12.0);
         let help = crate::markdown::plain(r.question.help.get(loc));
         if !help.trim().is_empty() {
             l.text(help.trim(), Style::new(8.5, false, MUTED), 12.0);
@@ -192,14 +222,18 @@ pub fn build_workshop_pages(
     }
     if split.len() > DISAGREEMENT_CAP {
         let more = split.len() - DISAGREEMENT_CAP;
-        let s = if more == 1 { "" } else { "s" };
-        l.text(&format!("… and {more} more question{s} where teams disagreed (the CSV export has every answer)."), BODY_BOLD, 0.0);
+        let text = if more == 1 {
+            t!("… and 1 more question where teams disagreed (the CSV export has every answer).")
+        } else {
+            t!("… and {0} more questions where teams disagreed (the CSV export has every answer).", more)
+        };
+        l.text(&text, BODY_BOLD, 0.0);
     }
     l.space(10.0);
     l.rule(RULE);
     l.space(6.0);
-    l.text(LOCAL_NOTICE, Style::new(9.0, false, MUTED), 0.0);
-    let right = format!("{WORKSHOP_TITLE} · {}", date_part(generated_at));
+    l.text(&super::local_notice(), Style::new(9.0, false, MUTED), 0.0);
+    let right = format!("{title} · {}", date(generated_at));
     l.finish(q.title.get(loc), &right)
 }
 
@@ -209,7 +243,6 @@ fn chart(l: &mut Layout<'_>, stats: &[SectionStats], titles: &[String], teams: u
     if stats.is_empty() || teams == 0 {
         return;
     }
-    const LABEL_W: f32 = 170.0;
     const VALUE_W: f32 = 44.0;
     let x0 = MARGIN_X + LABEL_W;
     let w = CONTENT_W - LABEL_W - VALUE_W;
@@ -217,8 +250,8 @@ fn chart(l: &mut Layout<'_>, stats: &[SectionStats], titles: &[String], teams: u
     let bar = Rgb(0xb5, 0xd3, 0xd9);
     // Keep the chart in one piece when it fits on a page.
     let whole = 30.0 + stats.len() as f32 * ROW;
-    l.heading("Section scores at a glance", H3, whole.min(CONTENT_BOTTOM - CONTENT_TOP - 60.0));
-    l.text("Bar: the teams' mean score. Line: lowest to highest. Ticks: each team.", SMALL, 0.0);
+    l.heading(&t!("Section scores at a glance"), H3, whole.min(CONTENT_BOTTOM - CONTENT_TOP - 60.0));
+    l.text(&t!("Bar: the teams' mean score. Line: lowest to highest. Ticks: each team."), SMALL, 0.0);
     l.space(2.0);
     let axis = |l: &mut Layout<'_>| {
         let top = l.block(14.0);
@@ -245,16 +278,24 @@ fn chart(l: &mut Layout<'_>, stats: &[SectionStats], titles: &[String], teams: u
 
 #[allow(clippy::too_many_arguments)]
 fn row(l: &mut Layout<'_>, s: &SectionStats, title: &str, top: f32, at: impl Fn(f64) -> f32, x0: f32, w: f32, bar: Rgb) {
-    let label = short_title(title);
-    let style = Style::new(8.0, false, INK);
-    l.draw(Item::Text { x: MARGIN_X, y: top + 13.0, style, text: label });
+    // The section title on one line, or on two smaller ones when it is long.
+    let max_w = LABEL_W - 8.0;
+    let one = fit_lines(l.measure(), title, 8.0, max_w, 1);
+    if one.first().is_some_and(|line| !line.ends_with('…')) {
+        l.draw(Item::Text { x: MARGIN_X, y: top + 13.0, style: Style::new(8.0, false, INK), text: one.concat() });
+    } else {
+        let style = Style::new(7.0, false, INK);
+        for (k, line) in fit_lines(l.measure(), title, style.size, max_w, 2).into_iter().enumerate() {
+            l.draw(Item::Text { x: MARGIN_X, y: top + 9.0 + k as f32 * 8.5, style, text: line });
+        }
+    }
     let (bt, bh) = (top + 5.0, 10.0);
     l.draw(Item::Rect { x: x0, y: bt, w, h: bh, color: SHADE });
     for t in [25.0, 50.0, 75.0] {
         l.draw(Item::Line { x1: at(t), y1: top + 2.0, x2: at(t), y2: top + ROW - 2.0, color: RULE, width: 0.4 });
     }
     let Some(mean) = s.mean else {
-        l.draw(Item::Text { x: x0 + 4.0, y: top + 13.0, style: Style::new(7.5, false, MUTED), text: "no scores".into() });
+        l.draw(Item::Text { x: x0 + 4.0, y: top + 13.0, style: Style::new(7.5, false, MUTED), text: t!("no scores") });
         return;
     };
     l.draw(Item::Rect { x: x0, y: bt, w: at(mean) - x0, h: bh, color: bar });
@@ -269,6 +310,6 @@ fn row(l: &mut Layout<'_>, s: &SectionStats, title: &str, top: f32, at: impl Fn(
     for v in &have {
         l.draw(Item::Line { x1: at(*v), y1: bt - 1.5, x2: at(*v), y2: bt + bh + 1.5, color: ACCENT, width: 1.0 });
     }
-    let value = format!("mean {}", display_score(mean));
+    let value = t!("mean {0}", display_score(mean));
     l.draw(Item::Text { x: x0 + w + 6.0, y: top + 13.0, style: Style::new(8.0, true, INK), text: value });
 }

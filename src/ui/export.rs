@@ -2,6 +2,7 @@
 //! printpdf and the fonts) and reused afterwards. gloo-worker has no error callback, so a
 //! timeout turns a worker that never answers into a clear error, and the next try starts afresh.
 
+use crate::t;
 use crate::worker::{Job, Lean, ReportRequest, ReportResponse, ReportWorker, WorkerInput};
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
@@ -31,11 +32,12 @@ fn finish(result: Result<ReportResponse, String>) {
 pub fn export(job: Job, request: &ReportRequest, questionnaire: &[u8], done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
     match serde_json::to_string(request) {
         Ok(json) => run(WorkerInput { job, json, bytes: questionnaire.to_vec() }, done),
-        Err(e) => done(Err(format!("the report request could not be prepared: {e}"))),
+        Err(e) => done(Err(t!("the report request could not be prepared: {0}", e))),
     }
 }
 
-/// Import a file the user picked (JSON export or PDF report).
+/// Import a file the user picked (JSON export or PDF report); the worker's messages come in the
+/// interface language.
 pub fn import(bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
     run(WorkerInput { job: Job::Import, json: String::new(), bytes }, done)
 }
@@ -59,12 +61,17 @@ pub async fn run_async(job: Job, json: String, bytes: Vec<u8>) -> Result<ReportR
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     let out = slot.borrow_mut().take();
-    out.unwrap_or_else(|| Err("the report builder gave no answer".into()))
+    out.unwrap_or_else(|| Err(t!("the report builder gave no answer")))
 }
 
-fn run(input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+fn run(mut input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
     if PENDING.with(|p| p.borrow().is_some()) {
-        return done(Err("the tool is still busy with the previous file; please wait for it".into()));
+        return done(Err(t!("the tool is still busy with the previous file; please wait for it")));
+    }
+    // An import's `json` is the language of the worker's messages: the interface language
+    // unless the caller named one.
+    if input.job == Job::Import && input.json.is_empty() {
+        input.json = crate::i18n::lang().code().to_string();
     }
     let seq = SEQ.with(|s| {
         *s.borrow_mut() += 1;
@@ -89,7 +96,7 @@ fn run(input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + '
             if stale {
                 // Drop the bridge so that a retry spawns a fresh worker.
                 BRIDGE.with(|b| b.borrow_mut().take());
-                finish(Err("the report builder did not respond. Check that the page is not blocked from loading its own files, then try again".into()));
+                finish(Err(t!("the report builder did not respond. Check that the page is not blocked from loading its own files, then try again")));
             }
         },
         TIMEOUT,

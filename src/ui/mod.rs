@@ -40,13 +40,16 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         lang.lang.track();
         let title = match app.route.get() {
-            Route::Home | Route::NotFound => "ELSA self-assessment for AI in healthcare".to_string(),
-            Route::Scoring => "How scoring works · ELSA self-assessment".to_string(),
-            Route::Privacy => "Your data · ELSA self-assessment".to_string(),
+            Route::Home | Route::NotFound => t!("ELSA self-assessment for AI in healthcare"),
+            Route::Scoring => t!("How scoring works · ELSA self-assessment"),
+            Route::Privacy => t!("Your data · ELSA self-assessment"),
             Route::Assessment { id, .. } | Route::Results { id } => {
                 let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
-                let page = if matches!(app.route.get_untracked(), Route::Results { .. }) { "Results" } else { "Assessment" };
-                format!("{page}: {name} · ELSA self-assessment")
+                if matches!(app.route.get_untracked(), Route::Results { .. }) {
+                    t!("Results: {0} · ELSA self-assessment", name)
+                } else {
+                    t!("Assessment: {0} · ELSA self-assessment", name)
+                }
             }
         };
         document().set_title(&title);
@@ -57,18 +60,18 @@ pub fn App() -> impl IntoView {
         {skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="brand" href="#/">"ELSA self-assessment"<span class="brand-sub">" · AI in healthcare"</span></a>
-                <nav aria-label="Site">
+                <a class="brand" href="#/">{t!("ELSA self-assessment")}<span class="brand-sub">" · "{t!("AI in healthcare")}</span></a>
+                <nav aria-label=t!("Site")>
                     <ul class="nav-links">
-                        <li><a href="#/">"Assessments"</a></li>
-                        <li><a href="#/scoring">"How scoring works"</a></li>
+                        <li><a href="#/">{t!("Assessments")}</a></li>
+                        <li><a href="#/scoring">{t!("How scoring works")}</a></li>
                     </ul>
                 </nav>
                 {lang::switch()}
             </div>
             <p class="privacy-notice wrap">
-                "Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it. "
-                <a href="#/privacy">"Where your data is kept"</a>
+                {t!("Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it.")}" "
+                <a href="#/privacy">{t!("Where your data is kept")}</a>
             </p>
         </header>
         <Alerts/>
@@ -76,14 +79,14 @@ pub fn App() -> impl IntoView {
             {move || match app.route.get() {
                 Route::Home => view! { <pages::home::HomePage/> }.into_any(),
                 // These pages are the studio's (boot.js loads it for them).
-                Route::Scoring | Route::Privacy => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                Route::Scoring | Route::Privacy => view! { <p class="muted">{t!("Loading…")}</p> }.into_any(),
                 Route::Assessment { id, section, question } => view! {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),
                 Route::Results { id } => view! { <pages::results::ResultsPage id=id/> }.into_any(),
                 Route::NotFound => view! {
-                    <h1>"Page not found"</h1>
-                    <p>"This address does not lead to a page of the tool. "<a href="#/">"Go to your assessments"</a>"."</p>
+                    <h1>{t!("Page not found")}</h1>
+                    <p>{t!("This address does not lead to a page of the tool.")}" "<a href="#/">{t!("Go to your assessments")}</a>"."</p>
                 }.into_any(),
             }}
         </main>
@@ -100,7 +103,7 @@ pub(crate) fn skip_link() -> impl IntoView {
                 use wasm_bindgen::JsCast;
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
             }
-        }>"Skip to main content"</a>
+        }>{t!("Skip to main content")}</a>
     }
 }
 
@@ -108,7 +111,7 @@ pub(crate) fn skip_link() -> impl IntoView {
 pub(crate) fn footer(app: AppState) -> impl IntoView {
     view! {
         <footer class="site-footer wrap">
-            <p>"ELSA self-assessment tool " {crate::persist::TOOL_VERSION} ". Scores and legal pointers are indicative; they are not legal advice."</p>
+            <p>{t!("ELSA self-assessment tool {0}. Scores and legal pointers are indicative; they are not legal advice.", crate::persist::TOOL_VERSION)}</p>
         </footer>
         <div class="sr-only" role="status" aria-live="polite">{move || app.announcement.get()}</div>
     }
@@ -122,15 +125,16 @@ fn Alerts() -> impl IntoView {
     let export_result = RwSignal::new(None::<String>);
     let export_all = move |_| {
         let msg = match app.export_all() {
-            Ok(0) => "There is nothing to export yet.".to_string(),
-            Ok(n) => format!("Downloaded {n} file{}.", if n == 1 { "" } else { "s" }),
-            Err(e) => format!("The export failed: {e}."),
+            Ok(0) => t!("There is nothing to export yet."),
+            Ok(1) => t!("Downloaded 1 file."),
+            Ok(n) => t!("Downloaded {0} files.", n),
+            Err(e) => t!("The export failed: {0}.", e),
         };
         export_result.set(Some(msg));
     };
     let export_button = move || {
         view! {
-            <button type="button" class="button" on:click=export_all>"Export all assessments (JSON)"</button>
+            <button type="button" class="button" on:click=export_all>{t!("Export all assessments (JSON)")}</button>
             {move || export_result.get().map(|m| view! { <span class="small">" "{m}</span> })}
         }
     };
@@ -141,23 +145,23 @@ fn Alerts() -> impl IntoView {
                 let name = format!("{}.txt", k1.replace('.', "-"));
                 let r = storage::raw(&k1).and_then(|text| download::download(text.as_bytes(), &name, "text/plain;charset=utf-8"));
                 if let Err(e) = r {
-                    app.storage_error.set(Some(format!("The damaged entry could not be downloaded: {e}.")));
+                    app.storage_error.set(Some(t!("The damaged entry could not be downloaded: {0}.", e)));
                 }
             };
             let remove = move |_| {
                 let sure = web_sys::window()
-                    .and_then(|w| w.confirm_with_message("Remove the damaged entry for good? Download it first if you may need it.").ok())
+                    .and_then(|w| w.confirm_with_message(&t!("Remove the damaged entry for good? Download it first if you may need it.")).ok())
                     .unwrap_or(false);
                 if sure {
                     match storage::remove_key(&k2) {
                         Ok(()) => app.startup_problems.update(|v| v.retain(|x| x.backup_key.as_deref() != Some(k2.as_str()))),
-                        Err(e) => app.storage_error.set(Some(format!("The damaged entry could not be removed: {e}."))),
+                        Err(e) => app.storage_error.set(Some(t!("The damaged entry could not be removed: {0}.", e))),
                     }
                 }
             };
             view! {
-                " "<button type="button" class="button" on:click=download>"Download its text"</button>
-                " "<button type="button" class="button danger" on:click=remove>"Remove it"</button>
+                " "<button type="button" class="button" on:click=download>{t!("Download its text")}</button>
+                " "<button type="button" class="button danger" on:click=remove>{t!("Remove it")}</button>
             }
         });
         view! { <div class="alert alert-error" role="alert"><p>{p.message}</p>{actions}</div> }
@@ -166,7 +170,7 @@ fn Alerts() -> impl IntoView {
         <div class="wrap alerts">
             {move || {
                 let message = match (app.memory_only.get(), app.storage_error.get()) {
-                    (Some(why), _) => format!("Your work will not be kept. This browser does not let the tool save anything: {why}. You can still fill in an assessment, but it is lost when you close this tab. Export a file to keep it."),
+                    (Some(why), _) => t!("Your work will not be kept. This browser does not let the tool save anything: {0}. You can still fill in an assessment, but it is lost when you close this tab. Export a file to keep it.", why),
                     (None, Some(e)) => e,
                     (None, None) => return None,
                 };
@@ -175,7 +179,7 @@ fn Alerts() -> impl IntoView {
             {move || app.startup_problems.get().into_iter().map(problem_view).collect_view()}
             {move || app.info.get().map(|m| view! {
                 <p class="alert" role="status">{m}" "
-                    <button type="button" class="button" on:click=move |_| app.info.set(None)>"Dismiss"</button>
+                    <button type="button" class="button" on:click=move |_| app.info.set(None)>{t!("Dismiss")}</button>
                 </p>
             })}
         </div>
@@ -196,14 +200,14 @@ fn follow_other_tabs(app: AppState) {
             None => {
                 if app.assessment(id).is_some() {
                     app.forget(id);
-                    app.info.set(Some("An assessment was deleted in another tab.".into()));
+                    app.info.set(Some(t!("An assessment was deleted in another tab.")));
                 }
             }
             Some(text) => {
                 if let Ok(a) = crate::persist::decode(&text) {
                     let name = a.display_name().to_string();
                     if app.take_newer(a) {
-                        app.announce(format!("{name} was updated from another tab"));
+                        app.announce(t!("{0} was updated from another tab", name));
                     }
                 }
             }

@@ -6,6 +6,7 @@ use crate::answers::{Answer, Assessment};
 use crate::bundled::BundledInfo;
 use crate::model::{ProfileField, Questionnaire};
 use crate::route::Route;
+use crate::t;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -33,16 +34,16 @@ impl PartialEq for QState {
 
 pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no browser window")?;
+    let window = web_sys::window().ok_or_else(|| t!("no browser window"))?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| "the file could not be loaded (are you offline?)".to_string())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "unexpected answer from the browser".to_string())?;
+        .map_err(|_| t!("the file could not be loaded (are you offline?)"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| t!("unexpected answer from the browser"))?;
     if !resp.ok() {
-        return Err(format!("the file could not be loaded (HTTP {})", resp.status()));
+        return Err(t!("the file could not be loaded (HTTP {0})", resp.status()));
     }
-    let buf = resp.array_buffer().map_err(|_| "the file could not be read".to_string())?;
-    let buf = JsFuture::from(buf).await.map_err(|_| "the file could not be read".to_string())?;
+    let buf = resp.array_buffer().map_err(|_| t!("the file could not be read"))?;
+    let buf = JsFuture::from(buf).await.map_err(|_| t!("the file could not be read"))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -89,7 +90,8 @@ pub fn new_id() -> String {
         .unwrap_or_else(|| format!("a{}-{}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e9) as u64))
 }
 
-/// Format an RFC 3339 timestamp for people, in their own time zone.
+/// Format an RFC 3339 timestamp for people, in their own time zone and in the interface
+/// language ("29 Nov 2026, 10:00" / "29 nov 2026, 10:00").
 pub fn local_time(ts: &str) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts));
     if d.get_time().is_nan() {
@@ -98,11 +100,17 @@ pub fn local_time(ts: &str) -> String {
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
-    String::from(d.to_locale_string("en-GB", &opts))
+    let locale = match crate::i18n::lang() {
+        crate::i18n::Lang::En => "en-GB",
+        crate::i18n::Lang::Nl => "nl-NL",
+    };
+    String::from(d.to_locale_string(locale, &opts))
 }
 
 /// What the live region says after a change was saved.
-const SAVED: &str = "Saved";
+fn saved_text() -> String {
+    t!("Saved")
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -177,14 +185,14 @@ impl AppState {
         let result = fetch_bytes(&info.url()).await.and_then(|bytes| {
             let q = crate::bundled::decode_bin(&bytes)?;
             if q.id != info.id || q.version != info.version {
-                return Err("a different version of the file was loaded; reload the page".to_string());
+                return Err(t!("a different version of the file was loaded; reload the page"));
             }
             Ok((Arc::new(q), Arc::<[u8]>::from(bytes)))
         });
         let (state, out) = match result {
             Ok((q, text)) => (QState::Ready(q.clone(), text), Ok(q)),
             Err(e) => {
-                let msg = format!("The questionnaire “{}” could not be loaded: {e}.", info.title().get("en"));
+                let msg = t!("The questionnaire “{0}” could not be loaded: {1}.", info.title().tr(), e);
                 (QState::Failed(msg.clone()), Err(msg))
             }
         };
@@ -216,15 +224,16 @@ impl AppState {
                 self.storage_error.set(None);
                 self.last_saved.set(Some(a.modified.clone()));
                 // Told once after anything else was announced, not at every keystroke.
-                if self.announcement.with_untracked(|t| t != SAVED) {
-                    self.announce(SAVED);
+                let saved = saved_text();
+                if self.announcement.with_untracked(|t| *t != saved) {
+                    self.announce(saved);
                 }
             }
-            Err(e) if e.quota => self.storage_error.set(Some(
-                "This browser's storage for this site is full, so your last change was not saved on this device. It is kept in this tab: export your answers now to keep them, then make room by deleting assessments you no longer need.".to_string(),
-            )),
-            Err(e) => self.storage_error.set(Some(format!(
-                "Your last change could not be saved on this device: {}. It is kept in this tab for now: export your answers to keep them, and do not close the tab until the problem is solved.",
+            Err(e) if e.quota => self.storage_error.set(Some(t!(
+                "This browser's storage for this site is full, so your last change was not saved on this device. It is kept in this tab: export your answers now to keep them, then make room by deleting assessments you no longer need."
+            ))),
+            Err(e) => self.storage_error.set(Some(t!(
+                "Your last change could not be saved on this device: {0}. It is kept in this tab for now: export your answers to keep them, and do not close the tab until the problem is solved.",
                 e.message
             ))),
         }
@@ -262,9 +271,9 @@ impl AppState {
         if self.memory_only.get_untracked().is_none() {
             storage::save(&a).map_err(|e| {
                 if e.quota {
-                    "this browser's storage for this site is full. Delete assessments you no longer need, then try again".to_string()
+                    t!("this browser's storage for this site is full. Delete assessments you no longer need, then try again")
                 } else {
-                    format!("it could not be saved on this device ({})", e.message)
+                    t!("it could not be saved on this device ({0})", e.message)
                 }
             })?;
         }
@@ -304,7 +313,7 @@ impl AppState {
         if self.memory_only.get_untracked().is_none() {
             if let Ok(Some(stored)) = storage::load(id) {
                 if self.take_newer(stored) {
-                    self.info.set(Some("This assessment was changed in another tab. Those changes were loaded, and your change was made on top of them.".into()));
+                    self.info.set(Some(t!("This assessment was changed in another tab. Those changes were loaded, and your change was made on top of them.")));
                 }
             }
         }

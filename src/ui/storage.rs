@@ -10,13 +10,14 @@
 
 use crate::answers::Assessment;
 use crate::persist::{self, PersistError, ASSESSMENT_KEY_PREFIX, BACKUP_KEY_PREFIX};
+use crate::t;
 
 fn storage() -> Result<web_sys::Storage, String> {
-    let window = web_sys::window().ok_or("no browser window")?;
+    let window = web_sys::window().ok_or_else(|| t!("no browser window"))?;
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err("this browser offers no local storage".into()),
-        Err(_) => Err("local storage is blocked in this browser (private mode or a strict setting)".into()),
+        Ok(None) => Err(t!("this browser offers no local storage")),
+        Err(_) => Err(t!("local storage is blocked in this browser (private mode or a strict setting)")),
     }
 }
 
@@ -37,11 +38,11 @@ pub struct SaveError {
 
 fn js_error(e: wasm_bindgen::JsValue) -> String {
     if is_quota(&e) {
-        "the browser's storage for this site is full".to_string()
+        t!("the browser's storage for this site is full")
     } else {
         e.as_string()
             .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|v| v.as_string()))
-            .unwrap_or_else(|| "unknown storage error".to_string())
+            .unwrap_or_else(|| t!("unknown storage error"))
     }
 }
 
@@ -79,11 +80,19 @@ fn back_up(s: &web_sys::Storage, key: &str, text: &str) -> Result<String, String
 }
 
 fn damaged(backup: &str, why: Option<&PersistError>) -> Problem {
-    let why = why.map(|e| format!(": {e}")).unwrap_or_default();
-    Problem {
-        message: format!(
-            "A saved assessment could not be read{why}. It is not in your list. Its text is kept unchanged under “{backup}”: download it to keep it or to send it for help."
+    let message = match why {
+        Some(e) => t!(
+            "A saved assessment could not be read: {0}. It is not in your list. Its text is kept unchanged under “{1}”: download it to keep it or to send it for help.",
+            e,
+            backup
         ),
+        None => t!(
+            "A saved assessment could not be read. It is not in your list. Its text is kept unchanged under “{0}”: download it to keep it or to send it for help.",
+            backup
+        ),
+    };
+    Problem {
+        message,
         backup_key: Some(backup.to_string()),
     }
 }
@@ -108,21 +117,22 @@ pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
             Ok(Some(text)) => match persist::decode(&text) {
                 Ok(a) => out.push(a),
                 Err(PersistError::NewerFormat(_)) => problems.push(Problem {
-                    message: format!(
-                        "A saved assessment ({key}) was made by a newer version of this tool, so this version cannot show it. It was left untouched; open it with the newer version."
+                    message: t!(
+                        "A saved assessment ({0}) was made by a newer version of this tool, so this version cannot show it. It was left untouched; open it with the newer version.",
+                        key
                     ),
                     backup_key: None,
                 }),
                 Err(e) => match back_up(&s, &key, &text) {
                     Ok(backup) => problems.push(damaged(&backup, Some(&e))),
                     Err(why) => problems.push(Problem {
-                        message: format!("A saved assessment ({key}) could not be read ({e}), and could not be moved aside ({why}). It was left untouched."),
+                        message: t!("A saved assessment ({0}) could not be read ({1}), and could not be moved aside ({2}). It was left untouched.", key, e, why),
                         backup_key: Some(key.clone()),
                     }),
                 },
             },
             Ok(None) => {}
-            Err(e) => problems.push(Problem { message: format!("A saved assessment ({key}) could not be read: {}.", js_error(e)), backup_key: None }),
+            Err(e) => problems.push(Problem { message: t!("A saved assessment ({0}) could not be read: {1}.", key, js_error(e)), backup_key: None }),
         }
     }
     out.sort_by(|a, b| b.modified.cmp(&a.modified));
@@ -151,7 +161,7 @@ pub fn delete(id: &str) -> Result<(), String> {
 
 /// The raw text under a key of the app.
 pub fn raw(key: &str) -> Result<String, String> {
-    storage()?.get_item(key).map_err(js_error)?.ok_or_else(|| "it is no longer there".to_string())
+    storage()?.get_item(key).map_err(js_error)?.ok_or_else(|| t!("it is no longer there"))
 }
 
 pub fn remove_key(key: &str) -> Result<(), String> {

@@ -148,3 +148,82 @@ fn dates_numbers_and_browser_languages() {
     assert_eq!(Lang::from_browser([]), Lang::En);
     assert_eq!(Lang::from_code("NL_nl"), Some(Lang::Nl));
 }
+
+#[test]
+fn references_are_cited_with_dutch_names_in_dutch() {
+    let cases = [
+        ("GDPR art. 35(1)", "AVG art. 35 lid 1"),
+        ("GDPR art. 9(2)", "AVG art. 9 lid 2"),
+        ("GDPR art. 46(2)(c)", "AVG art. 46 lid 2 sub c"),
+        ("GDPR art. 4(4)", "AVG art. 4 punt 4"),
+        ("GDPR recital 26", "AVG overweging 26"),
+        ("EU AI Act art. 10(2)(f)", "AI-verordening art. 10 lid 2 sub f"),
+        ("EU AI Act art. 3(23)", "AI-verordening art. 3 punt 23"),
+        ("EU AI Act art. 16(l)", "AI-verordening art. 16 sub l"),
+        ("EU AI Act Annex III point 5(a)", "AI-verordening bijlage III punt 5 sub a"),
+        ("EU AI Act Annex III point 1(c)", "AI-verordening bijlage III punt 1 sub c"),
+        ("EU AI Act recital 109", "AI-verordening overweging 109"),
+        ("MDR Annex VIII rule 11", "MDR bijlage VIII regel 11"),
+        ("MDR art. 10(9)", "MDR art. 10 lid 9"),
+        ("Wet op de ondernemingsraden art. 27(1)(l)", "Wet op de ondernemingsraden art. 27 lid 1 sub l"),
+        ("Dutch Constitution art. 22", "Grondwet art. 22"),
+        ("EU Charter of Fundamental Rights art. 21", "Handvest van de grondrechten van de EU art. 21"),
+        ("Energy Efficiency Directive (EU) 2023/1791 art. 12", "Richtlijn energie-efficiëntie (EU) 2023/1791 art. 12"),
+        ("PROGRESS-Plus: socio-economic status", "PROGRESS-Plus: sociaaleconomische status"),
+        ("WGBO art. 7:448 BW", "WGBO art. 7:448 BW"),
+        ("Leidraad Kwaliteit AI in de Zorg (2022)", "Leidraad Kwaliteit AI in de Zorg (2022)"),
+    ];
+    i18n::set(Lang::Nl, i18n::Catalog::new());
+    for (en, nl) in cases {
+        assert_eq!(i18n::reference(en), nl, "{en}");
+    }
+    // Every reference of the bundled questionnaires: no English legal name or citation style left.
+    let mut refs = BTreeSet::new();
+    for (name, text) in elsa::bundled::SOURCES {
+        let v: serde_json::Value = serde_json::from_str(text).expect(name);
+        fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+            match v {
+                serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
+                    if k == "references" {
+                        x.as_array().into_iter().flatten().filter_map(|r| r.as_str()).for_each(|r| { out.insert(r.to_string()); });
+                    } else {
+                        walk(x, out)
+                    }
+                }),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        walk(&v, &mut refs);
+    }
+    assert!(refs.len() > 100);
+    let english = ["GDPR", "EU AI Act", "Annex", "recital", " point ", "Charter", "Constitution", "guidance", "Guidelines", "Directive", "list of"];
+    let mut bad = Vec::new();
+    for r in &refs {
+        let nl = i18n::reference(r);
+        let cited_english = nl.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'(');
+        if english.iter().any(|e| nl.contains(e)) || cited_english {
+            bad.push(format!("{r} → {nl}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    i18n::set(Lang::En, i18n::Catalog::new());
+    assert_eq!(i18n::reference("GDPR art. 35(1)"), "GDPR art. 35(1)");
+}
+
+#[test]
+fn import_errors_and_sign_off_problems_come_out_in_dutch() {
+    i18n::set(Lang::En, i18n::Catalog::new());
+    let (empty, large, problems) = i18n::with_lang(Lang::Nl, || {
+        let empty = elsa::import::check_size(0).unwrap_err().to_string();
+        let large = elsa::import::too_large(6 * 1024 * 1024);
+        let problems: Vec<String> = elsa::review::Review::default().sign_off_problems().iter().map(|p| p.to_string()).collect();
+        (empty, large, problems)
+    });
+    assert_eq!(empty, "Dit bestand is leeg. Kies een .json-bestand dat je met deze tool hebt geëxporteerd, of het PDF-rapport daarvan.");
+    assert!(large.contains("(6,0 MB)"), "{large}");
+    assert_eq!(problems.first().map(String::as_str), Some("Kies een oordeel."));
+    assert!(problems.contains(&"Vul de naam van de toetser in.".to_string()), "{problems:?}");
+    // Outside, English again.
+    assert_eq!(elsa::review::Review::default().sign_off_problems()[0].to_string(), "Choose a verdict.");
+}

@@ -14,6 +14,7 @@ mod review_model;
 mod progress;
 mod questionnaires;
 mod report;
+mod report_nl;
 mod route;
 mod schema;
 mod scoring;

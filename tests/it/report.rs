@@ -122,7 +122,7 @@ fn generated_pdf_reads_back_with_its_content() {
     for needle in [
         "ELSA self-assessment report",
         "Sepsis early warning",
-        "2026-11-29",
+        "29 November 2026",
         "Mini questionnaire (version 1.2.3)",
         "Generated on this device. No data was sent anywhere.",
         "Oversight",
@@ -383,7 +383,7 @@ fn markdown_export_has_scores_answers_notes_and_escapes_user_text() {
     assert!(md.contains("Answer: Don't know — knowledge gap"), "{md}");
     // Notes keep their lines as an escaped quote; N/A notes are justifications.
     assert!(md.contains("Note:\n\n> first line\n> \\# second line\n> \\| pipes \\|"), "{md}");
-    assert!(md.contains("Justification:\n\n> Only adults are in scope"), "{md}");
+    assert!(md.contains("Why not applicable:\n\n> Only adults are in scope"), "{md}");
     // Recommendations are a checklist.
     assert!(md.contains("- [ ] "), "{md}");
     assert!(!md.contains("## Answers to removed questions"));

@@ -5,7 +5,7 @@ use elsa::answers::{Assessment, Visibility};
 use elsa::model::{ProfileField, Questionnaire};
 use elsa::report::layout::{Item, Measure, Page, CONTENT_BOTTOM, CONTENT_TOP, MARGIN_X, PAGE_W};
 use elsa::report::ReportInfo;
-use elsa::review::{Comment, CommentStatus, Review, Verdict, STALE_TEXT};
+use elsa::review::{stale_text, Comment, CommentStatus, Review, Verdict};
 
 const GEN: &str = "2026-11-29T10:15:00.000Z";
 const CONDITIONS: &str = "Re-run the bias audit on the 2027 cohort before go-live.";
@@ -111,17 +111,17 @@ fn reviewed_pdf_has_the_review_up_front_and_each_comment_after_its_question() {
             "Ethics review",
             "Verdict: Approved with conditions",
             "Reviewer: Dr. Zoë Verhoeven, Chair of the ethics committee",
-            "Review date: 2026-11-28",
+            "Review date: 28 November 2026",
             &format!("Conditions: {CONDITIONS}"),
             "Comments: 0 OK · 1 Question · 1 Concern",
-            "Signed off on 2026-11-29",
+            "Signed off on 29 November 2026",
             &format!("Fingerprint: {fp}"),
             "Answers unchanged since the sign-off",
             "The fingerprint is a SHA-256 hash",
             "Overall concern",
         ],
     );
-    assert!(!text.contains(STALE_TEXT));
+    assert!(!text.contains(&stale_text()));
     let page1 = first_page(&q, &a);
     assert!(page1.contains("Answers unchanged since the sign-off") && page1.contains("Approved with conditions"), "{page1}");
     // The summary page carries the verdict, the conditions and the state.
@@ -150,11 +150,11 @@ fn stale_and_draft_reviews_say_so_on_the_first_page() {
     let mut a = with(&q, &[("role", "decides"), ("o1", "b"), ("o2", "no")]);
     a.set_review(Some(&review_of(&a, "o1", true)));
     let current = pdf_text(&q, &a, "current.pdf");
-    assert!(current.contains("Answers unchanged since the sign-off") && !current.contains(STALE_TEXT));
+    assert!(current.contains("Answers unchanged since the sign-off") && !current.contains(&stale_text()));
     a.set_answer("o1", Some(ans("c")), NOW);
-    assert!(first_page(&q, &a).contains(STALE_TEXT));
+    assert!(first_page(&q, &a).contains(&stale_text()));
     let stale = pdf_text(&q, &a, "stale.pdf");
-    assert!(stale.contains(STALE_TEXT), "{stale}");
+    assert!(stale.contains(&stale_text()), "{stale}");
     assert!(!stale.contains("Answers unchanged since the sign-off"));
     // Stale in red and larger than the text around it.
     let fonts = elsa::report::pdf::Fonts::load().unwrap();
@@ -169,7 +169,7 @@ fn stale_and_draft_reviews_say_so_on_the_first_page() {
     a.set_review(Some(&review_of(&a, "o1", false)));
     let draft = pdf_text(&q, &a, "draft.pdf");
     assert!(draft.contains("Draft: not signed off") && draft.contains("Sign-off: Not signed off yet"), "{draft}");
-    assert!(!draft.contains(STALE_TEXT) && !draft.contains("Fingerprint:"));
+    assert!(!draft.contains(&stale_text()) && !draft.contains("Fingerprint:"));
     // No verdict yet.
     { let mut r = a.review().unwrap(); r.verdict = None; a.set_review(Some(&r)); }
     assert!(first_page(&q, &a).contains("No verdict yet"));
@@ -246,13 +246,13 @@ fn markdown_has_the_review_and_each_comment_after_its_question() {
             "- **Verdict:** Approved with conditions",
             "- **Reviewer:** Dr. Zoë Verhoeven",
             "- **Role:** Chair of the ethics committee",
-            "- **Review date:** 2026-11-28",
+            "- **Review date:** 28 November 2026",
             &format!("- **Conditions:** {}", esc(CONDITIONS)),
             "- **Comments:** 0 OK · 1 Question · 1 Concern",
-            "- **Sign-off:** Signed off on 2026-11-29",
+            "- **Sign-off:** Signed off on 29 November 2026",
             &format!("- **Fingerprint:** {fp}"),
             "**Answers unchanged since the sign-off.**",
-            elsa::review::FINGERPRINT_EXPLAINED,
+            &elsa::review::fingerprint_explained(),
             "## Summary",
             "## Answers",
             &esc(&text_of(&q, &x)),
@@ -264,11 +264,11 @@ fn markdown_has_the_review_and_each_comment_after_its_question() {
             "> **Reviewer – Question:** Why was this dropped?",
         ],
     );
-    assert!(!md.contains(STALE_TEXT));
+    assert!(!md.contains(&stale_text()));
     // Stale after a change; draft without a sign-off.
     a.set_note(&next, "changed".into(), NOW);
     let md = render(&q, &a, &info());
-    assert!(md.contains(&format!("**⚠ {STALE_TEXT}.**")), "stale");
+    assert!(md.contains(&format!("**⚠ {}.**", stale_text())), "stale");
     assert!(!md.contains("Answers unchanged since the sign-off"));
     { let mut r = a.review().unwrap(); r.sign_off = None; a.set_review(Some(&r)); }
     let md = render(&q, &a, &info());
@@ -443,7 +443,7 @@ fn workshop_summary_layout() {
         &[
             "Workshop summary",
             "ELSA",
-            "Date: 2026-11-29",
+            "Date: 29 November 2026",
             "Teams: 3",
             "Cardiology ward",
             "Team Zoë",

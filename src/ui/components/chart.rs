@@ -1,6 +1,7 @@
 //! A horizontal bar chart of section scores (0–100) in SVG, with the level bands as a backdrop.
 //! The results page shows the same numbers in a table, which is the chart's text alternative.
 
+use crate::t;
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -71,7 +72,7 @@ pub fn ScoreChart(bars: Vec<Bar>, bands: Vec<(f64, String)>, #[prop(into)] title
             let y = i as i32 * ROW_H;
             let (w, value) = match b.score {
                 Some(s) => (scale(s), format!("{}", s.round() as i64)),
-                None => (0, "not scored yet".to_string()),
+                None => (0, t!("not scored yet")),
             };
             view! {
                 <text x="4" y=y + 15 class="bar-label">{short(&b.label)}</text>

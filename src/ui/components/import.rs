@@ -10,6 +10,7 @@
 use crate::answers::Assessment;
 use crate::import::MAX_IMPORT_BYTES;
 use crate::route::Route;
+use crate::t;
 use crate::ui::state::{local_time, use_app, AppState, QState};
 use leptos::prelude::*;
 
@@ -26,8 +27,8 @@ enum Status {
 type Checked = (Assessment, Option<String>);
 
 fn failed(status: RwSignal<Status>, app: AppState, file_name: &str, why: &str) {
-    app.announce("The import failed");
-    status.set(Status::Message(format!("“{file_name}” could not be imported. {why} Nothing on this device was changed."), true));
+    app.announce(t!("The import failed"));
+    status.set(Status::Message(t!("“{0}” could not be imported. {1} Nothing on this device was changed.", file_name, why), true));
 }
 
 /// What the user is told about answers to removed questions, once the questionnaire is loaded.
@@ -36,8 +37,8 @@ fn removed_note(app: AppState, id: &str) -> String {
     let QState::Ready(q, _) = app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) else { return String::new() };
     match crate::answers::removed_answers(&q, &a).len() {
         0 => String::new(),
-        1 => " 1 answer to removed questions is kept; the results page lists it under “Answers to removed questions”.".into(),
-        n => format!(" {n} answers to removed questions are kept; the results page lists them under “Answers to removed questions”."),
+        1 => format!(" {}", t!("1 answer to removed questions is kept; the results page lists it under “Answers to removed questions”.")),
+        n => format!(" {}", t!("{0} answers to removed questions are kept; the results page lists them under “Answers to removed questions”.", n)),
     }
 }
 
@@ -52,22 +53,22 @@ pub fn ImportPanel() -> impl IntoView {
 
     let finish = move |(a, moved_from): Checked, file_name: String, keep_both: bool| {
         let moved = moved_from
-            .map(|v| format!(" It was made with version {v} of the questionnaire and now uses version {}.", a.questionnaire_version))
+            .map(|v| format!(" {}", t!("It was made with version {0} of the questionnaire and now uses version {1}.", v, a.questionnaire_version)))
             .unwrap_or_default();
         match app.add_imported(a, keep_both) {
             Ok(id) => {
                 let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
-                app.announce(format!("Imported {name}"));
+                app.announce(t!("Imported {0}", name));
                 status.set(Status::Done { id, name, moved });
             }
-            Err(e) => failed(status, app, &file_name, &format!("The import was not saved: {e}.")),
+            Err(e) => failed(status, app, &file_name, &t!("The import was not saved: {0}.", e)),
         }
     };
 
     // The worker's answer: the assessment in the current format, or the message for the user.
     let checked = move |file_name: String, r: Result<crate::worker::ReportResponse, String>| {
         let r = r.and_then(|r| {
-            let text = String::from_utf8(r.bytes).map_err(|_| "the file reader gave no text".to_string())?;
+            let text = String::from_utf8(r.bytes).map_err(|_| t!("the file reader gave no text"))?;
             crate::persist::decode(&text).map(|a| (a, r.moved_from)).map_err(|e| e.to_string())
         });
         match r {
@@ -93,11 +94,11 @@ pub fn ImportPanel() -> impl IntoView {
         if size > MAX_IMPORT_BYTES {
             return failed(status, app, &file_name, &crate::import::too_large(size));
         }
-        status.set(Status::Message(format!("Reading “{file_name}”…"), false));
+        status.set(Status::Message(t!("Reading “{0}”…", file_name), false));
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => crate::ui::export::import(js_sys::Uint8Array::new(&buf).to_vec(), move |r| checked(file_name, r)),
-                Err(_) => failed(status, app, &file_name, "The browser could not read the file."),
+                Err(_) => failed(status, app, &file_name, &t!("The browser could not read the file.")),
             }
         });
     };
@@ -108,7 +109,7 @@ pub fn ImportPanel() -> impl IntoView {
         }
         match (keep_both, pending.get_untracked()) {
             (Some(keep_both), Some((c, file_name))) => finish(c, file_name, keep_both),
-            _ => app.announce("Import cancelled"),
+            _ => app.announce(t!("Import cancelled")),
         }
         pending.set(None);
     };
@@ -118,8 +119,8 @@ pub fn ImportPanel() -> impl IntoView {
             .get()
             .and_then(|((new, _), _)| {
                 app.assessment(&new.id).map(|old| {
-                    format!(
-                        "“{}” (last changed {}) is already on this device with the same id. The file's version was last changed {}.",
+                    t!(
+                        "“{0}” (last changed {1}) is already on this device with the same id. The file's version was last changed {2}.",
                         old.display_name(),
                         local_time(&old.modified),
                         local_time(&new.modified)
@@ -131,9 +132,9 @@ pub fn ImportPanel() -> impl IntoView {
 
     view! {
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import an assessment"</h2>
-            <p>"Open a file exported by this tool: the answers file (.json) or the PDF report, which carries the answers inside it. Nothing on this device changes unless the import succeeds."</p>
-            <label class="file-label" for="import-file">"Choose a file to import (.json or .pdf)"</label>
+            <h2 id="import-heading">{t!("Import an assessment")}</h2>
+            <p>{t!("Open a file exported by this tool: the answers file (.json) or the PDF report, which carries the answers inside it. Nothing on this device changes unless the import succeeds.")}</p>
+            <label class="file-label" for="import-file">{t!("Choose a file to import (.json or .pdf)")}</label>
             <input id="import-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
             <div aria-live="polite" class="import-status">
                 {move || match status.get() {
@@ -144,9 +145,9 @@ pub fn ImportPanel() -> impl IntoView {
                     Status::Done { id, name, moved } => {
                         let note_id = id.clone();
                         Some(view! {
-                            <p class="ok">"Imported “"{name}"”."{moved}{move || removed_note(app, &note_id)}" "
-                                <a href=Route::Results { id: id.clone() }.href()>"See its results"</a>" · "
-                                <a href=Route::Assessment { id, section: None, question: None }.href()>"Open the questions"</a>
+                            <p class="ok">{t!("Imported “{0}”.", name)}{moved}{move || removed_note(app, &note_id)}" "
+                                <a href=Route::Results { id: id.clone() }.href()>{t!("See its results")}</a>" · "
+                                <a href=Route::Assessment { id, section: None, question: None }.href()>{t!("Open the questions")}</a>
                             </p>
                         }.into_any())
                     }
@@ -155,16 +156,16 @@ pub fn ImportPanel() -> impl IntoView {
             <dialog node_ref=dialog class="dialog" aria-labelledby="clash-title" on:close=move |_| {
                 if pending.get_untracked().is_some() {
                     pending.set(None);
-                    app.announce("Import cancelled");
+                    app.announce(t!("Import cancelled"));
                 }
             }>
-                <h2 id="clash-title">"This assessment is already here"</h2>
+                <h2 id="clash-title">{t!("This assessment is already here")}</h2>
                 <p>{existing}</p>
-                <p>"Replace it with the file's version, or keep both (the imported copy gets a new id)?"</p>
+                <p>{t!("Replace it with the file's version, or keep both (the imported copy gets a new id)?")}</p>
                 <div class="dialog-actions">
-                    <button type="button" class="button" on:click=move |_| choose(None)>"Cancel"</button>
-                    <button type="button" class="button" on:click=move |_| choose(Some(true))>"Keep both"</button>
-                    <button type="button" class="button danger" on:click=move |_| choose(Some(false))>"Replace"</button>
+                    <button type="button" class="button" on:click=move |_| choose(None)>{t!("Cancel")}</button>
+                    <button type="button" class="button" on:click=move |_| choose(Some(true))>{t!("Keep both")}</button>
+                    <button type="button" class="button danger" on:click=move |_| choose(Some(false))>{t!("Replace")}</button>
                 </div>
             </dialog>
         </section>

@@ -4,17 +4,16 @@
 use super::markdown::Markdown;
 use crate::answers::{Answer, MIN_JUSTIFICATION_CHARS};
 use crate::model::{ChoiceView, ProfileField, Question, QuestionKind};
+use crate::t;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-
-const LOCALE: &str = "en";
 
 #[component]
 fn Required(required: bool) -> impl IntoView {
     required.then(|| {
         view! {
             <span class="req" aria-hidden="true">" *"</span>
-            <span class="sr-only">" (required)"</span>
+            <span class="sr-only">" "{t!("(required)")}</span>
         }
     })
 }
@@ -87,7 +86,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     let note_id = format!("note-{qid}");
     let err_id = format!("err-{qid}");
     let group_name = format!("{aid}-{qid}");
-    let text = question.text.get(LOCALE).to_string();
+    let text = question.text.clone();
     let has_help = question.help.has_english() || !question.references.is_empty();
     let offers_na = question.allow_na;
     let is_choice = question.kind.is_choice();
@@ -97,7 +96,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
         .kind
         .options()
         .iter()
-        .map(|o: &ChoiceView<'_>| (o.id.to_string(), o.label_in(LOCALE)))
+        .map(|o: &ChoiceView<'_>| (o.id.to_string(), o.label_in(crate::i18n::lang().code())))
         .collect();
     let is_scale = matches!(question.kind, QuestionKind::Scale { .. });
 
@@ -132,7 +131,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
                 .into_any(),
             );
         }
-        let meta = |value: Answer, label: &'static str, key: &'static str| {
+        let meta = |value: Answer, label: String, key: &'static str| {
             let (aid, qid) = (aid.clone(), qid.clone());
             let input_id = format!("in-{qid}-{key}");
             let v2 = value.clone();
@@ -150,10 +149,10 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
             .into_any()
         };
         if offers_dk {
-            rows.push(meta(Answer::DontKnow, "Don't know", "dk"));
+            rows.push(meta(Answer::DontKnow, t!("Don't know"), "dk"));
         }
         if offers_na {
-            rows.push(meta(Answer::NotApplicable, "Not applicable", "na"));
+            rows.push(meta(Answer::NotApplicable, t!("Not applicable"), "na"));
         }
         view! { <div class="options" class:scale=is_scale>{rows}</div> }.into_any()
     };
@@ -183,15 +182,17 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     };
 
     // --- help, note, tools ----------------------------------------------------------------
-    let help_text = question.help.get(LOCALE).to_string();
-    let references = question.references.clone();
+    let help_text = question.help.tr().to_string();
+    let help_fallback = question.help.is_fallback();
+    let references: Vec<String> = question.references.iter().map(|r| crate::i18n::reference(r)).collect();
     let help_panel = move || {
         help_open.get().then(|| {
             let refs = references.clone();
             view! {
                 <div class="help" id=help_id.clone()>
-                    <Markdown text=help_text.clone()/>
-                    {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">"Sources: "</span>{refs.join("; ")}</p> })}
+                    <div lang=help_fallback.then_some("en")><Markdown text=help_text.clone()/></div>
+                    {help_fallback.then(|| view! { <p class="fallback-mark">{t!("(in English)")}</p> })}
+                    {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">{t!("Sources:")}" "</span>{refs.join("; ")}</p> })}
                 </div>
             }
         })
@@ -202,7 +203,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
         move || {
             show_note.get().then(|| {
                 let (aid, qid) = (aid.clone(), qid.clone());
-                let label = if is_na.get() { "Why does this question not apply? (required for “Not applicable”)" } else { "Note" };
+                let label = if is_na.get() { t!("Why does this question not apply? (required for “Not applicable”)") } else { t!("Note") };
                 let err_id2 = err_id.clone();
                 let err_id3 = err_id.clone();
                 view! {
@@ -217,7 +218,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
                             on:input=move |ev| app.set_note(&aid, &qid, event_target_value(&ev))
                         ></textarea>
                         {move || na_unjustified.get().then(|| view! {
-                            <p class="field-error" id=err_id3.clone()>"Give a short reason why this question does not apply to your project."</p>
+                            <p class="field-error" id=err_id3.clone()>{t!("Give a short reason why this question does not apply to your project.")}</p>
                         })}
                     </div>
                 }
@@ -235,19 +236,19 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
             {has_help.then(|| view! {
                 <button type="button" class="link-button" aria-expanded=move || help_open.get().to_string() aria-controls=help_id2.clone()
                     on:click=move |_| help_open.update(|o| *o = !*o)>
-                    {move || if help_open.get() { "Hide help" } else { "Help" }}
-                    <span class="sr-only">" for question " {number}</span>
+                    {move || if help_open.get() { t!("Hide help") } else { t!("Help") }}
+                    <span class="sr-only">" "{t!("for question {0}", number)}</span>
                 </button>
             })}
             <button type="button" class="link-button" aria-expanded=move || show_note.get().to_string()
                 disabled=move || is_na.get()
                 on:click=move |_| note_open.update(|o| *o = !*o)>
-                {move || if show_note.get() { "Hide note" } else if note.with(|n| n.is_empty()) { "Add a note" } else { "Show note" }}
-                <span class="sr-only">" for question " {number}</span>
+                {move || if show_note.get() { t!("Hide note") } else if note.with(|n| n.is_empty()) { t!("Add a note") } else { t!("Show note") }}
+                <span class="sr-only">" "{t!("for question {0}", number)}</span>
             </button>
             {is_choice.then(|| view! {
                 <button type="button" class="link-button" disabled=move || answer.get().is_none() on:click=clear>
-                    "Clear answer"<span class="sr-only">" to question " {number}</span>
+                    {t!("Clear answer")}<span class="sr-only">" "{t!("to question {0}", number)}</span>
                 </button>
             })}
         </div>
@@ -256,8 +257,8 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     let required = question.required;
     let status = move || {
         answer.get().map(|a| match a {
-            Answer::DontKnow => view! { <span class="badge badge-gap">"Knowledge gap"</span> }.into_any(),
-            Answer::NotApplicable => view! { <span class="badge">"Not applicable"</span> }.into_any(),
+            Answer::DontKnow => view! { <span class="badge badge-gap">{t!("Knowledge gap")}</span> }.into_any(),
+            Answer::NotApplicable => view! { <span class="badge">{t!("Not applicable")}</span> }.into_any(),
             _ => ().into_any(),
         })
     };
@@ -265,7 +266,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     match input_of(&question.kind) {
         kind @ (Input::Radio | Input::Check) => view! {
             <fieldset class="question" id=dom_id tabindex="-1">
-                <legend><span class="q-num">{number}". "</span>{text}<Required required=required/></legend>
+                <legend><span class="q-num">{number}". "</span>{crate::ui::loc(&text)}<Required required=required/></legend>
                 {status}
                 {choice_inputs(kind)}
                 {tools}
@@ -277,7 +278,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
         Input::Text { long, date } => view! {
             <div class="question" id=dom_id tabindex="-1">
                 <label class="q-label" for=format!("in-{}", question.id)>
-                    <span class="q-num">{number}". "</span>{text}<Required required=required/>
+                    <span class="q-num">{number}". "</span>{crate::ui::loc(&text)}<Required required=required/>
                 </label>
                 {text_input(long, date)}
                 {tools}

@@ -5,6 +5,7 @@ use crate::answers::{Progress, Visibility};
 use crate::model::Questionnaire;
 use crate::route::Route;
 use crate::scoring::{display_score, score};
+use crate::t;
 use crate::ui::components::question::QuestionView;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -74,7 +75,7 @@ fn page(
 
     // Focus: a linked question, else the section heading when the user moved between sections.
     let focus_q = question.clone();
-    let announce = format!("Section {} of {}: {}", section_index + 1, total, sec.title.get("en"));
+    let announce = t!("Section {0} of {1}: {2}", section_index + 1, total, sec.title.tr());
     request_animation_frame(move || match focus_q {
         Some(qid) => focus_element(&format!("q-{qid}"), true),
         None if explicit_section => {
@@ -103,10 +104,10 @@ fn page(
                 view! {
                     <li class:current=current>
                         <a href=href aria-current=current.then_some("step")>
-                            <span class="nav-title">{s.title.get("en").to_string()}</span>
+                            <span class="nav-title">{crate::ui::loc(&s.title)}</span>
                             <span class="nav-count" class:done=move || counts.get().map(|c| c.2).unwrap_or(false)>
                                 {move || counts.get().map(|(a, v, done)| format!("{}{a}/{v}", if done { "✓ " } else { "" }))}
-                                <span class="sr-only">" answered"</span>
+                                <span class="sr-only">" "{t!("answered")}</span>
                             </span>
                         </a>
                     </li>
@@ -121,26 +122,26 @@ fn page(
     let live_score = move || {
         if !scored {
             let what = if offers_dk {
-                "The answers in this section are not scored: they decide which legal duties probably apply (see the results)."
+                t!("The answers in this section are not scored: they decide which legal duties probably apply (see the results).")
             } else {
-                "This section describes your project. It is not scored."
+                t!("This section describes your project. It is not scored.")
             };
             return view! { <p class="muted">{what}</p> }.into_any();
         }
         let s = outcome.with(|o| o.as_ref().and_then(|o| o.section(&sec_id).cloned()));
         match s.and_then(|s| s.score.zip(s.level).map(|(v, l)| (v, l, s.red_flags))) {
             Some((v, level, flags)) => {
-                let label = q.with_value(|q| q.bands[level.band_index].label.get("en").to_string());
+                let label = q.with_value(|q| q.bands[level.band_index].label.tr().to_string());
                 view! {
                     <p class=format!("live-score level-{}", level.band_index)>
-                        <span class="score-label">"Section score: "</span>
+                        <span class="score-label">{t!("Section score:")}" "</span>
                         <strong>{display_score(v)}" / 100"</strong>" · "{label}
-                        {(flags > 0).then(|| view! { <span class="badge badge-flag">{flags}" red flag"{if flags == 1 { "" } else { "s" }}</span> })}
+                        {(flags > 0).then(|| view! { <span class="badge badge-flag">{if flags == 1 { t!("1 red flag") } else { t!("{0} red flags", flags) }}</span> })}
                     </p>
                 }
                 .into_any()
             }
-            None => view! { <p class="live-score">"Section score: no scored answers yet."</p> }.into_any(),
+            None => view! { <p class="live-score">{t!("Section score: no scored answers yet.")}</p> }.into_any(),
         }
     };
 
@@ -165,44 +166,48 @@ fn page(
     let prev = (section_index > 0).then(|| {
         let s = q.with_value(|q| q.sections[section_index - 1].clone());
         let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
-        view! { <a class="button" href=href rel="prev">"← Previous: "{s.title.get("en").to_string()}</a> }
+        view! { <a class="button" href=href rel="prev">"← "{t!("Previous:")}" "{crate::ui::loc(&s.title)}</a> }
     });
     let next = if section_index + 1 < total {
         let s = q.with_value(|q| q.sections[section_index + 1].clone());
         let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
-        view! { <a class="button primary" href=href rel="next">"Next: "{s.title.get("en").to_string()}" →"</a> }.into_any()
+        view! { <a class="button primary" href=href rel="next">{t!("Next:")}" "{crate::ui::loc(&s.title)}" →"</a> }.into_any()
     } else {
         let href = Route::Results { id: id.clone() }.href();
-        view! { <a class="button primary" href=href>"See the results →"</a> }.into_any()
+        view! { <a class="button primary" href=href>{t!("See the results")}" →"</a> }.into_any()
     };
     let results_href = Route::Results { id: id.clone() }.href();
     let name = move || {
         let aid = aid.clone();
         app.assessments().with(|v| v.iter().find(|a| a.id == aid).map(|a| a.display_name().to_string()).unwrap_or_default())
     };
-    let qtitle = q.with_value(|q: &Questionnaire| q.title.get("en").to_string());
+    let qtitle = q.with_value(|q: &Questionnaire| q.title.clone());
 
     view! {
         <div class="assessment">
-            <p class="crumbs"><a href="#/">"Assessments"</a>" / "<span>{name}</span></p>
+            <p class="crumbs"><a href="#/">{t!("Assessments")}</a>" / "<span>{name}</span></p>
             <div class="assessment-grid">
-                <nav class="sections-nav" aria-label="Sections">
-                    <p class="muted small">{qtitle}</p>
+                <nav class="sections-nav" aria-label=t!("Sections")>
+                    <p class="muted small">{crate::ui::loc(&qtitle)}</p>
                     <p class="overall-progress">
                         {move || overall().map(|(a, v, p)| view! {
-                            <progress max="100" value=p aria-label="Overall progress"></progress>
-                            <span>{a}" of "{v}" answered"</span>
+                            <progress max="100" value=p aria-label=t!("Overall progress")></progress>
+                            <span>{t!("{0} of {1} answered", a, v)}</span>
                         })}
                     </p>
                     <ol>{nav}</ol>
-                    <a class="button" href=results_href>"Results"</a>
+                    <a class="button" href=results_href>{t!("Results")}</a>
                 </nav>
                 <section class="section-body" aria-labelledby="section-heading">
-                    <p class="muted small">"Section "{section_index + 1}" of "{total}</p>
-                    <h1 id="section-heading" tabindex="-1">{sec.title.get("en").to_string()}</h1>
-                    {(!sec.intro.0.is_empty()).then(|| view! { <p class="intro">{sec.intro.get("en").to_string()}</p> })}
+                    <p class="muted small">{t!("Section {0} of {1}", section_index + 1, total)}</p>
+                    <h1 id="section-heading" tabindex="-1">{crate::ui::loc(&sec.title)}</h1>
+                    {(!sec.intro.0.is_empty()).then(|| view! { <p class="intro">{crate::ui::loc(&sec.intro)}</p> })}
                     <div class="score-box">{live_score}</div>
-                    <p class="muted small">"Questions marked "<span aria-hidden="true">"*"</span><span class="sr-only">"required"</span>" are required. Every change is saved on this device at once."</p>
+                    <p class="muted small">
+                        <span aria-hidden="true">{t!("Questions marked * are required.")}</span>
+                        <span class="sr-only">{t!("Required questions are marked “required”.")}</span>
+                        " "{t!("Every change is saved on this device at once.")}
+                    </p>
                     <For
                         each=numbered
                         key=|(n, qid)| (*n, qid.clone())

@@ -2,6 +2,7 @@
 
 use crate::answers::Progress;
 use crate::route::Route;
+use crate::t;
 use crate::ui::state::{local_time, use_app, QState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,13 +19,13 @@ pub fn HomePage() -> impl IntoView {
     let starters = crate::bundled::offered()
         .into_iter()
         .map(|info| {
-            let title = info.title().get("en").to_string();
-            let start_label = format!("Start: {title}");
+            let title = info.title();
+            let start_label = t!("Start: {0}", title.tr());
             view! {
                 <li class="card">
-                    <h3>{title.clone()}</h3>
-                    <p>{info.description().get("en").to_string()}</p>
-                    <p class="muted">{info.questions}" questions · version "{info.version}</p>
+                    <h3>{crate::ui::loc(&title)}</h3>
+                    <p>{crate::ui::loc(&info.description())}</p>
+                    <p class="muted">{t!("{0} questions · version {1}", info.questions, info.version)}</p>
                     <button type="button" class="button primary" aria-label=start_label disabled=move || starting.get() on:click=move |_| {
                         starting.set(true);
                         start_error.set(None);
@@ -33,14 +34,14 @@ pub fn HomePage() -> impl IntoView {
                                 Ok(q) => {
                                     let id = app.create(&q);
                                     let first = q.sections.first().map(|s| s.id.clone());
-                                    app.announce("New assessment started");
+                                    app.announce(t!("New assessment started"));
                                     app.navigate(Route::Assessment { id, section: first, question: None });
                                 }
                                 Err(e) => start_error.set(Some(e)),
                             }
                             starting.set(false);
                         });
-                    }>"Start a new assessment"</button>
+                    }>{t!("Start a new assessment")}</button>
                 </li>
             }
         })
@@ -62,7 +63,7 @@ pub fn HomePage() -> impl IntoView {
         if let Some((id, name)) = to_delete.get_untracked() {
             match app.delete(&id) {
                 Ok(()) => {
-                    app.announce(format!("Deleted {name}"));
+                    app.announce(t!("Deleted {0}", name));
                     to_delete.set(None);
                     close_dialog();
                     // Return focus to a stable place.
@@ -72,7 +73,7 @@ pub fn HomePage() -> impl IntoView {
                         }
                     }
                 }
-                Err(e) => delete_error.set(Some(format!("Could not delete: {e}."))),
+                Err(e) => delete_error.set(Some(t!("Could not delete: {0}.", e))),
             }
         }
     };
@@ -80,14 +81,14 @@ pub fn HomePage() -> impl IntoView {
     let saved = move || {
         let list = app.assessments().get();
         if list.is_empty() {
-            return view! { <p class="muted">"No saved assessments on this device yet."</p> }.into_any();
+            return view! { <p class="muted">{t!("No saved assessments on this device yet.")}</p> }.into_any();
         }
         let rows = list
             .into_iter()
             .map(|a| {
                 let qtitle = match crate::bundled::info(&a.questionnaire_id, &a.questionnaire_version) {
-                    Some(info) => info.title().get("en").to_string(),
-                    None => format!("{} {} (not available in this version)", a.questionnaire_id, a.questionnaire_version),
+                    Some(info) => info.title().tr().to_string(),
+                    None => t!("{0} {1} (not available in this version)", a.questionnaire_id, a.questionnaire_version),
                 };
                 let pct = match app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) {
                     QState::Ready(q, _) => Some(Progress::compute(&q, &a).percent()),
@@ -104,16 +105,16 @@ pub fn HomePage() -> impl IntoView {
                         <td>{local_time(&a.modified)}</td>
                         <td>{match pct {
                             Some(p) => view! {
-                                <progress max="100" value=p aria-label=format!("Progress of {name}")>{p}"%"</progress>
+                                <progress max="100" value=p aria-label=t!("Progress of {0}", name)>{p}"%"</progress>
                                 " " {p}"%"
                             }.into_any(),
                             None => "—".into_any(),
                         }}</td>
                         <td class="actions">
-                            <a class="button" href=resume aria-label=format!("Resume {name}")>"Resume"</a>
-                            <a class="button" href=results aria-label=format!("Results of {name}")>"Results"</a>
-                            <button type="button" class="button danger" aria-label=format!("Delete {name}")
-                                on:click=move |_| open_delete(id.clone(), name2.clone())>"Delete"</button>
+                            <a class="button" href=resume aria-label=t!("Resume {0}", name)>{t!("Resume")}</a>
+                            <a class="button" href=results aria-label=t!("Results of {0}", name)>{t!("Results")}</a>
+                            <button type="button" class="button danger" aria-label=t!("Delete {0}", name)
+                                on:click=move |_| open_delete(id.clone(), name2.clone())>{t!("Delete")}</button>
                         </td>
                     </tr>
                 }
@@ -122,8 +123,8 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <div class="table-scroll">
                 <table class="saved">
-                    <caption class="sr-only">"Saved assessments"</caption>
-                    <thead><tr><th scope="col">"Project"</th><th scope="col">"Last changed"</th><th scope="col">"Progress"</th><th scope="col">"Actions"</th></tr></thead>
+                    <caption class="sr-only">{t!("Saved assessments")}</caption>
+                    <thead><tr><th scope="col">{t!("Project")}</th><th scope="col">{t!("Last changed")}</th><th scope="col">{t!("Progress")}</th><th scope="col">{t!("Actions")}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -132,30 +133,30 @@ pub fn HomePage() -> impl IntoView {
     };
 
     view! {
-        <h1>"ELSA self-assessment for AI in healthcare"</h1>
+        <h1>{t!("ELSA self-assessment for AI in healthcare")}</h1>
         <p class="lead">
-            "Check the ethical, legal and societal aspects of your AI tool — including its impact on people with a low socio-economic status. "
-            "Answer at your own pace: every change is saved in this browser, and you can come back at any time."
+            {t!("Check the ethical, legal and societal aspects of your AI tool — including its impact on people with a low socio-economic status.")}" "
+            {t!("Answer at your own pace: every change is saved in this browser, and you can come back at any time.")}
         </p>
         <section aria-labelledby="start-heading">
-            <h2 id="start-heading">"Start a new assessment"</h2>
-            {move || start_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}" Try again."</p> })}
+            <h2 id="start-heading">{t!("Start a new assessment")}</h2>
+            {move || start_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}" "{t!("Try again.")}</p> })}
             <ul class="cards">{starters}</ul>
         </section>
         <section aria-labelledby="saved-heading">
-            <h2 id="saved-heading" tabindex="-1">"Your saved assessments"</h2>
+            <h2 id="saved-heading" tabindex="-1">{t!("Your saved assessments")}</h2>
             {saved}
         </section>
         <crate::ui::components::import::ImportPanel/>
-        <h2>"Review, workshop, compare"</h2>
-        <p><a href="#/review">"Review a team's file, or reply to a review"</a>" · "<a href="#/workshop">"Run a workshop"</a>" · "<a href="#/compare">"Compare two versions"</a></p>
+        <h2>{t!("Review, workshop, compare")}</h2>
+        <p><a href="#/review">{t!("Review a team's file, or reply to a review")}</a>" · "<a href="#/workshop">{t!("Run a workshop")}</a>" · "<a href="#/compare">{t!("Compare two versions")}</a></p>
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" on:close=move |_| to_delete.set(None)>
-            <h2 id="delete-title">"Delete this assessment?"</h2>
-            <p>{move || to_delete.get().map(|(_, n)| format!("“{n}” and all its answers and notes will be removed from this device. This cannot be undone."))}</p>
+            <h2 id="delete-title">{t!("Delete this assessment?")}</h2>
+            <p>{move || to_delete.get().map(|(_, n)| t!("“{0}” and all its answers and notes will be removed from this device. This cannot be undone.", n))}</p>
             {move || delete_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
             <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| close_dialog()>"Cancel"</button>
-                <button type="button" class="button danger" on:click=confirm_delete>"Delete"</button>
+                <button type="button" class="button" on:click=move |_| close_dialog()>{t!("Cancel")}</button>
+                <button type="button" class="button danger" on:click=confirm_delete>{t!("Delete")}</button>
             </div>
         </dialog>
     }

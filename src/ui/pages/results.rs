@@ -5,13 +5,12 @@ use crate::answers::answer_text;
 use crate::model::Questionnaire;
 use crate::route::Route;
 use crate::scoring::{display_score, score};
+use crate::t;
 use crate::ui::components::chart::{Bar, ScoreChart};
 use crate::ui::export::export;
 use crate::ui::state::{now, use_app};
 use crate::worker::{Job, ReportRequest};
 use leptos::prelude::*;
-
-const LOCALE: &str = "en";
 
 #[derive(Clone, PartialEq)]
 enum ExportState {
@@ -37,10 +36,14 @@ fn page(
 ) -> AnyView {
     let o = score(&q, &a0);
     let a = a0.clone();
-    let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.get(LOCALE).to_string()).unwrap_or_else(|| qid.to_string());
+    // The language of questionnaire texts, answers and legal conclusions.
+    let locale = crate::i18n::lang().code();
+    let qtext = |qid: &str| {
+        q.question(qid).map(|r| crate::ui::loc(&r.question.text).into_any()).unwrap_or_else(|| qid.to_string().into_any())
+    };
     let link = |sid: &str, qid: &str| Route::Assessment { id: id.clone(), section: Some(sid.to_string()), question: Some(qid.to_string()) }.href();
-    let sec_title = |sid: &str| q.section(sid).map(|(_, s)| s.title.get(LOCALE).to_string()).unwrap_or_default();
-    let band_label = |i: usize| q.bands.get(i).map(|b| b.label.get(LOCALE).to_string()).unwrap_or_default();
+    let sec_title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_default();
+    let band_label = |i: usize| q.bands.get(i).map(|b| b.label.tr().to_string()).unwrap_or_default();
 
     // Overall
     let overall = match (o.overall, o.overall_level.clone()) {
@@ -50,15 +53,15 @@ fn page(
                 <div class=format!("overall level-{}", level.band_index)>
                     <p class="overall-score"><span class="big">{display_score(v)}</span>" / 100"</p>
                     <div>
-                        <p class="overall-level">{band.label.get(LOCALE).to_string()}</p>
-                        <p>{band.meaning.get(LOCALE).to_string()}</p>
-                        {level.raised_by_red_flag.then(|| view! { <p class="flag-text">"Raised to this level because at least one answer is a red flag."</p> })}
+                        <p class="overall-level">{crate::ui::loc(&band.label)}</p>
+                        <p>{crate::ui::loc(&band.meaning)}</p>
+                        {level.raised_by_red_flag.then(|| view! { <p class="flag-text">{t!("Raised to this level because at least one answer is a red flag.")}</p> })}
                     </div>
                 </div>
             }
             .into_any()
         }
-        _ => view! { <p class="alert">"No scored question has been answered yet, so there is no score. "</p> }.into_any(),
+        _ => view! { <p class="alert">{t!("No scored question has been answered yet, so there is no score.")}</p> }.into_any(),
     };
 
     // Chart + table
@@ -67,7 +70,7 @@ fn page(
         .iter()
         .map(|s| Bar { label: sec_title(&s.section_id), score: s.score, band: s.level.as_ref().map(|l| l.band_index).unwrap_or(0) })
         .collect();
-    let bands: Vec<(f64, String)> = q.bands.iter().map(|b| (b.max_score, b.label.get(LOCALE).to_string())).collect();
+    let bands: Vec<(f64, String)> = q.bands.iter().map(|b| (b.max_score, b.label.tr().to_string())).collect();
     let rows = o
         .sections
         .iter()
@@ -75,19 +78,22 @@ fn page(
             let title = sec_title(&s.section_id);
             let href = Route::Assessment { id: id.clone(), section: Some(s.section_id.clone()), question: None }.href();
             let (score_txt, level_txt) = match (&s.score, &s.level) {
-                (Some(v), Some(l)) => (display_score(*v), format!("{}{}", band_label(l.band_index), if l.raised_by_red_flag { " (raised by red flag)" } else { "" })),
-                _ => ("—".to_string(), "not scored yet".to_string()),
+                (Some(v), Some(l)) if l.raised_by_red_flag => (display_score(*v), t!("{0} (raised by red flag)", band_label(l.band_index))),
+                (Some(v), Some(l)) => (display_score(*v), band_label(l.band_index)),
+                _ => ("—".to_string(), t!("not scored yet")),
             };
             let top = s
                 .top
                 .iter()
                 .map(|c| {
-                    let answer = q.question(&c.question_id).and_then(|r| answer_text(r.question, &a, LOCALE)).unwrap_or_default();
+                    let answer = q.question(&c.question_id).and_then(|r| answer_text(r.question, &a, locale)).unwrap_or_default();
+                    let points = c.points.round() as i64;
+                    let points = if points == 1 { t!("“{0}”: 1 point", answer) } else { t!("“{0}”: {1} points", answer, points) };
                     view! {
                         <li>
                             <a href=link(&s.section_id, &c.question_id)>{qtext(&c.question_id)}</a>
-                            " — “"{answer}"”: "{c.points.round() as i64}" points"
-                            {c.red_flag.then(|| view! { <span class="badge badge-flag">"red flag"</span> })}
+                            " — "{points}
+                            {c.red_flag.then(|| view! { <span class="badge badge-flag">{t!("red flag")}</span> })}
                         </li>
                     }
                 })
@@ -105,7 +111,7 @@ fn page(
                     <tr class="drivers">
                         <td colspan="5">
                             <details>
-                                <summary>"What drove the score of “"{title}"”"</summary>
+                                <summary>{t!("What drove the score of “{0}”", title)}</summary>
                                 <ul>{top}</ul>
                             </details>
                         </td>
@@ -118,14 +124,14 @@ fn page(
     // Lists of questions that link back to where they are answered.
     let red_flags = panel(
         "flags",
-        "Red flags",
-        Some("Each of these answers is a serious problem on its own."),
+        t!("Red flags"),
+        Some(t!("Each of these answers is a serious problem on its own.")),
         true,
         o.red_flags
             .iter()
             .map(|f| {
-                let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, &a, LOCALE)).unwrap_or_default();
-                view! { <li><a href=link(&f.section_id, &f.question_id)>{qtext(&f.question_id)}</a>" — you answered “"{answer}"”."</li> }.into_any()
+                let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, &a, locale)).unwrap_or_default();
+                view! { <li><a href=link(&f.section_id, &f.question_id)>{qtext(&f.question_id)}</a>" — "{t!("you answered “{0}”.", answer)}</li> }.into_any()
             })
             .collect(),
     );
@@ -134,14 +140,14 @@ fn page(
     };
     let gaps = panel(
         "gaps",
-        "Knowledge gaps",
-        Some("You answered “Don't know” here. These count as the highest concern until you find out."),
+        t!("Knowledge gaps"),
+        Some(t!("You answered “Don't know” here. These count as the highest concern until you find out.")),
         false,
         simple(&o.knowledge_gaps),
     );
     let missing = panel(
         "missing",
-        "Required questions not answered yet",
+        t!("Required questions not answered yet"),
         None,
         false,
         o.unanswered_required
@@ -151,22 +157,22 @@ fn page(
     );
     let unjustified = panel(
         "na",
-        "“Not applicable” without a reason",
-        Some("These answers need a short justification in their note before they count."),
+        t!("“Not applicable” without a reason"),
+        Some(t!("These answers count only when their note gives a short reason.")),
         false,
         simple(&o.unjustified_na),
     );
 
     let removed = panel(
         "removed",
-        "Answers to removed questions",
-        Some("This version of the questionnaire no longer has these questions. Their answers and notes are kept, but not scored."),
+        t!("Answers to removed questions"),
+        Some(t!("This version of the questionnaire no longer has these questions. Their answers and notes are kept, but not scored.")),
         false,
         crate::answers::removed_answers(&q, &a)
             .into_iter()
             .map(|(qid, r)| {
-                let answer = r.answer.as_ref().map(crate::answers::raw_answer_text).unwrap_or_else(|| "no answer".into());
-                let note = (!r.note.trim().is_empty()).then(|| format!(" Note: {}", r.note.trim()));
+                let answer = r.answer.as_ref().map(crate::answers::raw_answer_text).unwrap_or_else(|| t!("no answer"));
+                let note = (!r.note.trim().is_empty()).then(|| format!(" {}", t!("Note: {0}", r.note.trim())));
                 view! { <li><code>{qid.to_string()}</code>": "{answer}{note}</li> }.into_any()
             })
             .collect(),
@@ -174,37 +180,37 @@ fn page(
 
     // Legal triage: "Likely …, because you answered …".
     let triage = (!q.triage.is_empty()).then(|| {
-        let conclusions = crate::triage::evaluate(&q, &a, LOCALE);
+        let conclusions = crate::triage::evaluate(&q, &a, locale);
         let body = if conclusions.is_empty() {
-            view! { <p class="muted">"No legal conclusions follow from your answers so far. Answer the legal triage questions to see them."</p> }.into_any()
+            view! { <p class="muted">{t!("No legal conclusions follow from your answers so far. Answer the legal triage questions to see them.")}</p> }.into_any()
         } else {
             let items = conclusions
                 .into_iter()
                 .map(|c| {
                     let severity = match c.severity {
-                        crate::model::Severity::High => ("badge badge-flag", "high"),
-                        crate::model::Severity::Attention => ("badge badge-gap", "attention"),
-                        crate::model::Severity::Info => ("badge", "for information"),
+                        crate::model::Severity::High => ("badge badge-flag", t!("high")),
+                        crate::model::Severity::Attention => ("badge badge-gap", t!("attention")),
+                        crate::model::Severity::Info => ("badge", t!("for information")),
                     };
                     let reasons = c
                         .reasons
                         .iter()
                         .map(|r| {
-                            let answer = r.answer.clone().unwrap_or_else(|| "not answered".to_string());
+                            let answer = r.answer.clone().unwrap_or_else(|| t!("not answered"));
                             view! { <li><a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a>" — “"{answer}"”"</li> }
                         })
                         .collect_view();
-                    let refs = c.references.join("; ");
+                    let refs = crate::i18n::references(&c.references);
                     view! {
                         <li class="conclusion">
                             <p class="conclusion-head">
                                 <span class="badge">{c.framework.label()}</span>" "
                                 <span class=severity.0>{severity.1}</span>" "
-                                <strong>{c.conclusion.get(LOCALE).to_string()}</strong>", because you answered:"
+                                <strong>{crate::ui::loc(&c.conclusion)}</strong>{t!(", because you answered:")}
                             </p>
                             <ul>{reasons}</ul>
-                            {(!c.explanation.0.is_empty()).then(|| view! { <p>{c.explanation.get(LOCALE).to_string()}</p> })}
-                            {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">"Sources: "</span>{refs}</p> })}
+                            {(!c.explanation.0.is_empty()).then(|| view! { <p>{crate::ui::loc(&c.explanation)}</p> })}
+                            {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">{t!("Sources:")}" "</span>{refs}</p> })}
                         </li>
                     }
                 })
@@ -213,15 +219,15 @@ fn page(
         };
         view! {
             <section aria-labelledby="triage-heading" class="panel">
-                <h2 id="triage-heading">"Legal triage"</h2>
-                <p class="notice"><strong>{crate::triage::DISCLAIMER_TITLE}</strong>" "{crate::triage::DISCLAIMER_BODY}</p>
+                <h2 id="triage-heading">{t!("Legal triage")}</h2>
+                <p class="notice"><strong>{crate::triage::disclaimer_title()}</strong>" "{crate::triage::disclaimer_body()}</p>
                 {body}
             </section>
         }
     });
 
     let recommendations = {
-        let mut groups: Vec<(String, Vec<AnyView>)> = Vec::new();
+        let mut groups: Vec<(crate::model::LocalText, Vec<AnyView>)> = Vec::new();
         for s in &q.sections {
             let items: Vec<AnyView> = o
                 .recommendations
@@ -230,24 +236,24 @@ fn page(
                 .map(|r| {
                     view! {
                         <li class:flagged=r.red_flag>
-                            {r.red_flag.then(|| view! { <span class="badge badge-flag">"red flag"</span>" " })}
-                            <span>{r.text.get(LOCALE).to_string()}</span>
-                            <span class="muted small">" — from: "<a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a></span>
+                            {r.red_flag.then(|| view! { <span class="badge badge-flag">{t!("red flag")}</span>" " })}
+                            <span>{crate::ui::loc(&r.text)}</span>
+                            <span class="muted small">" — "{t!("from:")}" "<a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a></span>
                         </li>
                     }
                     .into_any()
                 })
                 .collect();
             if !items.is_empty() {
-                groups.push((s.title.get(LOCALE).to_string(), items));
+                groups.push((s.title.clone(), items));
             }
         }
         if groups.is_empty() {
-            view! { <p class="muted">"No actions follow from your answers so far."</p> }.into_any()
+            view! { <p class="muted">{t!("No actions follow from your answers so far.")}</p> }.into_any()
         } else {
             groups
                 .into_iter()
-                .map(|(title, items)| view! { <h3>{title}</h3><ul class="recs">{items}</ul> })
+                .map(|(title, items)| view! { <h3>{crate::ui::loc(&title)}</h3><ul class="recs">{items}</ul> })
                 .collect_view()
                 .into_any()
         }
@@ -255,6 +261,8 @@ fn page(
 
     // Export through the report worker (PDF or Markdown).
     let export_state = RwSignal::new(ExportState::Idle);
+    // The report may be made in either language, whatever the interface's.
+    let report_lang = RwSignal::new(crate::i18n::lang());
     let busy = move || matches!(export_state.get(), ExportState::Working(_));
     let aid = id.clone();
     let start_export = move |job: Job| {
@@ -263,25 +271,24 @@ fn page(
         }
         let Some(assessment) = app.assessment(&aid) else { return };
         export_state.set(ExportState::Working(job));
-        let (what, mime) = match job {
-            Job::Markdown => ("Markdown file", "text/markdown;charset=utf-8"),
-            _ => ("PDF report", "application/pdf"),
-        };
-        app.announce(format!("Preparing the {what}…"));
+        let markdown = job == Job::Markdown;
+        let mime = if markdown { "text/markdown;charset=utf-8" } else { "application/pdf" };
+        app.announce(if markdown { t!("Preparing the Markdown file…") } else { t!("Preparing the PDF report…") });
         let request = ReportRequest {
             assessment,
             generated_at: now(),
-            locale: LOCALE.to_string(),
+            locale: report_lang.get_untracked().code().to_string(),
         };
         export(job, &request, &source, move |result| {
             let state = match result.and_then(|r| {
                 crate::ui::download::download(&r.bytes, &r.file_name, mime).map(|_| r.file_name)
             }) {
                 Ok(name) => ExportState::Done(name),
-                Err(e) => ExportState::Failed(format!("The {what} could not be made: {e}.")),
+                Err(e) if markdown => ExportState::Failed(t!("The Markdown file could not be made: {0}.", e)),
+                Err(e) => ExportState::Failed(t!("The PDF report could not be made: {0}.", e)),
             };
             let msg = match &state {
-                ExportState::Done(n) => format!("Downloaded: {n}"),
+                ExportState::Done(n) => t!("Downloaded: {0}", n),
                 ExportState::Failed(e) => e.clone(),
                 _ => String::new(),
             };
@@ -292,9 +299,9 @@ fn page(
     let start_md = start_export.clone();
     let export_status = move || match export_state.get() {
         ExportState::Idle => ().into_any(),
-        ExportState::Working(_) => view! { <p class="muted">"Preparing the file… the first time takes a moment."</p> }.into_any(),
-        ExportState::Done(name) => view! { <p class="ok">"Downloaded “"{name}"”."</p> }.into_any(),
-        ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">{e}" You can try again."</p> }.into_any(),
+        ExportState::Working(_) => view! { <p class="muted">{t!("Preparing the file… the first time takes a moment.")}</p> }.into_any(),
+        ExportState::Done(name) => view! { <p class="ok">{t!("Downloaded “{0}”.", name)}</p> }.into_any(),
+        ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">{e}" "{t!("You can try again.")}</p> }.into_any(),
     };
 
     // The assessment file: the stored format, which the elsa-report CLI also reads.
@@ -304,7 +311,7 @@ fn page(
         let name = crate::report::export_file_name(&a, &now());
         let state = match crate::ui::download::download(crate::persist::encode(&a).as_bytes(), &name, "application/json") {
             Ok(()) => ExportState::Done(name),
-            Err(e) => ExportState::Failed(format!("The answers file could not be saved: {e}.")),
+            Err(e) => ExportState::Failed(t!("The answers file could not be saved: {0}.", e)),
         };
         export_state.set(state);
     };
@@ -315,44 +322,51 @@ fn page(
         let href = format!("#/review/reply/{id}");
         view! {
             <section aria-labelledby="review-heading" class="panel">
-                <h2 id="review-heading">"Ethics review"</h2>
-                <p>"A reviewer returned comments on these answers. "<a href=href>"Read the review and reply"</a></p>
+                <h2 id="review-heading">{t!("Ethics review")}</h2>
+                <p>{t!("A reviewer returned comments on these answers.")}" "<a href=href>{t!("Read the review and reply")}</a></p>
             </section>
         }
     });
 
-    let title = format!("Results: {}", a0.display_name());
+    let title = t!("Results: {0}", a0.display_name());
     let back = Route::Assessment { id: id.clone(), section: a0.last_section.clone(), question: None }.href();
-    let chart_title = format!("Bar chart of the concern score per section of {}, from 0 to 100. The same numbers are in the table below.", a0.display_name());
-    let qtitle = (|q: &Questionnaire| format!("{} · version {}", q.title.get(LOCALE), q.version))(&q);
+    let chart_title = t!("Bar chart of the concern score per section of {0}, from 0 to 100. The same numbers are in the table below.", a0.display_name());
+    let qtitle = t!("{0} · version {1}", q.title.tr(), q.version);
 
     view! {
         <div class="results">
-            <p class="crumbs"><a href="#/">"Assessments"</a>" / "<a href=back.clone()>{a0.display_name().to_string()}</a>" / Results"</p>
+            <p class="crumbs"><a href="#/">{t!("Assessments")}</a>" / "<a href=back.clone()>{a0.display_name().to_string()}</a>" / "{t!("Results")}</p>
             <h1>{title}</h1>
             <p class="muted">{qtitle}</p>
             <div class="export-bar">
                 <button type="button" class="button primary" on:click=move |_| start_export(Job::Pdf) disabled=busy>
-                    {move || if export_state.get() == ExportState::Working(Job::Pdf) { "Preparing PDF…" } else { "Export PDF report" }}
+                    {move || if export_state.get() == ExportState::Working(Job::Pdf) { t!("Preparing PDF…") } else { t!("Export PDF report") }}
                 </button>
-                <button type="button" class="button" on:click=export_json>"Export answers (JSON)"</button>
-                <button type="button" class="button" on:click=move |_| start_md(Job::Markdown) disabled=busy>"Export Markdown"</button>
-                <button type="button" class="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
-                <a class="button" href=back>"Back to the questions"</a>
+                <button type="button" class="button" on:click=export_json>{t!("Export answers (JSON)")}</button>
+                <button type="button" class="button" on:click=move |_| start_md(Job::Markdown) disabled=busy>{t!("Export Markdown")}</button>
+                <button type="button" class="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t!("Print")}</button>
+                <a class="button" href=back>{t!("Back to the questions")}</a>
+                <label class="report-lang">{t!("Report language")}
+                    <select on:change=move |ev| if let Some(l) = crate::i18n::Lang::from_code(&event_target_value(&ev)) { report_lang.set(l) }>
+                        {crate::i18n::Lang::ALL.into_iter().map(|l| view! {
+                            <option value=l.code() lang=l.code() selected=l == report_lang.get_untracked()>{l.name()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
                 <div aria-live="polite">{export_status}</div>
             </div>
             <section aria-labelledby="overall-heading">
-                <h2 id="overall-heading">"Overall"</h2>
+                <h2 id="overall-heading">{t!("Overall")}</h2>
                 {overall}
-                <p class="muted small">"Scores run from 0 (no concern) to 100 (highest concern). "<a href="#/scoring">"How scoring works"</a></p>
+                <p class="muted small">{t!("Scores run from 0 (no concern) to 100 (highest concern).")}" "<a href="#/scoring">{t!("How scoring works")}</a></p>
             </section>
             <section aria-labelledby="sections-heading">
-                <h2 id="sections-heading">"Scores per section"</h2>
+                <h2 id="sections-heading">{t!("Scores per section")}</h2>
                 <ScoreChart bars=bars bands=bands title=chart_title/>
                 <div class="table-scroll">
                     <table class="scores">
-                        <caption class="sr-only">"Score, level, red flags and answered questions per section"</caption>
-                        <thead><tr><th scope="col">"Section"</th><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"Red flags"</th><th scope="col">"Answered"</th></tr></thead>
+                        <caption class="sr-only">{t!("Score, level, red flags and answered questions per section")}</caption>
+                        <thead><tr><th scope="col">{t!("Section")}</th><th scope="col">{t!("Score")}</th><th scope="col">{t!("Level")}</th><th scope="col">{t!("Red flags")}</th><th scope="col">{t!("Answered")}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -365,7 +379,7 @@ fn page(
             {unjustified}
             {removed}
             <section aria-labelledby="recs-heading">
-                <h2 id="recs-heading">"Recommended actions"</h2>
+                <h2 id="recs-heading">{t!("Recommended actions")}</h2>
                 {recommendations}
             </section>
         </div>
@@ -374,7 +388,7 @@ fn page(
 }
 
 /// A results panel with a heading and a list; nothing when the list is empty.
-fn panel(key: &str, title: &'static str, intro: Option<&'static str>, flag: bool, items: Vec<AnyView>) -> Option<AnyView> {
+fn panel(key: &str, title: String, intro: Option<String>, flag: bool, items: Vec<AnyView>) -> Option<AnyView> {
     if items.is_empty() {
         return None;
     }

@@ -6,10 +6,14 @@
 use super::{import_file, questionnaire_of, read_files, score_text, take_files};
 use crate::answers::Assessment;
 use crate::compare::diff;
+use crate::t;
 use crate::ui::state::{local_time, use_app};
 use leptos::prelude::*;
 
-const LOCALE: &str = "en";
+/// The language of questionnaire texts: the interface language.
+fn locale() -> &'static str {
+    crate::i18n::lang().code()
+}
 
 #[derive(Clone, PartialEq)]
 struct Side {
@@ -28,7 +32,7 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
     let on_select = move |ev| {
         let id = event_target_value(&ev);
         error.set(None);
-        side.set(app.assessment(&id).map(|a| Side { source: format!("your assessment, as it is now (last changed {})", local_time(&a.modified)), assessment: a }));
+        side.set(app.assessment(&id).map(|a| Side { source: t!("your assessment, as it is now (last changed {0})", local_time(&a.modified)), assessment: a }));
     };
     let on_file = move |_| {
         let files = take_files(input);
@@ -38,9 +42,9 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let picked = read_files(files).await.pop();
             let r = match picked {
-                Some(Ok(p)) => import_file(&p).await.map(|a| Side { source: format!("the file “{}”", p.name), assessment: a }),
+                Some(Ok(p)) => import_file(&p).await.map(|a| Side { source: t!("the file “{0}”", p.name), assessment: a }),
                 Some(Err(e)) => Err(e),
-                None => Err("No file was read.".into()),
+                None => Err(t!("No file was read.")),
             };
             match r {
                 Ok(s) => {
@@ -51,20 +55,21 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
             }
         });
     };
-    let title = if which == "before" { "Before" } else { "After" };
+    let title = if which == "before" { t!("Before") } else { t!("After") };
+    let title2 = title.clone();
     view! {
         <fieldset class="compare-side">
             <legend>{title}</legend>
-            <label for=select_id.clone()>"One of your assessments"</label>
+            <label for=select_id.clone()>{t!("One of your assessments")}</label>
             <select id=select_id on:change=on_select>
-                <option value="">"— choose —"</option>
+                <option value="">{t!("— choose —")}</option>
                 {move || app.assessments().get().into_iter().map(|a| view! {
-                    <option value=a.id.clone()>{format!("{} (last changed {})", a.display_name(), local_time(&a.modified))}</option>
+                    <option value=a.id.clone()>{t!("{0} (last changed {1})", a.display_name(), local_time(&a.modified))}</option>
                 }).collect_view()}
             </select>
-            <label class="file-label" for=file_id.clone()>"or a file (.json or .pdf)"</label>
+            <label class="file-label" for=file_id.clone()>{t!("or a file (.json or .pdf)")}</label>
             <input id=file_id type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_file/>
-            <p class="small" aria-live="polite">{move || side.get().map(|s| format!("{title}: {} — {}", s.assessment.display_name(), s.source))}</p>
+            <p class="small" aria-live="polite">{move || side.get().map(|s| format!("{title2}: {} — {}", s.assessment.display_name(), s.source))}</p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
         </fieldset>
     }
@@ -75,9 +80,9 @@ fn change_text(before: Option<f64>, after: Option<f64>) -> String {
         (Some(b), Some(a)) => {
             let d = (a - b).round() as i64;
             match d {
-                0 => "no change".into(),
-                d if d > 0 => format!("+{d} (more concern)"),
-                d => format!("{d} (less concern)"),
+                0 => t!("no change"),
+                d if d > 0 => t!("+{0} (more concern)", d),
+                d => t!("{0} (less concern)", d),
             }
         }
         _ => "–".into(),
@@ -94,9 +99,12 @@ pub fn ComparePage() -> impl IntoView {
         let (b, a) = (b.assessment, a.assessment);
         if b.questionnaire_id != a.questionnaire_id || b.questionnaire_version != a.questionnaire_version {
             return Some(view! {
-                <p class="alert alert-error" role="alert">{format!(
-                    "These two answer different questionnaires (“{}” {} and “{}” {}), so they cannot be compared.",
-                    b.questionnaire_id, b.questionnaire_version, a.questionnaire_id, a.questionnaire_version
+                <p class="alert alert-error" role="alert">{t!(
+                    "These two answer different questionnaires (“{0}” {1} and “{2}” {3}), so they cannot be compared.",
+                    b.questionnaire_id,
+                    b.questionnaire_version,
+                    a.questionnaire_id,
+                    a.questionnaire_version
                 )}</p>
             }.into_any());
         }
@@ -104,34 +112,34 @@ pub fn ComparePage() -> impl IntoView {
             Ok(x) => x,
             Err(m) => return Some(view! { <p role="status">{m}</p> }.into_any()),
         };
-        let d = diff(&q, &b, &a, LOCALE);
-        let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.get(LOCALE).to_string()).unwrap_or_else(|| sid.to_string());
-        let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.get(LOCALE).to_string()).unwrap_or_else(|| qid.to_string());
+        let d = diff(&q, &b, &a, locale());
+        let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_else(|| sid.to_string());
+        let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.tr().to_string()).unwrap_or_else(|| qid.to_string());
         let different = (a.id != b.id).then(|| view! {
-            <p class="alert" role="status">"These two files have different assessment ids, so they may not be versions of the same assessment. The comparison is shown anyway."</p>
+            <p class="alert" role="status">{t!("These two files have different assessment ids, so they may not be versions of the same assessment. The comparison is shown anyway.")}</p>
         });
         let sections = d.sections.iter().map(|s| view! {
             <tr><th scope="row">{title(&s.section_id)}</th><td>{score_text(s.before)}</td><td>{score_text(s.after)}</td><td>{change_text(s.before, s.after)}</td></tr>
         }).collect_view();
-        let flags = |list: &[crate::compare::Flag], empty: &'static str| {
+        let flags = |list: &[crate::compare::Flag], empty: String| {
             if list.is_empty() {
                 return view! { <p class="muted">{empty}</p> }.into_any();
             }
             view! { <ul>{list.iter().map(|(_, qid)| view! { <li>{qtext(qid)}</li> }).collect_view()}</ul> }.into_any()
         };
         let answers = if d.answers.is_empty() {
-            view! { <p class="muted">"No answer or note changed."</p> }.into_any()
+            view! { <p class="muted">{t!("No answer or note changed.")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Changed answers">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Changed answers")>
                 <table class="data-table" id="changed-answers">
-                    <thead><tr><th scope="col">"Question"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                    <thead><tr><th scope="col">{t!("Question")}</th><th scope="col">{t!("Before")}</th><th scope="col">{t!("After")}</th></tr></thead>
                     <tbody>
                         {d.answers.iter().map(|c| view! {
                             <tr>
                                 <th scope="row">{qtext(&c.question_id)}<span class="small muted">{format!(" ({})", title(&c.section_id))}</span></th>
-                                <td>{c.before.clone().unwrap_or_else(|| "Not answered".into())}</td>
-                                <td>{c.after.clone().unwrap_or_else(|| "Not answered".into())}{c.note_changed.then_some(" · note changed")}</td>
+                                <td>{c.before.clone().unwrap_or_else(|| t!("Not answered"))}</td>
+                                <td>{c.after.clone().unwrap_or_else(|| t!("Not answered"))}{c.note_changed.then(|| format!(" · {}", t!("note changed")))}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -141,28 +149,28 @@ pub fn ComparePage() -> impl IntoView {
         };
         Some(view! {
             <section aria-labelledby="cmp-result-h" id="compare-result">
-                <h2 id="cmp-result-h">"What changed"</h2>
+                <h2 id="cmp-result-h">{t!("What changed")}</h2>
                 {different}
-                <p>"Overall score: "{score_text(d.overall_before)}" → "{score_text(d.overall_after)}" ("{change_text(d.overall_before, d.overall_after)}")"</p>
-                <h3>"Scores per section"</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Scores per section, before and after">
+                <p>{t!("Overall score: {0} → {1} ({2})", score_text(d.overall_before), score_text(d.overall_after), change_text(d.overall_before, d.overall_after))}</p>
+                <h3>{t!("Scores per section")}</h3>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Scores per section, before and after")>
                     <table class="data-table" id="section-changes">
-                        <thead><tr><th scope="col">"Section"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>
+                        <thead><tr><th scope="col">{t!("Section")}</th><th scope="col">{t!("Before")}</th><th scope="col">{t!("After")}</th><th scope="col">{t!("Change")}</th></tr></thead>
                         <tbody>{sections}</tbody>
                     </table>
                 </div>
-                <h3>"Red flags resolved"</h3>
-                <div id="flags-resolved">{flags(&d.flags_resolved, "None.")}</div>
-                <h3>"Red flags newly raised"</h3>
-                <div id="flags-raised">{flags(&d.flags_raised, "None.")}</div>
-                <h3>{format!("Answers that changed ({})", d.answers.len())}</h3>
+                <h3>{t!("Red flags resolved")}</h3>
+                <div id="flags-resolved">{flags(&d.flags_resolved, t!("None."))}</div>
+                <h3>{t!("Red flags newly raised")}</h3>
+                <div id="flags-raised">{flags(&d.flags_raised, t!("None."))}</div>
+                <h3>{t!("Answers that changed ({0})", d.answers.len())}</h3>
                 {answers}
             </section>
         }.into_any())
     };
     view! {
-        <h1>"Compare two versions"</h1>
-        <p>"Pick two versions of the same assessment, for example before and after a mitigation: one of your assessments as it is now, or an exported file, on each side. Nothing is changed by comparing."</p>
+        <h1>{t!("Compare two versions")}</h1>
+        <p>{t!("Pick two versions of the same assessment, for example before and after a mitigation: one of your assessments as it is now, or an exported file, on each side. Nothing is changed by comparing.")}</p>
         <div class="compare-pickers">
             <Picker which="before" side=before/>
             <Picker which="after" side=after/>

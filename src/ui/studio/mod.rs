@@ -15,6 +15,7 @@ pub mod review;
 pub mod workshop;
 
 use crate::answers::Assessment;
+use crate::t;
 use crate::import::{self, FileKind};
 use crate::route::StudioRoute;
 use crate::persist;
@@ -67,10 +68,10 @@ impl StudioState {
             match storage::get(&key) {
                 Ok(Some(text)) => match persist::decode(&text) {
                     Ok(a) => reviews.push(a),
-                    Err(e) => problems.push(format!("A saved review ({key}) could not be read: {e}. It was left untouched.")),
+                    Err(e) => problems.push(t!("A saved review ({0}) could not be read: {1}. It was left untouched.", key, e)),
                 },
                 Ok(None) => {}
-                Err(e) => problems.push(format!("A saved review ({key}) could not be read: {e}.")),
+                Err(e) => problems.push(t!("A saved review ({0}) could not be read: {1}.", key, e)),
             }
         }
         reviews.sort_by(|a, b| b.modified.cmp(&a.modified));
@@ -93,8 +94,8 @@ impl StudioState {
         let saved = storage::set(&persist::review_key(&a.id), &persist::encode(&a));
         let result = match saved {
             Ok(()) => Ok(()),
-            Err(e) if e.quota => Err("This browser's storage for this site is full, so the review was not saved on this device. Export the reviewed file now to keep your work.".to_string()),
-            Err(e) => Err(format!("The review could not be saved on this device ({}). Export the reviewed file to keep your work.", e.message)),
+            Err(e) if e.quota => Err(t!("This browser's storage for this site is full, so the review was not saved on this device. Export the reviewed file now to keep your work.")),
+            Err(e) => Err(t!("The review could not be saved on this device ({0}). Export the reviewed file to keep your work.", e.message)),
         };
         self.reviews.update(|v| {
             v.retain(|x| x.id != a.id);
@@ -131,7 +132,7 @@ fn Studio() -> impl IntoView {
 
     Effect::new(move |_| {
         lang.lang.track();
-        document().set_title(&format!("{} · ELSA self-assessment", page_name(&studio.route.get())));
+        document().set_title(&t!("{0} · ELSA self-assessment", page_name(&studio.route.get())));
     });
 
     let nav_current = move |r: StudioRoute| {
@@ -148,21 +149,21 @@ fn Studio() -> impl IntoView {
         {crate::ui::skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="brand" href="./#/">"ELSA self-assessment"<span class="brand-sub">" · AI in healthcare"</span></a>
-                <nav aria-label="Site">
+                <a class="brand" href="./#/">{t!("ELSA self-assessment")}<span class="brand-sub">" · "{t!("AI in healthcare")}</span></a>
+                <nav aria-label=t!("Site")>
                     <ul class="nav-links">
-                        <li><a href="./#/">"Assessments"</a></li>
-                        <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>"Review"</a></li>
-                        <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>"Workshop"</a></li>
-                        <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>"Compare"</a></li>
-                        <li><a href="#/scoring" aria-current=nav_current(StudioRoute::Scoring)>"How scoring works"</a></li>
+                        <li><a href="./#/">{t!("Assessments")}</a></li>
+                        <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>{t!("Review")}</a></li>
+                        <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>{t!("Workshop")}</a></li>
+                        <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>{t!("Compare")}</a></li>
+                        <li><a href="#/scoring" aria-current=nav_current(StudioRoute::Scoring)>{t!("How scoring works")}</a></li>
                     </ul>
                 </nav>
                 {crate::ui::lang::switch()}
             </div>
             <p class="privacy-notice wrap">
-                "Files you open here stay on this device. Nothing is sent anywhere. "
-                <a href="#/privacy">"Where your data is kept"</a>
+                {t!("Files you open here stay on this device. Nothing is sent anywhere.")}" "
+                <a href="#/privacy">{t!("Where your data is kept")}</a>
             </p>
         </header>
         <main id="main" tabindex="-1" class=move || if matches!(studio.route.get(), StudioRoute::Present { .. }) { "wrap present" } else { "wrap" }>
@@ -176,8 +177,8 @@ fn Studio() -> impl IntoView {
                 StudioRoute::Scoring => view! { <crate::ui::pages::scoring::ScoringPage/> }.into_any(),
                 StudioRoute::Privacy => view! { <crate::ui::pages::privacy::PrivacyPage/> }.into_any(),
                 StudioRoute::NotFound => view! {
-                    <h1>"Page not found"</h1>
-                    <p>"This address does not lead to a page of the tool. "<a href="./#/">"Go to your assessments"</a>"."</p>
+                    <h1>{t!("Page not found")}</h1>
+                    <p>{t!("This address does not lead to a page of the tool.")}" "<a href="./#/">{t!("Go to your assessments")}</a>"."</p>
                 }.into_any(),
             }}
         </main>
@@ -186,16 +187,16 @@ fn Studio() -> impl IntoView {
 }
 
 /// The page's name, for the title and for screen readers when the page changes.
-fn page_name(route: &StudioRoute) -> &'static str {
+fn page_name(route: &StudioRoute) -> String {
     match route {
-        StudioRoute::Reviews | StudioRoute::Review { .. } => "Review",
-        StudioRoute::Reply { .. } => "Your review",
-        StudioRoute::Workshop => "Workshop",
-        StudioRoute::Present { .. } => "Workshop presentation",
-        StudioRoute::Compare => "Compare two versions",
-        StudioRoute::Scoring => "How scoring works",
-        StudioRoute::Privacy => "Your data",
-        StudioRoute::NotFound => "Page not found",
+        StudioRoute::Reviews | StudioRoute::Review { .. } => t!("Review"),
+        StudioRoute::Reply { .. } => t!("Your review"),
+        StudioRoute::Workshop => t!("Workshop"),
+        StudioRoute::Present { .. } => t!("Workshop presentation"),
+        StudioRoute::Compare => t!("Compare two versions"),
+        StudioRoute::Scoring => t!("How scoring works"),
+        StudioRoute::Privacy => t!("Your data"),
+        StudioRoute::NotFound => t!("Page not found"),
     }
 }
 
@@ -218,7 +219,7 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<Picked, String>
         }
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buf) => out.push(Ok(Picked { name, bytes: js_sys::Uint8Array::new(&buf).to_vec() })),
-            Err(_) => out.push(Err(format!("“{name}”: the browser could not read the file."))),
+            Err(_) => out.push(Err(t!("“{0}”: the browser could not read the file.", name))),
         }
     }
     out
@@ -228,13 +229,13 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<Picked, String>
 /// which carries the PDF reader). Returns the assessment in the current format, moved to the
 /// current questionnaire version when it was made with an older one, or the message.
 pub async fn import_file(p: &Picked) -> Result<Assessment, String> {
-    let named = |e: String| format!("“{}” could not be opened. {e}", p.name);
+    let named = |e: String| t!("“{0}” could not be opened. {1}", p.name, e);
     match import::sniff(&p.bytes) {
         FileKind::Pdf => {
-            let r = crate::ui::export::run_async(crate::worker::Job::Import, String::new(), p.bytes.clone())
+            let r = crate::ui::export::run_async(crate::worker::Job::Import, crate::i18n::lang().code().to_string(), p.bytes.clone())
                 .await
                 .map_err(|e| named(format!("{e}.")))?;
-            let text = String::from_utf8(r.bytes).map_err(|_| named("The file reader gave no text.".into()))?;
+            let text = String::from_utf8(r.bytes).map_err(|_| named(t!("The file reader gave no text.")))?;
             crate::persist::decode(&text).map_err(|e| named(format!("{e}.")))
         }
         _ => import::import_bytes(&p.bytes, |_| Err(import::ImportError::PdfWithoutAnswers), &import::bundled_available())
@@ -247,12 +248,9 @@ pub async fn import_file(p: &Picked) -> Result<Assessment, String> {
 pub fn questionnaire_of(app: AppState, a: &Assessment) -> Result<(Arc<crate::model::Questionnaire>, Arc<[u8]>), String> {
     match app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) {
         QState::Ready(q, bytes) => Ok((q, bytes)),
-        QState::Loading => Err("Loading the questionnaire…".into()),
+        QState::Loading => Err(t!("Loading the questionnaire…")),
         QState::Failed(e) => Err(e),
-        QState::Unknown => Err(format!(
-            "This tool does not have the questionnaire “{}” version {}.",
-            a.questionnaire_id, a.questionnaire_version
-        )),
+        QState::Unknown => Err(t!("This tool does not have the questionnaire “{0}” version {1}.", a.questionnaire_id, a.questionnaire_version)),
     }
 }
 
@@ -285,7 +283,7 @@ pub fn file_vec(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// Save bytes as a file, telling the user when the browser refused.
 pub fn save_file(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    crate::ui::download::download(bytes, name, mime).map_err(|e| format!("The file could not be saved: {e}."))
+    crate::ui::download::download(bytes, name, mime).map_err(|e| t!("The file could not be saved: {0}.", e))
 }
 
 /// Today's date, `YYYY-MM-DD`, local time.

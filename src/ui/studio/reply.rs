@@ -6,33 +6,50 @@
 use super::review::state_badge;
 use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file};
 use crate::answers::answer_text;
-use crate::review::{self, FINGERPRINT_EXPLAINED};
+use crate::review;
 use crate::route::{Route, StudioRoute};
+use crate::t;
 use crate::ui::state::{local_time, use_app, AppState};
 use leptos::prelude::*;
 
-const LOCALE: &str = "en";
+/// The language of questionnaire texts and reports: the interface language.
+fn locale() -> &'static str {
+    crate::i18n::lang().code()
+}
 
 /// Take a returned review file into my assessments: into the assessment with the same id,
 /// keeping my answers; or, when I do not have it, as a new assessment. Returns its id.
 pub async fn take_returned(app: AppState, file: web_sys::File) -> Result<String, String> {
-    let picked = read_files(vec![file]).await.pop().ok_or("No file was read.")??;
+    let picked = read_files(vec![file]).await.pop().ok_or_else(|| t!("No file was read."))??;
     let reviewed = import_file(&picked).await?;
     if reviewed.review.is_none() {
-        return Err(format!("“{}” carries no review. Ask the reviewer for the reviewed file (it is exported from review mode).", picked.name));
+        return Err(t!("“{0}” carries no review. Ask the reviewer for the reviewed file (it is exported from review mode).", picked.name));
     }
     let id = reviewed.id.clone();
     if app.assessment(&id).is_some() {
         app.take_review(&id, &reviewed);
         Ok(id)
     } else {
-        app.add_imported(reviewed, false).map_err(|e| format!("“{}” could not be added: {e}.", picked.name))
+        app.add_imported(reviewed, false).map_err(|e| t!("“{0}” could not be added: {1}.", picked.name, e))
     }
 }
 
 /// "1 question", "2 questions".
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+fn questions(n: usize) -> String {
+    if n == 1 {
+        t!("1 question")
+    } else {
+        t!("{0} questions", n)
+    }
+}
+
+/// "1 concern", "2 concerns".
+fn concerns(n: usize) -> String {
+    if n == 1 {
+        t!("1 concern")
+    } else {
+        t!("{0} concerns", n)
+    }
 }
 
 #[component]
@@ -46,18 +63,18 @@ pub fn ReplyPage(id: String) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match take_returned(app, file).await {
                 Ok(id) => {
-                    app.announce("The review was added; your answers were kept");
-                    message.set(Some(("The review was added to your assessment. Your answers were kept.".into(), false)));
+                    app.announce(t!("The review was added; your answers were kept"));
+                    message.set(Some((t!("The review was added to your assessment. Your answers were kept."), false)));
                     generation.update(|g| *g += 1);
                     go(StudioRoute::Reply { id })
                 }
-                Err(e) => message.set(Some((format!("{e} Nothing on this device was changed."), true))),
+                Err(e) => message.set(Some((t!("{0} Nothing on this device was changed.", e), true))),
             }
         });
     };
     let status = move || message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> });
     let open_file = view! {
-        <label class="file-label" for="returned-file">"Open a reviewed file you got back (.json or .pdf)"</label>
+        <label class="file-label" for="returned-file">{t!("Open a reviewed file you got back (.json or .pdf)")}</label>
         <input id="returned-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_file/>
     };
 
@@ -70,10 +87,10 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     });
     let body = move || {
         let Some(a) = base.get() else {
-            return view! { <p>"This assessment is not on this device. "<a href="./#/">"Go to your assessments"</a>"."</p> }.into_any();
+            return view! { <p>{t!("This assessment is not on this device.")}" "<a href="./#/">{t!("Go to your assessments")}</a>"."</p> }.into_any();
         };
         let Some(r) = a.review() else {
-            return view! { <p>"This assessment has no review yet. When a reviewer sends you a reviewed file, open it here (above) or import it on the home page."</p> }.into_any();
+            return view! { <p>{t!("This assessment has no review yet. When a reviewer sends you a reviewed file, open it here (above) or import it on the home page.")}</p> }.into_any();
         };
         let (q, bytes) = match questionnaire_of(app, &a) {
             Ok(x) => x,
@@ -99,11 +116,11 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             .map(|(x, qid, c)| {
                 let (text, answer, href) = match &x {
                     Some(x) => (
-                        x.question.text.get(LOCALE).to_string(),
-                        answer_text(x.question, &a, LOCALE).unwrap_or_else(|| "Not answered".into()),
+                        crate::ui::loc(&x.question.text).into_any(),
+                        answer_text(x.question, &a, locale()).unwrap_or_else(|| t!("Not answered")),
                         format!("./{}", Route::Assessment { id: aid.clone(), section: Some(x.section.id.clone()), question: Some(qid.clone()) }.href()),
                     ),
-                    None => (format!("{qid} (a question this version no longer has)"), String::new(), String::new()),
+                    None => (t!("{0} (a question this version no longer has)", qid).into_any(), String::new(), String::new()),
                 };
                 let note = a.note(&qid).to_string();
                 let reply_id = format!("reply-{qid}");
@@ -112,16 +129,16 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                     <li class="reply-item" data-status=c.status.key() data-question=qid.clone()>
                         <h3 class="question-text">{text}</h3>
                         <dl class="team-answer">
-                            <dt>"Your answer"</dt><dd>{answer}</dd>
-                            {(!note.is_empty()).then(|| view! { <dt>"Your note"</dt><dd class="pre">{note}</dd> })}
+                            <dt>{t!("Your answer")}</dt><dd>{answer}</dd>
+                            {(!note.is_empty()).then(|| view! { <dt>{t!("Your note")}</dt><dd class="pre">{note}</dd> })}
                         </dl>
                         <div class="review-comment" data-status=c.status.key()>
-                            <p><strong>"Reviewer – "{c.status.label()}": "</strong><span class="pre">{c.text.clone()}</span></p>
+                            <p><strong>{t!("Reviewer – {0}:", c.status.label())}" "</strong><span class="pre">{c.text.clone()}</span></p>
                         </div>
-                        <label for=reply_id.clone()>"Your reply"</label>
+                        <label for=reply_id.clone()>{t!("Your reply")}</label>
                         <textarea id=reply_id rows="3" prop:value=c.reply.clone()
-                            on:change=move |ev| { app.set_reply(&aid, &qid2, event_target_value(&ev)); app.announce("Reply saved"); }></textarea>
-                        {(!href.is_empty()).then(|| view! { <p class="small"><a href=href>"Change your answer"</a></p> })}
+                            on:change=move |ev| { app.set_reply(&aid, &qid2, event_target_value(&ev)); app.announce(t!("Reply saved")); }></textarea>
+                        {(!href.is_empty()).then(|| view! { <p class="small"><a href=href>{t!("Change your answer")}</a></p> })}
                     </li>
                 }
             })
@@ -132,7 +149,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                 let Some(a) = app.assessment(&id) else { return };
                 let name = crate::report::export_file_name(&a, &now());
                 match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
-                    Ok(()) => message.set(Some((format!("Saved {name}. Send it to the reviewer."), false))),
+                    Ok(()) => message.set(Some((t!("Saved {0}. Send it to the reviewer.", name), false))),
                     Err(e) => message.set(Some((e, true))),
                 }
             }
@@ -141,35 +158,35 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             let id = a.id.clone();
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
-                let req = crate::worker::ReportRequest { assessment: a, generated_at: now(), locale: LOCALE.into() };
-                message.set(Some(("Building the PDF…".into(), false)));
+                let req = crate::worker::ReportRequest { assessment: a, generated_at: now(), locale: locale().into() };
+                message.set(Some((t!("Building the PDF…"), false)));
                 crate::ui::export::export(crate::worker::Job::Pdf, &req, &bytes, move |r| {
                     match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
-                        Ok(name) => message.set(Some((format!("Saved {name}."), false))),
-                        Err(e) => message.set(Some((format!("The PDF could not be made: {e}"), true))),
+                        Ok(name) => message.set(Some((t!("Saved {0}.", name), false))),
+                        Err(e) => message.set(Some((t!("The PDF could not be made: {0}", e), true))),
                     }
                 });
             }
         };
         view! {
             <section class="panel" aria-labelledby="verdict-h">
-                <h2 id="verdict-h">"Verdict"</h2>
-                <p><strong data-testid="verdict">{r.verdict.map(|v| v.label()).unwrap_or("No verdict yet")}</strong>" · "<span class=class data-testid="review-state">{badge}</span></p>
-                <p>"Reviewer: "{format!("{} ({}), {}", r.reviewer_name, r.reviewer_role, r.date)}</p>
-                {(!r.conditions.is_empty()).then(|| view! { <p><strong>"Conditions: "</strong><span class="pre">{r.conditions.clone()}</span></p> })}
+                <h2 id="verdict-h">{t!("Verdict")}</h2>
+                <p><strong data-testid="verdict">{r.verdict.map(|v| v.label()).unwrap_or_else(|| t!("No verdict yet"))}</strong>" · "<span class=class data-testid="review-state">{badge}</span></p>
+                <p>{t!("Reviewer: {0} ({1}), {2}", r.reviewer_name, r.reviewer_role, crate::i18n::date(&r.date))}</p>
+                {(!r.conditions.is_empty()).then(|| view! { <p><strong>{t!("Conditions:")}" "</strong><span class="pre">{r.conditions.clone()}</span></p> })}
                 {r.sign_off.as_ref().map(|s| view! {
-                    <p class="small">"Signed off "{local_time(&s.at)}" for the answers with fingerprint "<code class="fingerprint">{s.fingerprint.clone()}</code></p>
+                    <p class="small">{t!("Signed off {0} for the answers with fingerprint", local_time(&s.at))}" "<code class="fingerprint">{s.fingerprint.clone()}</code></p>
                 })}
-                <p class="small">"Fingerprint of your answers now: "<code class="fingerprint" data-testid="fingerprint">{review::fingerprint(&a)}</code></p>
-                <p class="small muted">{FINGERPRINT_EXPLAINED}</p>
+                <p class="small">{t!("Fingerprint of your answers now:")}" "<code class="fingerprint" data-testid="fingerprint">{review::fingerprint(&a)}</code></p>
+                <p class="small muted">{review::fingerprint_explained()}</p>
             </section>
-            <h2>{format!("Comments ({ok} OK, {}, {})", count(question, "question"), count(concern, "concern"))}</h2>
-            <p>"Each comment is shown beside your current answer. Write your reply below it; replies are saved on this device and do not change your answers. When you are done, export the file and send it back to the reviewer."</p>
+            <h2>{t!("Comments ({0} OK, {1}, {2})", ok, questions(question), concerns(concern))}</h2>
+            <p>{t!("Each comment is shown beside your current answer. Write your reply below it; replies are saved on this device and do not change your answers. When you are done, export the file and send it back to the reviewer.")}</p>
             <ol class="review-list">{items}</ol>
             <div class="actions">
-                <button type="button" class="button primary" on:click=export_json>"Export answers with replies (JSON)"</button>
+                <button type="button" class="button primary" on:click=export_json>{t!("Export answers with replies (JSON)")}</button>
                 " "
-                <button type="button" class="button" on:click=export_pdf>"Export PDF report"</button>
+                <button type="button" class="button" on:click=export_pdf>{t!("Export PDF report")}</button>
             </div>
         }
         .into_any()
@@ -177,8 +194,8 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
     let results = format!("./{}", Route::Results { id }.href());
     view! {
-        <p class="crumbs"><a href="./#/">"Assessments"</a>" / "<a href=results>{name.clone()}</a>" / Review"</p>
-        <h1>"Review of “"{name}"”"</h1>
+        <p class="crumbs"><a href="./#/">{t!("Assessments")}</a>" / "<a href=results>{name.clone()}</a>" / "{t!("Review")}</p>
+        <h1>{t!("Review of “{0}”", name)}</h1>
         {open_file}
         <div aria-live="polite">{status}</div>
         {body}

@@ -4,16 +4,20 @@
 
 use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file, score_text, today, use_studio, StudioState};
 use crate::answers::{answer_text, Assessment, Visibility};
-use crate::review::{self, Comment, CommentStatus, Review, ReviewState, Verdict, FINGERPRINT_EXPLAINED, STALE_TEXT};
+use crate::review::{self, Comment, CommentStatus, Review, ReviewState, SignOffProblem, Verdict};
 use crate::route::StudioRoute;
+use crate::t;
 use crate::ui::state::{local_time, use_app};
 use leptos::prelude::*;
 
-const LOCALE: &str = "en";
+/// The language of questionnaire texts and reports: the interface language.
+fn locale() -> &'static str {
+    crate::i18n::lang().code()
+}
 
 /// Change the review of one stored team file and save it.
 fn edit(st: StudioState, id: &str, f: impl FnOnce(&mut Review)) -> Result<(), String> {
-    let Some(mut a) = st.review(id) else { return Err("This review is no longer on this device.".into()) };
+    let Some(mut a) = st.review(id) else { return Err(t!("This review is no longer on this device.")) };
     let mut r = a.review().unwrap_or_default();
     f(&mut r);
     a.set_review(Some(&r));
@@ -22,11 +26,11 @@ fn edit(st: StudioState, id: &str, f: impl FnOnce(&mut Review)) -> Result<(), St
 }
 
 /// The state badge of a review, as text and CSS class.
-pub fn state_badge(r: Option<&Review>, a: &Assessment) -> (&'static str, &'static str) {
+pub fn state_badge(r: Option<&Review>, a: &Assessment) -> (String, &'static str) {
     match r.map(|r| r.state(a)) {
-        None | Some(ReviewState::Draft) => ("Draft: not signed off", "badge"),
-        Some(ReviewState::Current) => ("Signed off: answers unchanged since review", "badge badge-ok"),
-        Some(ReviewState::Stale) => (STALE_TEXT, "badge badge-stale"),
+        None | Some(ReviewState::Draft) => (t!("Draft: not signed off"), "badge"),
+        Some(ReviewState::Current) => (t!("Signed off: answers unchanged since review"), "badge badge-ok"),
+        Some(ReviewState::Stale) => (review::stale_text(), "badge badge-stale"),
     }
 }
 
@@ -39,18 +43,18 @@ pub fn ReviewsPage() -> impl IntoView {
     let on_change = move |_| {
         let files = take_files(input);
         let Some(file) = files.into_iter().next() else { return };
-        status.set(Some((format!("Reading “{}”…", file.name()), false)));
+        status.set(Some((t!("Reading “{0}”…", file.name()), false)));
         leptos::task::spawn_local(async move {
             let picked = read_files(vec![file]).await.pop();
             let result = match picked {
                 Some(Ok(p)) => import_file(&p).await,
                 Some(Err(e)) => Err(e),
-                None => Err("No file was read.".into()),
+                None => Err(t!("No file was read.")),
             };
             match result {
                 Err(e) => {
-                    app.announce("The file could not be opened");
-                    status.set(Some((format!("{e} Nothing on this device was changed."), true)));
+                    app.announce(t!("The file could not be opened"));
+                    status.set(Some((t!("{0} Nothing on this device was changed.", e), true)));
                 }
                 Ok(incoming) => {
                     let existing = st.review(&incoming.id);
@@ -60,8 +64,8 @@ pub fn ReviewsPage() -> impl IntoView {
                     let saved = st.put_review(a);
                     st.generation.update(|g| *g += 1);
                     let msg = match opened {
-                        review::Opened::New => format!("Opened “{name}” for review."),
-                        review::Opened::Updated => format!("Opened the new version of “{name}”. Your comments and verdict are kept; the team's answers and replies were updated."),
+                        review::Opened::New => t!("Opened “{0}” for review.", name),
+                        review::Opened::Updated => t!("Opened the new version of “{0}”. Your comments and verdict are kept; the team's answers and replies were updated.", name),
                     };
                     app.announce(msg.clone());
                     status.set(None);
@@ -74,15 +78,15 @@ pub fn ReviewsPage() -> impl IntoView {
 
     let remove = move |id: String, name: String| {
         let sure = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&format!("Remove your review of “{name}” from this device? Export it first if you may need it. The team's own assessments are not touched.")).ok())
+            .and_then(|w| w.confirm_with_message(&t!("Remove your review of “{0}” from this device? Export it first if you may need it. The team's own assessments are not touched.", name)).ok())
             .unwrap_or(false);
         if sure {
             match st.remove_review(&id) {
                 Ok(()) => {
-                    app.announce(format!("Removed the review of {name}"));
-                    status.set(Some((format!("Removed the review of “{name}”."), false)));
+                    app.announce(t!("Removed the review of {0}", name));
+                    status.set(Some((t!("Removed the review of “{0}”.", name), false)));
                 }
-                Err(e) => status.set(Some((format!("The review could not be removed: {e}."), true))),
+                Err(e) => status.set(Some((t!("The review could not be removed: {0}.", e), true))),
             }
         }
     };
@@ -95,15 +99,15 @@ pub fn ReviewsPage() -> impl IntoView {
                 Ok(id) => {
                     go(StudioRoute::Reply { id })
                 }
-                Err(e) => status.set(Some((format!("{e} Nothing on this device was changed."), true))),
+                Err(e) => status.set(Some((t!("{0} Nothing on this device was changed.", e), true))),
             }
         });
     };
 
     view! {
-        <h1>"Review an assessment"</h1>
-        <p>"Open a file a team exported from this tool: the answers file (.json) or the PDF report. You read the team's answers without changing them, comment on each question (OK, question or concern), and give your verdict. Your review is kept on this device, apart from your own assessments, until you export it."</p>
-        <label class="file-label" for="review-file">"Open a file to review (.json or .pdf)"</label>
+        <h1>{t!("Review an assessment")}</h1>
+        <p>{t!("Open a file a team exported from this tool: the answers file (.json) or the PDF report. You read the team's answers without changing them, comment on each question (OK, question or concern), and give your verdict. Your review is kept on this device, apart from your own assessments, until you export it.")}</p>
+        <label class="file-label" for="review-file">{t!("Open a file to review (.json or .pdf)")}</label>
         <input id="review-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
         <div aria-live="polite">
             {move || status.get().map(|(text, error)| view! {
@@ -111,32 +115,32 @@ pub fn ReviewsPage() -> impl IntoView {
             })}
         </div>
         <section class="panel" aria-labelledby="returned-h">
-            <h2 id="returned-h">"Got a review back?"</h2>
-            <p>"If you are the team and a reviewer sent you a reviewed file, open it here. The comments are added to your own assessment, your answers are kept, and you can reply to each comment."</p>
-            <label class="file-label" for="returned-file">"Open a reviewed file you got back (.json or .pdf)"</label>
+            <h2 id="returned-h">{t!("Got a review back?")}</h2>
+            <p>{t!("If you are the team and a reviewer sent you a reviewed file, open it here. The comments are added to your own assessment, your answers are kept, and you can reply to each comment.")}</p>
+            <label class="file-label" for="returned-file">{t!("Open a reviewed file you got back (.json or .pdf)")}</label>
             <input id="returned-file" type="file" node_ref=returned accept=".json,.pdf,application/json,application/pdf" on:change=on_returned/>
         </section>
         {move || st.review_problems.get().into_iter().map(|p| view! { <p class="alert alert-error" role="alert">{p}</p> }).collect_view()}
-        <h2>"Reviews on this device"</h2>
+        <h2>{t!("Reviews on this device")}</h2>
         {move || {
             let list = st.reviews.get();
             if list.is_empty() {
-                return view! { <p class="muted">"No reviews yet."</p> }.into_any();
+                return view! { <p class="muted">{t!("No reviews yet.")}</p> }.into_any();
             }
             view! {
                 <ul class="card-list">
                     {list.into_iter().map(|a| {
                         let r = a.review();
                         let (badge, class) = state_badge(r.as_ref(), &a);
-                        let verdict = r.as_ref().and_then(|r| r.verdict).map(|v| v.label()).unwrap_or("No verdict yet");
+                        let verdict = r.as_ref().and_then(|r| r.verdict).map(|v| v.label()).unwrap_or_else(|| t!("No verdict yet"));
                         let name = a.display_name().to_string();
                         let (id, id2, name2) = (a.id.clone(), a.id.clone(), name.clone());
                         view! {
                             <li class="card">
                                 <h3><a href=StudioRoute::Review { id }.href()>{name.clone()}</a></h3>
                                 <p>{verdict}" · "<span class=class>{badge}</span></p>
-                                <p class="small muted">"Team's answers last changed "{local_time(&a.modified)}</p>
-                                <button type="button" class="button danger" aria-label=format!("Remove the review of {name}") on:click=move |_| remove(id2.clone(), name2.clone())>"Remove"</button>
+                                <p class="small muted">{t!("Team's answers last changed {0}", local_time(&a.modified))}</p>
+                                <button type="button" class="button danger" aria-label=t!("Remove the review of {0}", name) on:click=move |_| remove(id2.clone(), name2.clone())>{t!("Remove")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -159,13 +163,13 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     move || {
         let Some(a) = base.get() else {
             return view! {
-                <h1>"Review not found"</h1>
-                <p>"There is no review of this assessment on this device. "<a href="#/review">"Open a file to review"</a>"."</p>
+                <h1>{t!("Review not found")}</h1>
+                <p>{t!("There is no review of this assessment on this device.")}" "<a href="#/review">{t!("Open a file to review")}</a>"."</p>
             }
             .into_any();
         };
         match questionnaire_of(app, &a) {
-            Err(m) => view! { <h1>"Review: "{a.display_name().to_string()}</h1><p role="status">{m}</p> }.into_any(),
+            Err(m) => view! { <h1>{t!("Review: {0}", a.display_name())}</h1><p role="status">{m}</p> }.into_any(),
             Ok((q, bytes)) => view! { <ReviewBody a=a q=q bytes=bytes/> }.into_any(),
         }
     }
@@ -190,8 +194,8 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         Memo::new(move |_| st.reviews.with(|v| v.iter().find(|x| x.id == id).and_then(|x| x.review())).unwrap_or_default())
     };
     let signed = Memo::new(move |_| rev.with(|r| r.sign_off.is_some()));
-    let problems = Memo::new(move |_| if tried.get() && !signed.get() { rev.with(|r| r.sign_off_problems()) } else { Vec::new() });
-    let problem_of = move |field: &'static str| problems.with(|p| p.iter().copied().find(|m| field_of(m) == field));
+    let problems = Memo::new(move |_| if tried.get() && !signed.get() { rev.with(problems_with_fields) } else { Vec::new() });
+    let problem_of = move |field: &'static str| problems.with(|p| p.iter().find(|(_, f)| *f == field).map(|(m, _)| m.clone()));
     let report = move |r: Result<(), String>| {
         if let Err(e) = r {
             message.set(Some((e, true)));
@@ -207,7 +211,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let set_field = set_field.clone();
         move |v: Verdict| set_field(Box::new(move |r| r.verdict = Some(v)))
     };
-    let text_field = |label: &'static str, field_id: &'static str, get: fn(&Review) -> String, set: fn(&mut Review, String), long: bool| {
+    let text_field = |label: String, field_id: &'static str, get: fn(&Review) -> String, set: fn(&mut Review, String), long: bool| {
         let set_field = set_field.clone();
         let value = move || rev.with(|r| get(r));
         let on_input = move |ev| {
@@ -243,9 +247,9 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             });
             tried.set(true);
             match out {
-                Err(_) => app.announce("The review cannot be signed off yet"),
+                Err(_) => app.announce(t!("The review cannot be signed off yet")),
                 Ok(()) => {
-                    app.announce("Signed off");
+                    app.announce(t!("Signed off"));
                     report(r);
                 }
             }
@@ -255,7 +259,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let id = id.clone();
         move |_| {
             report(edit(st, &id, |r| r.sign_off = None));
-            app.announce("Sign-off withdrawn");
+            app.announce(t!("Sign-off withdrawn"));
         }
     };
 
@@ -266,7 +270,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             let Some(a) = st.review(&id) else { return };
             let name = crate::report::export_file_name(&a, &now()).replace(".json", "-reviewed.json");
             match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
-                Ok(()) => message.set(Some((format!("Saved {name}."), false))),
+                Ok(()) => message.set(Some((t!("Saved {0}.", name), false))),
                 Err(e) => message.set(Some((e, true))),
             }
         }
@@ -278,16 +282,16 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         move |_| {
             let Some(a) = st.review(&id) else { return };
             busy.set(true);
-            message.set(Some(("Building the PDF…".into(), false)));
-            let req = crate::worker::ReportRequest { assessment: a, generated_at: now(), locale: LOCALE.into() };
+            message.set(Some((t!("Building the PDF…"), false)));
+            let req = crate::worker::ReportRequest { assessment: a, generated_at: now(), locale: locale().into() };
             crate::ui::export::export(crate::worker::Job::Pdf, &req, &bytes, move |r| {
                 busy.set(false);
                 match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
                     Ok(name) => {
-                        app.announce("PDF saved");
-                        message.set(Some((format!("Saved {name}."), false)));
+                        app.announce(t!("PDF saved"));
+                        message.set(Some((t!("Saved {0}.", name), false)));
                     }
-                    Err(e) => message.set(Some((format!("The PDF could not be made: {e}"), true))),
+                    Err(e) => message.set(Some((t!("The PDF could not be made: {0}", e), true))),
                 }
             });
         }
@@ -303,25 +307,25 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                 .iter()
                 .filter(|x| vis.is_visible(&x.id))
                 .map(|x| {
-                    let answer = answer_text(x, &a, LOCALE).unwrap_or_else(|| "Not answered".into());
+                    let answer = answer_text(x, &a, locale()).unwrap_or_else(|| t!("Not answered"));
                     let note = a.note(&x.id).to_string();
-                    let help = x.help.get(LOCALE).to_string();
+                    let help = (!x.help.tr().is_empty()).then(|| crate::ui::loc(&x.help));
                     view! {
                         <li class="review-question" id=format!("q-{}", x.id)>
-                            <h3 class="question-text">{x.text.get(LOCALE).to_string()}</h3>
+                            <h3 class="question-text">{crate::ui::loc(&x.text)}</h3>
                             <dl class="team-answer">
-                                <dt>"Team's answer"</dt><dd>{answer}</dd>
-                                {(!note.is_empty()).then(|| view! { <dt>"Team's note"</dt><dd class="pre">{note}</dd> })}
+                                <dt>{t!("Team's answer")}</dt><dd>{answer}</dd>
+                                {(!note.is_empty()).then(|| view! { <dt>{t!("Team's note")}</dt><dd class="pre">{note}</dd> })}
                             </dl>
-                            {(!help.is_empty()).then(|| view! { <details class="help"><summary>"Help text the team saw"</summary><p class="pre">{help}</p></details> })}
-                            <CommentEditor id=id.clone() qid=x.id.clone() qtext=x.text.get(LOCALE).to_string() rev=rev/>
+                            {help.map(|help| view! { <details class="help"><summary>{t!("Help text the team saw")}</summary><p class="pre">{help}</p></details> })}
+                            <CommentEditor id=id.clone() qid=x.id.clone() qtext=x.text.tr().to_string() rev=rev/>
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <section class="review-section" aria-labelledby=format!("s-{}", s.id)>
-                    <h2 id=format!("s-{}", s.id)>{s.title.get(LOCALE).to_string()}</h2>
+                    <h2 id=format!("s-{}", s.id)>{crate::ui::loc(&s.title)}</h2>
                     <ol class="review-list">{questions}</ol>
                 </section>
             }
@@ -331,33 +335,38 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     let a_state = a.clone();
     let overall = outcome.overall;
     view! {
-        <h1>"Review: "{a.display_name().to_string()}</h1>
+        <h1>{t!("Review: {0}", a.display_name())}</h1>
         <p class="muted">
-            {q.title.get(LOCALE).to_string()}" (version "{q.version.clone()}") · team: "
-            {if a.metadata.assessors.trim().is_empty() { "not named".to_string() } else { a.metadata.assessors.clone() }}
-            " · answers last changed "{local_time(&a.modified)}" · overall score "{score_text(overall)}
+            {t!(
+                "{0} (version {1}) · team: {2} · answers last changed {3} · overall score {4}",
+                q.title.tr(),
+                q.version,
+                if a.metadata.assessors.trim().is_empty() { t!("not named") } else { a.metadata.assessors.clone() },
+                local_time(&a.modified),
+                score_text(overall)
+            )}
         </p>
         {move || st.notice.get().map(|m| view! { <p class="alert" role="status">{m}</p> })}
-        <p class="small">"The team's answers are read-only here. Your comments, verdict and sign-off are yours: they are saved on this device, apart from your own assessments, and go back to the team in the reviewed file."</p>
+        <p class="small">{t!("The team's answers are read-only here. Your comments, verdict and sign-off are yours: they are saved on this device, apart from your own assessments, and go back to the team in the reviewed file.")}</p>
 
         <section class="panel" aria-labelledby="integrity-h">
-            <h2 id="integrity-h">"Status and fingerprint"</h2>
+            <h2 id="integrity-h">{t!("Status and fingerprint")}</h2>
             <p>{move || { let (t, c) = state_badge(Some(&rev.get()), &a_state); view! { <span class=c data-testid="review-state">{t}</span> } }}</p>
-            <p>"Fingerprint of the answers shown here: "<code class="fingerprint" data-testid="fingerprint">{fingerprint.clone()}</code></p>
+            <p>{t!("Fingerprint of the answers shown here:")}" "<code class="fingerprint" data-testid="fingerprint">{fingerprint.clone()}</code></p>
             {move || rev.get().sign_off.map(|s| view! {
-                <p>"Signed off "{local_time(&s.at)}" for "<code class="fingerprint">{s.fingerprint}</code></p>
+                <p>{t!("Signed off {0} for the answers with fingerprint", local_time(&s.at))}" "<code class="fingerprint">{s.fingerprint}</code></p>
             })}
-            <p class="small muted">{FINGERPRINT_EXPLAINED}</p>
+            <p class="small muted">{review::fingerprint_explained()}</p>
         </section>
 
         {sections}
 
         <section class="panel" aria-labelledby="overall-h">
-            <h2 id="overall-h">"Your overall review"</h2>
+            <h2 id="overall-h">{t!("Your overall review")}</h2>
             <fieldset class="plain" prop:disabled=move || signed.get()>
-                <legend class="sr-only">"Overall review"</legend>
+                <legend class="sr-only">{t!("Overall review")}</legend>
                 <fieldset id="review-verdict" tabindex="-1" aria-describedby=move || problem_of("review-verdict").map(|_| "review-verdict-error")>
-                    <legend>"Verdict"</legend>
+                    <legend>{t!("Verdict")}</legend>
                     {move || problem_of("review-verdict").map(|m| view! { <p class="field-error" id="review-verdict-error">{m}</p> })}
                     {Verdict::ALL.into_iter().map(|v| {
                         let set_verdict = set_verdict.clone();
@@ -371,11 +380,11 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                         }
                     }).collect_view()}
                 </fieldset>
-                {text_field("Conditions (required with “approved with conditions”)", "review-conditions", |r| r.conditions.clone(), |r, v| r.conditions = v, true)}
-                {text_field("Reviewer's name", "review-name", |r| r.reviewer_name.clone(), |r, v| r.reviewer_name = v, false)}
-                {text_field("Reviewer's role (for example: member of the ethics committee)", "review-role", |r| r.reviewer_role.clone(), |r, v| r.reviewer_role = v, false)}
+                {text_field(t!("Conditions (required with “approved with conditions”)"), "review-conditions", |r| r.conditions.clone(), |r, v| r.conditions = v, true)}
+                {text_field(t!("Reviewer's name"), "review-name", |r| r.reviewer_name.clone(), |r, v| r.reviewer_name = v, false)}
+                {text_field(t!("Reviewer's role (for example: member of the ethics committee)"), "review-role", |r| r.reviewer_role.clone(), |r, v| r.reviewer_role = v, false)}
                 <div class="field">
-                    <label for="review-date">"Review date"</label>
+                    <label for="review-date">{t!("Review date")}</label>
                     <input id="review-date" type="date"
                         aria-invalid=move || problem_of("review-date").is_some().to_string()
                         aria-describedby=move || problem_of("review-date").map(|_| "review-date-error")
@@ -389,32 +398,32 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             </fieldset>
             {move || (!problems.get().is_empty()).then(|| view! {
                 <div class="alert alert-error" role="alert">
-                    <p>"The review cannot be signed off yet:"</p>
-                    <ul>{problems.get().into_iter().map(|p| view! {
-                        <li><button type="button" class="link-button" on:click=move |_| focus(field_of(p))>{p}</button></li>
+                    <p>{t!("The review cannot be signed off yet:")}</p>
+                    <ul>{problems.get().into_iter().map(|(p, field)| view! {
+                        <li><button type="button" class="link-button" on:click=move |_| focus(field)>{p}</button></li>
                     }).collect_view()}</ul>
                 </div>
             })}
             {move || if signed.get() {
                 view! {
-                    <p>"Signed off. To change the verdict or the reviewer's details, withdraw the sign-off first."</p>
-                    <button type="button" class="button" on:click=withdraw.clone()>"Withdraw the sign-off"</button>
+                    <p>{t!("Signed off. To change the verdict or the reviewer's details, withdraw the sign-off first.")}</p>
+                    <button type="button" class="button" on:click=withdraw.clone()>{t!("Withdraw the sign-off")}</button>
                 }.into_any()
             } else {
                 view! {
-                    <p class="small">"Signing off records the fingerprint of the answers above with your verdict."</p>
-                    <button type="button" class="button primary" on:click=sign.clone()>"Sign off"</button>
+                    <p class="small">{t!("Signing off records the fingerprint of the answers above with your verdict.")}</p>
+                    <button type="button" class="button primary" on:click=sign.clone()>{t!("Sign off")}</button>
                 }.into_any()
             }}
         </section>
 
         <section class="panel" aria-labelledby="export-h">
-            <h2 id="export-h">"Send the review back"</h2>
-            <p>"Export the reviewed file for the team: they import it and see your comments beside their answers, and can reply. The PDF shows the comments next to the questions and the verdict on the summary page."</p>
+            <h2 id="export-h">{t!("Send the review back")}</h2>
+            <p>{t!("Export the reviewed file for the team: they import it and see your comments beside their answers, and can reply. The PDF shows the comments next to the questions and the verdict on the summary page.")}</p>
             <div class="actions">
-                <button type="button" class="button primary" on:click=export_json>"Export reviewed file (JSON)"</button>
+                <button type="button" class="button primary" on:click=export_json>{t!("Export reviewed file (JSON)")}</button>
                 " "
-                <button type="button" class="button" prop:disabled=move || busy.get() on:click=export_pdf>"Export PDF with review"</button>
+                <button type="button" class="button" prop:disabled=move || busy.get() on:click=export_pdf>{t!("Export PDF with review")}</button>
             </div>
             <div aria-live="polite">
                 {move || message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> })}
@@ -423,19 +432,22 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     }
 }
 
-/// The field a sign-off problem is about (its element id).
-fn field_of(problem: &str) -> &'static str {
-    if problem.contains("verdict") {
-        "review-verdict"
-    } else if problem.contains("conditions") {
-        "review-conditions"
-    } else if problem.contains("name") {
-        "review-name"
-    } else if problem.contains("role") {
-        "review-role"
-    } else {
-        "review-date"
-    }
+/// What is missing before the review can be signed off, each as its message and the element id
+/// of the field it is about.
+fn problems_with_fields(r: &Review) -> Vec<(String, &'static str)> {
+    r.sign_off_problems()
+        .into_iter()
+        .map(|p| {
+            let field = match p {
+                SignOffProblem::Verdict => "review-verdict",
+                SignOffProblem::Conditions => "review-conditions",
+                SignOffProblem::ReviewerName => "review-name",
+                SignOffProblem::ReviewerRole => "review-role",
+                SignOffProblem::Date => "review-date",
+            };
+            (p.message(), field)
+        })
+        .collect()
 }
 
 fn focus(id: &str) {
@@ -488,7 +500,7 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> i
     };
     view! {
         <fieldset class="comment-editor" data-status=move || comment.with(|c| c.as_ref().map(|c| c.status.key()).unwrap_or("none"))>
-            <legend>"Your review of this question"<span class="sr-only">": "{qtext.clone()}</span></legend>
+            <legend>{t!("Your review of this question")}<span class="sr-only">": "{qtext.clone()}</span></legend>
             <div class="status-choices">
                 {CommentStatus::ALL.into_iter().map(|s| {
                     let change = change.clone();
@@ -502,15 +514,15 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> i
                     }
                 }).collect_view()}
                 {move || comment.with(|c| c.is_some()).then(|| view! {
-                    <button type="button" class="button small" on:click=clear.clone()>"Remove comment"</button>
+                    <button type="button" class="button small" on:click=clear.clone()>{t!("Remove comment")}</button>
                 })}
             </div>
-            <label for=text_id.clone()>"Comment"</label>
+            <label for=text_id.clone()>{t!("Comment")}</label>
             <textarea id=text_id rows="2"
                 prop:value=move || comment.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default())
                 on:input=move |ev| change2(None, Some(event_target_value(&ev)))></textarea>
             {move || comment.with(|c| c.as_ref().filter(|c| !c.reply.is_empty()).map(|c| view! {
-                <p class="reply"><strong>"Team's reply: "</strong><span class="pre">{c.reply.clone()}</span></p>
+                <p class="reply"><strong>{t!("Team's reply:")}" "</strong><span class="pre">{c.reply.clone()}</span></p>
             }))}
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
         </fieldset>

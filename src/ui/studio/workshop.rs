@@ -8,6 +8,7 @@ use crate::answers::Assessment;
 use crate::model::{Question, Questionnaire};
 use crate::persist::WORKSHOP_KEY;
 use crate::route::StudioRoute;
+use crate::t;
 use crate::ui::state::use_app;
 use crate::ui::storage;
 use crate::workshop::{disagreement, section_stats, QuestionSplit, SectionStats};
@@ -15,7 +16,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-const LOCALE: &str = "en";
+/// The language of questionnaire texts, the CSV and the PDF summary: the interface language.
+fn locale() -> &'static str {
+    crate::i18n::lang().code()
+}
 
 /// The stored workshop.
 #[derive(Serialize, Deserialize, Default)]
@@ -33,9 +37,9 @@ fn load() -> (Vec<Assessment>, Vec<String>, Option<String>) {
                 let labels = s.teams.iter().map(|t| t.label.clone()).collect();
                 (s.teams.into_iter().map(|t| t.assessment).collect(), labels, None)
             }
-            Err(e) => (Vec::new(), Vec::new(), Some(format!("The saved workshop could not be read ({e}). It was left untouched; loading new files will replace it."))),
+            Err(e) => (Vec::new(), Vec::new(), Some(t!("The saved workshop could not be read ({0}). It was left untouched; loading new files will replace it.", e))),
         },
-        Err(e) => (Vec::new(), Vec::new(), Some(format!("The saved workshop could not be read: {e}."))),
+        Err(e) => (Vec::new(), Vec::new(), Some(t!("The saved workshop could not be read: {0}.", e))),
     }
 }
 
@@ -52,9 +56,9 @@ fn save(teams: &[Assessment], labels: &[String]) -> Result<(), String> {
     let text = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
     storage::set(WORKSHOP_KEY, &text).map_err(|e| {
         if e.quota {
-            "This browser's storage is full, so the workshop is kept in this tab only. Export the CSV to keep the answers.".to_string()
+            t!("This browser's storage is full, so the workshop is kept in this tab only. Export the CSV to keep the answers.")
         } else {
-            format!("The workshop could not be saved on this device ({}); it is kept in this tab only.", e.message)
+            t!("The workshop could not be saved on this device ({0}); it is kept in this tab only.", e.message)
         }
     })
 }
@@ -68,7 +72,7 @@ pub fn default_label(a: &Assessment, file_name: &str) -> String {
 
 /// An answer group's key in words (`a+b` → "Label A; Label B"), as the PDF summary says it.
 fn group_label(q: &Question, key: &str) -> String {
-    crate::report::workshop::answer_key_text(q, key, LOCALE)
+    crate::report::workshop::answer_key_text(q, key, locale())
 }
 
 fn pct(v: f64) -> String {
@@ -76,7 +80,7 @@ fn pct(v: f64) -> String {
 }
 
 fn one_decimal(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
+    v.map(|v| crate::i18n::num(v, 1)).unwrap_or_else(|| "–".into())
 }
 
 fn perf_now() -> f64 {
@@ -123,7 +127,7 @@ pub fn WorkshopPage() -> impl IntoView {
             return;
         }
         let started = perf_now();
-        status.set(Some(format!("Reading {} file{}…", files.len(), if files.len() == 1 { "" } else { "s" })));
+        status.set(Some(if files.len() == 1 { t!("Reading 1 file…") } else { t!("Reading {0} files…", files.len()) }));
         leptos::task::spawn_local(async move {
             let picked = read_files(files).await;
             let mut new_teams = Vec::new();
@@ -143,9 +147,13 @@ pub fn WorkshopPage() -> impl IntoView {
                     Ok(a) => {
                         let this = (a.questionnaire_id.clone(), a.questionnaire_version.clone());
                         match &case {
-                            Some(c) if *c != this => problems.push(format!(
-                                "“{}” was not added: it answers the questionnaire “{}” version {}, and this workshop compares “{}” version {}.",
-                                p.name, this.0, this.1, c.0, c.1
+                            Some(c) if *c != this => problems.push(t!(
+                                "“{0}” was not added: it answers the questionnaire “{1}” version {2}, and this workshop compares “{3}” version {4}.",
+                                p.name,
+                                this.0,
+                                this.1,
+                                c.0,
+                                c.1
                             )),
                             _ => {
                                 // The same file picked twice would count one team twice.
@@ -153,7 +161,7 @@ pub fn WorkshopPage() -> impl IntoView {
                                 let same = |x: &Assessment| x.id == a.id && crate::review::fingerprint(x) == crate::review::fingerprint(&a);
                                 let loaded = teams.with_untracked(|t| t.iter().chain(new_teams.iter()).position(same));
                                 match loaded {
-                                    Some(i) => problems.push(format!("“{}” was not added: team {} has the same file (the same assessment with the same answers).", p.name, i + 1)),
+                                    Some(i) => problems.push(t!("“{0}” was not added: team {1} has the same file (the same assessment with the same answers).", p.name, i + 1)),
                                     None => {
                                         case = Some(this);
                                         new_labels.push(default_label(&a, &p.name));
@@ -171,7 +179,12 @@ pub fn WorkshopPage() -> impl IntoView {
             errors.set(problems);
             persist();
             let total = teams.with_untracked(|t| t.len());
-            let msg = format!("Added {added} team file{}; the workshop has {total} team{}.", if added == 1 { "" } else { "s" }, if total == 1 { "" } else { "s" });
+            let msg = match (added == 1, total == 1) {
+                (true, true) => t!("Added 1 team file; the workshop has 1 team."),
+                (true, false) => t!("Added 1 team file; the workshop has {0} teams.", total),
+                (false, true) => t!("Added {0} team files; the workshop has 1 team.", added),
+                (false, false) => t!("Added {0} team files; the workshop has {1} teams.", added, total),
+            };
             app.announce(msg.clone());
             status.set(Some(msg));
             // Time to the comparison on screen: after the next frame is drawn.
@@ -187,7 +200,7 @@ pub fn WorkshopPage() -> impl IntoView {
 
     let clear = move |_| {
         let sure = web_sys::window()
-            .and_then(|w| w.confirm_with_message("Clear the workshop? This removes the loaded team files from this workshop only. Your own assessments and reviews are not touched.").ok())
+            .and_then(|w| w.confirm_with_message(&t!("Clear the workshop? This removes the loaded team files from this workshop only. Your own assessments and reviews are not touched.")).ok())
             .unwrap_or(false);
         if !sure {
             return;
@@ -197,10 +210,10 @@ pub fn WorkshopPage() -> impl IntoView {
                 teams.set(Vec::new());
                 labels.set(Vec::new());
                 errors.set(Vec::new());
-                status.set(Some("The workshop was cleared.".into()));
-                app.announce("The workshop was cleared");
+                status.set(Some(t!("The workshop was cleared.")));
+                app.announce(t!("The workshop was cleared"));
             }
-            Err(e) => errors.set(vec![format!("The workshop could not be cleared: {e}.")]),
+            Err(e) => errors.set(vec![t!("The workshop could not be cleared: {0}.", e)]),
         }
     };
 
@@ -215,10 +228,10 @@ pub fn WorkshopPage() -> impl IntoView {
     let export_csv = move |_| {
         let Some(c) = computed.get_untracked() else { return };
         let rows: Vec<(String, Assessment)> = labels.get_untracked().into_iter().zip(teams.get_untracked()).collect();
-        let text = crate::workshop::csv(&c.q, &rows, LOCALE);
+        let text = crate::workshop::csv(&c.q, &rows, locale());
         let name = crate::workshop::csv_file_name(&now());
         match save_file(text.as_bytes(), &name, "text/csv;charset=utf-8") {
-            Ok(()) => status.set(Some(format!("Saved {name}."))),
+            Ok(()) => status.set(Some(t!("Saved {0}.", name))),
             Err(e) => errors.set(vec![e]),
         }
     };
@@ -233,22 +246,22 @@ pub fn WorkshopPage() -> impl IntoView {
                 .map(|(label, assessment)| crate::worker::WorkshopTeam { label, assessment })
                 .collect(),
             generated_at: now(),
-            locale: LOCALE.into(),
+            locale: locale().into(),
         };
         let json = match serde_json::to_string(&req) {
             Ok(j) => j,
-            Err(e) => return errors.set(vec![format!("The summary could not be prepared: {e}.")]),
+            Err(e) => return errors.set(vec![t!("The summary could not be prepared: {0}.", e)]),
         };
         pdf_busy.set(true);
-        status.set(Some("Building the PDF summary…".into()));
+        status.set(Some(t!("Building the PDF summary…")));
         crate::ui::export::run_job(crate::worker::Job::WorkshopPdf, json, c.bytes.to_vec(), move |r| {
             pdf_busy.set(false);
             match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
                 Ok(name) => {
-                    app.announce("PDF summary saved");
-                    status.set(Some(format!("Saved {name}.")));
+                    app.announce(t!("PDF summary saved"));
+                    status.set(Some(t!("Saved {0}.", name)));
                 }
-                Err(e) => errors.set(vec![format!("The PDF summary could not be made: {e}")]),
+                Err(e) => errors.set(vec![t!("The PDF summary could not be made: {0}", e)]),
             }
         });
     };
@@ -263,23 +276,23 @@ pub fn WorkshopPage() -> impl IntoView {
                     <tr>
                         <td>{i + 1}</td>
                         <td>
-                            <label class="sr-only" for=label_id.clone()>{format!("Name of team {}", i + 1)}</label>
+                            <label class="sr-only" for=label_id.clone()>{t!("Name of team {0}", i + 1)}</label>
                             <input id=label_id type="text" class="team-label" prop:value=move || label_of(i)
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
-                                    let v = if v.trim().is_empty() { format!("Team {}", i + 1) } else { v };
+                                    let v = if v.trim().is_empty() { t!("Team {0}", i + 1) } else { v };
                                     labels.update(|l| if let Some(x) = l.get_mut(i) { *x = v });
                                     persist();
                                 }/>
                         </td>
                         <td>{project}</td>
                         <td>
-                            <button type="button" class="button small" aria-label=move || format!("Remove {}", label_of(i))
+                            <button type="button" class="button small" aria-label=move || t!("Remove {0}", label_of(i))
                                 on:click=move |_| {
                                     teams.update(|t| { if i < t.len() { t.remove(i); } });
                                     labels.update(|l| { if i < l.len() { l.remove(i); } });
                                     persist();
-                                }>"Remove"</button>
+                                }>{t!("Remove")}</button>
                         </td>
                     </tr>
                 }
@@ -288,15 +301,15 @@ pub fn WorkshopPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Workshop"</h1>
-        <p>"Load the files of every team that assessed the same case (the answers files or the PDF reports). Compare their scores, then discuss the questions the teams answered differently. The workshop is kept on this device, apart from your own assessments."</p>
+        <h1>{t!("Workshop")}</h1>
+        <p>{t!("Load the files of every team that assessed the same case (the answers files or the PDF reports). Compare their scores, then discuss the questions the teams answered differently. The workshop is kept on this device, apart from your own assessments.")}</p>
         <div class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
             on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
             on:dragleave=move |_| dragging.set(false)
             on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); add_files(dropped_files(&ev)); }>
-            <label class="file-label" for="workshop-files">"Choose team files (.json or .pdf; you can pick many at once)"</label>
+            <label class="file-label" for="workshop-files">{t!("Choose team files (.json or .pdf; you can pick many at once)")}</label>
             <input id="workshop-files" type="file" multiple node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
-            <p class="small muted">"Or drop the files here."</p>
+            <p class="small muted">{t!("Or drop the files here.")}</p>
         </div>
         <div aria-live="polite">
             {move || status.get().map(|s| view! { <p class="ok" id="workshop-status" data-load-ms=move || load_ms.get().map(|m| format!("{m:.1}"))>{s}</p> })}
@@ -308,26 +321,26 @@ pub fn WorkshopPage() -> impl IntoView {
         })}
         {move || {
             if teams.with(|t| t.is_empty()) {
-                return view! { <p class="muted">"No team files loaded yet."</p> }.into_any();
+                return view! { <p class="muted">{t!("No team files loaded yet.")}</p> }.into_any();
             }
             view! {
                 <section aria-labelledby="teams-h">
-                    <h2 id="teams-h">{move || format!("Teams ({})", teams.with(|t| t.len()))}</h2>
+                    <h2 id="teams-h">{move || t!("Teams ({0})", teams.with(|t| t.len()))}</h2>
                     <details class="team-list" open>
-                        <summary>"Team names: taken from each file's assessors or project field; change them here"</summary>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="Team names">
+                        <summary>{t!("Team names: taken from each file's assessors or project field; change them here")}</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Team names")>
                             <table class="data-table">
-                                <thead><tr><th scope="col">"#"</th><th scope="col">"Team"</th><th scope="col">"Project in the file"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                                <thead><tr><th scope="col">"#"</th><th scope="col">{t!("Team")}</th><th scope="col">{t!("Project in the file")}</th><th scope="col"><span class="sr-only">{t!("Actions")}</span></th></tr></thead>
                                 <tbody>{team_rows}</tbody>
                             </table>
                         </div>
                     </details>
                     <div class="actions">
-                        <button type="button" class="button" on:click=export_csv>"Export CSV (all answers and scores)"</button>
+                        <button type="button" class="button" on:click=export_csv>{t!("Export CSV (all answers and scores)")}</button>
                         " "
-                        <button type="button" class="button" prop:disabled=move || pdf_busy.get() on:click=export_pdf>"Export PDF summary"</button>
+                        <button type="button" class="button" prop:disabled=move || pdf_busy.get() on:click=export_pdf>{t!("Export PDF summary")}</button>
                         " "
-                        <button type="button" class="button danger" on:click=clear>"Clear workshop"</button>
+                        <button type="button" class="button danger" on:click=clear>{t!("Clear workshop")}</button>
                     </div>
                 </section>
             }.into_any()
@@ -343,10 +356,10 @@ pub fn WorkshopPage() -> impl IntoView {
 
 #[component]
 fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<bool>) -> impl IntoView {
-    let label_of = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_else(|| format!("Team {}", i + 1)));
+    let label_of = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_else(|| t!("Team {0}", i + 1)));
     let q = c.q.clone();
     let n_teams = c.stats.first().map(|s| s.scores.len()).unwrap_or(0);
-    let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.get(LOCALE).to_string()).unwrap_or_else(|| sid.to_string());
+    let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_else(|| sid.to_string());
     let head = c.stats.iter().map(|s| view! { <th scope="col">{title(&s.section_id)}</th> }).collect_view();
     let rows = (0..n_teams)
         .map(|t| {
@@ -354,7 +367,7 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
             view! { <tr><th scope="row">{move || label_of(t)}</th>{cells}</tr> }
         })
         .collect_view();
-    let stat_row = |name: &'static str, f: fn(&SectionStats) -> Option<f64>| {
+    let stat_row = |name: String, f: fn(&SectionStats) -> Option<f64>| {
         let cells = c.stats.iter().map(|s| view! { <td>{one_decimal(f(s))}</td> }).collect_view();
         view! { <tr class="stat-row"><th scope="row">{name}</th>{cells}</tr> }
     };
@@ -364,31 +377,31 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
     let q2 = c.q.clone();
     view! {
         <section aria-labelledby="scores-h">
-            <h2 id="scores-h">"Section scores per team"</h2>
-            <p class="small">"Scores run from 0 (no concern) to 100 (highest concern). Spread is the highest minus the lowest score."</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Table of section scores per team">
+            <h2 id="scores-h">{t!("Section scores per team")}</h2>
+            <p class="small">{t!("Scores run from 0 (no concern) to 100 (highest concern). Spread is the highest minus the lowest score.")}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Table of section scores per team")>
                 <table class="data-table" id="workshop-scores">
-                    <caption class="sr-only">"Section scores per team, with mean, median and spread"</caption>
-                    <thead><tr><th scope="col">"Team"</th>{head}</tr></thead>
+                    <caption class="sr-only">{t!("Section scores per team, with mean, median and spread")}</caption>
+                    <thead><tr><th scope="col">{t!("Team")}</th>{head}</tr></thead>
                     <tbody>
                         {rows}
-                        {stat_row("Mean", |s| s.mean)}
-                        {stat_row("Median", |s| s.median)}
-                        {stat_row("Spread", |s| s.spread)}
+                        {stat_row(t!("Mean"), |s| s.mean)}
+                        {stat_row(t!("Median"), |s| s.median)}
+                        {stat_row(t!("Spread"), |s| s.spread)}
                     </tbody>
                 </table>
             </div>
             <figure class="chart-figure">
                 {chart}
-                <figcaption class="small">"Each dot is a team; the bar marks the mean, the shaded band the range. The table above gives the same numbers."</figcaption>
+                <figcaption class="small">{t!("Each dot is a team; the bar marks the mean, the shaded band the range. The table above gives the same numbers.")}</figcaption>
             </figure>
         </section>
         <section aria-labelledby="split-h">
-            <h2 id="split-h">"Where the teams disagreed"</h2>
+            <h2 id="split-h">{t!("Where the teams disagreed")}</h2>
             <p>
-                {format!("{split_count} question{} got different answers. ", if split_count == 1 { "" } else { "s" })}
-                "Most disagreement first. Disagreement is the share of teams that did not give the most common answer: 0% when all agree, 50% for an even split between two answers. "
-                <a href=StudioRoute::Present { index: 0 }.href()>"Start the presentation view"</a>
+                {if split_count == 1 { t!("1 question got different answers.") } else { t!("{0} questions got different answers.", split_count) }}" "
+                {t!("Most disagreement first. Disagreement is the share of teams that did not give the most common answer: 0% when all agree, 50% for an even split between two answers.")}" "
+                <a href=StudioRoute::Present { index: 0 }.href()>{t!("Start the presentation view")}</a>
             </p>
             <ol class="split-list" id="split-list">
                 {move || {
@@ -397,7 +410,7 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
                 }}
             </ol>
             {move || (!show_all.get()).then(|| view! {
-                <button type="button" class="button" on:click=move |_| show_all.set(true)>"Show every question, including those all teams agreed on"</button>
+                <button type="button" class="button" on:click=move |_| show_all.set(true)>{t!("Show every question, including those all teams agreed on")}</button>
             })}
         </section>
     }
@@ -407,7 +420,7 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
 fn split_view(q: &Questionnaire, s: &QuestionSplit, index: usize, label_of: impl Fn(usize) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
     let Some(r) = q.question(&s.question_id) else { return None };
     let question = r.question.clone();
-    let help = question.help.get(LOCALE).to_string();
+    let help = (!question.help.tr().is_empty()).then(|| crate::ui::loc(&question.help));
     let groups = s
         .groups
         .iter()
@@ -419,11 +432,12 @@ fn split_view(q: &Questionnaire, s: &QuestionSplit, index: usize, label_of: impl
         .collect_view();
     Some(view! {
         <li class="split" data-question=s.question_id.clone()>
-            <h3>{question.text.get(LOCALE).to_string()}</h3>
-            <p class="small muted">{r.section.title.get(LOCALE).to_string()}" · disagreement "<strong class="disagreement">{pct(s.disagreement)}</strong>{format!(" · {} team{} answered", s.answered, if s.answered == 1 { "" } else { "s" })}
-                " · "<a href=StudioRoute::Present { index }.href()>"Present"</a></p>
+            <h3>{crate::ui::loc(&question.text)}</h3>
+            <p class="small muted">{crate::ui::loc(&r.section.title)}" · "{t!("disagreement")}" "<strong class="disagreement">{pct(s.disagreement)}</strong>
+                " · "{if s.answered == 1 { t!("1 team answered") } else { t!("{0} teams answered", s.answered) }}
+                " · "<a href=StudioRoute::Present { index }.href()>{t!("Present")}</a></p>
             <ul class="groups">{groups}</ul>
-            {(!help.is_empty()).then(|| view! { <details class="help"><summary>"Help text for the discussion"</summary><p class="pre">{help}</p></details> })}
+            {help.map(|help| view! { <details class="help"><summary>{t!("Help text for the discussion")}</summary><p class="pre">{help}</p></details> })}
         </li>
     })
 }
@@ -458,7 +472,7 @@ fn dot_chart(stats: &[SectionStats], title: &dyn Fn(&str) -> String) -> impl Int
         .map(|t| view! { <text x=x(t as f64) y=h - 6 class="tick" text-anchor="middle">{t}</text> })
         .collect_view();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {} {h}", W + 20) role="img" aria-label="Section scores per team as dots, with the mean and the range" preserveAspectRatio="xMinYMin meet">
+        <svg class="chart" viewBox=format!("0 0 {} {h}", W + 20) role="img" aria-label=t!("Section scores per team as dots, with the mean and the range") preserveAspectRatio="xMinYMin meet">
             {rows}{ticks}
         </svg>
     }
@@ -470,7 +484,7 @@ pub fn PresentPage(index: usize) -> impl IntoView {
     let app = use_app();
     let (teams, labels, _) = load();
     let Some(first) = teams.first().cloned() else {
-        return view! { <h1>"No workshop loaded"</h1><p><a href="#/workshop">"Load the team files first"</a>"."</p> }.into_any();
+        return view! { <h1>{t!("No workshop loaded")}</h1><p><a href="#/workshop">{t!("Load the team files first")}</a>"."</p> }.into_any();
     };
     let present = |i: usize| go(StudioRoute::Present { index: i });
     let labels2 = labels.clone();
@@ -482,10 +496,10 @@ pub fn PresentPage(index: usize) -> impl IntoView {
         let splits = disagreement(&q, &teams);
         let total = splits.len();
         let Some(s) = splits.get(index.min(total.saturating_sub(1))) else {
-            return view! { <p>"No team answered a choice question yet."</p> }.into_any();
+            return view! { <p>{t!("No team answered a choice question yet.")}</p> }.into_any();
         };
         let i = index.min(total - 1);
-        let Some(r) = q.question(&s.question_id) else { return view! { <p>"This question is not in the questionnaire."</p> }.into_any() };
+        let Some(r) = q.question(&s.question_id) else { return view! { <p>{t!("This question is not in the questionnaire.")}</p> }.into_any() };
         let max = s.groups.first().map(|g| g.teams.len()).unwrap_or(1).max(1);
         let labels = labels2.clone();
         let groups = s
@@ -497,25 +511,25 @@ pub fn PresentPage(index: usize) -> impl IntoView {
                 let names = g.teams.iter().map(|t| labels.get(*t).cloned().unwrap_or_default()).collect::<Vec<_>>().join(", ");
                 view! {
                     <li>
-                        <div class="present-answer"><strong>{group_label(r.question, &g.key)}</strong>{format!(" — {} team{}", g.teams.len(), if g.teams.len() == 1 { "" } else { "s" })}</div>
+                        <div class="present-answer"><strong>{group_label(r.question, &g.key)}</strong>" — "{if g.teams.len() == 1 { t!("1 team") } else { t!("{0} teams", g.teams.len()) }}</div>
                         <svg class="present-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect x="0" y="0" width=width height="10"/></svg>
                         <div class="present-teams">{names}</div>
                     </li>
                 }
             })
             .collect_view();
-        let help = r.question.help.get(LOCALE).to_string();
+        let help = (!r.question.help.tr().is_empty()).then(|| crate::ui::loc(&r.question.help));
         view! {
-            <p class="present-meta">{format!("Question {} of {total} · ", i + 1)}{r.section.title.get(LOCALE).to_string()}{format!(" · disagreement {}", pct(s.disagreement))}</p>
-            <h1 class="present-question">{r.question.text.get(LOCALE).to_string()}</h1>
+            <p class="present-meta">{t!("Question {0} of {1}", i + 1, total)}" · "{crate::ui::loc(&r.section.title)}" · "{t!("disagreement {0}", pct(s.disagreement))}</p>
+            <h1 class="present-question">{crate::ui::loc(&r.question.text)}</h1>
             <ul class="present-groups">{groups}</ul>
-            {(!help.is_empty()).then(|| view! { <p class="present-help">{help}</p> })}
-            <nav class="present-nav" aria-label="Presentation">
-                <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| present(i.saturating_sub(1))>"← Previous"</button>
+            {help.map(|help| view! { <p class="present-help">{help}</p> })}
+            <nav class="present-nav" aria-label=t!("Presentation")>
+                <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| present(i.saturating_sub(1))>{t!("← Previous")}</button>
                 " "
-                <a class="button" href="#/workshop">"Exit presentation"</a>
+                <a class="button" href="#/workshop">{t!("Exit presentation")}</a>
                 " "
-                <button type="button" class="button primary" prop:disabled={i + 1 >= total} on:click=move |_| present(i + 1)>"Next →"</button>
+                <button type="button" class="button primary" prop:disabled={i + 1 >= total} on:click=move |_| present(i + 1)>{t!("Next →")}</button>
             </nav>
         }
         .into_any()
