@@ -16,13 +16,14 @@ if (!meta) {
   fail(say('The app could not start: its loader is missing from this page.', 'De app kon niet starten: het laadscript ontbreekt op deze pagina.'));
 } else {
   // Must agree with route::is_studio.
-  const isStudio = (h) => /^#\/(review|workshop|compare|scoring|privacy)(\/|$)/.test(h);
+  const isStudio = (h) => /^#\/((review|workshop|compare|scoring|privacy)(\/|$)|a\/[^/]+\/results\/?$)/.test(h);
   const studio = isStudio(location.hash);
   const canSave = () => { try { localStorage.setItem('elsa.v1.probe', '1'); localStorage.removeItem('elsa.v1.probe'); return true; } catch (e) { return false; } };
   addEventListener('hashchange', (e) => {
     if (isStudio(location.hash) === studio) return;
-    // Work kept in memory only (storage blocked) must not be reloaded away: the other app opens in a new tab.
-    if (!canSave()) { open(location.href, '_blank', 'noopener'); history.replaceState(null, '', e.oldURL); return; }
+    // Work kept in memory only (storage blocked) must not be reloaded away: the other app opens
+    // in a new tab, which reads that work from this one (window.elsaMemory, see src/ui/state.rs).
+    if (!canSave()) { open(location.href, '_blank'); history.replaceState(null, '', e.oldURL); return; }
     location.reload();
   });
   import(studio ? './studio.js' : meta.dataset.js)

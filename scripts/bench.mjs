@@ -53,28 +53,31 @@ const server = spawn('node', ['scripts/serve.mjs', 'dist', String(PORT)], { stdi
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs });
 try {
-  console.log('\n== First page load (brotli, quality 11) ==');
-  const ctx = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await ctx.newPage();
-  const fetched = [];
-  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(BASE);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
-  let total = 0;
-  for (const p of [...new Set(fetched)]) {
-    const file = p === '/' ? 'index.html' : decodeURIComponent(p.slice(1));
-    const size = br(readFileSync(`dist/${file}`));
-    total += size;
-    show(`  ${file}`, kb(size));
+  // In English and in Dutch (a Dutch browser also fetches the main app's Dutch texts).
+  for (const [locale, label] of [['en-GB', 'English'], ['nl-NL', 'Dutch']]) {
+    console.log(`\n== First page load, ${label} browser (brotli, quality 11) ==`);
+    const ctx = await browser.newContext({ serviceWorkers: 'block', locale });
+    const page = await ctx.newPage();
+    const fetched = [];
+    page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(BASE);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    let total = 0;
+    for (const p of [...new Set(fetched)]) {
+      const file = p === '/' ? 'index.html' : decodeURIComponent(p.slice(1));
+      const size = br(readFileSync(`dist/${file}`));
+      total += size;
+      show(`  ${file}`, kb(size));
+    }
+    budget(`First page load total, ${label} (HTML, JS, CSS, wasm, texts)`, total, 200 * KB, kb);
+    if (fetched.some((p) => p.includes('report_worker'))) { console.log('\x1b[1;31mThe report worker was fetched on first load!\x1b[0m'); failures++; }
+    await ctx.close();
   }
-  budget('First page load total (HTML, JS, CSS, wasm)', total, 200 * KB, kb);
   console.log('Questionnaires are loaded when an assessment is started or opened:');
   for (const f of readdirSync('dist/questionnaires').filter((f) => f.endsWith('.bin'))) {
     show(`  questionnaires/${f}`, kb(br(readFileSync(`dist/questionnaires/${f}`))));
   }
-  if (fetched.some((p) => p.includes('report_worker'))) { console.log('\x1b[1;31mThe report worker was fetched on first load!\x1b[0m'); failures++; }
-  await ctx.close();
 
   console.log('\n== Report worker (loaded on first export only) ==');
   let worker = 0;

@@ -18,12 +18,22 @@ const main = readFileSync(`dist/${mainWasm}`);
 if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} links printpdf: the UI must be built without the pdf feature`);
 // The studio's pages live in their own wasm, not in the first page load.
 if (main.includes('Where the teams disagreed')) fail(`${mainWasm} contains the studio's workshop view`);
+// The results page is the studio's too (it moved there to keep the first load within budget).
+if (main.includes('Scores per section')) fail(`${mainWasm} contains the results page; the studio renders it`);
+if (!studio.includes('Scores per section')) fail('studio_bg.wasm lacks the results page');
 if (!studio.includes('Where the teams disagreed')) fail('studio_bg.wasm lacks its workshop view');
 const html = readFileSync('dist/index.html', 'utf8');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html has an inline script; the CSP forbids it');
 // The service worker caches exactly the files of this build.
 const sw = files.includes('sw.js') ? readFileSync('dist/sw.js', 'utf8') : fail('no sw.js (run scripts/gen-sw.mjs)');
-for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires'), ...qfiles.map((q) => `questionnaires/${q}`)]) {
+// The Dutch interface texts (fetched only when Dutch is chosen); the main wasm must not carry them.
+if (!statSync('dist/i18n/nl.json', { throwIfNoEntry: false })) fail('no dist/i18n/nl.json (gen-bundle writes it)');
+if (!statSync('dist/i18n/nl-studio.json', { throwIfNoEntry: false })) fail('no dist/i18n/nl-studio.json (gen-bundle writes it)');
+const nlTexts = JSON.parse(readFileSync('dist/i18n/nl.json', 'utf8'));
+const nlStudio = JSON.parse(readFileSync('dist/i18n/nl-studio.json', 'utf8'));
+if (nlTexts.length < 100 || nlStudio.length <= nlTexts.length) fail(`the Dutch catalogues look wrong (${nlTexts.length} main, ${nlStudio.length} studio texts)`);
+if (main.includes('Taal van het rapport') || main.includes('Beoordelingen')) fail(`${mainWasm} carries Dutch interface texts: they belong in i18n/nl.json`);
+for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json']) {
   if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
 }
 console.log(`check-dist: ok (${mainWasm}: ${statSync(`dist/${mainWasm}`).size} bytes; worker: ${statSync('dist/report_worker_bg.wasm').size} bytes)`);

@@ -2,7 +2,8 @@
 //!
 //! ## How a text is translated
 //! Every user-facing text of the code is written in English inside [`t!`](crate::t):
-//! `t!("Export PDF")`, or with numbered arguments `t!("Downloaded {0} files.", n)`. The macro
+//! `t!("Export PDF")`, or with numbered arguments `t!("Downloaded {0} files.", n)`; the static
+//! texts of views use [`ts!`](crate::ts), the same as a `&'static str`. The macro
 //! computes a 32-bit key from the English text at compile time ([`key`]) and looks the key up in
 //! the current catalogue; without a catalogue, or without an entry, the English text is used.
 //!
@@ -12,17 +13,16 @@
 //! arguments differ.
 //!
 //! ## Where the catalogue comes from
-//! - **The browser apps** fetch `i18n/nl.json` (made by `gen-bundle`: the same texts keyed by
-//!   [`key`] in hex, so that the English texts are not sent twice) only when Dutch is chosen, so
+//! - **The browser apps** fetch `i18n/nl.json` (made by `gen-bundle`: the same texts as pairs of
+//!   [`key`] and text, so that the English texts are not sent twice) only when Dutch is chosen, so
 //!   the Dutch texts cost an English first page load nothing.
 //! - **The report worker and the CLI** compile the Dutch texts in ([`builtin`]) and render a
 //!   report in the language asked for ([`with_lang`]).
 //!
 //! Dates and numbers follow the language too ([`num`], [`date`]).
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -82,29 +82,83 @@ pub const fn key(text: &str) -> u32 {
     hash
 }
 
-/// Translated texts by [`key`].
-pub type Catalog = HashMap<u32, String>;
+/// Translated texts by [`key`], sorted by key (a binary search: less code in the wasm than a
+/// hash map).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog(Vec<(u32, String)>);
+
+/// No texts: English.
+static EMPTY: Catalog = Catalog::new();
+
+impl Catalog {
+    pub const fn new() -> Self {
+        Catalog(Vec::new())
+    }
+
+    pub fn get(&self, key: u32) -> Option<&str> {
+        self.0.binary_search_by_key(&key, |(k, _)| *k).ok().map(|i| self.0[i].1.as_str())
+    }
+
+    /// Adds or replaces the text of `key`.
+    pub fn insert(&mut self, key: u32, text: String) {
+        match self.0.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(i) => self.0[i].1 = text,
+            Err(i) => self.0.insert(i, (key, text)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<(u32, String)> for Catalog {
+    fn from_iter<I: IntoIterator<Item = (u32, String)>>(iter: I) -> Self {
+        let mut v: Vec<(u32, String)> = iter.into_iter().collect();
+        v.sort_by_key(|(k, _)| *k);
+        v.dedup_by_key(|(k, _)| *k);
+        Catalog(v)
+    }
+}
 
 thread_local! {
-    static CURRENT: RefCell<(Lang, Rc<Catalog>)> = RefCell::new((Lang::En, Rc::new(Catalog::new())));
+    static CURRENT: Cell<(Lang, &'static Catalog)> = const { Cell::new((Lang::En, &EMPTY)) };
 }
 
 /// The current language.
 pub fn lang() -> Lang {
-    CURRENT.with(|c| c.borrow().0)
+    CURRENT.with(|c| c.get().0)
 }
 
 /// Makes `lang` current with its catalogue (empty for English).
-pub fn set(lang: Lang, catalog: Catalog) {
-    CURRENT.with(|c| *c.borrow_mut() = (lang, Rc::new(catalog)));
+///
+/// The catalogue is kept for the rest of the program (so that [`tr`] can hand out `&'static str`,
+/// which is what a view's static text costs least as); keep the returned reference to make it
+/// current again with [`set_static`] instead of setting a copy.
+pub fn set(lang: Lang, catalog: Catalog) -> &'static Catalog {
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    set_static(lang, catalog);
+    catalog
 }
 
-/// The text for `key` in the current language; `english` when there is none.
-pub fn tr(key: u32, english: &'static str) -> String {
-    CURRENT.with(|c| c.borrow().1.get(&key).cloned()).unwrap_or_else(|| english.to_string())
+/// Makes `lang` current with a catalogue returned earlier by [`set`].
+pub fn set_static(lang: Lang, catalog: &'static Catalog) {
+    CURRENT.with(|c| c.set((lang, catalog)));
+}
+
+/// The text for `key` in the current language; `english` when there is none. Never inlined:
+/// it is called from hundreds of places, and the wasm must stay small.
+#[inline(never)]
+pub fn tr(key: u32, english: &'static str) -> &'static str {
+    CURRENT.with(|c| c.get().1.get(key)).unwrap_or(english)
 }
 
 /// Fills `{0}`, `{1}`, … in `template` with `args`. A `{n}` without an argument stays as it is.
+#[inline(never)]
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -128,27 +182,37 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
-/// A user-facing text in the current language. `t!("English text")`, or with arguments that fill
-/// `{0}`, `{1}`, …: `t!("Downloaded {0} files.", n)`.
+/// The text for `key` as a `String` (see [`tr`]).
+#[inline(never)]
+pub fn tr_string(key: u32, english: &'static str) -> String {
+    tr(key, english).to_string()
+}
+
+/// A user-facing text in the current language, as a `String`. `t!("English text")`, or with
+/// arguments that fill `{0}`, `{1}`, …: `t!("Downloaded {0} files.", n)`.
 #[macro_export]
 macro_rules! t {
     ($text:literal) => {
-        $crate::i18n::tr({ const KEY: u32 = $crate::i18n::key($text); KEY }, $text)
+        $crate::i18n::tr_string({ const KEY: u32 = $crate::i18n::key($text); KEY }, $text)
     };
     ($text:literal, $($arg:expr),+ $(,)?) => {
-        $crate::i18n::fill(&$crate::t!($text), &[$(&$arg.to_string()),+])
+        $crate::i18n::fill($crate::ts!($text), &[$(&$arg.to_string()),+])
     };
 }
 
-/// Reads a catalogue as the browser gets it: `{"<key in hex>": "text", …}`.
+/// The same as [`t!`](crate::t) without arguments, as a `&'static str`: what the static texts of
+/// views use (a view's `&'static str` child costs less wasm than a `String` one).
+#[macro_export]
+macro_rules! ts {
+    ($text:literal) => {
+        $crate::i18n::tr({ const KEY: u32 = $crate::i18n::key($text); KEY }, $text)
+    };
+}
+
+/// Reads a catalogue as the browser gets it: `[[key, "text"], …]` (see [`keyed_json`]).
 pub fn parse_keyed(json: &str) -> Result<Catalog, String> {
-    let map: HashMap<String, String> = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let mut out = Catalog::with_capacity(map.len());
-    for (k, v) in map {
-        let key = u32::from_str_radix(&k, 16).map_err(|_| format!("\"{k}\" is not a text key"))?;
-        out.insert(key, v);
-    }
-    Ok(out)
+    let pairs: Vec<(u32, String)> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    Ok(pairs.into_iter().collect())
 }
 
 /// The Dutch sources: objects from the English text to the Dutch one, one file per part of the code.
@@ -201,32 +265,104 @@ pub fn builtin(lang: Lang) -> Catalog {
     }
 }
 
-/// The catalogue the browser fetches: `{"<key in hex>": "Dutch text"}` (`gen-bundle` writes it).
+/// The catalogue the browser fetches: `[[key, "Dutch text"], …]` sorted by key, so that the
+/// English texts are not sent again (`gen-bundle` writes it).
 pub fn keyed_json(lang: Lang) -> String {
-    let mut entries: Vec<(u32, String)> = builtin(lang).into_iter().collect();
-    entries.sort();
-    let map: serde_json::Map<String, serde_json::Value> =
-        entries.into_iter().map(|(k, v)| (format!("{k:08x}"), serde_json::Value::String(v))).collect();
-    serde_json::to_string(&map).unwrap_or_default()
+    serde_json::to_string(&builtin(lang).0).unwrap_or_default()
+}
+
+/// Every `t!("…")` / `ts!("…")` text in the Rust files under `root` (native tools and tests:
+/// the catalogue check, and `gen-bundle`, which gives each browser app only the texts it uses),
+/// unescaped as Rust would, with where it is (`path:line`), in file order.
+pub fn scan_sources(root: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(at) = text[from..].find("!(") {
+            let bang = from + at;
+            from = bang + 2;
+            // Only `t!(` and `ts!(`, not e.g. `format!(` or `assert!(`.
+            let start = if text[..bang].ends_with("ts") {
+                bang - 2
+            } else if text[..bang].ends_with('t') {
+                bang - 1
+            } else {
+                continue;
+            };
+            if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+                continue;
+            }
+            let line = text[..start].lines().count();
+            let at = format!("{}:{line}", path.display());
+            let Some(body) = text[from..].trim_start().strip_prefix('"') else {
+                return Err(format!("{at}: t!( / ts!( must be followed by a string literal"));
+            };
+            let mut s = String::new();
+            let mut chars = body.chars();
+            loop {
+                match chars.next() {
+                    Some('"') => break,
+                    Some('\\') => match chars.next() {
+                        Some('n') => s.push('\n'),
+                        Some('t') => s.push('\t'),
+                        Some('"') => s.push('"'),
+                        Some('\\') => s.push('\\'),
+                        Some('\'') => s.push('\''),
+                        Some(c) => return Err(format!("{at}: unsupported escape \\{c} in a t! text")),
+                        None => return Err(format!("{at}: unterminated t! text")),
+                    },
+                    Some(c) => s.push(c),
+                    None => return Err(format!("{at}: unterminated t! text")),
+                }
+            }
+            out.push((s, at));
+        }
+    }
+    Ok(out)
+}
+
+/// The Dutch catalogue of one browser app, for `gen-bundle`: the texts used in the sources under
+/// `root`, except those used only in files for which `leave_out(path)` is true (code the app
+/// does not contain, such as the report's, which the worker has built in).
+pub fn keyed_json_for(lang: Lang, root: &std::path::Path, leave_out: impl Fn(&str) -> bool) -> Result<String, String> {
+    let used: std::collections::HashSet<u32> =
+        scan_sources(root)?.into_iter().filter(|(_, at)| !leave_out(at)).map(|(text, _)| key(&text)).collect();
+    let entries: Vec<(u32, String)> = builtin(lang).0.into_iter().filter(|(k, _)| used.contains(k)).collect();
+    Ok(serde_json::to_string(&entries).unwrap_or_default())
 }
 
 thread_local! {
-    static BUILTIN_NL: std::cell::OnceCell<Rc<Catalog>> = const { std::cell::OnceCell::new() };
+    static BUILTIN_NL: std::cell::OnceCell<&'static Catalog> = const { std::cell::OnceCell::new() };
 }
 
 /// Runs `f` with `lang` current (its built-in catalogue, read once per thread), then restores
 /// what was current.
 pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
-    let before = CURRENT.with(|c| c.borrow().clone());
+    let before = CURRENT.with(|c| c.get());
     if before.0 != lang {
         let catalog = match lang {
-            Lang::En => Rc::new(Catalog::new()),
-            Lang::Nl => BUILTIN_NL.with(|b| b.get_or_init(|| Rc::new(builtin(Lang::Nl))).clone()),
+            Lang::En => &EMPTY,
+            Lang::Nl => BUILTIN_NL.with(|b| *b.get_or_init(|| Box::leak(Box::new(builtin(Lang::Nl))))),
         };
-        CURRENT.with(|c| *c.borrow_mut() = (lang, catalog));
+        CURRENT.with(|c| c.set((lang, catalog)));
     }
     let out = f();
-    CURRENT.with(|c| *c.borrow_mut() = before);
+    CURRENT.with(|c| c.set(before));
     out
 }
 

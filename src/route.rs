@@ -79,14 +79,18 @@ pub enum StudioRoute {
     /// The information pages live here too: they are not needed for the first page load.
     Scoring,
     Privacy,
+    /// The results of one of the user's assessments (`#/a/<id>/results`, the same address as
+    /// [`Route::Results`]): the studio renders them, which keeps the first page load small.
+    Results { id: String },
     NotFound,
 }
 
 /// Whether a hash belongs to the studio rather than the main app. Must agree with boot.js.
 pub fn is_studio(hash: &str) -> bool {
     let h = hash.trim_start_matches('#').trim_start_matches('/');
-    let first = h.split('/').next().unwrap_or("");
-    matches!(first, "review" | "workshop" | "compare" | "scoring" | "privacy")
+    let parts: Vec<&str> = h.split('/').collect();
+    matches!(parts.first().copied().unwrap_or(""), "review" | "workshop" | "compare" | "scoring" | "privacy")
+        || matches!(parts.as_slice(), ["a", id, "results"] | ["a", id, "results", ""] if !id.is_empty())
 }
 
 impl StudioRoute {
@@ -108,6 +112,7 @@ impl StudioRoute {
             ["compare"] => StudioRoute::Compare,
             ["scoring"] => StudioRoute::Scoring,
             ["privacy"] => StudioRoute::Privacy,
+            ["a", id, "results"] => StudioRoute::Results { id: id.to_string() },
             _ => StudioRoute::NotFound,
         }
     }
@@ -122,6 +127,7 @@ impl StudioRoute {
             StudioRoute::Compare => "#/compare".to_string(),
             StudioRoute::Scoring => "#/scoring".to_string(),
             StudioRoute::Privacy => "#/privacy".to_string(),
+            StudioRoute::Results { id } => format!("#/a/{id}/results"),
         }
     }
 }

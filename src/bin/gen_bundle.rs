@@ -1,6 +1,7 @@
 //! Writes the binary form of every bundled questionnaire (see `bundled::encode_bin`) into a
 //! folder, after validating each file; trunk copies that folder into `dist/questionnaires/`.
-//! Also writes the browser's Dutch interface texts to `OUT_DIR/../i18n/nl.json` (see `elsa::i18n`).
+//! Also writes the browser apps' Dutch interface texts to `OUT_DIR/../i18n/nl.json` (main app)
+//! and `nl-studio.json` (the studio), each with only the texts its code uses (see `elsa::i18n`).
 //!
 //! ```text
 //! gen-bundle OUT_DIR
@@ -42,12 +43,36 @@ fn main() {
         failed = true;
     }
     let i18n_dir = std::path::Path::new(&out).parent().map(|p| p.join("i18n")).unwrap_or_else(|| "i18n".into());
-    let path = i18n_dir.join("nl.json");
-    let text = elsa::i18n::keyed_json(elsa::i18n::Lang::Nl);
-    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        if let Err(e) = std::fs::create_dir_all(&i18n_dir).and_then(|_| std::fs::write(&path, &text)) {
-            eprintln!("gen-bundle: cannot write {}: {e}", path.display());
-            failed = true;
+    // Each browser app gets only the Dutch texts its code uses: the report's are built into the
+    // worker, and the main app (the first page load) leaves out the studio's.
+    let not_in_browser = |at: &str| {
+        ["src/report/", "src/bin/", "src/lint.rs", "src/validate.rs", "src/worker.rs"].iter().any(|p| at.starts_with(p))
+    };
+    let studio_only = |at: &str| {
+        ["src/ui/studio/", "src/ui/pages/results.rs", "src/ui/pages/scoring.rs", "src/ui/pages/privacy.rs", "src/ui/components/chart.rs", "src/review.rs", "src/compare.rs", "src/workshop.rs"]
+            .iter()
+            .any(|p| at.starts_with(p))
+    };
+    let nl = elsa::i18n::Lang::Nl;
+    let src = std::path::Path::new("src");
+    for (file, made) in [
+        ("nl.json", elsa::i18n::keyed_json_for(nl, src, |at| not_in_browser(at) || studio_only(at))),
+        ("nl-studio.json", elsa::i18n::keyed_json_for(nl, src, not_in_browser)),
+    ] {
+        let path = i18n_dir.join(file);
+        let text = match made {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("gen-bundle: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            if let Err(e) = std::fs::create_dir_all(&i18n_dir).and_then(|_| std::fs::write(&path, &text)) {
+                eprintln!("gen-bundle: cannot write {}: {e}", path.display());
+                failed = true;
+            }
         }
     }
     std::process::exit(i32::from(failed));

@@ -4,7 +4,7 @@
 //! is lost. See `crate::i18n` for how texts are translated.
 use crate::i18n::{self, Lang};
 use crate::persist::LANG_KEY;
-use crate::t;
+use crate::ts;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,24 +40,45 @@ fn initial() -> Lang {
 
 /// Makes `lang` current: loads its texts (Dutch: `i18n/nl.json`), sets `<html lang>`.
 async fn load(lang: Lang) -> Result<(), String> {
-    let catalog = match lang {
-        Lang::En => i18n::Catalog::new(),
-        Lang::Nl => {
-            let bytes = super::state::fetch_bytes("./i18n/nl.json").await?;
-            let text = String::from_utf8(bytes).map_err(|_| "the file is not text".to_string())?;
-            i18n::parse_keyed(&text)?
+    thread_local! {
+        /// Each language's texts, once loaded (switching back does not fetch them again).
+        static LOADED: std::cell::Cell<[Option<&'static i18n::Catalog>; 2]> = const { std::cell::Cell::new([None, None]) };
+    }
+    let slot = lang as usize;
+    match LOADED.with(|l| l.get()[slot]) {
+        Some(catalog) => i18n::set_static(lang, catalog),
+        None => {
+            let catalog = match lang {
+                Lang::En => i18n::Catalog::new(),
+                Lang::Nl => {
+                    let bytes = super::state::fetch_bytes(CATALOGUE.with(|c| c.get())).await?;
+                    let text = String::from_utf8(bytes).map_err(|_| "the file is not text".to_string())?;
+                    i18n::parse_keyed(&text)?
+                }
+            };
+            let kept = i18n::set(lang, catalog);
+            LOADED.with(|l| {
+                let mut all = l.get();
+                all[slot] = Some(kept);
+                l.set(all);
+            });
         }
-    };
-    i18n::set(lang, catalog);
+    }
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
     Ok(())
 }
 
-/// Chooses the language, loads its texts, then mounts the app with `mount`. When the Dutch texts
-/// cannot be loaded the app starts in English and says so.
-pub fn start(mount: fn()) {
+thread_local! {
+    /// This app's Dutch texts: `gen-bundle` writes one file per app with the texts its code uses.
+    static CATALOGUE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("./i18n/nl.json") };
+}
+
+/// Chooses the language, loads its texts (the Dutch ones from `catalogue`), then mounts the app
+/// with `mount`. When the Dutch texts cannot be loaded the app starts in English and says so.
+pub fn start(mount: fn(), catalogue: &'static str) {
+    CATALOGUE.with(|c| c.set(catalogue));
     let lang = initial();
     wasm_bindgen_futures::spawn_local(async move {
         let problem = load(lang).await.err();
@@ -96,14 +117,15 @@ fn choose(state: LangState, lang: Lang) {
                 let _ = super::storage::set(LANG_KEY, lang.code());
                 state.problem.set(None);
                 state.lang.set(lang);
-                // The page was re-rendered: give the focus back to the switch.
-                request_animation_frame(move || {
+                // The page is rendered again: give the focus back to the switch, after the
+                // page's own focus handling (a frame later).
+                request_animation_frame(move || request_animation_frame(move || {
                     if let Some(el) = document().get_element_by_id(&format!("lang-{}", lang.code())) {
                         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                             let _ = el.focus();
                         }
                     }
-                });
+                }));
             }
             Err(e) => state.problem.set(Some(match lang {
                 Lang::Nl => format!("De Nederlandse teksten konden niet worden geladen ({e}). The Dutch texts could not be loaded."),
@@ -126,7 +148,7 @@ pub fn switch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=t!("Language")>
+        <div class="lang-switch" role="group" aria-label=ts!("Language")>
             {button(Lang::En)}{button(Lang::Nl)}
         </div>
         {move || state.problem.get().map(|p| view! { <p class="lang-problem" role="alert">{p}</p> })}

@@ -10,12 +10,12 @@ pub mod storage;
 pub mod studio;
 
 use crate::route::Route;
-use crate::t;
+use crate::{t, ts};
 use leptos::prelude::*;
 use state::{use_app, AppState};
 
 pub fn mount() {
-    lang::start(|| leptos::mount::mount_to_body(App));
+    lang::start(|| leptos::mount::mount_to_body(App), "./i18n/nl.json");
 }
 
 fn current_route() -> Route {
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     let lang = lang::provide_started();
 
     follow_other_tabs(app);
+    app.share_memory();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         app.route.set(current_route());
     });
@@ -60,18 +61,18 @@ pub fn App() -> impl IntoView {
         {skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="brand" href="#/">{t!("ELSA self-assessment")}<span class="brand-sub">" · "{t!("AI in healthcare")}</span></a>
-                <nav aria-label=t!("Site")>
+                <a class="brand" href="#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("AI in healthcare")}</span></a>
+                <nav aria-label=ts!("Site")>
                     <ul class="nav-links">
-                        <li><a href="#/">{t!("Assessments")}</a></li>
-                        <li><a href="#/scoring">{t!("How scoring works")}</a></li>
+                        <li><a href="#/">{ts!("Assessments")}</a></li>
+                        <li><a href="#/scoring">{ts!("How scoring works")}</a></li>
                     </ul>
                 </nav>
                 {lang::switch()}
             </div>
             <p class="privacy-notice wrap">
-                {t!("Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it.")}" "
-                <a href="#/privacy">{t!("Where your data is kept")}</a>
+                {ts!("Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it.")}" "
+                <a href="#/privacy">{ts!("Where your data is kept")}</a>
             </p>
         </header>
         <Alerts/>
@@ -79,14 +80,15 @@ pub fn App() -> impl IntoView {
             {move || match app.route.get() {
                 Route::Home => view! { <pages::home::HomePage/> }.into_any(),
                 // These pages are the studio's (boot.js loads it for them).
-                Route::Scoring | Route::Privacy => view! { <p class="muted">{t!("Loading…")}</p> }.into_any(),
+                Route::Scoring | Route::Privacy => view! { <p class="muted">{ts!("Loading…")}</p> }.into_any(),
                 Route::Assessment { id, section, question } => view! {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),
-                Route::Results { id } => view! { <pages::results::ResultsPage id=id/> }.into_any(),
+                // The studio renders the results (boot.js loads it for their address).
+                Route::Results { .. } => view! { <p class="muted">{ts!("Loading…")}</p> }.into_any(),
                 Route::NotFound => view! {
-                    <h1>{t!("Page not found")}</h1>
-                    <p>{t!("This address does not lead to a page of the tool.")}" "<a href="#/">{t!("Go to your assessments")}</a>"."</p>
+                    <h1>{ts!("Page not found")}</h1>
+                    <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>
                 }.into_any(),
             }}
         </main>
@@ -103,7 +105,7 @@ pub(crate) fn skip_link() -> impl IntoView {
                 use wasm_bindgen::JsCast;
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
             }
-        }>{t!("Skip to main content")}</a>
+        }>{ts!("Skip to main content")}</a>
     }
 }
 
@@ -134,7 +136,7 @@ fn Alerts() -> impl IntoView {
     };
     let export_button = move || {
         view! {
-            <button type="button" class="button" on:click=export_all>{t!("Export all assessments (JSON)")}</button>
+            <button type="button" class="button" on:click=export_all>{ts!("Export all assessments (JSON)")}</button>
             {move || export_result.get().map(|m| view! { <span class="small">" "{m}</span> })}
         }
     };
@@ -160,8 +162,8 @@ fn Alerts() -> impl IntoView {
                 }
             };
             view! {
-                " "<button type="button" class="button" on:click=download>{t!("Download its text")}</button>
-                " "<button type="button" class="button danger" on:click=remove>{t!("Remove it")}</button>
+                " "<button type="button" class="button" on:click=download>{ts!("Download its text")}</button>
+                " "<button type="button" class="button danger" on:click=remove>{ts!("Remove it")}</button>
             }
         });
         view! { <div class="alert alert-error" role="alert"><p>{p.message}</p>{actions}</div> }
@@ -179,7 +181,7 @@ fn Alerts() -> impl IntoView {
             {move || app.startup_problems.get().into_iter().map(problem_view).collect_view()}
             {move || app.info.get().map(|m| view! {
                 <p class="alert" role="status">{m}" "
-                    <button type="button" class="button" on:click=move |_| app.info.set(None)>{t!("Dismiss")}</button>
+                    <button type="button" class="button" on:click=move |_| app.info.set(None)>{ts!("Dismiss")}</button>
                 </p>
             })}
         </div>
@@ -223,6 +225,6 @@ pub(crate) fn loc(text: &crate::model::LocalText) -> impl IntoView {
     let shown = text.tr().to_string();
     view! {
         <span lang=fallback.then_some("en")>{shown}</span>
-        {fallback.then(|| view! { " "<span class="fallback-mark">{t!("(in English)")}</span> })}
+        {fallback.then(|| view! { " "<span class="fallback-mark">{ts!("(in English)")}</span> })}
     }
 }

@@ -149,6 +149,44 @@ impl AppState {
         }
     }
 
+    /// Storage blocked: the other app (studio pages, results) opens in a new tab, which cannot
+    /// read this tab's memory. Keep the assessments, as file text, in `window.elsaMemory` for it
+    /// ([`AppState::take_shared_memory`] reads them there through `window.opener`).
+    pub fn share_memory(&self) {
+        if self.memory_only.get_untracked().is_none() {
+            return;
+        }
+        let list = self.assessments;
+        Effect::new(move |_| {
+            let texts = js_sys::Array::new();
+            list.with(|v| v.iter().for_each(|a| { texts.push(&crate::persist::encode(a).into()); }));
+            let _ = js_sys::Reflect::set(&window(), &"elsaMemory".into(), &texts);
+        });
+    }
+
+    /// The assessments of the tab that opened this one (see [`AppState::share_memory`]), taken
+    /// into memory when storage is blocked here.
+    pub fn take_shared_memory(&self) {
+        if self.memory_only.get_untracked().is_none() {
+            return;
+        }
+        let Ok(opener) = js_sys::Reflect::get(&window(), &"opener".into()) else { return };
+        if !opener.is_object() {
+            return;
+        }
+        // Another site's window throws here; that is simply nothing to take.
+        let Ok(texts) = js_sys::Reflect::get(&opener, &"elsaMemory".into()) else { return };
+        let Ok(texts) = texts.dyn_into::<js_sys::Array>() else { return };
+        let taken: Vec<Assessment> = texts.iter().filter_map(|t| t.as_string()).filter_map(|t| crate::persist::decode(&t).ok()).collect();
+        self.assessments.update(|v| {
+            for a in taken {
+                if !v.iter().any(|x| x.id == a.id) {
+                    v.push(a);
+                }
+            }
+        });
+    }
+
     pub fn assessments(&self) -> Signal<Vec<Assessment>> {
         self.assessments.into()
     }

@@ -3,56 +3,11 @@
 use elsa::i18n::{self, Lang};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Every `t!("…")` text in `src/`, with where it is (file:line), unescaped as Rust would.
+/// Every `t!` / `ts!` text in `src/`, with where it is first used (file:line).
 fn t_texts() -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    let mut stack = vec![std::path::PathBuf::from("src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("src folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("readable source");
-            let bytes = text.as_bytes();
-            let mut from = 0;
-            while let Some(at) = text[from..].find("t!(") {
-                let start = from + at;
-                from = start + 3;
-                // Only the macro itself, not e.g. `format!(` or `assert!(`.
-                if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
-                    continue;
-                }
-                let rest = text[from..].trim_start();
-                let Some(body) = rest.strip_prefix('"') else {
-                    panic!("{}: t!( must be followed by a string literal", path.display());
-                };
-                let mut s = String::new();
-                let mut chars = body.chars();
-                loop {
-                    match chars.next() {
-                        Some('"') => break,
-                        Some('\\') => match chars.next() {
-                            Some('n') => s.push('\n'),
-                            Some('t') => s.push('\t'),
-                            Some('"') => s.push('"'),
-                            Some('\\') => s.push('\\'),
-                            Some('\'') => s.push('\''),
-                            Some(c) => panic!("{}: unsupported escape \\{c} in a t! text", path.display()),
-                            None => panic!("{}: unterminated t! text", path.display()),
-                        },
-                        Some(c) => s.push(c),
-                        None => panic!("{}: unterminated t! text", path.display()),
-                    }
-                }
-                let line = text[..start].lines().count();
-                out.entry(s).or_insert_with(|| format!("{}:{line}", path.display()));
-            }
-        }
+    for (text, at) in i18n::scan_sources(std::path::Path::new("src")).expect("readable sources") {
+        out.entry(text).or_insert(at);
     }
     out
 }
@@ -108,6 +63,7 @@ fn lookup_falls_back_to_english_and_fills_arguments() {
     assert_eq!(elsa::t!("Downloaded {0} of {1} files.", 2, 3), "3 bestanden, 2 gedownload.");
     // No entry: the English text.
     assert_eq!(elsa::t!("A text nobody translated"), "A text nobody translated");
+    assert_eq!(elsa::ts!("Downloaded {0} of {1} files."), "{1} bestanden, {0} gedownload.");
     // Braces that are not arguments stay.
     assert_eq!(i18n::fill("{x} {0} {9} {", &["a"]), "{x} a {9} {");
     i18n::set(Lang::En, i18n::Catalog::new());
@@ -119,6 +75,8 @@ fn the_keyed_catalogue_reads_back_to_the_builtin_one() {
     assert_eq!(keyed, i18n::builtin(Lang::Nl));
     assert!(i18n::parse_keyed("{\"zz\": \"x\"}").is_err());
     assert!(i18n::parse_keyed("[1]").is_err());
+    assert!(i18n::parse_keyed("[[-1, \"x\"]]").is_err());
+    assert_eq!(i18n::parse_keyed("[[7, \"b\"], [3, \"a\"]]").expect("pairs").get(3), Some("a"));
 }
 
 #[test]

@@ -184,6 +184,8 @@ fn studio_routes_parse_and_print_and_the_main_app_keeps_its_own() {
         ("#/compare", StudioRoute::Compare),
         ("#/scoring", StudioRoute::Scoring),
         ("#/privacy", StudioRoute::Privacy),
+        // The results are the studio's too, at the main app's own address.
+        ("#/a/x-1/results", StudioRoute::Results { id: "x-1".into() }),
     ] {
         assert_eq!(StudioRoute::parse(hash), route, "{hash}");
         assert_eq!(route.href(), hash);
@@ -192,8 +194,10 @@ fn studio_routes_parse_and_print_and_the_main_app_keeps_its_own() {
     for bad in ["#/workshop/present/0", "#/workshop/present/x", "#/review/a/b/c", "#/review/<x>"] {
         assert_eq!(StudioRoute::parse(bad), StudioRoute::NotFound, "{bad}");
     }
-    for main in ["#/", "", "#/a/x/results", "#/a/x/s/ethics", "#/reviewer"] {
+    for main in ["#/", "", "#/a/x", "#/a/x/s/ethics", "#/a/x/s/results", "#/a//results", "#/reviewer", "#/a/results"] {
         assert!(!is_studio(main), "{main}");
     }
+    // The main app still names the address (its links), and the studio renders it.
     assert_eq!(Route::parse("#/a/x/results"), Route::Results { id: "x".into() });
+    assert_eq!(Route::Results { id: "x".into() }.href(), StudioRoute::Results { id: "x".into() }.href());
 }

@@ -10,7 +10,7 @@
 use crate::answers::Assessment;
 use crate::import::MAX_IMPORT_BYTES;
 use crate::route::Route;
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::{local_time, use_app, AppState, QState};
 use leptos::prelude::*;
 
@@ -132,9 +132,9 @@ pub fn ImportPanel() -> impl IntoView {
 
     view! {
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">{t!("Import an assessment")}</h2>
-            <p>{t!("Open a file exported by this tool: the answers file (.json) or the PDF report, which carries the answers inside it. Nothing on this device changes unless the import succeeds.")}</p>
-            <label class="file-label" for="import-file">{t!("Choose a file to import (.json or .pdf)")}</label>
+            <h2 id="import-heading">{ts!("Import an assessment")}</h2>
+            <p>{ts!("Open a file exported by this tool: the answers file (.json) or the PDF report, which carries the answers inside it. Nothing on this device changes unless the import succeeds.")}</p>
+            <label class="file-label" for="import-file">{ts!("Choose a file to import (.json or .pdf)")}</label>
             <input id="import-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
             <div aria-live="polite" class="import-status">
                 {move || match status.get() {
@@ -146,8 +146,8 @@ pub fn ImportPanel() -> impl IntoView {
                         let note_id = id.clone();
                         Some(view! {
                             <p class="ok">{t!("Imported “{0}”.", name)}{moved}{move || removed_note(app, &note_id)}" "
-                                <a href=Route::Results { id: id.clone() }.href()>{t!("See its results")}</a>" · "
-                                <a href=Route::Assessment { id, section: None, question: None }.href()>{t!("Open the questions")}</a>
+                                <a href=Route::Results { id: id.clone() }.href()>{ts!("See its results")}</a>" · "
+                                <a href=Route::Assessment { id, section: None, question: None }.href()>{ts!("Open the questions")}</a>
                             </p>
                         }.into_any())
                     }
@@ -159,13 +159,13 @@ pub fn ImportPanel() -> impl IntoView {
                     app.announce(t!("Import cancelled"));
                 }
             }>
-                <h2 id="clash-title">{t!("This assessment is already here")}</h2>
+                <h2 id="clash-title">{ts!("This assessment is already here")}</h2>
                 <p>{existing}</p>
-                <p>{t!("Replace it with the file's version, or keep both (the imported copy gets a new id)?")}</p>
+                <p>{ts!("Replace it with the file's version, or keep both (the imported copy gets a new id)?")}</p>
                 <div class="dialog-actions">
-                    <button type="button" class="button" on:click=move |_| choose(None)>{t!("Cancel")}</button>
-                    <button type="button" class="button" on:click=move |_| choose(Some(true))>{t!("Keep both")}</button>
-                    <button type="button" class="button danger" on:click=move |_| choose(Some(false))>{t!("Replace")}</button>
+                    <button type="button" class="button" on:click=move |_| choose(None)>{ts!("Cancel")}</button>
+                    <button type="button" class="button" on:click=move |_| choose(Some(true))>{ts!("Keep both")}</button>
+                    <button type="button" class="button danger" on:click=move |_| choose(Some(false))>{ts!("Replace")}</button>
                 </div>
             </dialog>
         </section>

@@ -1,7 +1,7 @@
 //! Renders the core's light-markdown AST. No HTML from the text is ever interpreted.
 
 use crate::markdown::{parse, Block, Inline};
-use crate::t;
+use crate::ts;
 use leptos::prelude::*;
 
 fn inlines(items: Vec<Inline>) -> impl IntoView {
@@ -12,7 +12,7 @@ fn inlines(items: Vec<Inline>) -> impl IntoView {
             Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
             Inline::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
             Inline::Link { text, href } => view! {
-                <a href=href target="_blank" rel="noopener noreferrer">{text}<span class="sr-only">" "{t!("(opens in a new tab)")}</span></a>
+                <a href=href target="_blank" rel="noopener noreferrer">{text}<span class="sr-only">" "{ts!("(opens in a new tab)")}</span></a>
             }
             .into_any(),
         })

@@ -4,7 +4,7 @@
 use super::markdown::Markdown;
 use crate::answers::{Answer, MIN_JUSTIFICATION_CHARS};
 use crate::model::{ChoiceView, ProfileField, Question, QuestionKind};
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ fn Required(required: bool) -> impl IntoView {
     required.then(|| {
         view! {
             <span class="req" aria-hidden="true">" *"</span>
-            <span class="sr-only">" "{t!("(required)")}</span>
+            <span class="sr-only">" "{ts!("(required)")}</span>
         }
     })
 }
@@ -191,8 +191,8 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
             view! {
                 <div class="help" id=help_id.clone()>
                     <div lang=help_fallback.then_some("en")><Markdown text=help_text.clone()/></div>
-                    {help_fallback.then(|| view! { <p class="fallback-mark">{t!("(in English)")}</p> })}
-                    {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">{t!("Sources:")}" "</span>{refs.join("; ")}</p> })}
+                    {help_fallback.then(|| view! { <p class="fallback-mark">{ts!("(in English)")}</p> })}
+                    {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">{ts!("Sources:")}" "</span>{refs.join("; ")}</p> })}
                 </div>
             }
         })
@@ -218,7 +218,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
                             on:input=move |ev| app.set_note(&aid, &qid, event_target_value(&ev))
                         ></textarea>
                         {move || na_unjustified.get().then(|| view! {
-                            <p class="field-error" id=err_id3.clone()>{t!("Give a short reason why this question does not apply to your project.")}</p>
+                            <p class="field-error" id=err_id3.clone()>{ts!("Give a short reason why this question does not apply to your project.")}</p>
                         })}
                     </div>
                 }
@@ -248,7 +248,7 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
             </button>
             {is_choice.then(|| view! {
                 <button type="button" class="link-button" disabled=move || answer.get().is_none() on:click=clear>
-                    {t!("Clear answer")}<span class="sr-only">" "{t!("to question {0}", number)}</span>
+                    {ts!("Clear answer")}<span class="sr-only">" "{t!("to question {0}", number)}</span>
                 </button>
             })}
         </div>
@@ -257,8 +257,8 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     let required = question.required;
     let status = move || {
         answer.get().map(|a| match a {
-            Answer::DontKnow => view! { <span class="badge badge-gap">{t!("Knowledge gap")}</span> }.into_any(),
-            Answer::NotApplicable => view! { <span class="badge">{t!("Not applicable")}</span> }.into_any(),
+            Answer::DontKnow => view! { <span class="badge badge-gap">{ts!("Knowledge gap")}</span> }.into_any(),
+            Answer::NotApplicable => view! { <span class="badge">{ts!("Not applicable")}</span> }.into_any(),
             _ => ().into_any(),
         })
     };

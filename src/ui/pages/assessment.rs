@@ -5,7 +5,7 @@ use crate::answers::{Progress, Visibility};
 use crate::model::Questionnaire;
 use crate::route::Route;
 use crate::scoring::{display_score, score};
-use crate::t;
+use crate::{t, ts};
 use crate::ui::components::question::QuestionView;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -107,7 +107,7 @@ fn page(
                             <span class="nav-title">{crate::ui::loc(&s.title)}</span>
                             <span class="nav-count" class:done=move || counts.get().map(|c| c.2).unwrap_or(false)>
                                 {move || counts.get().map(|(a, v, done)| format!("{}{a}/{v}", if done { "✓ " } else { "" }))}
-                                <span class="sr-only">" "{t!("answered")}</span>
+                                <span class="sr-only">" "{ts!("answered")}</span>
                             </span>
                         </a>
                     </li>
@@ -134,14 +134,14 @@ fn page(
                 let label = q.with_value(|q| q.bands[level.band_index].label.tr().to_string());
                 view! {
                     <p class=format!("live-score level-{}", level.band_index)>
-                        <span class="score-label">{t!("Section score:")}" "</span>
+                        <span class="score-label">{ts!("Section score:")}" "</span>
                         <strong>{display_score(v)}" / 100"</strong>" · "{label}
                         {(flags > 0).then(|| view! { <span class="badge badge-flag">{if flags == 1 { t!("1 red flag") } else { t!("{0} red flags", flags) }}</span> })}
                     </p>
                 }
                 .into_any()
             }
-            None => view! { <p class="live-score">{t!("Section score: no scored answers yet.")}</p> }.into_any(),
+            None => view! { <p class="live-score">{ts!("Section score: no scored answers yet.")}</p> }.into_any(),
         }
     };
 
@@ -166,15 +166,15 @@ fn page(
     let prev = (section_index > 0).then(|| {
         let s = q.with_value(|q| q.sections[section_index - 1].clone());
         let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
-        view! { <a class="button" href=href rel="prev">"← "{t!("Previous:")}" "{crate::ui::loc(&s.title)}</a> }
+        view! { <a class="button" href=href rel="prev">"← "{ts!("Previous:")}" "{crate::ui::loc(&s.title)}</a> }
     });
     let next = if section_index + 1 < total {
         let s = q.with_value(|q| q.sections[section_index + 1].clone());
         let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
-        view! { <a class="button primary" href=href rel="next">{t!("Next:")}" "{crate::ui::loc(&s.title)}" →"</a> }.into_any()
+        view! { <a class="button primary" href=href rel="next">{ts!("Next:")}" "{crate::ui::loc(&s.title)}" →"</a> }.into_any()
     } else {
         let href = Route::Results { id: id.clone() }.href();
-        view! { <a class="button primary" href=href>{t!("See the results")}" →"</a> }.into_any()
+        view! { <a class="button primary" href=href>{ts!("See the results")}" →"</a> }.into_any()
     };
     let results_href = Route::Results { id: id.clone() }.href();
     let name = move || {
@@ -185,18 +185,18 @@ fn page(
 
     view! {
         <div class="assessment">
-            <p class="crumbs"><a href="#/">{t!("Assessments")}</a>" / "<span>{name}</span></p>
+            <p class="crumbs"><a href="#/">{ts!("Assessments")}</a>" / "<span>{name}</span></p>
             <div class="assessment-grid">
-                <nav class="sections-nav" aria-label=t!("Sections")>
+                <nav class="sections-nav" aria-label=ts!("Sections")>
                     <p class="muted small">{crate::ui::loc(&qtitle)}</p>
                     <p class="overall-progress">
                         {move || overall().map(|(a, v, p)| view! {
-                            <progress max="100" value=p aria-label=t!("Overall progress")></progress>
+                            <progress max="100" value=p aria-label=ts!("Overall progress")></progress>
                             <span>{t!("{0} of {1} answered", a, v)}</span>
                         })}
                     </p>
                     <ol>{nav}</ol>
-                    <a class="button" href=results_href>{t!("Results")}</a>
+                    <a class="button" href=results_href>{ts!("Results")}</a>
                 </nav>
                 <section class="section-body" aria-labelledby="section-heading">
                     <p class="muted small">{t!("Section {0} of {1}", section_index + 1, total)}</p>
@@ -204,9 +204,9 @@ fn page(
                     {(!sec.intro.0.is_empty()).then(|| view! { <p class="intro">{crate::ui::loc(&sec.intro)}</p> })}
                     <div class="score-box">{live_score}</div>
                     <p class="muted small">
-                        <span aria-hidden="true">{t!("Questions marked * are required.")}</span>
-                        <span class="sr-only">{t!("Required questions are marked “required”.")}</span>
-                        " "{t!("Every change is saved on this device at once.")}
+                        <span aria-hidden="true">{ts!("Questions marked * are required.")}</span>
+                        <span class="sr-only">{ts!("Required questions are marked “required”.")}</span>
+                        " "{ts!("Every change is saved on this device at once.")}
                     </p>
                     <For
                         each=numbered

@@ -2,7 +2,7 @@
 
 use crate::answers::Progress;
 use crate::route::Route;
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::{local_time, use_app, QState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,7 +41,7 @@ pub fn HomePage() -> impl IntoView {
                             }
                             starting.set(false);
                         });
-                    }>{t!("Start a new assessment")}</button>
+                    }>{ts!("Start a new assessment")}</button>
                 </li>
             }
         })
@@ -81,7 +81,7 @@ pub fn HomePage() -> impl IntoView {
     let saved = move || {
         let list = app.assessments().get();
         if list.is_empty() {
-            return view! { <p class="muted">{t!("No saved assessments on this device yet.")}</p> }.into_any();
+            return view! { <p class="muted">{ts!("No saved assessments on this device yet.")}</p> }.into_any();
         }
         let rows = list
             .into_iter()
@@ -111,10 +111,10 @@ pub fn HomePage() -> impl IntoView {
                             None => "—".into_any(),
                         }}</td>
                         <td class="actions">
-                            <a class="button" href=resume aria-label=t!("Resume {0}", name)>{t!("Resume")}</a>
-                            <a class="button" href=results aria-label=t!("Results of {0}", name)>{t!("Results")}</a>
+                            <a class="button" href=resume aria-label=t!("Resume {0}", name)>{ts!("Resume")}</a>
+                            <a class="button" href=results aria-label=t!("Results of {0}", name)>{ts!("Results")}</a>
                             <button type="button" class="button danger" aria-label=t!("Delete {0}", name)
-                                on:click=move |_| open_delete(id.clone(), name2.clone())>{t!("Delete")}</button>
+                                on:click=move |_| open_delete(id.clone(), name2.clone())>{ts!("Delete")}</button>
                         </td>
                     </tr>
                 }
@@ -123,8 +123,8 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <div class="table-scroll">
                 <table class="saved">
-                    <caption class="sr-only">{t!("Saved assessments")}</caption>
-                    <thead><tr><th scope="col">{t!("Project")}</th><th scope="col">{t!("Last changed")}</th><th scope="col">{t!("Progress")}</th><th scope="col">{t!("Actions")}</th></tr></thead>
+                    <caption class="sr-only">{ts!("Saved assessments")}</caption>
+                    <thead><tr><th scope="col">{ts!("Project")}</th><th scope="col">{ts!("Last changed")}</th><th scope="col">{ts!("Progress")}</th><th scope="col">{ts!("Actions")}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -133,30 +133,30 @@ pub fn HomePage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t!("ELSA self-assessment for AI in healthcare")}</h1>
+        <h1>{ts!("ELSA self-assessment for AI in healthcare")}</h1>
         <p class="lead">
-            {t!("Check the ethical, legal and societal aspects of your AI tool — including its impact on people with a low socio-economic status.")}" "
-            {t!("Answer at your own pace: every change is saved in this browser, and you can come back at any time.")}
+            {ts!("Check the ethical, legal and societal aspects of your AI tool — including its impact on people with a low socio-economic status.")}" "
+            {ts!("Answer at your own pace: every change is saved in this browser, and you can come back at any time.")}
         </p>
         <section aria-labelledby="start-heading">
-            <h2 id="start-heading">{t!("Start a new assessment")}</h2>
-            {move || start_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}" "{t!("Try again.")}</p> })}
+            <h2 id="start-heading">{ts!("Start a new assessment")}</h2>
+            {move || start_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}" "{ts!("Try again.")}</p> })}
             <ul class="cards">{starters}</ul>
         </section>
         <section aria-labelledby="saved-heading">
-            <h2 id="saved-heading" tabindex="-1">{t!("Your saved assessments")}</h2>
+            <h2 id="saved-heading" tabindex="-1">{ts!("Your saved assessments")}</h2>
             {saved}
         </section>
         <crate::ui::components::import::ImportPanel/>
-        <h2>{t!("Review, workshop, compare")}</h2>
-        <p><a href="#/review">{t!("Review a team's file, or reply to a review")}</a>" · "<a href="#/workshop">{t!("Run a workshop")}</a>" · "<a href="#/compare">{t!("Compare two versions")}</a></p>
+        <h2>{ts!("Review, workshop, compare")}</h2>
+        <p><a href="#/review">{ts!("Review a team's file, or reply to a review")}</a>" · "<a href="#/workshop">{ts!("Run a workshop")}</a>" · "<a href="#/compare">{ts!("Compare two versions")}</a></p>
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" on:close=move |_| to_delete.set(None)>
-            <h2 id="delete-title">{t!("Delete this assessment?")}</h2>
+            <h2 id="delete-title">{ts!("Delete this assessment?")}</h2>
             <p>{move || to_delete.get().map(|(_, n)| t!("“{0}” and all its answers and notes will be removed from this device. This cannot be undone.", n))}</p>
             {move || delete_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
             <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| close_dialog()>{t!("Cancel")}</button>
-                <button type="button" class="button danger" on:click=confirm_delete>{t!("Delete")}</button>
+                <button type="button" class="button" on:click=move |_| close_dialog()>{ts!("Cancel")}</button>
+                <button type="button" class="button danger" on:click=confirm_delete>{ts!("Delete")}</button>
             </div>
         </dialog>
     }

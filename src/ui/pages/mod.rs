@@ -6,7 +6,7 @@ pub mod scoring;
 
 use crate::answers::Assessment;
 use crate::model::Questionnaire;
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::{AppState, QState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -19,8 +19,8 @@ where
 {
     let Some(a) = untrack(|| app.assessment(&id)) else {
         return view! {
-            <h1>{t!("Assessment not found")}</h1>
-            <p>{t!("There is no saved assessment with this address on this device.")}" "<a href="#/">{t!("Go to your assessments")}</a>"."</p>
+            <h1>{ts!("Assessment not found")}</h1>
+            <p>{ts!("There is no saved assessment with this address on this device.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>
         }
         .into_any();
     };
@@ -33,15 +33,15 @@ where
     (move || match state.get() {
         QState::Ready(q, source) => match untrack(|| app.assessment(&id)) {
             Some(a) => page(a, q, source),
-            None => view! { <p>{t!("This assessment was deleted.")}" "<a href="#/">{t!("Go to your assessments")}</a>"."</p> }.into_any(),
+            None => view! { <p>{ts!("This assessment was deleted.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p> }.into_any(),
         },
-        QState::Loading => view! { <p class="muted" role="status">{t!("Loading the questionnaire…")}</p> }.into_any(),
+        QState::Loading => view! { <p class="muted" role="status">{ts!("Loading the questionnaire…")}</p> }.into_any(),
         QState::Failed(msg) => {
             let (qid, version) = (qid.clone(), version.clone());
             view! {
                 <h1>{name.clone()}</h1>
-                <p class="alert alert-error" role="alert">{msg}" "{t!("Your answers are kept unchanged.")}</p>
-                <button type="button" class="button" on:click=move |_| app.retry(&qid, &version)>{t!("Try again")}</button>
+                <p class="alert alert-error" role="alert">{msg}" "{ts!("Your answers are kept unchanged.")}</p>
+                <button type="button" class="button" on:click=move |_| app.retry(&qid, &version)>{ts!("Try again")}</button>
             }
             .into_any()
         }

@@ -1,6 +1,6 @@
 //! "Your data": where answers are kept, what is (not) sent, and deleting everything.
 
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -15,18 +15,18 @@ pub fn PrivacyPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{t!("Your data")}</h1>
-        <p class="lead">{t!("Your answers stay on this device. Nothing is sent anywhere.")}</p>
-        <h2>{t!("Where your answers are kept")}</h2>
+        <h1>{ts!("Your data")}</h1>
+        <p class="lead">{ts!("Your answers stay on this device. Nothing is sent anywhere.")}</p>
+        <h2>{ts!("Where your answers are kept")}</h2>
         <ul>
-            <li>{t!("Every answer and note is saved in this browser's local storage on this computer, at the moment you type or choose it.")}</li>
-            <li>{t!("The tool has no server, no accounts, no analytics and no external fonts or scripts. The page only loads its own files, and a security policy in the page blocks any other connection.")}</li>
-            <li>{t!("Someone who uses this browser on this computer, under the same user account, can open your assessments. On a shared computer, delete your data when you are done.")}</li>
-            <li>{t!("Clearing this site's data in the browser settings, or using a private window, removes the answers. Export a file (the answers as JSON, or the PDF report, which carries the answers inside it) to keep a copy or to share it; import it here or on another computer.")}</li>
-            <li>{t!("Reviews you write and team files you load for a workshop are kept the same way, each apart from your own assessments. Clearing a workshop removes only the workshop.")}</li>
-            <li>{t!("After your first visit the browser keeps a copy of the tool's own files (not your answers), so that it also works offline. Now and then it asks this site whether there is a newer version of the tool; that request carries nothing of yours.")}</li>
+            <li>{ts!("Every answer and note is saved in this browser's local storage on this computer, at the moment you type or choose it.")}</li>
+            <li>{ts!("The tool has no server, no accounts, no analytics and no external fonts or scripts. The page only loads its own files, and a security policy in the page blocks any other connection.")}</li>
+            <li>{ts!("Someone who uses this browser on this computer, under the same user account, can open your assessments. On a shared computer, delete your data when you are done.")}</li>
+            <li>{ts!("Clearing this site's data in the browser settings, or using a private window, removes the answers. Export a file (the answers as JSON, or the PDF report, which carries the answers inside it) to keep a copy or to share it; import it here or on another computer.")}</li>
+            <li>{ts!("Reviews you write and team files you load for a workshop are kept the same way, each apart from your own assessments. Clearing a workshop removes only the workshop.")}</li>
+            <li>{ts!("After your first visit the browser keeps a copy of the tool's own files (not your answers), so that it also works offline. Now and then it asks this site whether there is a newer version of the tool; that request carries nothing of yours.")}</li>
         </ul>
-        <h2>{t!("Delete all my data")}</h2>
+        <h2>{ts!("Delete all my data")}</h2>
         <p>{move || {
             let n = app.assessments().with(|v| v.len());
             if n == 1 {
@@ -40,20 +40,20 @@ pub fn PrivacyPage() -> impl IntoView {
             if let Some(d) = dialog.get() {
                 let _ = d.show_modal();
             }
-        }>{t!("Delete all my data")}</button>
+        }>{ts!("Delete all my data")}</button>
         {move || result.get().map(|r| match r {
             Ok(n) => view! { <p class="ok" role="status">{if n == 1 { t!("Deleted. 1 stored item removed from this browser.") } else { t!("Deleted. {0} stored items removed from this browser.", n) }}</p> }.into_any(),
             Err(e) => view! { <p class="alert alert-error" role="alert">{t!("Could not delete: {0}.", e)}</p> }.into_any(),
         })}
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-all-title">
-            <h2 id="delete-all-title">{t!("Delete all your data?")}</h2>
-            <p>{t!("Every assessment, answer and note on this device will be removed. This cannot be undone. Export a report first if you want to keep a copy.")}</p>
+            <h2 id="delete-all-title">{ts!("Delete all your data?")}</h2>
+            <p>{ts!("Every assessment, answer and note on this device will be removed. This cannot be undone. Export a report first if you want to keep a copy.")}</p>
             <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| close()>{t!("Cancel")}</button>
+                <button type="button" class="button" on:click=move |_| close()>{ts!("Cancel")}</button>
                 <button type="button" class="button danger" on:click=move |_| {
                     result.set(Some(app.delete_all()));
                     close();
-                }>{t!("Delete everything")}</button>
+                }>{ts!("Delete everything")}</button>
             </div>
         </dialog>
     }

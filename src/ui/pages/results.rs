@@ -5,7 +5,7 @@ use crate::answers::answer_text;
 use crate::model::Questionnaire;
 use crate::route::Route;
 use crate::scoring::{display_score, score};
-use crate::t;
+use crate::{t, ts};
 use crate::ui::components::chart::{Bar, ScoreChart};
 use crate::ui::export::export;
 use crate::ui::state::{now, use_app};
@@ -55,13 +55,13 @@ fn page(
                     <div>
                         <p class="overall-level">{crate::ui::loc(&band.label)}</p>
                         <p>{crate::ui::loc(&band.meaning)}</p>
-                        {level.raised_by_red_flag.then(|| view! { <p class="flag-text">{t!("Raised to this level because at least one answer is a red flag.")}</p> })}
+                        {level.raised_by_red_flag.then(|| view! { <p class="flag-text">{ts!("Raised to this level because at least one answer is a red flag.")}</p> })}
                     </div>
                 </div>
             }
             .into_any()
         }
-        _ => view! { <p class="alert">{t!("No scored question has been answered yet, so there is no score.")}</p> }.into_any(),
+        _ => view! { <p class="alert">{ts!("No scored question has been answered yet, so there is no score.")}</p> }.into_any(),
     };
 
     // Chart + table
@@ -93,7 +93,7 @@ fn page(
                         <li>
                             <a href=link(&s.section_id, &c.question_id)>{qtext(&c.question_id)}</a>
                             " — "{points}
-                            {c.red_flag.then(|| view! { <span class="badge badge-flag">{t!("red flag")}</span> })}
+                            {c.red_flag.then(|| view! { <span class="badge badge-flag">{ts!("red flag")}</span> })}
                         </li>
                     }
                 })
@@ -182,7 +182,7 @@ fn page(
     let triage = (!q.triage.is_empty()).then(|| {
         let conclusions = crate::triage::evaluate(&q, &a, locale);
         let body = if conclusions.is_empty() {
-            view! { <p class="muted">{t!("No legal conclusions follow from your answers so far. Answer the legal triage questions to see them.")}</p> }.into_any()
+            view! { <p class="muted">{ts!("No legal conclusions follow from your answers so far. Answer the legal triage questions to see them.")}</p> }.into_any()
         } else {
             let items = conclusions
                 .into_iter()
@@ -206,11 +206,11 @@ fn page(
                             <p class="conclusion-head">
                                 <span class="badge">{c.framework.label()}</span>" "
                                 <span class=severity.0>{severity.1}</span>" "
-                                <strong>{crate::ui::loc(&c.conclusion)}</strong>{t!(", because you answered:")}
+                                <strong>{crate::ui::loc(&c.conclusion)}</strong>{ts!(", because you answered:")}
                             </p>
                             <ul>{reasons}</ul>
                             {(!c.explanation.0.is_empty()).then(|| view! { <p>{crate::ui::loc(&c.explanation)}</p> })}
-                            {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">{t!("Sources:")}" "</span>{refs}</p> })}
+                            {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">{ts!("Sources:")}" "</span>{refs}</p> })}
                         </li>
                     }
                 })
@@ -219,7 +219,7 @@ fn page(
         };
         view! {
             <section aria-labelledby="triage-heading" class="panel">
-                <h2 id="triage-heading">{t!("Legal triage")}</h2>
+                <h2 id="triage-heading">{ts!("Legal triage")}</h2>
                 <p class="notice"><strong>{crate::triage::disclaimer_title()}</strong>" "{crate::triage::disclaimer_body()}</p>
                 {body}
             </section>
@@ -236,9 +236,9 @@ fn page(
                 .map(|r| {
                     view! {
                         <li class:flagged=r.red_flag>
-                            {r.red_flag.then(|| view! { <span class="badge badge-flag">{t!("red flag")}</span>" " })}
+                            {r.red_flag.then(|| view! { <span class="badge badge-flag">{ts!("red flag")}</span>" " })}
                             <span>{crate::ui::loc(&r.text)}</span>
-                            <span class="muted small">" — "{t!("from:")}" "<a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a></span>
+                            <span class="muted small">" — "{ts!("from:")}" "<a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a></span>
                         </li>
                     }
                     .into_any()
@@ -249,7 +249,7 @@ fn page(
             }
         }
         if groups.is_empty() {
-            view! { <p class="muted">{t!("No actions follow from your answers so far.")}</p> }.into_any()
+            view! { <p class="muted">{ts!("No actions follow from your answers so far.")}</p> }.into_any()
         } else {
             groups
                 .into_iter()
@@ -299,9 +299,9 @@ fn page(
     let start_md = start_export.clone();
     let export_status = move || match export_state.get() {
         ExportState::Idle => ().into_any(),
-        ExportState::Working(_) => view! { <p class="muted">{t!("Preparing the file… the first time takes a moment.")}</p> }.into_any(),
+        ExportState::Working(_) => view! { <p class="muted">{ts!("Preparing the file… the first time takes a moment.")}</p> }.into_any(),
         ExportState::Done(name) => view! { <p class="ok">{t!("Downloaded “{0}”.", name)}</p> }.into_any(),
-        ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">{e}" "{t!("You can try again.")}</p> }.into_any(),
+        ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">{e}" "{ts!("You can try again.")}</p> }.into_any(),
     };
 
     // The assessment file: the stored format, which the elsa-report CLI also reads.
@@ -322,8 +322,8 @@ fn page(
         let href = format!("#/review/reply/{id}");
         view! {
             <section aria-labelledby="review-heading" class="panel">
-                <h2 id="review-heading">{t!("Ethics review")}</h2>
-                <p>{t!("A reviewer returned comments on these answers.")}" "<a href=href>{t!("Read the review and reply")}</a></p>
+                <h2 id="review-heading">{ts!("Ethics review")}</h2>
+                <p>{ts!("A reviewer returned comments on these answers.")}" "<a href=href>{ts!("Read the review and reply")}</a></p>
             </section>
         }
     });
@@ -335,18 +335,18 @@ fn page(
 
     view! {
         <div class="results">
-            <p class="crumbs"><a href="#/">{t!("Assessments")}</a>" / "<a href=back.clone()>{a0.display_name().to_string()}</a>" / "{t!("Results")}</p>
+            <p class="crumbs"><a href="#/">{ts!("Assessments")}</a>" / "<a href=back.clone()>{a0.display_name().to_string()}</a>" / "{ts!("Results")}</p>
             <h1>{title}</h1>
             <p class="muted">{qtitle}</p>
             <div class="export-bar">
                 <button type="button" class="button primary" on:click=move |_| start_export(Job::Pdf) disabled=busy>
                     {move || if export_state.get() == ExportState::Working(Job::Pdf) { t!("Preparing PDF…") } else { t!("Export PDF report") }}
                 </button>
-                <button type="button" class="button" on:click=export_json>{t!("Export answers (JSON)")}</button>
-                <button type="button" class="button" on:click=move |_| start_md(Job::Markdown) disabled=busy>{t!("Export Markdown")}</button>
-                <button type="button" class="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t!("Print")}</button>
-                <a class="button" href=back>{t!("Back to the questions")}</a>
-                <label class="report-lang">{t!("Report language")}
+                <button type="button" class="button" on:click=export_json>{ts!("Export answers (JSON)")}</button>
+                <button type="button" class="button" on:click=move |_| start_md(Job::Markdown) disabled=busy>{ts!("Export Markdown")}</button>
+                <button type="button" class="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{ts!("Print")}</button>
+                <a class="button" href=back>{ts!("Back to the questions")}</a>
+                <label class="report-lang">{ts!("Report language")}
                     <select on:change=move |ev| if let Some(l) = crate::i18n::Lang::from_code(&event_target_value(&ev)) { report_lang.set(l) }>
                         {crate::i18n::Lang::ALL.into_iter().map(|l| view! {
                             <option value=l.code() lang=l.code() selected=l == report_lang.get_untracked()>{l.name()}</option>
@@ -356,17 +356,17 @@ fn page(
                 <div aria-live="polite">{export_status}</div>
             </div>
             <section aria-labelledby="overall-heading">
-                <h2 id="overall-heading">{t!("Overall")}</h2>
+                <h2 id="overall-heading">{ts!("Overall")}</h2>
                 {overall}
-                <p class="muted small">{t!("Scores run from 0 (no concern) to 100 (highest concern).")}" "<a href="#/scoring">{t!("How scoring works")}</a></p>
+                <p class="muted small">{ts!("Scores run from 0 (no concern) to 100 (highest concern).")}" "<a href="#/scoring">{ts!("How scoring works")}</a></p>
             </section>
             <section aria-labelledby="sections-heading">
-                <h2 id="sections-heading">{t!("Scores per section")}</h2>
+                <h2 id="sections-heading">{ts!("Scores per section")}</h2>
                 <ScoreChart bars=bars bands=bands title=chart_title/>
                 <div class="table-scroll">
                     <table class="scores">
-                        <caption class="sr-only">{t!("Score, level, red flags and answered questions per section")}</caption>
-                        <thead><tr><th scope="col">{t!("Section")}</th><th scope="col">{t!("Score")}</th><th scope="col">{t!("Level")}</th><th scope="col">{t!("Red flags")}</th><th scope="col">{t!("Answered")}</th></tr></thead>
+                        <caption class="sr-only">{ts!("Score, level, red flags and answered questions per section")}</caption>
+                        <thead><tr><th scope="col">{ts!("Section")}</th><th scope="col">{ts!("Score")}</th><th scope="col">{ts!("Level")}</th><th scope="col">{ts!("Red flags")}</th><th scope="col">{ts!("Answered")}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -379,7 +379,7 @@ fn page(
             {unjustified}
             {removed}
             <section aria-labelledby="recs-heading">
-                <h2 id="recs-heading">{t!("Recommended actions")}</h2>
+                <h2 id="recs-heading">{ts!("Recommended actions")}</h2>
                 {recommendations}
             </section>
         </div>

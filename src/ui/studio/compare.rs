@@ -6,7 +6,7 @@
 use super::{import_file, questionnaire_of, read_files, score_text, take_files};
 use crate::answers::Assessment;
 use crate::compare::diff;
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::{local_time, use_app};
 use leptos::prelude::*;
 
@@ -60,14 +60,14 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
     view! {
         <fieldset class="compare-side">
             <legend>{title}</legend>
-            <label for=select_id.clone()>{t!("One of your assessments")}</label>
+            <label for=select_id.clone()>{ts!("One of your assessments")}</label>
             <select id=select_id on:change=on_select>
-                <option value="">{t!("— choose —")}</option>
+                <option value="">{ts!("— choose —")}</option>
                 {move || app.assessments().get().into_iter().map(|a| view! {
                     <option value=a.id.clone()>{t!("{0} (last changed {1})", a.display_name(), local_time(&a.modified))}</option>
                 }).collect_view()}
             </select>
-            <label class="file-label" for=file_id.clone()>{t!("or a file (.json or .pdf)")}</label>
+            <label class="file-label" for=file_id.clone()>{ts!("or a file (.json or .pdf)")}</label>
             <input id=file_id type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_file/>
             <p class="small" aria-live="polite">{move || side.get().map(|s| format!("{title2}: {} — {}", s.assessment.display_name(), s.source))}</p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
@@ -116,7 +116,7 @@ pub fn ComparePage() -> impl IntoView {
         let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_else(|| sid.to_string());
         let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.tr().to_string()).unwrap_or_else(|| qid.to_string());
         let different = (a.id != b.id).then(|| view! {
-            <p class="alert" role="status">{t!("These two files have different assessment ids, so they may not be versions of the same assessment. The comparison is shown anyway.")}</p>
+            <p class="alert" role="status">{ts!("These two files have different assessment ids, so they may not be versions of the same assessment. The comparison is shown anyway.")}</p>
         });
         let sections = d.sections.iter().map(|s| view! {
             <tr><th scope="row">{title(&s.section_id)}</th><td>{score_text(s.before)}</td><td>{score_text(s.after)}</td><td>{change_text(s.before, s.after)}</td></tr>
@@ -128,12 +128,12 @@ pub fn ComparePage() -> impl IntoView {
             view! { <ul>{list.iter().map(|(_, qid)| view! { <li>{qtext(qid)}</li> }).collect_view()}</ul> }.into_any()
         };
         let answers = if d.answers.is_empty() {
-            view! { <p class="muted">{t!("No answer or note changed.")}</p> }.into_any()
+            view! { <p class="muted">{ts!("No answer or note changed.")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Changed answers")>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=ts!("Changed answers")>
                 <table class="data-table" id="changed-answers">
-                    <thead><tr><th scope="col">{t!("Question")}</th><th scope="col">{t!("Before")}</th><th scope="col">{t!("After")}</th></tr></thead>
+                    <thead><tr><th scope="col">{ts!("Question")}</th><th scope="col">{ts!("Before")}</th><th scope="col">{ts!("After")}</th></tr></thead>
                     <tbody>
                         {d.answers.iter().map(|c| view! {
                             <tr>
@@ -149,19 +149,19 @@ pub fn ComparePage() -> impl IntoView {
         };
         Some(view! {
             <section aria-labelledby="cmp-result-h" id="compare-result">
-                <h2 id="cmp-result-h">{t!("What changed")}</h2>
+                <h2 id="cmp-result-h">{ts!("What changed")}</h2>
                 {different}
                 <p>{t!("Overall score: {0} → {1} ({2})", score_text(d.overall_before), score_text(d.overall_after), change_text(d.overall_before, d.overall_after))}</p>
-                <h3>{t!("Scores per section")}</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Scores per section, before and after")>
+                <h3>{ts!("Scores per section")}</h3>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=ts!("Scores per section, before and after")>
                     <table class="data-table" id="section-changes">
-                        <thead><tr><th scope="col">{t!("Section")}</th><th scope="col">{t!("Before")}</th><th scope="col">{t!("After")}</th><th scope="col">{t!("Change")}</th></tr></thead>
+                        <thead><tr><th scope="col">{ts!("Section")}</th><th scope="col">{ts!("Before")}</th><th scope="col">{ts!("After")}</th><th scope="col">{ts!("Change")}</th></tr></thead>
                         <tbody>{sections}</tbody>
                     </table>
                 </div>
-                <h3>{t!("Red flags resolved")}</h3>
+                <h3>{ts!("Red flags resolved")}</h3>
                 <div id="flags-resolved">{flags(&d.flags_resolved, t!("None."))}</div>
-                <h3>{t!("Red flags newly raised")}</h3>
+                <h3>{ts!("Red flags newly raised")}</h3>
                 <div id="flags-raised">{flags(&d.flags_raised, t!("None."))}</div>
                 <h3>{t!("Answers that changed ({0})", d.answers.len())}</h3>
                 {answers}
@@ -169,8 +169,8 @@ pub fn ComparePage() -> impl IntoView {
         }.into_any())
     };
     view! {
-        <h1>{t!("Compare two versions")}</h1>
-        <p>{t!("Pick two versions of the same assessment, for example before and after a mitigation: one of your assessments as it is now, or an exported file, on each side. Nothing is changed by comparing.")}</p>
+        <h1>{ts!("Compare two versions")}</h1>
+        <p>{ts!("Pick two versions of the same assessment, for example before and after a mitigation: one of your assessments as it is now, or an exported file, on each side. Nothing is changed by comparing.")}</p>
         <div class="compare-pickers">
             <Picker which="before" side=before/>
             <Picker which="after" side=after/>

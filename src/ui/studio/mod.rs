@@ -15,7 +15,7 @@ pub mod review;
 pub mod workshop;
 
 use crate::answers::Assessment;
-use crate::t;
+use crate::{t, ts};
 use crate::import::{self, FileKind};
 use crate::route::StudioRoute;
 use crate::persist;
@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 pub fn mount() {
     add_stylesheet();
-    crate::ui::lang::start(|| leptos::mount::mount_to_body(Studio));
+    crate::ui::lang::start(|| leptos::mount::mount_to_body(Studio), "./i18n/nl-studio.json");
 }
 
 /// The studio's own styles (kept out of the main app's stylesheet, which is part of the first
@@ -118,6 +118,7 @@ pub fn use_studio() -> StudioState {
 #[component]
 fn Studio() -> impl IntoView {
     let app = AppState::new();
+    app.take_shared_memory();
     provide_context(app);
     let studio = StudioState::new();
     provide_context(studio);
@@ -149,21 +150,21 @@ fn Studio() -> impl IntoView {
         {crate::ui::skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="brand" href="./#/">{t!("ELSA self-assessment")}<span class="brand-sub">" · "{t!("AI in healthcare")}</span></a>
-                <nav aria-label=t!("Site")>
+                <a class="brand" href="./#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("AI in healthcare")}</span></a>
+                <nav aria-label=ts!("Site")>
                     <ul class="nav-links">
-                        <li><a href="./#/">{t!("Assessments")}</a></li>
-                        <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>{t!("Review")}</a></li>
-                        <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>{t!("Workshop")}</a></li>
-                        <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>{t!("Compare")}</a></li>
-                        <li><a href="#/scoring" aria-current=nav_current(StudioRoute::Scoring)>{t!("How scoring works")}</a></li>
+                        <li><a href="./#/">{ts!("Assessments")}</a></li>
+                        <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>{ts!("Review")}</a></li>
+                        <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>{ts!("Workshop")}</a></li>
+                        <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>{ts!("Compare")}</a></li>
+                        <li><a href="#/scoring" aria-current=nav_current(StudioRoute::Scoring)>{ts!("How scoring works")}</a></li>
                     </ul>
                 </nav>
                 {crate::ui::lang::switch()}
             </div>
             <p class="privacy-notice wrap">
-                {t!("Files you open here stay on this device. Nothing is sent anywhere.")}" "
-                <a href="#/privacy">{t!("Where your data is kept")}</a>
+                {ts!("Files you open here stay on this device. Nothing is sent anywhere.")}" "
+                <a href="#/privacy">{ts!("Where your data is kept")}</a>
             </p>
         </header>
         <main id="main" tabindex="-1" class=move || if matches!(studio.route.get(), StudioRoute::Present { .. }) { "wrap present" } else { "wrap" }>
@@ -176,9 +177,10 @@ fn Studio() -> impl IntoView {
                 StudioRoute::Compare => view! { <compare::ComparePage/> }.into_any(),
                 StudioRoute::Scoring => view! { <crate::ui::pages::scoring::ScoringPage/> }.into_any(),
                 StudioRoute::Privacy => view! { <crate::ui::pages::privacy::PrivacyPage/> }.into_any(),
+                StudioRoute::Results { id } => view! { <crate::ui::pages::results::ResultsPage id=id/> }.into_any(),
                 StudioRoute::NotFound => view! {
-                    <h1>{t!("Page not found")}</h1>
-                    <p>{t!("This address does not lead to a page of the tool.")}" "<a href="./#/">{t!("Go to your assessments")}</a>"."</p>
+                    <h1>{ts!("Page not found")}</h1>
+                    <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="./#/">{ts!("Go to your assessments")}</a>"."</p>
                 }.into_any(),
             }}
         </main>
@@ -196,6 +198,7 @@ fn page_name(route: &StudioRoute) -> String {
         StudioRoute::Compare => t!("Compare two versions"),
         StudioRoute::Scoring => t!("How scoring works"),
         StudioRoute::Privacy => t!("Your data"),
+        StudioRoute::Results { .. } => t!("Results"),
         StudioRoute::NotFound => t!("Page not found"),
     }
 }

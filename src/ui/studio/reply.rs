@@ -8,7 +8,7 @@ use super::{go, take_files, import_file, now, questionnaire_of, read_files, save
 use crate::answers::answer_text;
 use crate::review;
 use crate::route::{Route, StudioRoute};
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::{local_time, use_app, AppState};
 use leptos::prelude::*;
 
@@ -74,7 +74,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     };
     let status = move || message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> });
     let open_file = view! {
-        <label class="file-label" for="returned-file">{t!("Open a reviewed file you got back (.json or .pdf)")}</label>
+        <label class="file-label" for="returned-file">{ts!("Open a reviewed file you got back (.json or .pdf)")}</label>
         <input id="returned-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_file/>
     };
 
@@ -87,10 +87,10 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     });
     let body = move || {
         let Some(a) = base.get() else {
-            return view! { <p>{t!("This assessment is not on this device.")}" "<a href="./#/">{t!("Go to your assessments")}</a>"."</p> }.into_any();
+            return view! { <p>{ts!("This assessment is not on this device.")}" "<a href="./#/">{ts!("Go to your assessments")}</a>"."</p> }.into_any();
         };
         let Some(r) = a.review() else {
-            return view! { <p>{t!("This assessment has no review yet. When a reviewer sends you a reviewed file, open it here (above) or import it on the home page.")}</p> }.into_any();
+            return view! { <p>{ts!("This assessment has no review yet. When a reviewer sends you a reviewed file, open it here (above) or import it on the home page.")}</p> }.into_any();
         };
         let (q, bytes) = match questionnaire_of(app, &a) {
             Ok(x) => x,
@@ -129,16 +129,16 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                     <li class="reply-item" data-status=c.status.key() data-question=qid.clone()>
                         <h3 class="question-text">{text}</h3>
                         <dl class="team-answer">
-                            <dt>{t!("Your answer")}</dt><dd>{answer}</dd>
-                            {(!note.is_empty()).then(|| view! { <dt>{t!("Your note")}</dt><dd class="pre">{note}</dd> })}
+                            <dt>{ts!("Your answer")}</dt><dd>{answer}</dd>
+                            {(!note.is_empty()).then(|| view! { <dt>{ts!("Your note")}</dt><dd class="pre">{note}</dd> })}
                         </dl>
                         <div class="review-comment" data-status=c.status.key()>
                             <p><strong>{t!("Reviewer – {0}:", c.status.label())}" "</strong><span class="pre">{c.text.clone()}</span></p>
                         </div>
-                        <label for=reply_id.clone()>{t!("Your reply")}</label>
+                        <label for=reply_id.clone()>{ts!("Your reply")}</label>
                         <textarea id=reply_id rows="3" prop:value=c.reply.clone()
                             on:change=move |ev| { app.set_reply(&aid, &qid2, event_target_value(&ev)); app.announce(t!("Reply saved")); }></textarea>
-                        {(!href.is_empty()).then(|| view! { <p class="small"><a href=href>{t!("Change your answer")}</a></p> })}
+                        {(!href.is_empty()).then(|| view! { <p class="small"><a href=href>{ts!("Change your answer")}</a></p> })}
                     </li>
                 }
             })
@@ -170,23 +170,23 @@ pub fn ReplyPage(id: String) -> impl IntoView {
         };
         view! {
             <section class="panel" aria-labelledby="verdict-h">
-                <h2 id="verdict-h">{t!("Verdict")}</h2>
+                <h2 id="verdict-h">{ts!("Verdict")}</h2>
                 <p><strong data-testid="verdict">{r.verdict.map(|v| v.label()).unwrap_or_else(|| t!("No verdict yet"))}</strong>" · "<span class=class data-testid="review-state">{badge}</span></p>
                 <p>{t!("Reviewer: {0} ({1}), {2}", r.reviewer_name, r.reviewer_role, crate::i18n::date(&r.date))}</p>
-                {(!r.conditions.is_empty()).then(|| view! { <p><strong>{t!("Conditions:")}" "</strong><span class="pre">{r.conditions.clone()}</span></p> })}
+                {(!r.conditions.is_empty()).then(|| view! { <p><strong>{ts!("Conditions:")}" "</strong><span class="pre">{r.conditions.clone()}</span></p> })}
                 {r.sign_off.as_ref().map(|s| view! {
                     <p class="small">{t!("Signed off {0} for the answers with fingerprint", local_time(&s.at))}" "<code class="fingerprint">{s.fingerprint.clone()}</code></p>
                 })}
-                <p class="small">{t!("Fingerprint of your answers now:")}" "<code class="fingerprint" data-testid="fingerprint">{review::fingerprint(&a)}</code></p>
+                <p class="small">{ts!("Fingerprint of your answers now:")}" "<code class="fingerprint" data-testid="fingerprint">{review::fingerprint(&a)}</code></p>
                 <p class="small muted">{review::fingerprint_explained()}</p>
             </section>
             <h2>{t!("Comments ({0} OK, {1}, {2})", ok, questions(question), concerns(concern))}</h2>
-            <p>{t!("Each comment is shown beside your current answer. Write your reply below it; replies are saved on this device and do not change your answers. When you are done, export the file and send it back to the reviewer.")}</p>
+            <p>{ts!("Each comment is shown beside your current answer. Write your reply below it; replies are saved on this device and do not change your answers. When you are done, export the file and send it back to the reviewer.")}</p>
             <ol class="review-list">{items}</ol>
             <div class="actions">
-                <button type="button" class="button primary" on:click=export_json>{t!("Export answers with replies (JSON)")}</button>
+                <button type="button" class="button primary" on:click=export_json>{ts!("Export answers with replies (JSON)")}</button>
                 " "
-                <button type="button" class="button" on:click=export_pdf>{t!("Export PDF report")}</button>
+                <button type="button" class="button" on:click=export_pdf>{ts!("Export PDF report")}</button>
             </div>
         }
         .into_any()
@@ -194,7 +194,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
     let results = format!("./{}", Route::Results { id }.href());
     view! {
-        <p class="crumbs"><a href="./#/">{t!("Assessments")}</a>" / "<a href=results>{name.clone()}</a>" / "{t!("Review")}</p>
+        <p class="crumbs"><a href="./#/">{ts!("Assessments")}</a>" / "<a href=results>{name.clone()}</a>" / "{ts!("Review")}</p>
         <h1>{t!("Review of “{0}”", name)}</h1>
         {open_file}
         <div aria-live="polite">{status}</div>

@@ -6,7 +6,7 @@ use super::{go, take_files, import_file, now, questionnaire_of, read_files, save
 use crate::answers::{answer_text, Assessment, Visibility};
 use crate::review::{self, Comment, CommentStatus, Review, ReviewState, SignOffProblem, Verdict};
 use crate::route::StudioRoute;
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::{local_time, use_app};
 use leptos::prelude::*;
 
@@ -105,9 +105,9 @@ pub fn ReviewsPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t!("Review an assessment")}</h1>
-        <p>{t!("Open a file a team exported from this tool: the answers file (.json) or the PDF report. You read the team's answers without changing them, comment on each question (OK, question or concern), and give your verdict. Your review is kept on this device, apart from your own assessments, until you export it.")}</p>
-        <label class="file-label" for="review-file">{t!("Open a file to review (.json or .pdf)")}</label>
+        <h1>{ts!("Review an assessment")}</h1>
+        <p>{ts!("Open a file a team exported from this tool: the answers file (.json) or the PDF report. You read the team's answers without changing them, comment on each question (OK, question or concern), and give your verdict. Your review is kept on this device, apart from your own assessments, until you export it.")}</p>
+        <label class="file-label" for="review-file">{ts!("Open a file to review (.json or .pdf)")}</label>
         <input id="review-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
         <div aria-live="polite">
             {move || status.get().map(|(text, error)| view! {
@@ -115,17 +115,17 @@ pub fn ReviewsPage() -> impl IntoView {
             })}
         </div>
         <section class="panel" aria-labelledby="returned-h">
-            <h2 id="returned-h">{t!("Got a review back?")}</h2>
-            <p>{t!("If you are the team and a reviewer sent you a reviewed file, open it here. The comments are added to your own assessment, your answers are kept, and you can reply to each comment.")}</p>
-            <label class="file-label" for="returned-file">{t!("Open a reviewed file you got back (.json or .pdf)")}</label>
+            <h2 id="returned-h">{ts!("Got a review back?")}</h2>
+            <p>{ts!("If you are the team and a reviewer sent you a reviewed file, open it here. The comments are added to your own assessment, your answers are kept, and you can reply to each comment.")}</p>
+            <label class="file-label" for="returned-file">{ts!("Open a reviewed file you got back (.json or .pdf)")}</label>
             <input id="returned-file" type="file" node_ref=returned accept=".json,.pdf,application/json,application/pdf" on:change=on_returned/>
         </section>
         {move || st.review_problems.get().into_iter().map(|p| view! { <p class="alert alert-error" role="alert">{p}</p> }).collect_view()}
-        <h2>{t!("Reviews on this device")}</h2>
+        <h2>{ts!("Reviews on this device")}</h2>
         {move || {
             let list = st.reviews.get();
             if list.is_empty() {
-                return view! { <p class="muted">{t!("No reviews yet.")}</p> }.into_any();
+                return view! { <p class="muted">{ts!("No reviews yet.")}</p> }.into_any();
             }
             view! {
                 <ul class="card-list">
@@ -140,7 +140,7 @@ pub fn ReviewsPage() -> impl IntoView {
                                 <h3><a href=StudioRoute::Review { id }.href()>{name.clone()}</a></h3>
                                 <p>{verdict}" · "<span class=class>{badge}</span></p>
                                 <p class="small muted">{t!("Team's answers last changed {0}", local_time(&a.modified))}</p>
-                                <button type="button" class="button danger" aria-label=t!("Remove the review of {0}", name) on:click=move |_| remove(id2.clone(), name2.clone())>{t!("Remove")}</button>
+                                <button type="button" class="button danger" aria-label=t!("Remove the review of {0}", name) on:click=move |_| remove(id2.clone(), name2.clone())>{ts!("Remove")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -163,8 +163,8 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     move || {
         let Some(a) = base.get() else {
             return view! {
-                <h1>{t!("Review not found")}</h1>
-                <p>{t!("There is no review of this assessment on this device.")}" "<a href="#/review">{t!("Open a file to review")}</a>"."</p>
+                <h1>{ts!("Review not found")}</h1>
+                <p>{ts!("There is no review of this assessment on this device.")}" "<a href="#/review">{ts!("Open a file to review")}</a>"."</p>
             }
             .into_any();
         };
@@ -314,10 +314,10 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                         <li class="review-question" id=format!("q-{}", x.id)>
                             <h3 class="question-text">{crate::ui::loc(&x.text)}</h3>
                             <dl class="team-answer">
-                                <dt>{t!("Team's answer")}</dt><dd>{answer}</dd>
-                                {(!note.is_empty()).then(|| view! { <dt>{t!("Team's note")}</dt><dd class="pre">{note}</dd> })}
+                                <dt>{ts!("Team's answer")}</dt><dd>{answer}</dd>
+                                {(!note.is_empty()).then(|| view! { <dt>{ts!("Team's note")}</dt><dd class="pre">{note}</dd> })}
                             </dl>
-                            {help.map(|help| view! { <details class="help"><summary>{t!("Help text the team saw")}</summary><p class="pre">{help}</p></details> })}
+                            {help.map(|help| view! { <details class="help"><summary>{ts!("Help text the team saw")}</summary><p class="pre">{help}</p></details> })}
                             <CommentEditor id=id.clone() qid=x.id.clone() qtext=x.text.tr().to_string() rev=rev/>
                         </li>
                     }
@@ -347,12 +347,12 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             )}
         </p>
         {move || st.notice.get().map(|m| view! { <p class="alert" role="status">{m}</p> })}
-        <p class="small">{t!("The team's answers are read-only here. Your comments, verdict and sign-off are yours: they are saved on this device, apart from your own assessments, and go back to the team in the reviewed file.")}</p>
+        <p class="small">{ts!("The team's answers are read-only here. Your comments, verdict and sign-off are yours: they are saved on this device, apart from your own assessments, and go back to the team in the reviewed file.")}</p>
 
         <section class="panel" aria-labelledby="integrity-h">
-            <h2 id="integrity-h">{t!("Status and fingerprint")}</h2>
+            <h2 id="integrity-h">{ts!("Status and fingerprint")}</h2>
             <p>{move || { let (t, c) = state_badge(Some(&rev.get()), &a_state); view! { <span class=c data-testid="review-state">{t}</span> } }}</p>
-            <p>{t!("Fingerprint of the answers shown here:")}" "<code class="fingerprint" data-testid="fingerprint">{fingerprint.clone()}</code></p>
+            <p>{ts!("Fingerprint of the answers shown here:")}" "<code class="fingerprint" data-testid="fingerprint">{fingerprint.clone()}</code></p>
             {move || rev.get().sign_off.map(|s| view! {
                 <p>{t!("Signed off {0} for the answers with fingerprint", local_time(&s.at))}" "<code class="fingerprint">{s.fingerprint}</code></p>
             })}
@@ -362,11 +362,11 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         {sections}
 
         <section class="panel" aria-labelledby="overall-h">
-            <h2 id="overall-h">{t!("Your overall review")}</h2>
+            <h2 id="overall-h">{ts!("Your overall review")}</h2>
             <fieldset class="plain" prop:disabled=move || signed.get()>
-                <legend class="sr-only">{t!("Overall review")}</legend>
+                <legend class="sr-only">{ts!("Overall review")}</legend>
                 <fieldset id="review-verdict" tabindex="-1" aria-describedby=move || problem_of("review-verdict").map(|_| "review-verdict-error")>
-                    <legend>{t!("Verdict")}</legend>
+                    <legend>{ts!("Verdict")}</legend>
                     {move || problem_of("review-verdict").map(|m| view! { <p class="field-error" id="review-verdict-error">{m}</p> })}
                     {Verdict::ALL.into_iter().map(|v| {
                         let set_verdict = set_verdict.clone();
@@ -384,7 +384,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                 {text_field(t!("Reviewer's name"), "review-name", |r| r.reviewer_name.clone(), |r, v| r.reviewer_name = v, false)}
                 {text_field(t!("Reviewer's role (for example: member of the ethics committee)"), "review-role", |r| r.reviewer_role.clone(), |r, v| r.reviewer_role = v, false)}
                 <div class="field">
-                    <label for="review-date">{t!("Review date")}</label>
+                    <label for="review-date">{ts!("Review date")}</label>
                     <input id="review-date" type="date"
                         aria-invalid=move || problem_of("review-date").is_some().to_string()
                         aria-describedby=move || problem_of("review-date").map(|_| "review-date-error")
@@ -398,7 +398,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             </fieldset>
             {move || (!problems.get().is_empty()).then(|| view! {
                 <div class="alert alert-error" role="alert">
-                    <p>{t!("The review cannot be signed off yet:")}</p>
+                    <p>{ts!("The review cannot be signed off yet:")}</p>
                     <ul>{problems.get().into_iter().map(|(p, field)| view! {
                         <li><button type="button" class="link-button" on:click=move |_| focus(field)>{p}</button></li>
                     }).collect_view()}</ul>
@@ -406,24 +406,24 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             })}
             {move || if signed.get() {
                 view! {
-                    <p>{t!("Signed off. To change the verdict or the reviewer's details, withdraw the sign-off first.")}</p>
-                    <button type="button" class="button" on:click=withdraw.clone()>{t!("Withdraw the sign-off")}</button>
+                    <p>{ts!("Signed off. To change the verdict or the reviewer's details, withdraw the sign-off first.")}</p>
+                    <button type="button" class="button" on:click=withdraw.clone()>{ts!("Withdraw the sign-off")}</button>
                 }.into_any()
             } else {
                 view! {
-                    <p class="small">{t!("Signing off records the fingerprint of the answers above with your verdict.")}</p>
-                    <button type="button" class="button primary" on:click=sign.clone()>{t!("Sign off")}</button>
+                    <p class="small">{ts!("Signing off records the fingerprint of the answers above with your verdict.")}</p>
+                    <button type="button" class="button primary" on:click=sign.clone()>{ts!("Sign off")}</button>
                 }.into_any()
             }}
         </section>
 
         <section class="panel" aria-labelledby="export-h">
-            <h2 id="export-h">{t!("Send the review back")}</h2>
-            <p>{t!("Export the reviewed file for the team: they import it and see your comments beside their answers, and can reply. The PDF shows the comments next to the questions and the verdict on the summary page.")}</p>
+            <h2 id="export-h">{ts!("Send the review back")}</h2>
+            <p>{ts!("Export the reviewed file for the team: they import it and see your comments beside their answers, and can reply. The PDF shows the comments next to the questions and the verdict on the summary page.")}</p>
             <div class="actions">
-                <button type="button" class="button primary" on:click=export_json>{t!("Export reviewed file (JSON)")}</button>
+                <button type="button" class="button primary" on:click=export_json>{ts!("Export reviewed file (JSON)")}</button>
                 " "
-                <button type="button" class="button" prop:disabled=move || busy.get() on:click=export_pdf>{t!("Export PDF with review")}</button>
+                <button type="button" class="button" prop:disabled=move || busy.get() on:click=export_pdf>{ts!("Export PDF with review")}</button>
             </div>
             <div aria-live="polite">
                 {move || message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> })}
@@ -500,7 +500,7 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> i
     };
     view! {
         <fieldset class="comment-editor" data-status=move || comment.with(|c| c.as_ref().map(|c| c.status.key()).unwrap_or("none"))>
-            <legend>{t!("Your review of this question")}<span class="sr-only">": "{qtext.clone()}</span></legend>
+            <legend>{ts!("Your review of this question")}<span class="sr-only">": "{qtext.clone()}</span></legend>
             <div class="status-choices">
                 {CommentStatus::ALL.into_iter().map(|s| {
                     let change = change.clone();
@@ -514,15 +514,15 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> i
                     }
                 }).collect_view()}
                 {move || comment.with(|c| c.is_some()).then(|| view! {
-                    <button type="button" class="button small" on:click=clear.clone()>{t!("Remove comment")}</button>
+                    <button type="button" class="button small" on:click=clear.clone()>{ts!("Remove comment")}</button>
                 })}
             </div>
-            <label for=text_id.clone()>{t!("Comment")}</label>
+            <label for=text_id.clone()>{ts!("Comment")}</label>
             <textarea id=text_id rows="2"
                 prop:value=move || comment.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default())
                 on:input=move |ev| change2(None, Some(event_target_value(&ev)))></textarea>
             {move || comment.with(|c| c.as_ref().filter(|c| !c.reply.is_empty()).map(|c| view! {
-                <p class="reply"><strong>{t!("Team's reply:")}" "</strong><span class="pre">{c.reply.clone()}</span></p>
+                <p class="reply"><strong>{ts!("Team's reply:")}" "</strong><span class="pre">{c.reply.clone()}</span></p>
             }))}
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
         </fieldset>

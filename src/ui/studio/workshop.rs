@@ -8,7 +8,7 @@ use crate::answers::Assessment;
 use crate::model::{Question, Questionnaire};
 use crate::persist::WORKSHOP_KEY;
 use crate::route::StudioRoute;
-use crate::t;
+use crate::{t, ts};
 use crate::ui::state::use_app;
 use crate::ui::storage;
 use crate::workshop::{disagreement, section_stats, QuestionSplit, SectionStats};
@@ -292,7 +292,7 @@ pub fn WorkshopPage() -> impl IntoView {
                                     teams.update(|t| { if i < t.len() { t.remove(i); } });
                                     labels.update(|l| { if i < l.len() { l.remove(i); } });
                                     persist();
-                                }>{t!("Remove")}</button>
+                                }>{ts!("Remove")}</button>
                         </td>
                     </tr>
                 }
@@ -301,15 +301,15 @@ pub fn WorkshopPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t!("Workshop")}</h1>
-        <p>{t!("Load the files of every team that assessed the same case (the answers files or the PDF reports). Compare their scores, then discuss the questions the teams answered differently. The workshop is kept on this device, apart from your own assessments.")}</p>
+        <h1>{ts!("Workshop")}</h1>
+        <p>{ts!("Load the files of every team that assessed the same case (the answers files or the PDF reports). Compare their scores, then discuss the questions the teams answered differently. The workshop is kept on this device, apart from your own assessments.")}</p>
         <div class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
             on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
             on:dragleave=move |_| dragging.set(false)
             on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(false); add_files(dropped_files(&ev)); }>
-            <label class="file-label" for="workshop-files">{t!("Choose team files (.json or .pdf; you can pick many at once)")}</label>
+            <label class="file-label" for="workshop-files">{ts!("Choose team files (.json or .pdf; you can pick many at once)")}</label>
             <input id="workshop-files" type="file" multiple node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_change/>
-            <p class="small muted">{t!("Or drop the files here.")}</p>
+            <p class="small muted">{ts!("Or drop the files here.")}</p>
         </div>
         <div aria-live="polite">
             {move || status.get().map(|s| view! { <p class="ok" id="workshop-status" data-load-ms=move || load_ms.get().map(|m| format!("{m:.1}"))>{s}</p> })}
@@ -321,26 +321,26 @@ pub fn WorkshopPage() -> impl IntoView {
         })}
         {move || {
             if teams.with(|t| t.is_empty()) {
-                return view! { <p class="muted">{t!("No team files loaded yet.")}</p> }.into_any();
+                return view! { <p class="muted">{ts!("No team files loaded yet.")}</p> }.into_any();
             }
             view! {
                 <section aria-labelledby="teams-h">
                     <h2 id="teams-h">{move || t!("Teams ({0})", teams.with(|t| t.len()))}</h2>
                     <details class="team-list" open>
-                        <summary>{t!("Team names: taken from each file's assessors or project field; change them here")}</summary>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Team names")>
+                        <summary>{ts!("Team names: taken from each file's assessors or project field; change them here")}</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=ts!("Team names")>
                             <table class="data-table">
-                                <thead><tr><th scope="col">"#"</th><th scope="col">{t!("Team")}</th><th scope="col">{t!("Project in the file")}</th><th scope="col"><span class="sr-only">{t!("Actions")}</span></th></tr></thead>
+                                <thead><tr><th scope="col">"#"</th><th scope="col">{ts!("Team")}</th><th scope="col">{ts!("Project in the file")}</th><th scope="col"><span class="sr-only">{ts!("Actions")}</span></th></tr></thead>
                                 <tbody>{team_rows}</tbody>
                             </table>
                         </div>
                     </details>
                     <div class="actions">
-                        <button type="button" class="button" on:click=export_csv>{t!("Export CSV (all answers and scores)")}</button>
+                        <button type="button" class="button" on:click=export_csv>{ts!("Export CSV (all answers and scores)")}</button>
                         " "
-                        <button type="button" class="button" prop:disabled=move || pdf_busy.get() on:click=export_pdf>{t!("Export PDF summary")}</button>
+                        <button type="button" class="button" prop:disabled=move || pdf_busy.get() on:click=export_pdf>{ts!("Export PDF summary")}</button>
                         " "
-                        <button type="button" class="button danger" on:click=clear>{t!("Clear workshop")}</button>
+                        <button type="button" class="button danger" on:click=clear>{ts!("Clear workshop")}</button>
                     </div>
                 </section>
             }.into_any()
@@ -377,12 +377,12 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
     let q2 = c.q.clone();
     view! {
         <section aria-labelledby="scores-h">
-            <h2 id="scores-h">{t!("Section scores per team")}</h2>
-            <p class="small">{t!("Scores run from 0 (no concern) to 100 (highest concern). Spread is the highest minus the lowest score.")}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Table of section scores per team")>
+            <h2 id="scores-h">{ts!("Section scores per team")}</h2>
+            <p class="small">{ts!("Scores run from 0 (no concern) to 100 (highest concern). Spread is the highest minus the lowest score.")}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=ts!("Table of section scores per team")>
                 <table class="data-table" id="workshop-scores">
-                    <caption class="sr-only">{t!("Section scores per team, with mean, median and spread")}</caption>
-                    <thead><tr><th scope="col">{t!("Team")}</th>{head}</tr></thead>
+                    <caption class="sr-only">{ts!("Section scores per team, with mean, median and spread")}</caption>
+                    <thead><tr><th scope="col">{ts!("Team")}</th>{head}</tr></thead>
                     <tbody>
                         {rows}
                         {stat_row(t!("Mean"), |s| s.mean)}
@@ -393,15 +393,15 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
             </div>
             <figure class="chart-figure">
                 {chart}
-                <figcaption class="small">{t!("Each dot is a team; the bar marks the mean, the shaded band the range. The table above gives the same numbers.")}</figcaption>
+                <figcaption class="small">{ts!("Each dot is a team; the bar marks the mean, the shaded band the range. The table above gives the same numbers.")}</figcaption>
             </figure>
         </section>
         <section aria-labelledby="split-h">
-            <h2 id="split-h">{t!("Where the teams disagreed")}</h2>
+            <h2 id="split-h">{ts!("Where the teams disagreed")}</h2>
             <p>
                 {if split_count == 1 { t!("1 question got different answers.") } else { t!("{0} questions got different answers.", split_count) }}" "
-                {t!("Most disagreement first. Disagreement is the share of teams that did not give the most common answer: 0% when all agree, 50% for an even split between two answers.")}" "
-                <a href=StudioRoute::Present { index: 0 }.href()>{t!("Start the presentation view")}</a>
+                {ts!("Most disagreement first. Disagreement is the share of teams that did not give the most common answer: 0% when all agree, 50% for an even split between two answers.")}" "
+                <a href=StudioRoute::Present { index: 0 }.href()>{ts!("Start the presentation view")}</a>
             </p>
             <ol class="split-list" id="split-list">
                 {move || {
@@ -410,7 +410,7 @@ fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<boo
                 }}
             </ol>
             {move || (!show_all.get()).then(|| view! {
-                <button type="button" class="button" on:click=move |_| show_all.set(true)>{t!("Show every question, including those all teams agreed on")}</button>
+                <button type="button" class="button" on:click=move |_| show_all.set(true)>{ts!("Show every question, including those all teams agreed on")}</button>
             })}
         </section>
     }
@@ -433,11 +433,11 @@ fn split_view(q: &Questionnaire, s: &QuestionSplit, index: usize, label_of: impl
     Some(view! {
         <li class="split" data-question=s.question_id.clone()>
             <h3>{crate::ui::loc(&question.text)}</h3>
-            <p class="small muted">{crate::ui::loc(&r.section.title)}" · "{t!("disagreement")}" "<strong class="disagreement">{pct(s.disagreement)}</strong>
+            <p class="small muted">{crate::ui::loc(&r.section.title)}" · "{ts!("disagreement")}" "<strong class="disagreement">{pct(s.disagreement)}</strong>
                 " · "{if s.answered == 1 { t!("1 team answered") } else { t!("{0} teams answered", s.answered) }}
-                " · "<a href=StudioRoute::Present { index }.href()>{t!("Present")}</a></p>
+                " · "<a href=StudioRoute::Present { index }.href()>{ts!("Present")}</a></p>
             <ul class="groups">{groups}</ul>
-            {help.map(|help| view! { <details class="help"><summary>{t!("Help text for the discussion")}</summary><p class="pre">{help}</p></details> })}
+            {help.map(|help| view! { <details class="help"><summary>{ts!("Help text for the discussion")}</summary><p class="pre">{help}</p></details> })}
         </li>
     })
 }
@@ -472,7 +472,7 @@ fn dot_chart(stats: &[SectionStats], title: &dyn Fn(&str) -> String) -> impl Int
         .map(|t| view! { <text x=x(t as f64) y=h - 6 class="tick" text-anchor="middle">{t}</text> })
         .collect_view();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {} {h}", W + 20) role="img" aria-label=t!("Section scores per team as dots, with the mean and the range") preserveAspectRatio="xMinYMin meet">
+        <svg class="chart" viewBox=format!("0 0 {} {h}", W + 20) role="img" aria-label=ts!("Section scores per team as dots, with the mean and the range") preserveAspectRatio="xMinYMin meet">
             {rows}{ticks}
         </svg>
     }
@@ -484,7 +484,7 @@ pub fn PresentPage(index: usize) -> impl IntoView {
     let app = use_app();
     let (teams, labels, _) = load();
     let Some(first) = teams.first().cloned() else {
-        return view! { <h1>{t!("No workshop loaded")}</h1><p><a href="#/workshop">{t!("Load the team files first")}</a>"."</p> }.into_any();
+        return view! { <h1>{ts!("No workshop loaded")}</h1><p><a href="#/workshop">{ts!("Load the team files first")}</a>"."</p> }.into_any();
     };
     let present = |i: usize| go(StudioRoute::Present { index: i });
     let labels2 = labels.clone();
@@ -496,10 +496,10 @@ pub fn PresentPage(index: usize) -> impl IntoView {
         let splits = disagreement(&q, &teams);
         let total = splits.len();
         let Some(s) = splits.get(index.min(total.saturating_sub(1))) else {
-            return view! { <p>{t!("No team answered a choice question yet.")}</p> }.into_any();
+            return view! { <p>{ts!("No team answered a choice question yet.")}</p> }.into_any();
         };
         let i = index.min(total - 1);
-        let Some(r) = q.question(&s.question_id) else { return view! { <p>{t!("This question is not in the questionnaire.")}</p> }.into_any() };
+        let Some(r) = q.question(&s.question_id) else { return view! { <p>{ts!("This question is not in the questionnaire.")}</p> }.into_any() };
         let max = s.groups.first().map(|g| g.teams.len()).unwrap_or(1).max(1);
         let labels = labels2.clone();
         let groups = s
@@ -524,12 +524,12 @@ pub fn PresentPage(index: usize) -> impl IntoView {
             <h1 class="present-question">{crate::ui::loc(&r.question.text)}</h1>
             <ul class="present-groups">{groups}</ul>
             {help.map(|help| view! { <p class="present-help">{help}</p> })}
-            <nav class="present-nav" aria-label=t!("Presentation")>
-                <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| present(i.saturating_sub(1))>{t!("← Previous")}</button>
+            <nav class="present-nav" aria-label=ts!("Presentation")>
+                <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| present(i.saturating_sub(1))>{ts!("← Previous")}</button>
                 " "
-                <a class="button" href="#/workshop">{t!("Exit presentation")}</a>
+                <a class="button" href="#/workshop">{ts!("Exit presentation")}</a>
                 " "
-                <button type="button" class="button primary" prop:disabled={i + 1 >= total} on:click=move |_| present(i + 1)>{t!("Next →")}</button>
+                <button type="button" class="button primary" prop:disabled={i + 1 >= total} on:click=move |_| present(i + 1)>{ts!("Next →")}</button>
             </nav>
         }
         .into_any()
