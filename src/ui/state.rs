@@ -164,12 +164,9 @@ impl AppState {
         });
     }
 
-    /// The assessments of the tab that opened this one (see [`AppState::share_memory`]), taken
-    /// into memory when storage is blocked here.
+    /// The assessments of the tab that opened this one when it works in memory only (see
+    /// [`AppState::share_memory`]), taken into this tab's memory.
     pub fn take_shared_memory(&self) {
-        if self.memory_only.get_untracked().is_none() {
-            return;
-        }
         let Ok(opener) = js_sys::Reflect::get(&window(), &"opener".into()) else { return };
         if !opener.is_object() {
             return;

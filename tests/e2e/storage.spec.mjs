@@ -64,7 +64,8 @@ for (const [label, script, reason] of [
   ['is missing', () => Object.defineProperty(window, 'localStorage', { get() { return null; } }), 'this browser offers no local storage'],
 ]) {
   test(`storage that ${label}: the app works in memory, warns, and offers export`, async ({ page }) => {
-    await page.addInitScript(script);
+    // Blocked in every tab of the browser, as a setting would.
+    await page.context().addInitScript(script);
     const home = new Home(page);
     await home.goto();
     const warning = page.getByRole('alert').filter({ hasText: 'Your work will not be kept.' });
