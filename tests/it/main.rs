@@ -6,6 +6,7 @@ mod conditions;
 mod lint;
 mod markdown;
 mod persist;
+mod plain_language;
 mod i18n;
 mod import;
 mod review;

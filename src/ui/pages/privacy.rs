@@ -22,7 +22,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <li>{ts!("Every answer and note is saved in this browser's local storage on this computer, at the moment you type or choose it.")}</li>
             <li>{ts!("The tool has no server, no accounts, no analytics and no external fonts or scripts. The page only loads its own files, and a security policy in the page blocks any other connection.")}</li>
             <li>{ts!("Someone who uses this browser on this computer, under the same user account, can open your assessments. On a shared computer, delete your data when you are done.")}</li>
-            <li>{ts!("Clearing this site's data in the browser settings, or using a private window, removes the answers. Export a file (the answers as JSON, or the PDF report, which carries the answers inside it) to keep a copy or to share it; import it here or on another computer.")}</li>
+            <li>{ts!("Clearing this site's data in the browser settings, or using a private window, removes the answers. Export a file to keep a copy or to share it: the answers as JSON, or the PDF report, which carries the answers inside it. You can import it here or on another computer.")}</li>
             <li>{ts!("Reviews you write and team files you load for a workshop are kept the same way, each apart from your own assessments. Clearing a workshop removes only the workshop.")}</li>
             <li>{ts!("After your first visit the browser keeps a copy of the tool's own files (not your answers), so that it also works offline. Now and then it asks this site whether there is a newer version of the tool; that request carries nothing of yours.")}</li>
         </ul>
