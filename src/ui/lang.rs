@@ -135,13 +135,14 @@ fn choose(state: LangState, lang: Lang) {
     });
 }
 
-/// The EN/NL switch (both apps' headers): two buttons, the current one pressed.
+/// The EN/NL switch (both apps' headers): two buttons, the current one pressed (static: the page
+/// is rendered again when the language changes).
 pub fn switch() -> impl IntoView {
     let state = expect_context::<LangState>();
     let button = move |lang: Lang| {
         view! {
             <button type="button" class="lang-button" id=format!("lang-{}", lang.code()) lang=lang.code()
-                aria-pressed=move || (state.lang.get() == lang).to_string()
+                aria-pressed=if i18n::lang() == lang { "true" } else { "false" }
                 on:click=move |_| choose(state, lang)>
                 {lang.code().to_uppercase()}<span class="sr-only">" "{lang.name()}</span>
             </button>
