@@ -176,3 +176,37 @@ test('an English browser starts in English, with the switch offering Dutch', asy
   await expect(page.getByRole('heading', { level: 1, name: nl('ELSA self-assessment for AI in healthcare') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 });
+
+// Dutch words are longer: every page reflows at 320 px and at 200% zoom in Dutch too.
+for (const [label, viewport] of [['320 px', { width: 320, height: 720 }], ['200% zoom', { width: 640, height: 450 }]]) {
+  test(`Dutch pages have no horizontal scrolling at ${label}`, async ({ browser }, info) => {
+    test.setTimeout(90_000);
+    const ctx = await browser.newContext({ locale: 'nl-NL', viewport });
+    const page = await ctx.newPage();
+    const check = async (what) => {
+      const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      await page.screenshot({ path: info.outputPath(`${what.replace(/\W+/g, '-')}.png`), fullPage: true });
+      expect(scroll, `${what}: the page scrolls sideways (${scroll} > ${width})`).toBeLessThanOrEqual(width);
+    };
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: nl('ELSA self-assessment for AI in healthcare') })).toBeVisible();
+    await check('home');
+    await page.getByRole('button', { name: nl('Start: {0}', dutch(quick.title)) }).click();
+    for (const s of quick.sections) {
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(dutch(s.title));
+      // Open every help text: the longest Dutch words are there.
+      const closed = page.locator('.q-tools button[aria-expanded="false"]');
+      for (let n = await closed.count(); n > 0; n--) await closed.first().click();
+      await check(`section ${s.id}`);
+      await page.getByRole('link', { name: new RegExp('^' + esc(nl('Next:')) + '|' + esc(nl('See the results'))) }).click();
+    }
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp('^' + esc(nl('Results'))) })).toBeVisible();
+    await check('results');
+    for (const hash of ['#/review', '#/workshop', '#/compare', '#/scoring', '#/privacy']) {
+      await page.goto('./' + hash);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(hash);
+    }
+    await ctx.close();
+  });
+}
