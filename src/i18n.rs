@@ -13,9 +13,11 @@
 //! arguments differ.
 //!
 //! ## Where the catalogue comes from
-//! - **The browser apps** fetch `i18n/nl.json` (made by `gen-bundle`: the same texts as pairs of
-//!   [`key`] and text, so that the English texts are not sent twice) only when Dutch is chosen, so
-//!   the Dutch texts cost an English first page load nothing.
+//! - **The browser apps** fetch their own catalogue only when Dutch is chosen: `i18n/nl.json`
+//!   (main app) or `i18n/nl-studio.json` (studio), made by `gen-bundle` with [`keyed_json_for`]:
+//!   only the texts the app's code uses, as pairs of [`key`] and text, so that the English is not
+//!   sent twice. An English first page load fetches nothing. The texts are kept for the rest of the
+//!   program ([`set`]), so [`tr`] hands out `&'static str`.
 //! - **The report worker and the CLI** compile the Dutch texts in ([`builtin`]) and render a
 //!   report in the language asked for ([`with_lang`]).
 //!
