@@ -211,7 +211,7 @@ macro_rules! ts {
     };
 }
 
-/// Reads a catalogue as the browser gets it: `[[key, "text"], …]` (see [`keyed_json`]).
+/// Reads a catalogue as the browser gets it: `[[key, "text"], …]` (see [`keyed_json_for`]).
 pub fn parse_keyed(json: &str) -> Result<Catalog, String> {
     let pairs: Vec<(u32, String)> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     Ok(pairs.into_iter().collect())
@@ -265,12 +265,6 @@ pub fn builtin(lang: Lang) -> Catalog {
         Lang::En => Catalog::new(),
         Lang::Nl => nl_sources().0.into_iter().map(|(en, nl)| (key(&en), nl)).collect(),
     }
-}
-
-/// The catalogue the browser fetches: `[[key, "Dutch text"], …]` sorted by key, so that the
-/// English texts are not sent again (`gen-bundle` writes it).
-pub fn keyed_json(lang: Lang) -> String {
-    serde_json::to_string(&builtin(lang).0).unwrap_or_default()
 }
 
 /// Every `t!("…")` / `ts!("…")` text in the Rust files under `root` (native tools and tests:

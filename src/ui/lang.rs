@@ -16,11 +16,18 @@ pub struct LangState {
     pub problem: RwSignal<Option<String>>,
 }
 
-/// Provides the [`LangState`] of the language made current by [`start`].
+/// Provides the [`LangState`] of the language made current by [`start`] (each app's root
+/// component calls it), with the problem [`start`] met, if any.
 pub fn provide() -> LangState {
-    let state = LangState { lang: RwSignal::new(i18n::lang()), problem: RwSignal::new(None) };
+    let problem = START_PROBLEM.with(|p| p.take());
+    let state = LangState { lang: RwSignal::new(i18n::lang()), problem: RwSignal::new(problem) };
     provide_context(state);
     state
+}
+
+/// The message when the Dutch texts could not be loaded (in both languages: the page is English then).
+fn dutch_failed(e: &str) -> String {
+    format!("De Nederlandse teksten konden niet worden geladen ({e}). The Dutch texts could not be loaded.")
 }
 
 /// The user's earlier choice, else the first of the browser's languages the tool has, else English.
@@ -81,28 +88,17 @@ pub fn start(mount: fn(), catalogue: &'static str) {
     CATALOGUE.with(|c| c.set(catalogue));
     let lang = initial();
     wasm_bindgen_futures::spawn_local(async move {
-        let problem = load(lang).await.err();
-        if problem.is_some() {
+        if let Err(e) = load(lang).await {
             let _ = load(Lang::En).await;
+            START_PROBLEM.with(|p| p.set(Some(dutch_failed(&e))));
         }
         mount();
-        if let Some(e) = problem {
-            if let Some(state) = STARTED.with(|s| *s.borrow()) {
-                state.problem.set(Some(format!("De Nederlandse teksten konden niet worden geladen ({e}). The Dutch texts could not be loaded.")));
-            }
-        }
     });
 }
 
 thread_local! {
-    static STARTED: std::cell::RefCell<Option<LangState>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Called by each app's root component: provides the state and remembers it for [`start`].
-pub fn provide_started() -> LangState {
-    let state = provide();
-    STARTED.with(|s| *s.borrow_mut() = Some(state));
-    state
+    /// What [`start`] could not do, for [`provide`] to show.
+    static START_PROBLEM: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
 }
 
 /// Switches to `lang` (loading its texts), stores the choice, and keeps the focus on the switch.
@@ -128,7 +124,7 @@ fn choose(state: LangState, lang: Lang) {
                 }));
             }
             Err(e) => state.problem.set(Some(match lang {
-                Lang::Nl => format!("De Nederlandse teksten konden niet worden geladen ({e}). The Dutch texts could not be loaded."),
+                Lang::Nl => dutch_failed(&e),
                 Lang::En => e,
             })),
         }

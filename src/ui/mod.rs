@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     app.route.set(current_route());
     provide_context(app);
-    let lang = lang::provide_started();
+    let lang = lang::provide();
 
     follow_other_tabs(app);
     app.share_memory();

@@ -210,3 +210,14 @@ for (const [label, viewport] of [['320 px', { width: 320, height: 720 }], ['200%
     await ctx.close();
   });
 }
+
+test.describe('a Dutch browser without the Dutch texts', () => {
+  test.use({ locale: 'nl-NL' });
+  test('starts in English and says why, in both languages', async ({ page }) => {
+    await page.route('**/i18n/nl.json', (r) => r.fulfill({ status: 404, body: '' }));
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'ELSA self-assessment for AI in healthcare' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('alert').filter({ hasText: 'De Nederlandse teksten konden niet worden geladen' })).toContainText('The Dutch texts could not be loaded.');
+  });
+});

@@ -122,7 +122,7 @@ fn Studio() -> impl IntoView {
     provide_context(app);
     let studio = StudioState::new();
     provide_context(studio);
-    let lang = crate::ui::lang::provide_started();
+    let lang = crate::ui::lang::provide();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         studio.route.set(current_route());
         // A new page starts at its top (the presentation view's arrows move page by page).
