@@ -107,14 +107,21 @@ pub struct Questionnaire {
     /// Level bands, in ascending order of `max_score`; the last must end at 100.
     pub bands: Vec<Band>,
     pub sections: Vec<Section>,
+    /// The date (`YYYY-MM-DD`) the legal content (triage rules and duties) was last checked
+    /// against the law. Shown with the triage and in the report's methodology.
+    #[serde(default)]
+    pub legal_as_of: Option<String>,
     /// Rule-based legal triage: conclusions drawn from the answers (indicative, not legal advice).
     #[serde(default)]
     pub triage: Vec<TriageRule>,
+    /// The legal duties the triage rules can give, each binding a role from a date.
+    #[serde(default)]
+    pub duties: Vec<Duty>,
 }
 
 /// The PROGRESS-Plus dimensions (place of residence; race, ethnicity, culture and language;
-/// occupation; gender; religion; education; socio-economic status; social capital; plus age and
-/// disability).
+/// occupation; gender; religion; education; socio-economic status; social capital; plus age,
+/// disability, sexual orientation and time-dependent situations).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressPlus {
@@ -128,10 +135,13 @@ pub enum ProgressPlus {
     SocialCapital,
     Age,
     Disability,
+    SexualOrientation,
+    /// Time-dependent situations, such as a hospital stay, leaving care or unemployment.
+    TimeDependent,
 }
 
 impl ProgressPlus {
-    pub const ALL: [ProgressPlus; 10] = [
+    pub const ALL: [ProgressPlus; 12] = [
         ProgressPlus::PlaceOfResidence,
         ProgressPlus::RaceEthnicityCultureLanguage,
         ProgressPlus::Occupation,
@@ -142,6 +152,8 @@ impl ProgressPlus {
         ProgressPlus::SocialCapital,
         ProgressPlus::Age,
         ProgressPlus::Disability,
+        ProgressPlus::SexualOrientation,
+        ProgressPlus::TimeDependent,
     ];
 
     pub fn label(self) -> String {
@@ -156,6 +168,8 @@ impl ProgressPlus {
             ProgressPlus::SocialCapital => t!("Social capital"),
             ProgressPlus::Age => t!("Age"),
             ProgressPlus::Disability => t!("Disability"),
+            ProgressPlus::SexualOrientation => t!("Sexual orientation"),
+            ProgressPlus::TimeDependent => t!("Time-dependent situations"),
         }
     }
 }
@@ -166,17 +180,148 @@ impl ProgressPlus {
 pub enum Framework {
     EuAiAct,
     Gdpr,
+    /// The Medical Devices Regulation and, for software that works on samples from the body,
+    /// the In Vitro Diagnostic Medical Devices Regulation.
     Mdr,
+    /// Dutch rules for public bodies: the General Administrative Law Act (Awb), the algorithm
+    /// register and the human-rights impact assessment (IAMA).
+    NlPublicSector,
 }
 
 impl Framework {
+    /// Every framework, in the order the triage shows them.
+    pub const ALL: [Framework; 4] = [Framework::EuAiAct, Framework::Gdpr, Framework::Mdr, Framework::NlPublicSector];
+
     pub fn label(self) -> String {
         match self {
             Framework::EuAiAct => t!("EU AI Act"),
             Framework::Gdpr => t!("GDPR"),
             Framework::Mdr => t!("MDR"),
+            Framework::NlPublicSector => t!("Dutch public sector"),
         }
     }
+}
+
+/// What a triage rule finds about its framework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    /// The framework (or a part of it) applies: a classification, a role or a duty follows.
+    #[default]
+    Applies,
+    /// Checked and found not to apply ("not an AI system, because …").
+    NotApplicable,
+    /// The answers do not settle it, usually because of a "Don't know".
+    Unclear,
+}
+
+/// The role an organisation holds under a framework; duties bind roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// EU AI Act art. 3(3): develops an AI system (or has it developed) and places it on the
+    /// market or puts it into service under its own name, also for its own use.
+    AiProvider,
+    /// EU AI Act art. 3(4): uses an AI system under its authority.
+    AiDeployer,
+    /// GDPR art. 4(7): decides on the purposes and means of the processing.
+    Controller,
+    /// GDPR art. 26: decides on them together with another controller.
+    JointController,
+    /// GDPR art. 4(8): processes personal data on behalf of a controller.
+    Processor,
+    /// MDR art. 2(30): makes a device and markets it under its own name.
+    Manufacturer,
+    /// MDR art. 5(5): a health institution that makes and uses a device in-house only.
+    HealthInstitution,
+    /// Uses a CE-marked device made by someone else.
+    DeviceUser,
+    /// A Dutch administrative authority (Awb art. 1:1).
+    PublicAuthority,
+}
+
+impl Role {
+    pub const ALL: [Role; 9] = [
+        Role::AiProvider,
+        Role::AiDeployer,
+        Role::Controller,
+        Role::JointController,
+        Role::Processor,
+        Role::Manufacturer,
+        Role::HealthInstitution,
+        Role::DeviceUser,
+        Role::PublicAuthority,
+    ];
+
+    /// The framework the role belongs to.
+    pub fn framework(self) -> Framework {
+        match self {
+            Role::AiProvider | Role::AiDeployer => Framework::EuAiAct,
+            Role::Controller | Role::JointController | Role::Processor => Framework::Gdpr,
+            Role::Manufacturer | Role::HealthInstitution | Role::DeviceUser => Framework::Mdr,
+            Role::PublicAuthority => Framework::NlPublicSector,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Role::AiProvider => t!("provider"),
+            Role::AiDeployer => t!("deployer"),
+            Role::Controller => t!("controller"),
+            Role::JointController => t!("joint controller"),
+            Role::Processor => t!("processor"),
+            Role::Manufacturer => t!("manufacturer"),
+            Role::HealthInstitution => t!("health institution making an in-house device"),
+            Role::DeviceUser => t!("user of a CE-marked device"),
+            Role::PublicAuthority => t!("public authority"),
+        }
+    }
+}
+
+/// A legal duty: what a role must do, under which source, from which date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Duty {
+    pub id: String,
+    pub framework: Framework,
+    /// The roles it binds (at least one, all of `framework`).
+    pub roles: Vec<Role>,
+    /// A short imperative, e.g. "Keep the logs for at least six months".
+    pub text: LocalText,
+    /// One or two sentences more, if needed.
+    #[serde(default)]
+    pub detail: LocalText,
+    /// The articles it rests on, e.g. `"EU AI Act art. 26(6)"` (at least one).
+    pub sources: Vec<String>,
+    /// The date (`YYYY-MM-DD`) it applies from.
+    pub applies_from: String,
+    /// Where the date comes from, when it is not plain (an amendment, a transition).
+    #[serde(default)]
+    pub date_note: LocalText,
+    /// Another date (or none) when a condition holds: the first that holds wins. Used for
+    /// transitional rules, such as systems already in use (EU AI Act art. 111).
+    #[serde(default)]
+    pub transitions: Vec<Transition>,
+    /// Good practice or policy rather than a legal duty (e.g. the Dutch algorithm register).
+    #[serde(default)]
+    pub guidance: bool,
+    /// Only when this also holds (e.g. registration only for public-authority deployers).
+    #[serde(default)]
+    pub when: Option<Condition>,
+}
+
+/// A transitional date of a [`Duty`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    pub when: Condition,
+    /// The date it applies from instead, or none: then it applies only once `note`'s event
+    /// happens (e.g. a significant change to the system's design).
+    #[serde(default)]
+    pub applies_from: Option<String>,
+    pub note: LocalText,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// How much a triage conclusion asks of the team.
@@ -199,7 +344,24 @@ pub struct TriageRule {
     pub id: String,
     pub framework: Framework,
     pub severity: Severity,
+    /// Whether the rule finds that (a part of) the framework applies, does not apply, or is unclear.
+    #[serde(default)]
+    pub finding: Finding,
+    /// When it fires, it settles the framework: no other rule of the framework is drawn (e.g.
+    /// "not an AI system"). Only for `not_applicable` findings.
+    #[serde(default)]
+    pub decisive: bool,
     pub when: Condition,
+    /// The roles the team holds when the rule fires.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// The ids of the duties that follow (each still needs its role to be held).
+    #[serde(default)]
+    pub duties: Vec<String>,
+    /// The date its duties apply from, when it differs from each duty's own date (e.g. the
+    /// high-risk duties of an Annex I system apply later than those of an Annex III one).
+    #[serde(default)]
+    pub duties_from: Option<String>,
     /// Starts with "Likely" or "Possibly", e.g. "Likely high-risk AI system (EU AI Act art. 6(1), Annex I)".
     pub conclusion: LocalText,
     /// What follows for the team, in one or two sentences.

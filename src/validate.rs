@@ -62,6 +62,19 @@ pub enum ErrorKind {
     FlagWithoutConcern,
     /// `exclusive` is set on an option of a question that is not multiple choice.
     ExclusiveOutsideMultiChoice,
+    /// A triage rule names a duty that does not exist.
+    UnknownDuty { duty: String },
+    /// A duty, or a rule's duty, belongs to another framework than the rule; or a role belongs
+    /// to another framework than its rule or duty.
+    OtherFramework { item: String },
+    /// A duty has no role.
+    NoRole,
+    /// A duty has no source.
+    MissingSource,
+    /// A date is not a calendar date `YYYY-MM-DD`.
+    BadDate { value: String },
+    /// `decisive` on a rule whose finding is not `not_applicable`.
+    DecisiveNotNegative,
 }
 
 impl fmt::Display for ErrorKind {
@@ -111,6 +124,12 @@ impl fmt::Display for ErrorKind {
             ErrorKind::ExclusiveOutsideMultiChoice => {
                 write!(f, "only options of a multiple-choice question can be exclusive")
             }
+            ErrorKind::UnknownDuty { duty } => write!(f, "unknown duty \"{duty}\""),
+            ErrorKind::OtherFramework { item } => write!(f, "\"{item}\" belongs to another framework"),
+            ErrorKind::NoRole => write!(f, "a duty needs at least one role"),
+            ErrorKind::MissingSource => write!(f, "a duty needs at least one source (an article)"),
+            ErrorKind::BadDate { value } => write!(f, "\"{value}\" is not a date of the form YYYY-MM-DD"),
+            ErrorKind::DecisiveNotNegative => write!(f, "only a not_applicable rule can be decisive"),
         }
     }
 }
@@ -169,6 +188,11 @@ pub fn validate_bundled(q: &Questionnaire) -> Vec<ValidationError> {
     v.errors
 }
 
+/// The JSON name of a unit enum value, e.g. `ai_provider`.
+fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
 struct Validator {
     errors: Vec<ValidationError>,
     /// Languages required besides English.
@@ -180,6 +204,25 @@ fn valid_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+/// A calendar date `YYYY-MM-DD` (months of 28 to 31 days; leap years counted).
+pub fn valid_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| v.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 fn valid_semver(v: &str) -> bool {
@@ -310,6 +353,70 @@ impl Validator {
             self.optional_text(format!("{rp}.explanation"), &rule.explanation);
             // Triage runs on the finished assessment: any question may be referred to.
             self.check_condition(&format!("{rp}.when"), &rule.when, "", usize::MAX, &order, &kinds);
+            if rule.decisive && rule.finding != Finding::NotApplicable {
+                self.push(format!("{rp}.decisive"), ErrorKind::DecisiveNotNegative);
+            }
+            for (i, role) in rule.roles.iter().enumerate() {
+                if role.framework() != rule.framework {
+                    self.push(format!("{rp}.roles[{i}]"), ErrorKind::OtherFramework { item: enum_name(role) });
+                }
+            }
+            for (i, id) in rule.duties.iter().enumerate() {
+                match q.duties.iter().find(|d| d.id == *id) {
+                    None => self.push(format!("{rp}.duties[{i}]"), ErrorKind::UnknownDuty { duty: id.clone() }),
+                    Some(d) if d.framework != rule.framework => {
+                        self.push(format!("{rp}.duties[{i}]"), ErrorKind::OtherFramework { item: id.clone() })
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(d) = &rule.duties_from {
+                self.date(format!("{rp}.duties_from"), d);
+            }
+        }
+
+        if let Some(d) = &q.legal_as_of {
+            self.date("legal_as_of".into(), d);
+        }
+        let mut duty_ids = HashSet::new();
+        for (di, duty) in q.duties.iter().enumerate() {
+            let dp = format!("duties[{di}]");
+            self.id(format!("{dp}.id"), &duty.id);
+            if !duty_ids.insert(duty.id.as_str()) {
+                self.push(format!("{dp}.id"), ErrorKind::DuplicateId { id: duty.id.clone() });
+            }
+            if duty.roles.is_empty() {
+                self.push(format!("{dp}.roles"), ErrorKind::NoRole);
+            }
+            for (i, role) in duty.roles.iter().enumerate() {
+                if role.framework() != duty.framework {
+                    self.push(format!("{dp}.roles[{i}]"), ErrorKind::OtherFramework { item: enum_name(role) });
+                }
+            }
+            self.text(format!("{dp}.text"), &duty.text);
+            self.optional_text(format!("{dp}.detail"), &duty.detail);
+            self.optional_text(format!("{dp}.date_note"), &duty.date_note);
+            if duty.sources.iter().all(|s| s.trim().is_empty()) {
+                self.push(format!("{dp}.sources"), ErrorKind::MissingSource);
+            }
+            self.date(format!("{dp}.applies_from"), &duty.applies_from);
+            if let Some(c) = &duty.when {
+                self.check_condition(&format!("{dp}.when"), c, "", usize::MAX, &order, &kinds);
+            }
+            for (ti, t) in duty.transitions.iter().enumerate() {
+                let tp = format!("{dp}.transitions[{ti}]");
+                self.check_condition(&format!("{tp}.when"), &t.when, "", usize::MAX, &order, &kinds);
+                if let Some(d) = &t.applies_from {
+                    self.date(format!("{tp}.applies_from"), d);
+                }
+                self.text(format!("{tp}.note"), &t.note);
+            }
+        }
+    }
+
+    fn date(&mut self, path: String, value: &str) {
+        if !valid_date(value) {
+            self.push(path, ErrorKind::BadDate { value: value.to_string() });
         }
     }
 

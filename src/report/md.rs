@@ -124,22 +124,41 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
     // Legal triage
     if !q.triage.is_empty() {
         let _ = writeln!(m, "## {}\n\n_{}_\n", t!("Legal triage"), super::triage_disclaimer());
-        let conclusions = crate::triage::evaluate(q, a, loc);
-        if conclusions.is_empty() {
-            let _ = writeln!(m, "{}\n", t!("No legal conclusions follow from the answers given."));
-        }
-        for c in conclusions {
-            let _ = writeln!(m, "### {}: {}\n\n{}\n", c.framework.label(), esc(c.conclusion.get(loc)), t!("Because you answered:"));
-            for r in &c.reasons {
-                let answer = r.answer.clone().unwrap_or_else(|| t!("not answered"));
-                let _ = writeln!(m, "- {} — “{}”", esc(question_text(q, &r.question_id, loc)), esc(&answer));
+        let tr = super::triage_of(q, a, loc, &info.generated_at);
+        let _ = writeln!(m, "{}\n", super::triage_dates_line(&tr));
+        for f in &tr.frameworks {
+            let _ = writeln!(m, "### {}\n\n**{}**\n", super::framework_heading(f), super::roles_line(f));
+            if f.conclusions.is_empty() {
+                let _ = writeln!(m, "{}\n", t!("No conclusion yet: answer the legal triage questions for this framework."));
             }
-            m.push('\n');
-            if !c.explanation.0.is_empty() {
-                let _ = writeln!(m, "{}\n", esc(c.explanation.get(loc)));
+            for c in &f.conclusions {
+                let _ = writeln!(m, "#### {}\n\n{}\n", esc(c.conclusion.get(loc)), t!("Because you answered:"));
+                for r in &c.reasons {
+                    let answer = r.answer.clone().unwrap_or_else(|| t!("not answered"));
+                    let _ = writeln!(m, "- {} — “{}”", esc(question_text(q, &r.question_id, loc)), esc(&answer));
+                }
+                m.push('\n');
+                if !c.explanation.0.is_empty() {
+                    let _ = writeln!(m, "{}\n", esc(c.explanation.get(loc)));
+                }
+                if !c.references.is_empty() {
+                    let _ = writeln!(m, "{}\n", t!("Sources: {0}", esc(&crate::i18n::references(&c.references))));
+                }
             }
-            if !c.references.is_empty() {
-                let _ = writeln!(m, "{}\n", t!("Sources: {0}", esc(&crate::i18n::references(&c.references))));
+            if !f.duties.is_empty() {
+                let _ = writeln!(m, "#### {}\n", t!("Duties ({0})", f.duties.len()));
+                let _ = writeln!(m, "| {} | {} | {} | {} |\n|---|---|---|---|", t!("Duty"), t!("Role"), t!("Source"), t!("When"));
+                for d in &f.duties {
+                    let _ = writeln!(
+                        m,
+                        "| {} | {} | {} | {} |",
+                        esc(&super::duty_text(d, loc)),
+                        esc(&super::duty_role_text(d)),
+                        esc(&crate::i18n::references(&d.sources)),
+                        esc(&super::duty_when_text(d, loc))
+                    );
+                }
+                m.push('\n');
             }
         }
     }

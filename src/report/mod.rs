@@ -177,7 +177,7 @@ pub fn build_pages(q: &Questionnaire, a: &Assessment, info: &ReportInfo, m: &dyn
     l.page_break();
     l.bookmark(&t!("Executive summary"));
     summary(&mut l, q, a, &outcome, loc);
-    triage(&mut l, q, a, loc);
+    triage(&mut l, q, a, loc, &info.generated_at);
     low_ses(&mut l, q, a, &outcome, loc);
     actions(&mut l, q, a, &outcome, loc);
     answers(&mut l, q, a, loc);
@@ -446,37 +446,146 @@ fn question_text<'q>(q: &'q Questionnaire, id: &'q str, loc: &str) -> &'q str {
     q.question(id).map(|r| r.question.text.get(loc)).unwrap_or(id)
 }
 
-fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
+/// How the triage works, with the date its legal content was checked, for the methodology.
+pub fn triage_method(q: &Questionnaire) -> String {
+    let how = t!("Rules in the questionnaire turn the legal triage answers into conclusions per framework (applies, does not apply, unclear), the team's role, and the duties of that role with the date each applies from. A duty's status is computed for the assessment date.");
+    match &q.legal_as_of {
+        Some(d) => format!("{how} {}", t!("The legal content of this questionnaire (version {0}) was last checked on {1}.", q.version, date(d))),
+        None => format!("{how} {}", t!("This questionnaire does not say when its legal content was last checked.")),
+    }
+}
+
+/// The triage of an assessment as the reports show it: duties dated against the assessment's
+/// own date, else the day of the report.
+pub fn triage_of(q: &Questionnaire, a: &Assessment, loc: &str, generated_at: &str) -> crate::triage::Triage {
+    let as_of = crate::triage::as_of_date(q, a, generated_at);
+    crate::triage::triage(q, a, loc, &as_of)
+}
+
+/// The line under the triage's heading: when the legal content was checked, and the date the
+/// duties are dated against.
+pub fn triage_dates_line(tr: &crate::triage::Triage) -> String {
+    match &tr.legal_as_of {
+        Some(d) => t!("Legal content checked on {0}. Dates and statuses are given for {1}, the assessment date.", date(d), date(&tr.as_of)),
+        None => t!("Dates and statuses are given for {0}, the assessment date.", date(&tr.as_of)),
+    }
+}
+
+/// A framework's heading in the triage, e.g. "EU AI Act: applies".
+pub fn framework_heading(f: &crate::triage::FrameworkTriage) -> String {
+    let mut h = format!("{}: {}", f.framework.label(), f.status.label());
+    if f.has_unclear {
+        h.push_str(&t!(" (some points unclear)"));
+    }
+    h
+}
+
+/// A framework's id for anchors, e.g. `eu-ai-act`.
+pub fn framework_slug(f: crate::model::Framework) -> &'static str {
+    match f {
+        crate::model::Framework::EuAiAct => "eu-ai-act",
+        crate::model::Framework::Gdpr => "gdpr",
+        crate::model::Framework::Mdr => "mdr",
+        crate::model::Framework::NlPublicSector => "nl-public-sector",
+    }
+}
+
+/// The team's roles under a framework, in one line.
+pub fn roles_line(f: &crate::triage::FrameworkTriage) -> String {
+    match f.roles_text() {
+        Some(r) => t!("Your role: {0}.", r),
+        None => t!("Your role: not settled by the answers."),
+    }
+}
+
+/// A duty's role cell: the roles, marked when the team's role is not known yet.
+pub fn duty_role_text(d: &crate::triage::DutyItem) -> String {
+    if d.role_held {
+        d.roles_text()
+    } else {
+        t!("{0} (if that is your role)", d.roles_text())
+    }
+}
+
+/// A duty's text, with "(good practice)" when it is not a legal duty.
+pub fn duty_text(d: &crate::triage::DutyItem, loc: &str) -> String {
+    let mut s = d.text.get(loc).to_string();
+    if d.guidance {
+        s.push_str(&t!(" (good practice, not a legal duty)"));
+    }
+    s
+}
+
+/// A duty's date cell: its status on the assessment date, and the note on the date if any.
+pub fn duty_when_text(d: &crate::triage::DutyItem, loc: &str) -> String {
+    let note = d.date_note.get(loc);
+    match d.status {
+        crate::triage::DateStatus::OnEvent => note.to_string(),
+        _ if note.trim().is_empty() => d.when_text(),
+        _ => format!("{} ({note})", d.when_text()),
+    }
+}
+
+fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str, generated_at: &str) {
     if q.triage.is_empty() {
         return;
     }
     l.heading(&t!("Legal triage"), H2, KEEP);
     l.text(&triage_disclaimer(), Style::new(9.0, true, MUTED), 0.0);
+    let tr = triage_of(q, a, loc, generated_at);
+    l.text(&triage_dates_line(&tr), Style::new(9.0, false, MUTED), 0.0);
     l.space(4.0);
-    let conclusions = crate::triage::evaluate(q, a, loc);
-    if conclusions.is_empty() {
-        l.text(&t!("No legal conclusions follow from the answers given."), BODY, 0.0);
-    }
-    for c in conclusions {
-        let color = match c.severity {
-            crate::model::Severity::High => DANGER,
-            _ => INK,
+    for f in &tr.frameworks {
+        let color = match f.status {
+            crate::triage::Status::Applies if f.conclusions.iter().any(|c| c.severity == crate::model::Severity::High) => DANGER,
+            _ => ACCENT,
         };
-        l.heading(&format!("{}: {}", c.framework.label(), c.conclusion.get(loc)), Style::new(10.0, true, color), 2.0 * BODY.line_height());
-        l.text(&t!("Because you answered:"), Style::new(9.0, false, MUTED), 12.0);
-        for r in &c.reasons {
-            let answer = r.answer.clone().unwrap_or_else(|| t!("not answered"));
-            l.text(&format!("• {} — {answer}", question_text(q, &r.question_id, loc)), BODY, 12.0);
+        l.heading(&framework_heading(f), Style::new(12.0, true, color), 3.0 * BODY.line_height());
+        l.text(&roles_line(f), BODY_BOLD, 0.0);
+        if f.conclusions.is_empty() {
+            l.text(&t!("No conclusion yet: answer the legal triage questions for this framework."), BODY, 0.0);
         }
-        if !c.explanation.0.is_empty() {
-            l.text(c.explanation.get(loc), Style::new(9.5, false, MUTED), 12.0);
+        for c in &f.conclusions {
+            let color = match c.severity {
+                crate::model::Severity::High => DANGER,
+                _ => INK,
+            };
+            l.heading(c.conclusion.get(loc), Style::new(10.0, true, color), 2.0 * BODY.line_height());
+            l.text(&t!("Because you answered:"), Style::new(9.0, false, MUTED), 12.0);
+            for r in &c.reasons {
+                let answer = r.answer.clone().unwrap_or_else(|| t!("not answered"));
+                l.text(&format!("• {} — {answer}", question_text(q, &r.question_id, loc)), BODY, 12.0);
+            }
+            if !c.explanation.0.is_empty() {
+                l.text(c.explanation.get(loc), Style::new(9.5, false, MUTED), 12.0);
+            }
+            if !c.references.is_empty() {
+                l.text(&t!("Sources: {0}", crate::i18n::references(&c.references)), SMALL, 12.0);
+            }
+            l.space(3.0);
         }
-        if !c.references.is_empty() {
-            l.text(&t!("Sources: {0}", crate::i18n::references(&c.references)), SMALL, 12.0);
+        if !f.duties.is_empty() {
+            l.heading(&t!("Duties ({0})", f.duties.len()), Style::new(10.0, true, INK), 3.0 * BODY.line_height());
+            let headers = [t!("Duty"), t!("Role"), t!("Source"), t!("When")];
+            let rows: Vec<Vec<String>> = f
+                .duties
+                .iter()
+                .map(|d| vec![duty_text(d, loc), duty_role_text(d), crate::i18n::references(&d.sources), duty_when_text(d, loc)])
+                .collect();
+            l.table(
+                &[
+                    Column { header: &headers[0], share: 0.42, right: false },
+                    Column { header: &headers[1], share: 0.15, right: false },
+                    Column { header: &headers[2], share: 0.2, right: false },
+                    Column { header: &headers[3], share: 0.23, right: false },
+                ],
+                &rows,
+                &[],
+            );
         }
-        l.space(4.0);
+        l.space(6.0);
     }
-    l.space(8.0);
+    l.space(4.0);
 }
 
 /// The concern an answer carries: (concern, max, don't know, red flag), or None.
@@ -905,6 +1014,7 @@ fn methodology(l: &mut Layout<'_>, q: &Questionnaire, info: &ReportInfo) {
     l.space(8.0);
     l.heading(&t!("Legal triage"), H3, KEEP);
     l.text(&triage_disclaimer(), BODY, 0.0);
+    l.text(&triage_method(q), BODY, 0.0);
     l.space(8.0);
     l.heading(&t!("About this report"), H3, KEEP);
     for (k, v) in [

@@ -186,11 +186,46 @@ fn triage_conclusions_appear_in_the_pdf_with_their_reasons() {
         conclusion: elsa::model::LocalText::en("Likely an automated decision (GDPR art. 22)"),
         explanation: elsa::model::LocalText::en("Offer human review on request."),
         references: vec!["GDPR art. 22".into()],
+        finding: elsa::model::Finding::Applies,
+        decisive: false,
+        roles: vec![elsa::model::Role::Controller],
+        duties: vec!["human-review".into(), "later".into()],
+        duties_from: None,
     }];
+    let duty = |id: &str, text: &str, from: &str| elsa::model::Duty {
+        id: id.into(),
+        framework: elsa::model::Framework::Gdpr,
+        roles: vec![elsa::model::Role::Controller],
+        text: elsa::model::LocalText::en(text),
+        detail: Default::default(),
+        sources: vec!["GDPR art. 22(3)".into()],
+        applies_from: from.into(),
+        date_note: Default::default(),
+        transitions: vec![],
+        guidance: false,
+        when: None,
+    };
+    q.duties = vec![duty("human-review", "Offer a human review", "2018-05-25"), duty("later", "Do the later thing", "2099-01-01")];
+    q.legal_as_of = Some("2026-12-03".into());
     let a = with(&q, &[("role", "decides")]);
     let r = render_report(&q, &a, &info(), &Fonts::load().unwrap());
     let flat = pdftotext(&r.bytes, "triage.pdf").split_whitespace().collect::<Vec<_>>().join(" ");
-    for needle in ["Legal triage", "Indicative, not legal advice", "GDPR: Likely an automated decision (GDPR art. 22)", "Because you answered:", "• Role of the AI — Decides", "Offer human review on request."] {
+    for needle in [
+        "Legal triage",
+        "Indicative, not legal advice",
+        "GDPR: applies",
+        "Your role: controller.",
+        "Likely an automated decision (GDPR art. 22)",
+        "Because you answered:",
+        "• Role of the AI — Decides",
+        "Offer human review on request.",
+        "Legal content checked on 3 December 2026.",
+        "Duties (2)",
+        "Offer a human review",
+        "in force since 25 May 2018",
+        "applies from 1 January 2099",
+        "GDPR art. 22(3)",
+    ] {
         assert!(flat.contains(needle), "PDF lacks {needle:?}: {flat}");
     }
 }

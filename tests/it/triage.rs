@@ -1,7 +1,7 @@
 //! Triage rules: evaluation, reasons, validation; and the golden example projects of the
 //! bundled questionnaire (tests/it/data/triage/*.json).
 use crate::common::*;
-use elsa::model::{Condition, Framework, LocalText, Severity, TriageRule};
+use elsa::model::{Condition, Finding, Framework, LocalText, Severity, TriageRule};
 use elsa::triage::evaluate;
 use elsa::validate::{validate, ErrorKind};
 use serde_json::json;
@@ -15,6 +15,11 @@ fn rule(id: &str, when: serde_json::Value) -> TriageRule {
         conclusion: LocalText::en(&format!("Likely {id}")),
         explanation: LocalText::default(),
         references: vec![],
+        finding: Finding::Applies,
+        decisive: false,
+        roles: vec![],
+        duties: vec![],
+        duties_from: None,
     }
 }
 
