@@ -426,12 +426,36 @@ pub fn not_applicable() -> String {
 /// after moving an imported file to a newer questionnaire version). They are never dropped:
 /// the results page, the report and the Markdown export list them as "answers to removed
 /// questions", in question-id order.
+///
+/// An answer whose chosen option this version no longer offers counts too (its question is
+/// then shown unanswered): it is listed rather than silently dropped.
 pub fn removed_answers<'a>(q: &Questionnaire, a: &'a Assessment) -> Vec<(&'a str, &'a Response)> {
     a.responses
         .iter()
-        .filter(|(id, r)| q.question(id).is_none() && !r.is_empty())
+        .filter(|(id, r)| !r.is_empty() && q.question(id).is_none_or(|x| has_stale_option(&x.question.kind, r)))
         .map(|(id, r)| (id.as_str(), r))
         .collect()
+}
+
+/// Whether a choice answer names an option the question does not have.
+fn has_stale_option(kind: &QuestionKind, r: &Response) -> bool {
+    let known = |id: &str| kind.options().iter().any(|o| o.id == id);
+    match &r.answer {
+        Some(Answer::Choice { id }) => kind.is_choice() && !known(id),
+        Some(Answer::Choices { ids }) => kind.is_choice() && ids.iter().any(|i| !known(i)),
+        _ => false,
+    }
+}
+
+/// The question of this version that now covers a kept answer's topic: the question itself
+/// when only its option was removed, else the one the file names in `replaced`.
+pub fn moved_to<'q>(q: &'q Questionnaire, id: &str) -> Option<QuestionRef<'q>> {
+    q.question(id).or_else(|| q.replaced.iter().find(|r| r.question == id).and_then(|r| q.question(&r.by)))
+}
+
+/// A kept answer's pointer in words: "now asked in: “…”", or `None`.
+pub fn moved_to_text(q: &Questionnaire, id: &str, locale: &str) -> Option<String> {
+    moved_to(q, id).map(|r| crate::t!("now asked in: “{0}”", r.question.text.get(locale)))
 }
 
 /// An answer in words without its question (option ids as they were stored).

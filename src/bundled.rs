@@ -53,6 +53,14 @@ pub fn info(id: &str, version: &str) -> Option<&'static BundledInfo> {
     INDEX.iter().find(|b| b.id == id && b.version == version)
 }
 
+/// The newest bundled version of a questionnaire.
+pub fn info_newest(id: &str) -> Option<&'static BundledInfo> {
+    INDEX
+        .iter()
+        .filter(|b| b.id == id)
+        .max_by(|x, y| crate::import::compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal))
+}
+
 /// `elsa-health-ai.json` → `elsa-health-ai.bin`
 pub fn bin_name(json_file: &str) -> String {
     format!("{}.bin", json_file.strip_suffix(".json").unwrap_or(json_file))

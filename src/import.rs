@@ -201,23 +201,29 @@ pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<
     if same_id.iter().any(|q| q.version == a.questionnaire_version) {
         return Ok(Imported { assessment: a, moved_from_version: None });
     }
-    // An older version of a questionnaire the tool has: move it to the newest version.
-    let newest = same_id
-        .iter()
-        .copied()
-        .max_by(|x, y| compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal));
-    match newest {
-        Some(newest) if compare_versions(&a.questionnaire_version, newest.version) == Some(std::cmp::Ordering::Less) => {
-            let from = std::mem::replace(&mut a.questionnaire_version, newest.version.to_string());
-            Ok(Imported { assessment: a, moved_from_version: Some(from) })
-        }
-        _ => Err(ImportError::UnknownQuestionnaireVersion {
+    match move_forward(&mut a, available) {
+        Some(from) => Ok(Imported { assessment: a, moved_from_version: Some(from) }),
+        None => Err(ImportError::UnknownQuestionnaireVersion {
             id: a.questionnaire_id.clone(),
             title: same_id[0].title.to_string(),
             version: a.questionnaire_version,
             available: same_id.iter().map(|q| q.version).collect::<Vec<_>>().join(", "),
         }),
     }
+}
+
+/// An assessment of an older version of a questionnaire the tool has moves to the newest
+/// version: the answers are kept (those to questions or options the new version lacks are
+/// listed by [`crate::answers::removed_answers`]). Returns the version it came from, or `None`
+/// when it already has a version the tool has, or a newer or unknown one.
+pub fn move_forward(a: &mut Assessment, available: &[Available<'_>]) -> Option<String> {
+    let same_id = available.iter().filter(|q| q.id == a.questionnaire_id);
+    if same_id.clone().any(|q| q.version == a.questionnaire_version) {
+        return None;
+    }
+    let newest = same_id.max_by(|x, y| compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal))?;
+    (compare_versions(&a.questionnaire_version, newest.version) == Some(std::cmp::Ordering::Less))
+        .then(|| std::mem::replace(&mut a.questionnaire_version, newest.version.to_string()))
 }
 
 /// The whole import of a file's bytes, given a way to take the answers out of a PDF.

@@ -117,6 +117,20 @@ pub struct Questionnaire {
     /// The legal duties the triage rules can give, each binding a role from a date.
     #[serde(default)]
     pub duties: Vec<Duty>,
+    /// Questions of earlier versions that this version asks elsewhere (merged), so that their
+    /// kept answers can say where the topic went.
+    #[serde(default)]
+    pub replaced: Vec<Replacement>,
+}
+
+/// A question of an earlier version and the question of this version that now covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Replacement {
+    /// The id the question had (no longer in this version).
+    pub question: String,
+    /// The id of the question that now covers its topic.
+    pub by: String,
 }
 
 /// The PROGRESS-Plus dimensions (place of residence; race, ethnicity, culture and language;

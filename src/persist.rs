@@ -154,6 +154,16 @@ pub fn encode_pretty(a: &Assessment) -> String {
     serde_json::to_string_pretty(&to_stored(a)).unwrap_or_default()
 }
 
+/// Read a stored entry for use in the app: [`decode`], and an assessment of an older version
+/// of a bundled questionnaire moved to that questionnaire's newest version
+/// ([`crate::import::move_forward`]). Like every migration on read, the entry is rewritten only
+/// on the next change.
+pub fn decode_current(text: &str) -> Result<Assessment, PersistError> {
+    let mut a = decode(text)?;
+    crate::import::move_forward(&mut a, &crate::import::bundled_available());
+    Ok(a)
+}
+
 /// Read any known format, migrated to the current one.
 pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
     // Formats 1 and 2 differ only in fields that format 1 lacks, so one lenient pass reads

@@ -375,6 +375,14 @@ impl Validator {
             }
         }
 
+        for (i, r) in q.replaced.iter().enumerate() {
+            if order.contains_key(r.question.as_str()) {
+                self.push(format!("replaced[{i}].question"), ErrorKind::DuplicateId { id: r.question.clone() });
+            }
+            if !order.contains_key(r.by.as_str()) {
+                self.push(format!("replaced[{i}].by"), ErrorKind::UnknownQuestion { question: r.by.clone() });
+            }
+        }
         if let Some(d) = &q.legal_as_of {
             self.date("legal_as_of".into(), d);
         }

@@ -226,7 +226,8 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
         let _ = writeln!(m, "## {}\n\n{}\n", t!("Answers to removed questions"), super::removed_explained());
         for (id, r) in removed {
             let answer = r.answer.as_ref().map(raw_answer_text).unwrap_or_else(|| t!("no answer"));
-            let _ = writeln!(m, "- `{}`: {}", id.replace('`', "'"), esc(&answer));
+            let moved = crate::answers::moved_to_text(q, id, loc).map(|x| format!(" ({})", esc(&x))).unwrap_or_default();
+            let _ = writeln!(m, "- `{}`: {}{moved}", id.replace('`', "'"), esc(&answer));
             if !r.note.trim().is_empty() {
                 let _ = writeln!(m, "\n  {} {}", t!("Note:"), esc(r.note.trim()));
             }

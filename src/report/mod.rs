@@ -448,7 +448,7 @@ fn question_text<'q>(q: &'q Questionnaire, id: &'q str, loc: &str) -> &'q str {
 
 /// How the triage works, with the date its legal content was checked, for the methodology.
 pub fn triage_method(q: &Questionnaire) -> String {
-    let how = t!("Rules in the questionnaire turn the legal triage answers into conclusions per framework (applies, does not apply, unclear), the team's role, and the duties of that role with the date each applies from. A duty's status is computed for the assessment date.");
+    let how = t!("Rules in the questionnaire turn the legal triage answers into conclusions per framework: applies, does not apply or unclear. They also give the team's role and the duties of that role, each with the date it applies from. A duty's status is computed for the assessment date.");
     match &q.legal_as_of {
         Some(d) => format!("{how} {}", t!("The legal content of this questionnaire (version {0}) was last checked on {1}.", q.version, date(d))),
         None => format!("{how} {}", t!("This questionnaire does not say when its legal content was last checked.")),
@@ -778,6 +778,9 @@ fn answers(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str) {
         for (id, r) in removed {
             let answer = r.answer.as_ref().map(raw_answer_text).unwrap_or_else(|| t!("no answer"));
             l.labelled(&format!("{id}:"), &answer, BODY, 0.0);
+            if let Some(m) = crate::answers::moved_to_text(q, id, loc) {
+                l.text(&m, SMALL, 12.0);
+            }
             if !r.note.trim().is_empty() {
                 l.labelled(&t!("Note:"), r.note.trim(), BODY, 12.0);
             }
@@ -816,7 +819,7 @@ fn other_comment_subject(id: &str, hidden_question_text: Option<&str>) -> String
 
 /// Why answers to removed questions are listed apart.
 fn removed_explained() -> String {
-    t!("These answers belong to questions that this version of the questionnaire no longer has. They are kept, but not scored.")
+    t!("These answers belong to questions or answer options that this version of the questionnaire no longer has. They are kept, but not scored.")
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -206,7 +206,7 @@ fn follow_other_tabs(app: AppState) {
                 }
             }
             Some(text) => {
-                if let Ok(a) = crate::persist::decode(&text) {
+                if let Ok(a) = crate::persist::decode_current(&text) {
                     let name = a.display_name().to_string();
                     if app.take_newer(a) {
                         app.announce(t!("{0} was updated from another tab", name));

@@ -174,7 +174,7 @@ impl AppState {
         // Another site's window throws here; that is simply nothing to take.
         let Ok(texts) = js_sys::Reflect::get(&opener, &"elsaMemory".into()) else { return };
         let Ok(texts) = texts.dyn_into::<js_sys::Array>() else { return };
-        let taken: Vec<Assessment> = texts.iter().filter_map(|t| t.as_string()).filter_map(|t| crate::persist::decode(&t).ok()).collect();
+        let taken: Vec<Assessment> = texts.iter().filter_map(|t| t.as_string()).filter_map(|t| crate::persist::decode_current(&t).ok()).collect();
         self.assessments.update(|v| {
             for a in taken {
                 if !v.iter().any(|x| x.id == a.id) {

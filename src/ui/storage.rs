@@ -114,7 +114,7 @@ pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
             continue;
         }
         match s.get_item(&key) {
-            Ok(Some(text)) => match persist::decode(&text) {
+            Ok(Some(text)) => match persist::decode_current(&text) {
                 Ok(a) => out.push(a),
                 Err(PersistError::NewerFormat(_)) => problems.push(Problem {
                     message: t!(
@@ -143,7 +143,7 @@ pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
 /// be read (then the caller must not overwrite it blindly).
 pub fn load(id: &str) -> Result<Option<Assessment>, String> {
     match storage()?.get_item(&persist::assessment_key(id)) {
-        Ok(Some(text)) => persist::decode(&text).map(Some).map_err(|e| e.to_string()),
+        Ok(Some(text)) => persist::decode_current(&text).map(Some).map_err(|e| e.to_string()),
         Ok(None) => Ok(None),
         Err(e) => Err(js_error(e)),
     }

@@ -114,7 +114,14 @@ fn format_1_sample_migrates() {
     assert!(a.responses.values().any(|r| r.note.contains("🙂\nsecond line")));
     // It scores against the bundled questionnaire like any other assessment.
     let (all, _) = elsa::bundled::load_all();
-    let q = elsa::bundled::find(&all, &a.questionnaire_id, &a.questionnaire_version).unwrap();
+    // Made with version 1.0.0, which this tool no longer has: reading it for the app moves it
+    // to the newest version of the quick scan, with the same answers.
+    assert!(elsa::bundled::find(&all, &a.questionnaire_id, &a.questionnaire_version).is_none());
+    let current = elsa::persist::decode_current(text).unwrap();
+    assert_eq!(current.responses, a.responses);
+    assert_eq!(Some(current.questionnaire_version.as_str()), elsa::bundled::info_newest("elsa-quick-scan").map(|i| i.version));
+    let q = elsa::bundled::find(&all, &current.questionnaire_id, &current.questionnaire_version).unwrap();
+    let a = current;
     assert!(elsa::answers::removed_answers(q, &a).is_empty());
     assert!(elsa::scoring::score(q, &a).overall.is_some());
     // Saved again, it is written in the current format and reads back the same.

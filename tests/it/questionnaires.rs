@@ -37,7 +37,7 @@ fn full_questionnaire_meets_the_content_rules() {
     let dims: Vec<Dimension> = q.sections.iter().map(|s| s.dimension).collect();
     assert_eq!(dims.first(), Some(&Dimension::Profile));
     assert_eq!(dims.last(), Some(&Dimension::Triage));
-    assert_eq!(q.sections.len(), 11);
+    assert_eq!(q.sections.len(), 12);
     let low_ses = q.sections.iter().find(|s| s.dimension == Dimension::LowSes).unwrap();
     let tagged: HashSet<ProgressPlus> = low_ses.questions.iter().flat_map(|x| x.progress_plus.iter().copied()).collect();
     for d in ProgressPlus::ALL {
@@ -48,13 +48,27 @@ fn full_questionnaire_meets_the_content_rules() {
         let flags = s.questions.iter().flat_map(|x| x.kind.options()).filter(|o| o.red_flag).count();
         assert!(flags <= 4, "{}: {flags} red-flag options", s.id);
     }
-    // Triage conclusions state their likelihood and cite a source.
-    assert!(q.triage.len() >= 15);
+    // Triage conclusions say what they find and cite a source: an unclear one says so first,
+    // a negative one says what does not apply.
+    assert!(q.triage.len() >= 40);
     for r in &q.triage {
         let c = r.conclusion.get("en");
-        assert!(c.starts_with("Likely") || c.starts_with("Possibly") || c.starts_with("Unclear"), "{}: {c}", r.id);
+        match r.finding {
+            elsa::model::Finding::Unclear => assert!(c.starts_with("Unclear") || c.starts_with("Possibly"), "{}: {c}", r.id),
+            elsa::model::Finding::NotApplicable => {
+                assert!(c.starts_with("Not ") || c.starts_with("No ") || c.contains(" not ") || c.contains("outside"), "{}: {c}", r.id)
+            }
+            elsa::model::Finding::Applies => assert!(!c.starts_with("Unclear") && !c.starts_with("Not "), "{}: {c}", r.id),
+        }
         assert!(!r.references.is_empty(), "{} cites nothing", r.id);
     }
+    // Every framework has explicit negatives and an "unclear", so that the triage is never silent.
+    for f in elsa::model::Framework::ALL {
+        for finding in [elsa::model::Finding::NotApplicable, elsa::model::Finding::Unclear] {
+            assert!(q.triage.iter().any(|r| r.framework == f && r.finding == finding), "{f:?} has no {finding:?} rule");
+        }
+    }
+    assert!(q.legal_as_of.is_some(), "the date of the legal check is recorded");
 }
 
 #[test]
@@ -63,8 +77,24 @@ fn quick_scan_is_short_covers_every_dimension_and_reuses_the_full_questions() {
     let full = get("elsa-health-ai");
     let problems = lint(&quick, &Requirements::default());
     assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
-    let n = quick.questions().count();
-    assert!((20..=30).contains(&n), "{n} questions");
+    // Short: at most 36 questions shown before any follow-up question opens.
+    let n = quick.questions().filter(|r| r.question.show_if.is_none()).count();
+    assert!((20..=36).contains(&n), "{n} questions shown from the start");
+    // Every ELSA area, the legal triage too, with the same ids as the full questionnaire and
+    // the rules and duties of the full one that fit its questions, unchanged.
+    assert!(quick.sections.iter().any(|s| s.dimension == Dimension::Triage), "the quick scan has no legal triage");
+    assert!(quick.triage.len() >= 20, "{} triage rules", quick.triage.len());
+    for r in &quick.triage {
+        let f = full.triage.iter().find(|x| x.id == r.id).unwrap_or_else(|| panic!("rule {} is not in the full questionnaire", r.id));
+        assert_eq!((&r.when, &r.conclusion, &r.finding), (&f.when, &f.conclusion, &f.finding), "rule {} differs", r.id);
+    }
+    for d in &quick.duties {
+        let f = full.duties.iter().find(|x| x.id == d.id).unwrap_or_else(|| panic!("duty {} is not in the full questionnaire", d.id));
+        assert_eq!((&d.text, &d.sources, &d.applies_from), (&f.text, &f.sources, &f.applies_from), "duty {} differs", d.id);
+    }
+    for f in [elsa::model::Framework::EuAiAct, elsa::model::Framework::Gdpr, elsa::model::Framework::Mdr] {
+        assert!(quick.triage.iter().any(|r| r.framework == f && r.finding == elsa::model::Finding::NotApplicable), "quick scan: {f:?} has no negative");
+    }
     let dims: HashSet<Dimension> = quick.sections.iter().map(|s| s.dimension).collect();
     for d in [Dimension::Profile, Dimension::Ethical, Dimension::Legal, Dimension::Societal, Dimension::LowSes, Dimension::CulturalPsychological] {
         assert!(dims.contains(&d), "the quick scan lacks {d:?}");

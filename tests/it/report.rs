@@ -298,7 +298,7 @@ fn full_report_has_every_part_in_order() {
     // The document outline has the parts and every section.
     let doc = lopdf::Document::load_mem(&r.bytes).unwrap();
     let outline = doc.get_toc().map(|t| t.toc.into_iter().map(|e| e.title).collect::<Vec<_>>()).unwrap_or_default();
-    for t in ["Executive summary", "Low-SES impact", "Priority actions", "Detailed answers", "Methodology", "10. Impact on people with low socio-economic status"] {
+    for t in ["Executive summary", "Low-SES impact", "Priority actions", "Detailed answers", "Methodology", "11. Impact on people with low socio-economic status", "12. Legal triage"] {
         assert!(outline.iter().any(|o| o == t), "outline lacks {t:?}: {outline:?}");
     }
 }
@@ -356,9 +356,14 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
     // Import: the bundled questionnaires only, so the quick scan's sample file.
     let sample = include_bytes!("data/storage/v1-quick-scan.json").to_vec();
     let back = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: sample.clone() }, f, &mut cache).unwrap();
+    // Made with version 1.0.0 of the quick scan: it moves to the current version, answers unchanged.
     let imported = elsa::persist::decode(std::str::from_utf8(&back.bytes).unwrap()).unwrap();
-    assert_eq!(imported, elsa::persist::decode(std::str::from_utf8(&sample).unwrap()).unwrap());
-    assert_eq!(back.moved_from, None);
+    let mut original = elsa::persist::decode(std::str::from_utf8(&sample).unwrap()).unwrap();
+    assert_eq!(original.questionnaire_version, "1.0.0");
+    original.questionnaire_version = elsa::bundled::info_newest("elsa-quick-scan").unwrap().version.to_string();
+    assert_ne!(original.questionnaire_version, "1.0.0");
+    assert_eq!(imported, original);
+    assert_eq!(back.moved_from.as_deref(), Some("1.0.0"));
     let e = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: crate::common::plain_pdf() }, f, &mut cache).err().unwrap();
     assert!(e.starts_with("This PDF has no answers inside it."), "{e}");
     let e = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: b"{".to_vec() }, f, &mut cache).err().unwrap();

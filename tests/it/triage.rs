@@ -109,8 +109,60 @@ fn show_if_may_test_dont_know_on_questions_that_offer_it() {
     assert!(!elsa::answers::Visibility::compute(&q, &a).is_visible("l2"));
 }
 
-/// Golden example projects for the bundled full questionnaire: each file lists answers and the
-/// triage conclusions that must fire, exactly.
+/// The answers of an example project (`"dont_know"`, an option id, a list of option ids, or
+/// `{"date": "…"}`) on a fresh assessment of `q`.
+fn example_assessment(q: &elsa::model::Questionnaire, v: &serde_json::Value, name: &str) -> elsa::answers::Assessment {
+    let mut a = fresh(q);
+    for (qid, value) in v["answers"].as_object().expect("answers") {
+        let r = q.question(qid).unwrap_or_else(|| panic!("{name}: unknown question {qid}"));
+        let known = |s: &str| assert!(r.question.kind.options().iter().any(|o| o.id == s), "{name}: {qid} has no option {s}");
+        let answer = match value {
+            serde_json::Value::String(s) if s == "dont_know" => elsa::answers::Answer::DontKnow,
+            serde_json::Value::String(s) => {
+                known(s);
+                if matches!(r.question.kind, elsa::model::QuestionKind::MultiChoice { .. }) {
+                    elsa::answers::Answer::Choices { ids: vec![s.clone()] }
+                } else {
+                    elsa::answers::Answer::Choice { id: s.clone() }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                let ids: Vec<String> = items.iter().map(|i| i.as_str().unwrap().to_string()).collect();
+                ids.iter().for_each(|s| known(s));
+                elsa::answers::Answer::Choices { ids }
+            }
+            serde_json::Value::Object(o) if o.contains_key("date") => elsa::answers::Answer::Date { value: o["date"].as_str().unwrap().into() },
+            other => panic!("{name}: bad answer {other} for {qid}"),
+        };
+        a.set_answer(qid, Some(answer), NOW);
+    }
+    a
+}
+
+fn json_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).unwrap().as_str().unwrap().to_string()
+}
+
+fn status_name(s: elsa::triage::Status) -> &'static str {
+    match s {
+        elsa::triage::Status::Applies => "applies",
+        elsa::triage::Status::NotApplicable => "not_applicable",
+        elsa::triage::Status::Unclear => "unclear",
+        elsa::triage::Status::NotAnswered => "not_answered",
+    }
+}
+
+fn date_status_name(s: &elsa::triage::DateStatus) -> &'static str {
+    match s {
+        elsa::triage::DateStatus::InForce => "in_force",
+        elsa::triage::DateStatus::Upcoming => "upcoming",
+        elsa::triage::DateStatus::OnEvent => "on_event",
+    }
+}
+
+/// Golden example projects for the bundled full questionnaire (tests/it/data/triage/*.json):
+/// each file lists the answers, and exactly the conclusions that must fire, and per framework
+/// the status, the roles and the duties, with the status of some duties on the assessment date.
 #[test]
 fn golden_example_projects() {
     let (all, _) = elsa::bundled::load_all();
@@ -120,41 +172,42 @@ fn golden_example_projects() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/data/triage");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
     files.sort();
-    assert!(files.len() >= 4, "at least four example projects, found {}", files.len());
+    assert!(files.len() >= 8, "at least eight example projects, found {}", files.len());
     for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
         let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let mut a = fresh(q);
-        for (qid, value) in v["answers"].as_object().expect("answers") {
-            let r = q.question(qid).unwrap_or_else(|| panic!("{}: unknown question {qid}", path.display()));
-            let answer = match value {
-                serde_json::Value::String(s) if s == "dont_know" => elsa::answers::Answer::DontKnow,
-                serde_json::Value::String(s) => {
-                    assert!(r.question.kind.options().iter().any(|o| o.id == s), "{}: {qid} has no option {s}", path.display());
-                    if matches!(r.question.kind, elsa::model::QuestionKind::MultiChoice { .. }) {
-                        elsa::answers::Answer::Choices { ids: vec![s.clone()] }
-                    } else {
-                        elsa::answers::Answer::Choice { id: s.clone() }
-                    }
-                }
-                serde_json::Value::Array(items) => {
-                    let ids: Vec<String> = items.iter().map(|i| i.as_str().unwrap().to_string()).collect();
-                    for s in &ids {
-                        assert!(r.question.kind.options().iter().any(|o| o.id == *s), "{}: {qid} has no option {s}", path.display());
-                    }
-                    elsa::answers::Answer::Choices { ids }
-                }
-                other => panic!("{}: bad answer {other} for {qid}", path.display()),
-            };
-            a.set_answer(qid, Some(answer), NOW);
-        }
+        let a = example_assessment(q, &v, &name);
+        let want = &v["expected"];
         let mut got = fired(q, &a);
-        let mut want: Vec<String> = v["expected"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
+        let mut conclusions: Vec<String> = want["conclusions"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
         got.sort();
-        want.sort();
-        assert_eq!(got, want, "{}: fired rules differ from the expected ones", path.display());
+        conclusions.sort();
+        assert_eq!(got, conclusions, "{name}: the conclusions differ from the expected ones");
         // Every conclusion says why.
         for c in evaluate(q, &a, "en") {
-            assert!(!c.reasons.is_empty(), "{}: {} has no reasons", path.display(), c.rule_id);
+            assert!(!c.reasons.is_empty(), "{name}: {} has no reasons", c.rule_id);
+        }
+        // The date comes from the assessment's own date question, never from the clock.
+        let as_of = elsa::triage::as_of_date(q, &a, "1999-01-01");
+        assert_eq!(as_of, v["answers"]["assessment-date"]["date"].as_str().unwrap(), "{name}: the assessment date");
+        let t = elsa::triage::triage(q, &a, "en", &as_of);
+        let frameworks = want["frameworks"].as_object().expect("frameworks");
+        assert_eq!(t.frameworks.len(), frameworks.len(), "{name}: every framework has its expectation");
+        for f in &t.frameworks {
+            let key = json_name(&f.framework);
+            let w = &frameworks[&key];
+            assert_eq!(status_name(f.status), w["status"].as_str().unwrap(), "{name}: status of {key}");
+            let roles: Vec<String> = f.roles.iter().map(json_name).collect();
+            let want_roles: Vec<String> = w["roles"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
+            assert_eq!(roles, want_roles, "{name}: roles under {key}");
+            let duties: Vec<&str> = f.duties.iter().map(|d| d.id.as_str()).collect();
+            let want_duties: Vec<&str> = w["duties"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
+            assert_eq!(duties, want_duties, "{name}: duties under {key}");
+        }
+        for (id, status) in want["duty_status"].as_object().into_iter().flatten() {
+            let d = t.frameworks.iter().flat_map(|f| &f.duties).find(|d| d.id == *id).unwrap_or_else(|| panic!("{name}: no duty {id}"));
+            assert_eq!(date_status_name(&d.status), status.as_str().unwrap(), "{name}: status of duty {id} on {as_of}");
         }
     }
 }
+

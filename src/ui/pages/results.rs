@@ -166,14 +166,15 @@ fn page(
     let removed = panel(
         "removed",
         t!("Answers to removed questions"),
-        Some(t!("This version of the questionnaire no longer has these questions. Their answers and notes are kept, but not scored.")),
+        Some(t!("This version of the questionnaire no longer has these questions or answer options. Their answers and notes are kept, but not scored.")),
         false,
         crate::answers::removed_answers(&q, &a)
             .into_iter()
             .map(|(qid, r)| {
                 let answer = r.answer.as_ref().map(crate::answers::raw_answer_text).unwrap_or_else(|| t!("no answer"));
                 let note = (!r.note.trim().is_empty()).then(|| format!(" {}", t!("Note: {0}", r.note.trim())));
-                view! { <li><code>{qid.to_string()}</code>": "{answer}{note}</li> }.into_any()
+                let moved = crate::answers::moved_to_text(&q, qid, locale).map(|m| format!(" ({m})"));
+                view! { <li><code>{qid.to_string()}</code>": "{answer}{note}<span class="muted">{moved}</span></li> }.into_any()
             })
             .collect(),
     );
@@ -262,8 +263,9 @@ fn page(
                     }
                 });
                 let hid = format!("triage-{}", crate::report::framework_slug(f.framework));
+                let labelled_by = hid.clone();
                 view! {
-                    <section class="framework" aria-labelledby=hid.clone()>
+                    <section class="framework" aria-labelledby=labelled_by>
                         <h3 id=hid>{f.framework.label()}": "<span class=status_class>{f.status.label()}</span>
                             {f.has_unclear.then(|| t!(" (some points unclear)"))}</h3>
                         <p><strong>{crate::report::roles_line(f)}</strong></p>

@@ -66,7 +66,7 @@ impl StudioState {
         let mut problems = Vec::new();
         for key in storage::keys_with(persist::REVIEW_KEY_PREFIX) {
             match storage::get(&key) {
-                Ok(Some(text)) => match persist::decode(&text) {
+                Ok(Some(text)) => match persist::decode_current(&text) {
                     Ok(a) => reviews.push(a),
                     Err(e) => problems.push(t!("A saved review ({0}) could not be read: {1}. It was left untouched.", key, e)),
                 },
