@@ -415,7 +415,9 @@ pub fn references(list: &[String]) -> String {
     list.iter().map(|r| reference(r)).collect::<Vec<_>>().join("; ")
 }
 
-const REFERENCES_NL: [(&str, &str); 9] = [
+const REFERENCES_NL: [(&str, &str); 11] = [
+    ("Commission guidelines on general-purpose AI models (2025)", "Richtsnoeren van de Europese Commissie over AI-modellen voor algemene doeleinden (2025)"),
+    ("Commission guidelines on the AI system definition (2025)", "Richtsnoeren van de Europese Commissie over de definitie van een AI-systeem (2025)"),
     ("Autoriteit Persoonsgegevens: list of processing that requires a DPIA", "Autoriteit Persoonsgegevens: lijst van verwerkingen waarvoor een DPIA verplicht is"),
     ("Dutch Algorithm Register (Algoritmeregister)", "Algoritmeregister van de overheid"),
     ("Obermeyer et al., Science 2019 (label bias)", "Obermeyer e.a., Science 2019 (labelbias)"),
@@ -428,7 +430,9 @@ const REFERENCES_NL: [(&str, &str); 9] = [
 ];
 
 /// Names at the start of a reference.
-const NAMES_NL: [(&str, &str); 9] = [
+const NAMES_NL: [(&str, &str); 11] = [
+    ("Regulation (EU) ", "Verordening (EU) "),
+    ("CJEU ", "HvJ EU "),
     ("EU AI Act ", "AI-verordening "),
     ("GDPR ", "AVG "),
     ("EU Charter of Fundamental Rights ", "Handvest van de grondrechten van de EU "),

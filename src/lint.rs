@@ -75,6 +75,15 @@ pub fn lint(q: &Questionnaire, req: &Requirements) -> Vec<String> {
             }
         }
     }
+    // Legal content is dated and every duty can show.
+    if (!q.triage.is_empty() || !q.duties.is_empty()) && q.legal_as_of.is_none() {
+        out.push("the triage has no legal_as_of: record the date its legal content was last checked".to_string());
+    }
+    for d in &q.duties {
+        if !q.triage.iter().any(|r| r.duties.contains(&d.id)) {
+            out.push(format!("duty {}: no triage rule names it, so it never shows", d.id));
+        }
+    }
     if scored < req.min_scored {
         out.push(format!("only {scored} scored questions; at least {} are needed", req.min_scored));
     }

@@ -37,10 +37,12 @@ fn main() {
                 }
                 failed |= !problems.is_empty();
                 println!(
-                    "{f}: {} sections, {} questions, {scored} scored, {} triage rules: {}",
+                    "{f}: {} sections, {} questions, {scored} scored, {} triage rules, {} duties, legal content checked {}: {}",
                     q.sections.len(),
                     q.questions().count(),
                     q.triage.len(),
+                    q.duties.len(),
+                    q.legal_as_of.as_deref().unwrap_or("(no date)"),
                     if problems.is_empty() { "ok" } else { "PROBLEMS" }
                 );
             }

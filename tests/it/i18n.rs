@@ -130,6 +130,13 @@ fn references_are_cited_with_dutch_names_in_dutch() {
         ("PROGRESS-Plus: socio-economic status", "PROGRESS-Plus: sociaaleconomische status"),
         ("WGBO art. 7:448 BW", "WGBO art. 7:448 BW"),
         ("Leidraad Kwaliteit AI in de Zorg (2022)", "Leidraad Kwaliteit AI in de Zorg (2022)"),
+        ("UAVG art. 40(1)", "UAVG art. 40 lid 1"),
+        ("Awb art. 3:46", "Awb art. 3:46"),
+        ("IVDR art. 5(5)(d)", "IVDR art. 5 lid 5 sub d"),
+        ("Regulation (EU) 2026/1744", "Verordening (EU) 2026/1744"),
+        ("CJEU C-329/16 (Snitem)", "HvJ EU C-329/16 (Snitem)"),
+        ("EU AI Act art. 3(63)", "AI-verordening art. 3 punt 63"),
+        ("EU AI Act art. 111(4)", "AI-verordening art. 111 lid 4"),
     ];
     i18n::set(Lang::Nl, i18n::Catalog::new());
     for (en, nl) in cases {
@@ -142,7 +149,7 @@ fn references_are_cited_with_dutch_names_in_dutch() {
         fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
             match v {
                 serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
-                    if k == "references" {
+                    if k == "references" || k == "sources" {
                         x.as_array().into_iter().flatten().filter_map(|r| r.as_str()).for_each(|r| { out.insert(r.to_string()); });
                     } else {
                         walk(x, out)
@@ -155,7 +162,7 @@ fn references_are_cited_with_dutch_names_in_dutch() {
         walk(&v, &mut refs);
     }
     assert!(refs.len() > 100);
-    let english = ["GDPR", "EU AI Act", "Annex", "recital", " point ", "Charter", "Constitution", "guidance", "Guidelines", "Directive", "list of"];
+    let english = ["GDPR", "EU AI Act", "Annex", "recital", " point ", "Charter", "Constitution", "guidance", "Guidelines", "guidelines", "Directive", "list of", "Regulation", "CJEU", "chapter"];
     let mut bad = Vec::new();
     for r in &refs {
         let nl = i18n::reference(r);

@@ -202,3 +202,56 @@ proptest! {
         }
     }
 }
+
+/// A file of version 1.0.0 of the full questionnaire (format 3, written in Dutch by tool
+/// 0.4.0) moves to the current version: every answer and note is kept; the answers to merged
+/// questions, and one to an option that was split away, are listed with the question that now
+/// covers them; it scores and gets the new triage.
+#[test]
+fn full_questionnaire_1_0_0_file_moves_forward_with_every_answer_kept() {
+    let bytes = include_bytes!("data/storage/v3-full-1.0.0.json");
+    let text = std::str::from_utf8(bytes).unwrap();
+    let original = elsa::persist::decode(text).unwrap();
+    assert_eq!((original.questionnaire_id.as_str(), original.questionnaire_version.as_str()), ("elsa-health-ai", "1.0.0"));
+    let got = import_bytes(bytes, no_pdf, &import::bundled_available()).unwrap();
+    let newest = elsa::bundled::info_newest("elsa-health-ai").unwrap();
+    assert_eq!(got.moved_from_version.as_deref(), Some("1.0.0"));
+    assert_eq!(got.assessment.questionnaire_version, newest.version);
+    assert_ne!(newest.version, "1.0.0");
+    let a = got.assessment;
+    assert_eq!(a.responses, original.responses, "every answer and note is kept as it was");
+    assert_eq!(a.metadata, original.metadata);
+    // Read from storage, the same move happens (and nothing is written until the next change).
+    assert_eq!(elsa::persist::decode_current(text).unwrap(), a);
+
+    let (all, _) = elsa::bundled::load_all();
+    let q = elsa::bundled::find(&all, &a.questionnaire_id, &a.questionnaire_version).unwrap();
+    let removed: Vec<&str> = removed_answers(q, &a).into_iter().map(|(id, _)| id).collect();
+    let mut merged: Vec<&str> = q.replaced.iter().map(|r| r.question.as_str()).filter(|id| original.responses.get(*id).is_some_and(|r| r.answer.is_some() || !r.note.trim().is_empty())).collect();
+    merged.push("sw-staff-involvement");
+    merged.sort();
+    assert_eq!(removed, merged, "answers to merged questions and to the removed option are listed");
+    assert!(q.replaced.len() >= 10, "the merges are recorded");
+    for r in &q.replaced {
+        assert_eq!(elsa::answers::moved_to(q, &r.question).map(|x| x.question.id.as_str()), Some(r.by.as_str()));
+    }
+    assert_eq!(elsa::answers::moved_to(q, "sw-staff-involvement").map(|x| x.question.id.as_str()), Some("sw-staff-involvement"));
+    let listed = elsa::answers::moved_to_text(q, "rs-security", "en").unwrap();
+    assert!(listed.starts_with("now asked in: “") && listed.contains(q.question("pd-model-security").unwrap().question.text.get("en")), "{listed}");
+    // The old answer shows as an option that is no longer offered, not as the new one.
+    assert_eq!(
+        elsa::answers::answer_text(q.question("sw-staff-involvement").unwrap().question, &a, "en").as_deref(),
+        Some("users-only (option no longer offered)")
+    );
+    // It scores, and the new triage runs on the old answers (an in-house device).
+    assert!(elsa::scoring::score(q, &a).overall.is_some());
+    let t = elsa::triage::triage(q, &a, "en", &elsa::triage::as_of_date(q, &a, "2026-12-03"));
+    assert_eq!(t.as_of, "2026-06-15", "the assessment date recorded in the file");
+    let mdr = t.frameworks.iter().find(|f| f.framework == elsa::model::Framework::Mdr).unwrap();
+    assert_eq!(mdr.roles, vec![elsa::model::Role::HealthInstitution]);
+    assert!(mdr.conclusions.iter().any(|c| c.rule_id == "mdr-medical-device"));
+    // The Markdown report lists them, with where each topic went.
+    let md = elsa::report::md::render(q, &a, &elsa::report::ReportInfo { generated_at: "2026-12-03T10:00:00.000Z".into(), locale: "en".into() });
+    assert!(md.contains("## Answers to removed questions"));
+    assert!(md.contains("`tr-uncertainty`: Don't know (now asked in: “"), "{}", &md[md.find("## Answers to removed").unwrap()..]);
+}

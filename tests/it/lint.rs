@@ -40,3 +40,44 @@ fn lint_names_each_content_problem() {
     assert!(problems.iter().any(|p| p.contains("\"Place of residence\"")));
     assert!(!problems.iter().any(|p| p.contains("\"Education\"")), "l1 is tagged with education");
 }
+
+/// Legal content is dated, and a duty that no rule names is reported (it would never show).
+#[test]
+fn lint_asks_for_the_legal_date_and_for_duties_that_can_show() {
+    let mut q = mini();
+    let no_date = "the triage has no legal_as_of: record the date its legal content was last checked";
+    assert!(!lint(&q, &Requirements::default()).contains(&no_date.to_string()), "no triage, no date needed");
+    q.duties = vec![elsa::model::Duty {
+        id: "keep-logs".into(),
+        framework: elsa::model::Framework::EuAiAct,
+        roles: vec![elsa::model::Role::AiDeployer],
+        text: LocalText::en("Keep the logs for at least six months"),
+        detail: LocalText::default(),
+        sources: vec!["EU AI Act art. 26(6)".into()],
+        applies_from: "2027-12-02".into(),
+        date_note: LocalText::default(),
+        transitions: vec![],
+        guidance: false,
+        when: None,
+    }];
+    let problems = lint(&q, &Requirements::default());
+    assert!(problems.contains(&no_date.to_string()), "{problems:?}");
+    assert!(problems.contains(&"duty keep-logs: no triage rule names it, so it never shows".to_string()), "{problems:?}");
+    q.legal_as_of = Some("2026-12-03".into());
+    q.triage = vec![elsa::model::TriageRule {
+        id: "deployer".into(),
+        framework: elsa::model::Framework::EuAiAct,
+        severity: elsa::model::Severity::Attention,
+        finding: elsa::model::Finding::Applies,
+        decisive: false,
+        when: serde_json::from_value(serde_json::json!({"equals": {"question": "o2", "value": "yes"}})).unwrap(),
+        roles: vec![elsa::model::Role::AiDeployer],
+        duties: vec!["keep-logs".into()],
+        duties_from: None,
+        conclusion: LocalText::en("Your organisation is a deployer"),
+        explanation: LocalText::default(),
+        references: vec!["EU AI Act art. 3(4)".into()],
+    }];
+    let problems = lint(&q, &Requirements::default());
+    assert!(!problems.iter().any(|p| p.contains("legal_as_of") || p.starts_with("duty ")), "{problems:?}");
+}

@@ -211,3 +211,221 @@ fn golden_example_projects() {
     }
 }
 
+
+fn duty(id: &str, role: elsa::model::Role, from: &str) -> elsa::model::Duty {
+    elsa::model::Duty {
+        id: id.into(),
+        framework: Framework::EuAiAct,
+        roles: vec![role],
+        text: LocalText::en(&format!("Do {id}")),
+        detail: LocalText::default(),
+        sources: vec!["EU AI Act art. 26(6)".into()],
+        applies_from: from.into(),
+        date_note: LocalText::default(),
+        transitions: vec![],
+        guidance: false,
+        when: None,
+    }
+}
+
+fn cond(v: serde_json::Value) -> Condition {
+    serde_json::from_value(v).unwrap()
+}
+
+/// A small AI Act triage on the mini questionnaire: "hr" (role = decides) names three duties,
+/// l1 gives the role (yes: provider, no: deployer), o2 is the transitional condition and o1 = c
+/// says the framework does not apply at all.
+fn dated() -> elsa::model::Questionnaire {
+    use elsa::model::Role::*;
+    let mut q = mini();
+    let r = |id: &str, when: serde_json::Value| {
+        let mut x = rule(id, when);
+        x.framework = Framework::EuAiAct;
+        x
+    };
+    let mut hr = r("hr", json!({"equals": {"question": "role", "value": "decides"}}));
+    hr.duties = vec!["d-prov".into(), "d-dep".into(), "d-later".into()];
+    let mut prov = r("prov", json!({"equals": {"question": "l1", "value": "yes"}}));
+    prov.roles = vec![AiProvider];
+    let mut dep = r("dep", json!({"equals": {"question": "l1", "value": "no"}}));
+    dep.roles = vec![AiDeployer];
+    let mut unsure = r("unsure", json!({"equals": {"question": "o1", "value": "dont_know"}}));
+    unsure.finding = Finding::Unclear;
+    let mut out = r("out", json!({"equals": {"question": "o1", "value": "c"}}));
+    out.finding = Finding::NotApplicable;
+    out.decisive = true;
+    q.triage = vec![hr, prov, dep, unsure, out];
+    let mut later = duty("d-later", AiProvider, "2027-12-02");
+    later.transitions = vec![
+        elsa::model::Transition {
+            when: cond(json!({"equals": {"question": "o2", "value": "yes"}})),
+            applies_from: None,
+            note: LocalText::en("only after a significant change"),
+            sources: vec!["EU AI Act art. 111(2)".into()],
+        },
+        elsa::model::Transition {
+            when: cond(json!({"equals": {"question": "o2", "value": "no"}})),
+            applies_from: Some("2030-08-02".into()),
+            note: LocalText::en("by 2 August 2030"),
+            sources: vec![],
+        },
+    ];
+    q.duties = vec![duty("d-prov", AiProvider, "2025-02-02"), duty("d-dep", AiDeployer, "2027-12-02"), later];
+    assert!(validate(&q).is_empty(), "{:?}", validate(&q));
+    q
+}
+
+fn duty_view(t: &elsa::triage::Triage) -> Vec<(String, bool, Option<String>, &'static str)> {
+    t.frameworks
+        .iter()
+        .flat_map(|f| &f.duties)
+        .map(|d| (d.id.clone(), d.role_held, d.applies_from.clone(), date_status_name(&d.status)))
+        .collect()
+}
+
+#[test]
+fn duties_bind_the_roles_held_and_are_dated_against_the_assessment_date_not_the_clock() {
+    use elsa::triage::{as_of_date, triage, Status};
+    let q = dated();
+    // A provider: the deployer's duty is left out; the later duty is upcoming on 3 December 2026.
+    let a = with(&q, &[("role", "decides"), ("l1", "yes"), ("when", "d:2026-12-03")]);
+    let as_of = as_of_date(&q, &a, "1999-01-01");
+    assert_eq!(as_of, "2026-12-03", "the assessment's own date, not the fallback");
+    let t = triage(&q, &a, "en", &as_of);
+    assert_eq!(t.frameworks.len(), 1);
+    assert_eq!(t.frameworks[0].status, Status::Applies);
+    assert_eq!(t.frameworks[0].roles, vec![elsa::model::Role::AiProvider]);
+    assert_eq!(
+        duty_view(&t),
+        vec![("d-prov".into(), true, Some("2025-02-02".into()), "in_force"), ("d-later".into(), true, Some("2027-12-02".into()), "upcoming")]
+    );
+    // The same answers assessed on a later date: the status follows that date.
+    let a = with(&q, &[("role", "decides"), ("l1", "yes"), ("when", "d:2027-12-02")]);
+    let t = triage(&q, &a, "en", &as_of_date(&q, &a, "1999-01-01"));
+    assert_eq!(duty_view(&t)[1].3, "in_force", "in force on the day it applies from");
+    // Without a date answer, the caller's date counts (only its day).
+    let a = with(&q, &[("role", "decides"), ("l1", "yes")]);
+    assert_eq!(as_of_date(&q, &a, "2026-01-05T23:59:00.000Z"), "2026-01-05");
+    // A deployer gets only the deployer's duty.
+    let a = with(&q, &[("role", "decides"), ("l1", "no")]);
+    let t = triage(&q, &a, "en", "2026-12-03");
+    assert_eq!(duty_view(&t), vec![("d-dep".into(), true, Some("2027-12-02".into()), "upcoming")]);
+    // Role unknown: every duty, each marked as applying only if the team holds its role.
+    let a = with(&q, &[("role", "decides")]);
+    let t = triage(&q, &a, "en", "2026-12-03");
+    assert!(t.frameworks[0].roles.is_empty());
+    assert_eq!(duty_view(&t).iter().map(|d| (d.0.as_str(), d.1)).collect::<Vec<_>>(), vec![("d-prov", false), ("d-dep", false), ("d-later", false)]);
+    // Transitions: the first that holds wins; none means "only after the event".
+    let a = with(&q, &[("role", "decides"), ("l1", "yes"), ("o2", "yes")]);
+    let later = triage(&q, &a, "en", "2031-01-01").frameworks[0].duties[1].clone();
+    assert_eq!((later.applies_from, later.status.clone()), (None, elsa::triage::DateStatus::OnEvent));
+    assert_eq!(later.date_note.get("en"), "only after a significant change");
+    assert!(later.sources.contains(&"EU AI Act art. 111(2)".to_string()), "the transition's source is added");
+    let a = with(&q, &[("role", "decides"), ("l1", "yes"), ("o2", "no")]);
+    let later = triage(&q, &a, "en", "2029-01-01").frameworks[0].duties[1].clone();
+    assert_eq!((later.applies_from.as_deref(), later.status), (Some("2030-08-02"), elsa::triage::DateStatus::Upcoming));
+}
+
+#[test]
+fn a_rule_can_give_its_duties_an_earlier_or_later_date_and_the_earliest_wins() {
+    let mut q = dated();
+    let mut late = rule("late", json!({"equals": {"question": "o2", "value": "yes"}}));
+    late.framework = Framework::EuAiAct;
+    late.duties = vec!["d-dep".into()];
+    late.duties_from = Some("2028-08-02".into());
+    q.triage.push(late);
+    let a = with(&q, &[("o2", "yes"), ("l1", "no")]);
+    let t = elsa::triage::triage(&q, &a, "en", "2026-12-03");
+    assert_eq!(duty_view(&t), vec![("d-dep".into(), true, Some("2028-08-02".into()), "upcoming")]);
+    // Both rules: the duty applies from the earlier of the two dates, named by both.
+    let a = with(&q, &[("o2", "yes"), ("l1", "no"), ("role", "decides")]);
+    let t = elsa::triage::triage(&q, &a, "en", "2026-12-03");
+    let d = &t.frameworks[0].duties[0];
+    assert_eq!((d.applies_from.as_deref(), d.because.clone()), (Some("2027-12-02"), vec!["hr".to_string(), "late".to_string()]));
+}
+
+#[test]
+fn a_framework_is_never_silent() {
+    use elsa::triage::{triage, Status};
+    let q = dated();
+    let status = |answers: &[(&str, &str)]| {
+        let t = triage(&q, &with(&q, answers), "en", "2026-12-03");
+        (t.frameworks[0].status, t.frameworks[0].has_unclear, t.frameworks[0].conclusions.iter().map(|c| c.rule_id.clone()).collect::<Vec<_>>())
+    };
+    assert_eq!(status(&[]), (Status::NotAnswered, false, vec![]));
+    assert_eq!(status(&[("o1", "?")]), (Status::Unclear, false, vec!["unsure".into()]));
+    assert_eq!(status(&[("o1", "?"), ("l1", "yes")]), (Status::Applies, true, vec!["prov".into(), "unsure".into()]));
+    // A decisive negative settles the framework: the other rules are not drawn.
+    assert_eq!(status(&[("o1", "c"), ("l1", "yes"), ("role", "decides")]), (Status::NotApplicable, false, vec!["out".into()]));
+    // Labels for each status.
+    for (s, label) in [(Status::Applies, "applies"), (Status::NotApplicable, "does not apply"), (Status::Unclear, "unclear"), (Status::NotAnswered, "not answered yet")] {
+        assert_eq!(s.label(), label);
+    }
+}
+
+#[test]
+fn duties_and_their_links_are_validated() {
+    use elsa::model::Role::*;
+    let mut q = dated();
+    q.triage[0].duties.push("ghost".into());
+    q.triage[1].roles.push(Controller);
+    q.triage[3].decisive = true;
+    q.triage[0].duties_from = Some("2027-13-01".into());
+    q.duties[0].roles.clear();
+    q.duties[1].sources = vec![" ".into()];
+    q.duties[2].applies_from = "2027-02-30".into();
+    q.duties.push(duty("d-gdpr", Controller, "2018-05-25"));
+    q.duties[3].framework = Framework::Gdpr;
+    q.triage[2].duties.push("d-gdpr".into());
+    q.legal_as_of = Some("yesterday".into());
+    q.replaced = vec![
+        elsa::model::Replacement { question: "o1".into(), by: "o2".into() },
+        elsa::model::Replacement { question: "old".into(), by: "nowhere".into() },
+    ];
+    let got: Vec<(String, ErrorKind)> = validate(&q).into_iter().map(|e| (e.path, e.kind)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("triage[0].duties[3]".into(), ErrorKind::UnknownDuty { duty: "ghost".into() }),
+            ("triage[0].duties_from".into(), ErrorKind::BadDate { value: "2027-13-01".into() }),
+            ("triage[1].roles[1]".into(), ErrorKind::OtherFramework { item: "controller".into() }),
+            ("triage[2].duties[0]".into(), ErrorKind::OtherFramework { item: "d-gdpr".into() }),
+            ("triage[3].decisive".into(), ErrorKind::DecisiveNotNegative),
+            ("replaced[0].question".into(), ErrorKind::DuplicateId { id: "o1".into() }),
+            ("replaced[1].by".into(), ErrorKind::UnknownQuestion { question: "nowhere".into() }),
+            ("legal_as_of".into(), ErrorKind::BadDate { value: "yesterday".into() }),
+            ("duties[0].roles".into(), ErrorKind::NoRole),
+            ("duties[1].sources".into(), ErrorKind::MissingSource),
+            ("duties[2].applies_from".into(), ErrorKind::BadDate { value: "2027-02-30".into() }),
+        ]
+    );
+}
+
+#[test]
+fn calendar_dates_are_checked() {
+    use elsa::validate::valid_date;
+    for ok in ["2024-02-29", "2026-12-03", "2030-08-02", "2000-02-29"] {
+        assert!(valid_date(ok), "{ok}");
+    }
+    for bad in ["2025-02-29", "1900-02-29", "2026-04-31", "2026-00-10", "2026-1-10", "26-01-10", "2026-01-10T00:00", "", "yyyy-mm-dd"] {
+        assert!(!valid_date(bad), "{bad}");
+    }
+}
+
+/// Every duty of the bundled questionnaires binds a role, cites a source, has a date, and is
+/// named by a rule (no duty that can never show); the legal check's date is recorded.
+#[test]
+fn every_bundled_duty_has_a_role_a_source_a_date_and_a_rule() {
+    let (all, _) = elsa::bundled::load_all();
+    for q in &all {
+        assert!(q.legal_as_of.as_deref().is_some_and(elsa::validate::valid_date), "{}: no legal_as_of", q.id);
+        assert!(!q.duties.is_empty(), "{}: no duties", q.id);
+        for d in &q.duties {
+            assert!(!d.roles.is_empty() && d.roles.iter().all(|r| r.framework() == d.framework), "{}: {} roles", q.id, d.id);
+            assert!(d.sources.iter().all(|s| !s.trim().is_empty()) && !d.sources.is_empty(), "{}: {} has no source", q.id, d.id);
+            assert!(elsa::validate::valid_date(&d.applies_from), "{}: {} has no date", q.id, d.id);
+            assert!(q.triage.iter().any(|r| r.duties.contains(&d.id)), "{}: no rule names {}", q.id, d.id);
+            assert!(d.text.get("en").chars().next().is_some_and(char::is_uppercase), "{}: {} is not an imperative sentence", q.id, d.id);
+        }
+    }
+}

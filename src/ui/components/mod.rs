@@ -2,3 +2,4 @@ pub mod chart;
 pub mod markdown;
 pub mod question;
 pub mod import;
+pub mod triage;

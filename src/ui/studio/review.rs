@@ -359,6 +359,8 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             <p class="small muted">{review::fingerprint_explained()}</p>
         </section>
 
+        {crate::ui::components::triage::triage_panel(&q, &a, &crate::ui::studio::today(), None)}
+
         {sections}
 
         <section class="panel" aria-labelledby="overall-h">

@@ -1,0 +1,125 @@
+//! The legal triage panel: per framework its status, the team's roles, the conclusions with
+//! the answers that made them fire, and the duties with their dates and statuses. Rendered by
+//! the results page and the reviewer's page from [`crate::triage::triage`]; no rules here.
+
+use crate::model::Questionnaire;
+use crate::answers::Assessment;
+use crate::{t, ts};
+use leptos::prelude::*;
+
+/// The panel for an assessment, with duties dated for its own date (else `today`). `link`
+/// makes each reason a link to its question (section id, question id → address).
+pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option<&dyn Fn(&str, &str) -> String>) -> Option<AnyView> {
+    if q.triage.is_empty() {
+        return None;
+    }
+    let locale = crate::i18n::lang().code();
+    let qtext = |qid: &str| q.question(qid).map(|r| crate::ui::loc(&r.question.text).into_any()).unwrap_or_else(|| qid.to_string().into_any());
+    let tr = crate::report::triage_of(q, a, locale, today);
+    let frameworks = tr
+        .frameworks
+        .iter()
+        .map(|f| {
+            let status_class = match f.status {
+                crate::triage::Status::Applies => "badge badge-flag",
+                crate::triage::Status::Unclear | crate::triage::Status::NotAnswered => "badge badge-gap",
+                crate::triage::Status::NotApplicable => "badge",
+            };
+            let items = f
+                .conclusions
+                .iter()
+                .map(|c| {
+                    let severity = match (c.finding, c.severity) {
+                        (crate::model::Finding::NotApplicable, _) => ("badge", t!("does not apply")),
+                        (crate::model::Finding::Unclear, _) => ("badge badge-gap", t!("unclear")),
+                        (_, crate::model::Severity::High) => ("badge badge-flag", t!("high")),
+                        (_, crate::model::Severity::Attention) => ("badge badge-gap", t!("attention")),
+                        (_, crate::model::Severity::Info) => ("badge", t!("for information")),
+                    };
+                    let reasons = c
+                        .reasons
+                        .iter()
+                        .map(|r| {
+                            let answer = r.answer.clone().unwrap_or_else(|| t!("not answered"));
+                            let text = match link {
+                                Some(link) => view! { <a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a> }.into_any(),
+                                None => qtext(&r.question_id),
+                            };
+                            view! { <li>{text}" — “"{answer}"”"</li> }
+                        })
+                        .collect_view();
+                    let refs = crate::i18n::references(&c.references);
+                    view! {
+                        <li class="conclusion">
+                            <p class="conclusion-head">
+                                <span class=severity.0>{severity.1}</span>" "
+                                <strong>{crate::ui::loc(&c.conclusion)}</strong>{ts!(", because you answered:")}
+                            </p>
+                            <ul>{reasons}</ul>
+                            {(!c.explanation.0.is_empty()).then(|| view! { <p>{crate::ui::loc(&c.explanation)}</p> })}
+                            {(!refs.is_empty()).then(|| view! { <p class="refs"><span class="refs-label">{ts!("Sources:")}" "</span>{refs}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let duties = (!f.duties.is_empty()).then(|| {
+                let rows = f
+                    .duties
+                    .iter()
+                    .map(|d| {
+                        let when_class = match d.status {
+                            crate::triage::DateStatus::InForce => "duty-in-force",
+                            _ => "duty-upcoming",
+                        };
+                        view! {
+                            <tr>
+                                <td>
+                                    {crate::report::duty_text(d, locale)}
+                                    {(!d.detail.0.is_empty()).then(|| view! { <br/><span class="muted">{crate::ui::loc(&d.detail)}</span> })}
+                                </td>
+                                <td>{crate::report::duty_role_text(d)}</td>
+                                <td>{crate::i18n::references(&d.sources)}</td>
+                                <td class=when_class>{crate::report::duty_when_text(d, locale)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="table-scroll">
+                        <table class="duties">
+                            <caption>{t!("Duties ({0})", f.duties.len())}</caption>
+                            <thead><tr>
+                                <th scope="col">{ts!("Duty")}</th>
+                                <th scope="col">{ts!("Role")}</th>
+                                <th scope="col">{ts!("Source")}</th>
+                                <th scope="col">{ts!("When")}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            });
+            let hid = format!("triage-{}", crate::report::framework_slug(f.framework));
+            let labelled_by = hid.clone();
+            view! {
+                <section class="framework" aria-labelledby=labelled_by>
+                    <h3 id=hid>{f.framework.label()}": "<span class=status_class>{f.status.label()}</span>
+                        {f.has_unclear.then(|| t!(" (some points unclear)"))}</h3>
+                    <p><strong>{crate::report::roles_line(f)}</strong></p>
+                    {f.conclusions.is_empty().then(|| view! { <p class="muted">{ts!("No conclusion yet: answer the legal triage questions for this framework.")}</p> })}
+                    <ul class="conclusions">{items}</ul>
+                    {duties}
+                </section>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="triage-heading" class="panel">
+            <h2 id="triage-heading">{ts!("Legal triage")}</h2>
+            <p class="notice"><strong>{crate::triage::disclaimer_title()}</strong>" "{crate::triage::disclaimer_body()}</p>
+            <p class="muted">{crate::report::triage_dates_line(&tr)}</p>
+            {frameworks}
+        </section>
+    }
+    .into_any())
+}
