@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { Assessment, Home, full, quick, en, findQuestion, esc } from './support.mjs';
+import { download } from './teams.mjs';
 
 test('full questionnaire: help shows and hides, required questions are marked, N/A needs a reason, conditions hide and keep answers', async ({ page }) => {
   const home = new Home(page);
@@ -84,6 +85,85 @@ test('full questionnaire: legal triage shows likely conclusions with the answers
   await expect(item.getByRole('link', { name: en(findQuestion(full, 'lt-art22').question.text) })).toBeVisible();
   const chatbot = full.triage.find((r) => r.id === 'ai-act-transparency-chatbot');
   await expect(triage).toContainText(en(chatbot.conclusion));
+});
+
+const duty = (id) => en(full.duties.find((d) => d.id === id).text);
+const conclusion = (id) => en(full.triage.find((r) => r.id === id).conclusion);
+
+test('the legal triage says which duties apply, for which role, from which date, and what does not apply', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await home.start(full);
+  const a = new Assessment(page, full);
+  await a.textbox('project-name').fill('Hospital chatbot');
+  await a.textbox('assessment-date').fill('2026-12-03');
+  await a.gotoSection(en(full.sections.find((s) => s.id === 'legal-triage').title));
+  await a.choose('lt-ai-system', 'learned');
+  await a.choose('lt-how-obtained', 'own-use');
+  await a.choose('lt-in-use', 'in-use-unchanged');
+  await a.choose('lt-deployer-type', 'private-public-service');
+  await a.choose('lt-personal-data', 'patients');
+  await a.choose('lt-gdpr-role', 'controller');
+  await a.choose('lt-medical-purpose', 'no-general-information');
+  await a.choose('lt-actual-function', 'no');
+  await a.choose('lt-art50', 'chatbot');
+  await a.choose('lt-art50', 'generates-content');
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  const triage = page.getByRole('region', { name: 'Legal triage' });
+  await expect(triage).toContainText(`Legal content checked on 3 December 2026. Dates and statuses are given for 3 December 2026, the assessment date.`);
+
+  // The AI Act: applies, the roles from how the tool was obtained, and the dated duties.
+  const aia = triage.getByRole('region', { name: /^EU AI Act: applies/ });
+  await expect(aia).toContainText('Your role: provider, deployer.');
+  await expect(aia).toContainText(conclusion('ai-act-role-provider'));
+  const table = aia.getByRole('table', { name: /^Duties \(\d+\)$/ });
+  const row = (id) => table.getByRole('row').filter({ hasText: duty(id) });
+  await expect(row('aia-ai-literacy')).toContainText('in force since 2 February 2025');
+  await expect(row('aia-50-1-interaction')).toContainText('in force since 2 August 2026');
+  await expect(row('aia-50-1-interaction')).toContainText('EU AI Act art. 50(1)');
+  // Already on the market before 2 August 2026: marking was due by 2 December 2026.
+  await expect(row('aia-50-2-marking')).toContainText('in force since 2 December 2026');
+  await expect(row('aia-50-2-marking')).toContainText('art. 111(4)');
+  await expect(aia.getByRole('columnheader')).toHaveText(['Duty', 'Role', 'Source', 'When']);
+
+  // Explicit negatives: checked and found not to apply, with the reason.
+  const mdr = triage.getByRole('region', { name: /^MDR: does not apply/ });
+  await expect(mdr).toContainText(conclusion('mdr-not-device'));
+  await expect(triage.getByRole('region', { name: /^Dutch public sector: does not apply/ })).toContainText(conclusion('nl-not-public'));
+  const gdpr = triage.getByRole('region', { name: /^GDPR: applies/ });
+  await expect(gdpr).toContainText('Your role: controller.');
+  await expect(gdpr.getByRole('row').filter({ hasText: duty('gdpr-records') })).toContainText('in force since 25 May 2018');
+
+  // The same in the Markdown export.
+  const md = await download(page, 'Export Markdown');
+  const text = md.bytes.toString('utf8');
+  expect(text).toContain('### EU AI Act: applies');
+  expect(text).toContain(`| ${duty('aia-50-1-interaction')} | provider | EU AI Act art. 50(1); EU AI Act art. 50(5) | in force since 2 August 2026 |`);
+});
+
+test('a rule-based tool is not an AI system: the AI Act questions are not asked and no AI Act duty follows', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await home.start(full);
+  const a = new Assessment(page, full);
+  await a.textbox('project-name').fill('Score calculator');
+  await a.gotoSection(en(full.sections.find((s) => s.id === 'legal-triage').title));
+  await expect(a.group('lt-art50')).toBeVisible();
+  await a.choose('lt-ai-system', 'rules-only');
+  for (const id of ['lt-art50', 'lt-in-use', 'lt-annex-iii-other', 'lt-gpai']) await expect(a.group(id)).toHaveCount(0);
+  // "Don't know" opens the helper question instead.
+  await a.dontKnow('lt-ai-system');
+  await expect(a.group('lt-ai-learned')).toBeVisible();
+  await a.choose('lt-ai-learned', 'no');
+  await expect(a.group('lt-art50')).toHaveCount(0);
+  await a.choose('lt-personal-data', 'staff');
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  const triage = page.getByRole('region', { name: 'Legal triage' });
+  const aia = triage.getByRole('region', { name: /^EU AI Act: does not apply/ });
+  await expect(aia).toContainText(conclusion('ai-act-not-ai-system'));
+  await expect(aia.getByRole('table')).toHaveCount(0);
+  // Staff data alone bring the GDPR in.
+  await expect(triage.getByRole('region', { name: /^GDPR: applies/ })).toContainText(conclusion('gdpr-personal-data'));
 });
 
 test('the scoring page states the rules and the bands of the file', async ({ page }) => {

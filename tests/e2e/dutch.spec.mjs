@@ -106,6 +106,13 @@ test.describe('a Dutch browser', () => {
     await axe(page, 'Dutch results');
     // Section titles and level labels in Dutch; numbers in Dutch style where they have decimals.
     await expect(page.getByText(dutch(quick.sections[1].title)).first()).toBeVisible();
+    // The legal triage in Dutch: per law its status, the dates in Dutch, the duties' table.
+    const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    const dutchDate = (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
+    const triage = page.getByRole('region', { name: nl('Legal triage'), exact: true });
+    const checked = new Date(`${quick.legal_as_of}T12:00:00Z`);
+    await expect(triage).toContainText(nl('Legal content checked on {0}. Dates and statuses are given for {1}, the assessment date.', dutchDate(checked), dutchDate(new Date())));
+    for (const law of [nl('EU AI Act'), nl('GDPR'), nl('MDR')]) await expect(triage.getByRole('heading', { level: 3, name: new RegExp(`^${esc(law)}: `) })).toBeVisible();
 
     // The PDF, in Dutch.
     let pending = page.waitForEvent('download');
@@ -116,7 +123,6 @@ test.describe('a Dutch browser', () => {
       expect(text).not.toContain(en);
     }
     expect(text).toContain(dutch(quick.sections[1].questions[0].text).replace(/\s+/g, ' ').slice(0, 40));
-    const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
     const today = new Date();
     expect(text).toContain(`${today.getDate()} ${months[today.getMonth()]} ${today.getFullYear()}`);
     expect(text).not.toContain('GDPR');

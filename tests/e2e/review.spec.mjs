@@ -209,6 +209,10 @@ test('a reviewer can open a PDF report, and a full questionnaire renders in revi
   await page.getByLabel('Open a file to review (.json or .pdf)').setInputFiles({ name: pdf.name, mimeType: 'application/pdf', buffer: pdf.bytes });
   await expect(page.getByRole('heading', { level: 1, name: 'Review: Sepsis early warning' })).toBeVisible();
   for (const sec of full.sections) await expect(page.getByRole('heading', { level: 2, name: en(sec.title), exact: true })).toBeVisible();
+  // The reviewer sees the same legal triage as the team: per framework, its status and duties.
+  const triage = page.getByRole('region', { name: 'Legal triage: conclusions and duties' });
+  await expect(triage).toContainText('Indicative, not legal advice.');
+  for (const f of ['EU AI Act', 'GDPR', 'MDR', 'Dutch public sector']) await expect(triage.getByRole('heading', { level: 3, name: new RegExp(`^${f}: `) })).toBeVisible();
   const last = full.sections.at(-1).questions.at(-1);
   await expect(page.locator(`#q-${last.id} .team-answer`)).toBeVisible();
   await expect(page.getByTestId('fingerprint')).toHaveText(expectedFingerprint(team));

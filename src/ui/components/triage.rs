@@ -8,8 +8,9 @@ use crate::{t, ts};
 use leptos::prelude::*;
 
 /// The panel for an assessment, with duties dated for its own date (else `today`). `link`
-/// makes each reason a link to its question (section id, question id → address).
-pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option<&dyn Fn(&str, &str) -> String>) -> Option<AnyView> {
+/// makes each reason a link to its question (section id, question id → address); `title` is
+/// the panel's heading.
+pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option<&dyn Fn(&str, &str) -> String>, title: String) -> Option<AnyView> {
     if q.triage.is_empty() {
         return None;
     }
@@ -115,7 +116,7 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
         .collect_view();
     Some(view! {
         <section aria-labelledby="triage-heading" class="panel">
-            <h2 id="triage-heading">{ts!("Legal triage")}</h2>
+            <h2 id="triage-heading">{title}</h2>
             <p class="notice"><strong>{crate::triage::disclaimer_title()}</strong>" "{crate::triage::disclaimer_body()}</p>
             <p class="muted">{crate::report::triage_dates_line(&tr)}</p>
             {frameworks}

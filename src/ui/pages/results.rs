@@ -180,7 +180,7 @@ fn page(
     );
 
     // Legal triage per framework: status, role, conclusions and dated duties.
-    let triage = crate::ui::components::triage::triage_panel(&q, &a, &now(), Some(&link));
+    let triage = crate::ui::components::triage::triage_panel(&q, &a, &now(), Some(&link), t!("Legal triage"));
 
     let recommendations = {
         let mut groups: Vec<(crate::model::LocalText, Vec<AnyView>)> = Vec::new();

@@ -359,7 +359,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             <p class="small muted">{review::fingerprint_explained()}</p>
         </section>
 
-        {crate::ui::components::triage::triage_panel(&q, &a, &crate::ui::studio::today(), None)}
+        {crate::ui::components::triage::triage_panel(&q, &a, &crate::ui::studio::today(), None, t!("Legal triage: conclusions and duties"))}
 
         {sections}
 
