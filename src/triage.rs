@@ -308,7 +308,7 @@ impl DutyItem {
         match (&self.status, &self.applies_from) {
             (DateStatus::InForce, Some(d)) => t!("in force since {0}", crate::i18n::date(d)),
             (DateStatus::Upcoming, Some(d)) => t!("applies from {0}", crate::i18n::date(d)),
-            _ => t!("only after the event described"),
+            _ => t!("only after an event"),
         }
     }
 
@@ -325,3 +325,108 @@ impl FrameworkTriage {
         (!self.roles.is_empty()).then(|| self.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", "))
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Wording shared by the results page, the reviewer's page and the reports.
+
+/// The triage of an assessment as the reports show it: duties dated against the assessment's
+/// own date, else the day of the report.
+pub fn triage_of(q: &Questionnaire, a: &Assessment, loc: &str, generated_at: &str) -> crate::triage::Triage {
+    let as_of = crate::triage::as_of_date(q, a, generated_at);
+    crate::triage::triage(q, a, loc, &as_of)
+}
+
+/// The line under the triage's heading: when the legal content was checked, and the date the
+/// duties are dated against.
+pub fn triage_dates_line(tr: &crate::triage::Triage) -> String {
+    match &tr.legal_as_of {
+        Some(d) => t!("Legal content checked on {0}. Dates and statuses are given for {1}, the assessment date.", crate::i18n::date(d), crate::i18n::date(&tr.as_of)),
+        None => t!("Dates and statuses are given for {0}, the assessment date.", crate::i18n::date(&tr.as_of)),
+    }
+}
+
+/// A framework's heading in the triage, e.g. "EU AI Act: applies".
+pub fn framework_heading(f: &crate::triage::FrameworkTriage) -> String {
+    let mut h = format!("{}: {}", f.framework.label(), f.status.label());
+    if f.has_unclear {
+        h.push_str(&t!(" (some points unclear)"));
+    }
+    h
+}
+
+/// A framework's id for anchors, e.g. `eu-ai-act`.
+pub fn framework_slug(f: crate::model::Framework) -> &'static str {
+    match f {
+        crate::model::Framework::EuAiAct => "eu-ai-act",
+        crate::model::Framework::Gdpr => "gdpr",
+        crate::model::Framework::Mdr => "mdr",
+        crate::model::Framework::NlPublicSector => "nl-public-sector",
+    }
+}
+
+/// The team's roles under a framework, in one line.
+pub fn roles_line(f: &crate::triage::FrameworkTriage) -> String {
+    match f.roles_text() {
+        Some(r) => t!("Your role: {0}.", r),
+        None => t!("Your role: not settled by the answers."),
+    }
+}
+
+/// A duty's role cell: the roles, marked when the team's role is not known yet.
+pub fn duty_role_text(d: &crate::triage::DutyItem) -> String {
+    if d.role_held {
+        d.roles_text()
+    } else {
+        t!("{0} (if that is your role)", d.roles_text())
+    }
+}
+
+/// A duty's text, with "(good practice)" when it is not a legal duty.
+pub fn duty_text(d: &crate::triage::DutyItem, loc: &str) -> String {
+    let mut s = d.text.get(loc).to_string();
+    if d.guidance {
+        s.push_str(&t!(" (good practice, not a legal duty)"));
+    }
+    s
+}
+
+/// The duties of a framework as table rows (duty, role, source, when) and the notes on their
+/// dates, each told once below the table and referred to as "[n]" in the "When" cell.
+pub struct DutyTable {
+    pub rows: Vec<[String; 4]>,
+    pub notes: Vec<String>,
+}
+
+pub fn duty_table(f: &crate::triage::FrameworkTriage, loc: &str) -> DutyTable {
+    let mut notes: Vec<String> = Vec::new();
+    let rows = f
+        .duties
+        .iter()
+        .map(|d| {
+            let note = d.date_note.get(loc).trim();
+            let when = if note.is_empty() {
+                d.when_text()
+            } else {
+                let n = match notes.iter().position(|x| x == note) {
+                    Some(i) => i + 1,
+                    None => {
+                        notes.push(note.to_string());
+                        notes.len()
+                    }
+                };
+                match d.status {
+                    crate::triage::DateStatus::OnEvent => t!("only after an event, see note [{0}]", n),
+                    _ => format!("{} [{n}]", d.when_text()),
+                }
+            };
+            [duty_text(d, loc), duty_role_text(d), crate::i18n::references(&d.sources), when]
+        })
+        .collect();
+    DutyTable { rows, notes }
+}
+
+/// The headers of the duties' table.
+pub fn duty_headers() -> [String; 4] {
+    [t!("Duty"), t!("Role"), t!("Source"), t!("When")]
+}
+

@@ -147,18 +147,19 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
             }
             if !f.duties.is_empty() {
                 let _ = writeln!(m, "#### {}\n", t!("Duties ({0})", f.duties.len()));
-                let _ = writeln!(m, "| {} | {} | {} | {} |\n|---|---|---|---|", t!("Duty"), t!("Role"), t!("Source"), t!("When"));
-                for d in &f.duties {
-                    let _ = writeln!(
-                        m,
-                        "| {} | {} | {} | {} |",
-                        esc(&super::duty_text(d, loc)),
-                        esc(&super::duty_role_text(d)),
-                        esc(&crate::i18n::references(&d.sources)),
-                        esc(&super::duty_when_text(d, loc))
-                    );
+                let [h1, h2, h3, h4] = super::duty_headers();
+                let _ = writeln!(m, "| {h1} | {h2} | {h3} | {h4} |\n|---|---|---|---|");
+                let table = super::duty_table(f, loc);
+                for [duty, role, source, when] in &table.rows {
+                    let _ = writeln!(m, "| {} | {} | {} | {} |", esc(duty), esc(role), esc(source), esc(when));
                 }
                 m.push('\n');
+                for (i, note) in table.notes.iter().enumerate() {
+                    let _ = writeln!(m, "\\[{}\\] {}  ", i + 1, esc(note));
+                }
+                if !table.notes.is_empty() {
+                    m.push('\n');
+                }
             }
         }
     }

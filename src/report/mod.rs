@@ -455,76 +455,7 @@ pub fn triage_method(q: &Questionnaire) -> String {
     }
 }
 
-/// The triage of an assessment as the reports show it: duties dated against the assessment's
-/// own date, else the day of the report.
-pub fn triage_of(q: &Questionnaire, a: &Assessment, loc: &str, generated_at: &str) -> crate::triage::Triage {
-    let as_of = crate::triage::as_of_date(q, a, generated_at);
-    crate::triage::triage(q, a, loc, &as_of)
-}
-
-/// The line under the triage's heading: when the legal content was checked, and the date the
-/// duties are dated against.
-pub fn triage_dates_line(tr: &crate::triage::Triage) -> String {
-    match &tr.legal_as_of {
-        Some(d) => t!("Legal content checked on {0}. Dates and statuses are given for {1}, the assessment date.", date(d), date(&tr.as_of)),
-        None => t!("Dates and statuses are given for {0}, the assessment date.", date(&tr.as_of)),
-    }
-}
-
-/// A framework's heading in the triage, e.g. "EU AI Act: applies".
-pub fn framework_heading(f: &crate::triage::FrameworkTriage) -> String {
-    let mut h = format!("{}: {}", f.framework.label(), f.status.label());
-    if f.has_unclear {
-        h.push_str(&t!(" (some points unclear)"));
-    }
-    h
-}
-
-/// A framework's id for anchors, e.g. `eu-ai-act`.
-pub fn framework_slug(f: crate::model::Framework) -> &'static str {
-    match f {
-        crate::model::Framework::EuAiAct => "eu-ai-act",
-        crate::model::Framework::Gdpr => "gdpr",
-        crate::model::Framework::Mdr => "mdr",
-        crate::model::Framework::NlPublicSector => "nl-public-sector",
-    }
-}
-
-/// The team's roles under a framework, in one line.
-pub fn roles_line(f: &crate::triage::FrameworkTriage) -> String {
-    match f.roles_text() {
-        Some(r) => t!("Your role: {0}.", r),
-        None => t!("Your role: not settled by the answers."),
-    }
-}
-
-/// A duty's role cell: the roles, marked when the team's role is not known yet.
-pub fn duty_role_text(d: &crate::triage::DutyItem) -> String {
-    if d.role_held {
-        d.roles_text()
-    } else {
-        t!("{0} (if that is your role)", d.roles_text())
-    }
-}
-
-/// A duty's text, with "(good practice)" when it is not a legal duty.
-pub fn duty_text(d: &crate::triage::DutyItem, loc: &str) -> String {
-    let mut s = d.text.get(loc).to_string();
-    if d.guidance {
-        s.push_str(&t!(" (good practice, not a legal duty)"));
-    }
-    s
-}
-
-/// A duty's date cell: its status on the assessment date, and the note on the date if any.
-pub fn duty_when_text(d: &crate::triage::DutyItem, loc: &str) -> String {
-    let note = d.date_note.get(loc);
-    match d.status {
-        crate::triage::DateStatus::OnEvent => note.to_string(),
-        _ if note.trim().is_empty() => d.when_text(),
-        _ => format!("{} ({note})", d.when_text()),
-    }
-}
+pub use crate::triage::{duty_headers, duty_role_text, duty_table, duty_text, framework_heading, framework_slug, roles_line, triage_dates_line, triage_of, DutyTable};
 
 fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str, generated_at: &str) {
     if q.triage.is_empty() {
@@ -566,12 +497,9 @@ fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str, gene
         }
         if !f.duties.is_empty() {
             l.heading(&t!("Duties ({0})", f.duties.len()), Style::new(10.0, true, INK), 3.0 * BODY.line_height());
-            let headers = [t!("Duty"), t!("Role"), t!("Source"), t!("When")];
-            let rows: Vec<Vec<String>> = f
-                .duties
-                .iter()
-                .map(|d| vec![duty_text(d, loc), duty_role_text(d), crate::i18n::references(&d.sources), duty_when_text(d, loc)])
-                .collect();
+            let headers = duty_headers();
+            let table = duty_table(f, loc);
+            let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.to_vec()).collect();
             l.table(
                 &[
                     Column { header: &headers[0], share: 0.42, right: false },
@@ -582,6 +510,9 @@ fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str, gene
                 &rows,
                 &[],
             );
+            for (i, note) in table.notes.iter().enumerate() {
+                l.text(&format!("[{}] {note}", i + 1), SMALL, 0.0);
+            }
         }
         l.space(6.0);
     }

@@ -36,7 +36,7 @@ export const isChoice = (question) => ['single_choice', 'multi_choice', 'scale',
 export function expectedScores(q, picks) {
   const sections = [];
   for (const s of q.sections) {
-    if (s.dimension === 'profile') continue;
+    if (s.dimension === 'profile' || s.dimension === 'triage') continue;
     let num = 0, den = 0, n = 0;
     for (const x of s.questions) {
       const p = picks[x.id];

@@ -114,3 +114,27 @@ fn errors_name_the_file_and_the_problem() {
         assert!(line.contains(also), "{line}");
     }
 }
+
+/// The CLI renders the new triage from a real file of questionnaire 1.0.0 (moved to the current
+/// version): per framework the status, the role and the dated duties, in English and in Dutch.
+#[test]
+fn the_cli_report_shows_the_triage_with_roles_and_dated_duties() {
+    let dir = tmp("triage");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/data/storage/v3-full-1.0.0.json");
+    let md = dir.join("full.md");
+    let (ok, _, stderr) = run(&["--markdown", "--lang", "en", input.to_str().unwrap(), "-o", md.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let text = std::fs::read_to_string(&md).unwrap();
+    // The assessment's own date (15 June 2026) dates the duties; the legal check has its own date.
+    assert!(text.contains("Legal content checked on 3 December 2026. Dates and statuses are given for 15 June 2026, the assessment date."), "{text}");
+    assert!(text.contains("### MDR: applies"), "{text}");
+    assert!(text.contains("**Your role: health institution making an in-house device.**"));
+    assert!(text.contains("| Publish a declaration that names the device and states that it meets the safety and performance requirements | health institution making an in-house device | MDR art. 5(5)(e) | in force since 26 May 2021 |"), "{text}");
+    let pdf = dir.join("full.pdf");
+    let (ok, _, stderr) = run(&["--lang", "nl", input.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let nl = pdf_text(&pdf);
+    for needle in ["Juridische inhoud gecontroleerd op 3 december 2026.", "MDR: geldt", "Jullie rol: zorginstelling die een hulpmiddel voor eigen gebruik maakt.", "geldt sinds 26 mei 2021", "MDR art. 5 lid 5 sub e"] {
+        assert!(nl.contains(needle), "the Dutch PDF lacks {needle:?}");
+    }
+}

@@ -22,7 +22,7 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
         .iter()
         .map(|f| {
             let status_class = match f.status {
-                crate::triage::Status::Applies => "badge badge-flag",
+                crate::triage::Status::Applies => "badge badge-applies",
                 crate::triage::Status::Unclear | crate::triage::Status::NotAnswered => "badge badge-gap",
                 crate::triage::Status::NotApplicable => "badge",
             };
@@ -64,10 +64,13 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
                 })
                 .collect_view();
             let duties = (!f.duties.is_empty()).then(|| {
+                let table = crate::report::duty_table(f, locale);
+                let [h1, h2, h3, h4] = crate::report::duty_headers();
                 let rows = f
                     .duties
                     .iter()
-                    .map(|d| {
+                    .zip(table.rows)
+                    .map(|(d, [duty, role, source, when])| {
                         let when_class = match d.status {
                             crate::triage::DateStatus::InForce => "duty-in-force",
                             _ => "duty-upcoming",
@@ -75,29 +78,36 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
                         view! {
                             <tr>
                                 <td>
-                                    {crate::report::duty_text(d, locale)}
+                                    {duty}
                                     {(!d.detail.0.is_empty()).then(|| view! { <br/><span class="muted">{crate::ui::loc(&d.detail)}</span> })}
                                 </td>
-                                <td>{crate::report::duty_role_text(d)}</td>
-                                <td>{crate::i18n::references(&d.sources)}</td>
-                                <td class=when_class>{crate::report::duty_when_text(d, locale)}</td>
+                                <td>{role}</td>
+                                <td>{source}</td>
+                                <td class=when_class>{when}</td>
                             </tr>
                         }
                     })
+                    .collect_view();
+                let notes = table
+                    .notes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, n)| view! { <p class="small muted">{format!("[{}] {n}", i + 1)}</p> })
                     .collect_view();
                 view! {
                     <div class="table-scroll">
                         <table class="duties">
                             <caption>{t!("Duties ({0})", f.duties.len())}</caption>
                             <thead><tr>
-                                <th scope="col">{ts!("Duty")}</th>
-                                <th scope="col">{ts!("Role")}</th>
-                                <th scope="col">{ts!("Source")}</th>
-                                <th scope="col">{ts!("When")}</th>
+                                <th scope="col">{h1}</th>
+                                <th scope="col">{h2}</th>
+                                <th scope="col">{h3}</th>
+                                <th scope="col">{h4}</th>
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    {notes}
                 }
             });
             let hid = format!("triage-{}", crate::report::framework_slug(f.framework));
