@@ -25,7 +25,8 @@ fn current_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let app = AppState::new();
+    // The main app shows no triage: it reads the questionnaires without it.
+    let app = AppState::new(crate::bundled::decode_bin_core);
     app.route.set(current_route());
     provide_context(app);
     let lang = lang::provide();

@@ -2,6 +2,9 @@ import { test, expect } from '@playwright/test';
 import { Assessment, Home, full, quick, en, findQuestion, esc } from './support.mjs';
 import { download } from './teams.mjs';
 
+/** "2026-12-03" → "3 December 2026", as the app writes dates in English. */
+const longDate = (iso) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 test('full questionnaire: help shows and hides, required questions are marked, N/A needs a reason, conditions hide and keep answers', async ({ page }) => {
   const home = new Home(page);
   await home.goto();
@@ -57,7 +60,7 @@ test('full questionnaire: help shows and hides, required questions are marked, N
 
   // Legal triage questions offer "Don't know" but are not scored.
   await a.gotoSection(sectionTitle('legal-triage'));
-  await expect(page.getByText(/not scored: they decide which legal duties probably apply/)).toBeVisible();
+  await expect(page.getByText(new RegExp(esc(`not scored: they decide which legal duties probably apply (see the results). Legal content checked on ${longDate(full.legal_as_of)}.`)))).toBeVisible();
   await expect(a.group('lt-medical-purpose').getByRole('radio', { name: "Don't know" })).toBeVisible();
 });
 
@@ -110,7 +113,7 @@ test('the legal triage says which duties apply, for which role, from which date,
   await a.choose('lt-art50', 'generates-content');
   await page.getByRole('link', { name: 'Results', exact: true }).click();
   const triage = page.getByRole('region', { name: 'Legal triage' });
-  await expect(triage).toContainText(`Legal content checked on 3 December 2026. Dates and statuses are given for 3 December 2026, the assessment date.`);
+  await expect(triage).toContainText(`Legal content checked on ${longDate(full.legal_as_of)}. Dates and statuses are given for 3 December 2026, the assessment date.`);
 
   // The AI Act: applies, the roles from how the tool was obtained, and the dated duties.
   const aia = triage.getByRole('region', { name: /^EU AI Act: applies/ });

@@ -122,7 +122,13 @@ fn page(
     let live_score = move || {
         if !scored {
             let what = if offers_dk {
-                t!("The answers in this section are not scored: they decide which legal duties probably apply (see the results).")
+                let checked = q.with_value(|q| q.legal_as_of.clone());
+                let mut what = t!("The answers in this section are not scored: they decide which legal duties probably apply (see the results).");
+                if let Some(d) = checked {
+                    what.push(' ');
+                    what.push_str(&t!("Legal content checked on {0}.", crate::i18n::date(&d)));
+                }
+                what
             } else {
                 t!("This section describes your project. It is not scored.")
             };

@@ -117,7 +117,7 @@ pub fn use_studio() -> StudioState {
 
 #[component]
 fn Studio() -> impl IntoView {
-    let app = AppState::new();
+    let app = AppState::new(crate::bundled::decode_bin);
     app.take_shared_memory();
     provide_context(app);
     let studio = StudioState::new();
