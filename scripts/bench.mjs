@@ -70,7 +70,9 @@ try {
       total += size;
       show(`  ${file}`, kb(size));
     }
-    budget(`First page load total, ${label} (HTML, JS, CSS, wasm, texts)`, total, 200 * KB, kb);
+    // 202 KB: raised from 200 KB with the triage 2.0 (questionnaire 2.0.0), which the main app
+    // carries as data types it keeps but does not read (measured Dutch first load 201.7 KB).
+    budget(`First page load total, ${label} (HTML, JS, CSS, wasm, texts)`, total, 202 * KB, kb);
     if (fetched.some((p) => p.includes('report_worker'))) { console.log('\x1b[1;31mThe report worker was fetched on first load!\x1b[0m'); failures++; }
     await ctx.close();
   }
