@@ -66,6 +66,7 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
             let duties = (!f.duties.is_empty()).then(|| {
                 let table = crate::report::duty_table(f, locale);
                 let [h1, h2, h3, h4] = crate::report::duty_headers();
+                let labels = [h1.clone(), h2.clone(), h3.clone(), h4.clone()];
                 let rows = f
                     .duties
                     .iter()
@@ -76,14 +77,14 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
                             _ => "duty-upcoming",
                         };
                         view! {
-                            <tr>
-                                <td>
+                            <tr role="row">
+                                <td role="cell" data-label=labels[0].clone()>
                                     {duty}
                                     {(!d.detail.0.is_empty()).then(|| view! { <br/><span class="muted">{crate::ui::loc(&d.detail)}</span> })}
                                 </td>
-                                <td>{role}</td>
-                                <td>{source}</td>
-                                <td class=when_class>{when}</td>
+                                <td role="cell" data-label=labels[1].clone()>{role}</td>
+                                <td role="cell" data-label=labels[2].clone()>{source}</td>
+                                <td role="cell" class=when_class data-label=labels[3].clone()>{when}</td>
                             </tr>
                         }
                     })
@@ -96,13 +97,13 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
                     .collect_view();
                 view! {
                     <div class="table-scroll">
-                        <table class="duties">
+                        <table class="duties" role="table">
                             <caption>{t!("Duties ({0})", f.duties.len())}</caption>
-                            <thead><tr>
-                                <th scope="col">{h1}</th>
-                                <th scope="col">{h2}</th>
-                                <th scope="col">{h3}</th>
-                                <th scope="col">{h4}</th>
+                            <thead><tr role="row">
+                                <th scope="col" role="columnheader">{h1}</th>
+                                <th scope="col" role="columnheader">{h2}</th>
+                                <th scope="col" role="columnheader">{h3}</th>
+                                <th scope="col" role="columnheader">{h4}</th>
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
