@@ -328,7 +328,8 @@ impl<'m> Layout<'m> {
     pub fn table(&mut self, cols: &[Column<'_>], rows: &[Vec<String>], row_styles: &[Style]) {
         let pad = 4.0;
         let header_style = Style::new(9.0, true, INK);
-        let widths = self.column_widths(cols, header_style, pad);
+        let body_style = row_styles.first().copied().unwrap_or(Style::new(9.0, false, INK));
+        let widths = self.column_widths(cols, rows, header_style, body_style, pad);
         let header: Vec<String> = cols.iter().map(|c| c.header.to_string()).collect();
         // The header row with at least the first row under it.
         let first = rows.first().map(|row| {
@@ -350,15 +351,19 @@ impl<'m> Layout<'m> {
     }
 
     /// The column widths: each its share of the content width, but never narrower than the
-    /// longest word of its header (a translated header such as "Beantwoord" is not broken inside
-    /// the word); what that takes comes from the columns with room to spare.
-    fn column_widths(&self, cols: &[Column<'_>], header_style: Style, pad: f32) -> Vec<f32> {
+    /// longest word of its header or of its cells (a translated header such as "Beantwoord", or
+    /// a long Dutch word such as "gebruiksverantwoordelijke", is not broken inside the word);
+    /// what that takes comes from the columns with room to spare. Should that not be enough,
+    /// the shares stand and long words break.
+    fn column_widths(&self, cols: &[Column<'_>], rows: &[Vec<String>], header_style: Style, body_style: Style, pad: f32) -> Vec<f32> {
         let mut widths: Vec<f32> = cols.iter().map(|c| c.share * CONTENT_W).collect();
+        let longest = |text: &str, style: Style| text.split_whitespace().map(|w| self.m.width(w, style.size, style.bold)).fold(0.0f32, f32::max);
         let least: Vec<f32> = cols
             .iter()
-            .map(|c| {
-                let word = c.header.split_whitespace().map(|w| self.m.width(w, header_style.size, true)).fold(0.0f32, f32::max);
-                word + 2.0 * pad + 0.5
+            .enumerate()
+            .map(|(i, c)| {
+                let cells = rows.iter().filter_map(|r| r.get(i)).map(|t| longest(t, body_style)).fold(0.0f32, f32::max);
+                longest(c.header, header_style).max(cells) + 2.0 * pad + 0.5
             })
             .collect();
         let short: f32 = widths.iter().zip(&least).map(|(w, l)| (l - w).max(0.0)).sum();

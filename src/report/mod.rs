@@ -502,10 +502,10 @@ fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str, gene
             let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.to_vec()).collect();
             l.table(
                 &[
-                    Column { header: &headers[0], share: 0.42, right: false },
+                    Column { header: &headers[0], share: 0.39, right: false },
                     Column { header: &headers[1], share: 0.15, right: false },
-                    Column { header: &headers[2], share: 0.2, right: false },
-                    Column { header: &headers[3], share: 0.23, right: false },
+                    Column { header: &headers[2], share: 0.24, right: false },
+                    Column { header: &headers[3], share: 0.22, right: false },
                 ],
                 &rows,
                 &[],
