@@ -428,3 +428,22 @@ fn markdown_export_has_scores_answers_notes_and_escapes_user_text() {
     assert!(md.contains("- [ ] "), "{md}");
     assert!(!md.contains("## Answers to removed questions"));
 }
+
+/// A table column widens to its longest word when other columns have room, so that a word such
+/// as "gebruiksverantwoordelijke" is not broken; without room, the shares stand.
+#[test]
+fn table_columns_fit_their_longest_word_when_the_others_have_room() {
+    use elsa::report::layout::{Column, Layout};
+    let word = "gebruiksverantwoordelijke";
+    let cols = [Column { header: "Duty", share: 0.85, right: false }, Column { header: "Role", share: 0.15, right: false }];
+    let mut l = Layout::new(&Fixed);
+    l.table(&cols, &[vec!["Keep the logs".into(), format!("aanbieder of {word}")]], &[]);
+    let texts: Vec<String> = l.pages[0].texts().into_iter().map(str::to_string).collect();
+    assert!(texts.iter().any(|t| t.contains(word)), "{texts:?}");
+    // No room anywhere: the word breaks as before.
+    let long = "x".repeat(400);
+    let mut l = Layout::new(&Fixed);
+    l.table(&cols, &[vec![long.clone(), long.clone()]], &[]);
+    let texts: Vec<&str> = l.pages[0].texts();
+    assert!(!texts.iter().any(|t| t.contains(&long)));
+}
