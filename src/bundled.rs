@@ -6,7 +6,7 @@
 //! at build time, so this is a same-origin GET of a static file and the first page load stays
 //! small however large the questionnaires grow.
 
-use crate::model::{Band, Duty, LocalText, Questionnaire, Replacement, Section, TriageRule};
+use crate::model::{LocalText, Questionnaire};
 use crate::validate::{validate_bundled, ErrorKind, ValidationError};
 
 /// What the home page needs to know of a bundled questionnaire before loading it.
@@ -71,121 +71,31 @@ pub fn bin_name(json_file: &str) -> String {
 /// first page load about 9 KB of brotli, while bincode's reader is tiny and already in the
 /// wasm (gloo-worker uses it). `gen-bundle` writes these files at build time from the JSON,
 /// after validating it; the JSON in `questionnaires/` stays the one source.
-///
-/// Two parts follow the magic bytes: the questionnaire without its legal triage ([`Core`]), then
-/// the triage rules, duties and replacements ([`Legal`]). The main app reads only the first
-/// part ([`decode_bin_core`]), so its wasm carries no reader for the triage's types; the
-/// studio and the report worker read both ([`decode_bin`]).
+
 pub fn encode_bin(q: &Questionnaire) -> Vec<u8> {
     let mut out = BIN_MAGIC.to_vec();
-    let core = CoreRef {
-        id: &q.id,
-        version: &q.version,
-        title: &q.title,
-        description: &q.description,
-        max_concern: q.max_concern,
-        bands: &q.bands,
-        sections: &q.sections,
-        legal_as_of: &q.legal_as_of,
-    };
-    let legal = LegalRef { triage: &q.triage, duties: &q.duties, replaced: &q.replaced };
     // Plain data: serialising it to memory cannot fail.
-    out.extend(bincode::serialize(&core).unwrap_or_default());
-    out.extend(bincode::serialize(&legal).unwrap_or_default());
+    out.extend(bincode::serialize(q).unwrap_or_default());
     out
 }
 
-/// The first bytes of every binary questionnaire, with the layout's version.
+/// The first bytes of every binary questionnaire, with the layout's version (2: the triage's
+/// roles and duties, questionnaire 2.0.0).
 pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x02\n";
 
-#[derive(serde::Serialize)]
-struct CoreRef<'a> {
-    id: &'a String,
-    version: &'a String,
-    title: &'a LocalText,
-    description: &'a LocalText,
-    max_concern: u8,
-    bands: &'a Vec<Band>,
-    sections: &'a Vec<Section>,
-    legal_as_of: &'a Option<String>,
-}
-
-#[derive(serde::Serialize)]
-struct LegalRef<'a> {
-    triage: &'a Vec<TriageRule>,
-    duties: &'a Vec<Duty>,
-    replaced: &'a Vec<Replacement>,
-}
-
-/// The first part of the binary form: everything but the legal triage.
-#[derive(serde::Deserialize)]
-struct Core {
-    id: String,
-    version: String,
-    title: LocalText,
-    description: LocalText,
-    max_concern: u8,
-    bands: Vec<Band>,
-    sections: Vec<Section>,
-    legal_as_of: Option<String>,
-}
-
-/// The second part: the legal triage.
-#[derive(serde::Deserialize)]
-struct Legal {
-    triage: Vec<TriageRule>,
-    duties: Vec<Duty>,
-    replaced: Vec<Replacement>,
-}
-
-fn damaged(e: bincode::Error) -> String {
+pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
+    let body = bytes.strip_prefix(BIN_MAGIC.as_slice()).ok_or("not a questionnaire file of this version of the tool")?;
     // The browser does not spell out bincode's error: its text (with every I/O error's name)
     // costs the first page load more than it tells a user.
-    if cfg!(target_arch = "wasm32") {
-        drop(e);
-        "the questionnaire file is damaged; reload the page".to_string()
-    } else {
-        format!("the questionnaire file is damaged ({e})")
-    }
+    bincode::deserialize(body).map_err(|e| {
+        if cfg!(target_arch = "wasm32") {
+            drop(e);
+            "the questionnaire file is damaged; reload the page".to_string()
+        } else {
+            format!("the questionnaire file is damaged ({e})")
+        }
+    })
 }
-
-fn read_core(bytes: &[u8]) -> Result<(Questionnaire, &[u8]), String> {
-    let mut body = bytes.strip_prefix(BIN_MAGIC.as_slice()).ok_or("not a questionnaire file of this version of the tool")?;
-    let c: Core = bincode::deserialize_from(&mut body).map_err(damaged)?;
-    let q = Questionnaire {
-        id: c.id,
-        version: c.version,
-        title: c.title,
-        description: c.description,
-        max_concern: c.max_concern,
-        bands: c.bands,
-        sections: c.sections,
-        legal_as_of: c.legal_as_of,
-        triage: Vec::new(),
-        duties: Vec::new(),
-        replaced: Vec::new(),
-    };
-    Ok((q, body))
-}
-
-/// The whole questionnaire from its binary form.
-pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
-    let (mut q, mut rest) = read_core(bytes)?;
-    let legal: Legal = bincode::deserialize_from(&mut rest).map_err(damaged)?;
-    q.triage = legal.triage;
-    q.duties = legal.duties;
-    q.replaced = legal.replaced;
-    Ok(q)
-}
-
-/// The questionnaire without its legal triage (no rules, duties or replacements; the date of
-/// the legal check stays), for the main app, which shows the questions but not the triage.
-pub fn decode_bin_core(bytes: &[u8]) -> Result<Questionnaire, String> {
-    read_core(bytes).map(|(q, _)| q)
-}
-
-/// How an app reads a questionnaire's binary form ([`decode_bin`] or [`decode_bin_core`]).
-pub type Decoder = fn(&[u8]) -> Result<Questionnaire, String>;
 
 /// Parse a bundled file, with the rules for bundled files (every text in Dutch too). The browser trusts the bundled files (the native tests validate each
 /// of them with full paths, `every_bundled_file_validates`); skipping validation there keeps the

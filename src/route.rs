@@ -61,9 +61,9 @@ impl Route {
     }
 }
 
-/// The pages of the studio, the second app: for reviewers and educators, plus the information
-/// pages (loaded instead of the main app when the hash starts with `#/review`, `#/workshop`,
-/// `#/compare`, `#/scoring` or `#/privacy`; see boot.js).
+/// The pages of the studio, the second app, for reviewers and educators (loaded instead of the
+/// main app when the hash starts with one of [`STUDIO_PATHS`]; see boot.js). The team's whole
+/// journey — home, sections, results, scoring, "Your data" — is the main app's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StudioRoute {
     /// Reviews in progress, and "open a file to review".
@@ -76,21 +76,22 @@ pub enum StudioRoute {
     /// The workshop's presentation view at a question (0-based, in disagreement order).
     Present { index: usize },
     Compare,
-    /// The information pages live here too: they are not needed for the first page load.
-    Scoring,
-    Privacy,
-    /// The results of one of the user's assessments (`#/a/<id>/results`, the same address as
-    /// [`Route::Results`]): the studio renders them, which keeps the first page load small.
-    Results { id: String },
     NotFound,
 }
 
-/// Whether a hash belongs to the studio rather than the main app. Must agree with boot.js.
+/// The first path segments of the studio's addresses. boot.js picks the app with the same list
+/// (`studio_regex`, checked by a test against boot.js).
+pub const STUDIO_PATHS: [&str; 3] = ["review", "workshop", "compare"];
+
+/// Whether a hash belongs to the studio rather than the main app.
 pub fn is_studio(hash: &str) -> bool {
     let h = hash.trim_start_matches('#').trim_start_matches('/');
-    let parts: Vec<&str> = h.split('/').collect();
-    matches!(parts.first().copied().unwrap_or(""), "review" | "workshop" | "compare" | "scoring" | "privacy")
-        || matches!(parts.as_slice(), ["a", id, "results"] | ["a", id, "results", ""] if !id.is_empty())
+    STUDIO_PATHS.contains(&h.split('/').next().unwrap_or(""))
+}
+
+/// The regular expression boot.js uses for [`is_studio`] (JavaScript syntax).
+pub fn studio_regex() -> String {
+    format!("/^#\\/({})(\\/|$)/", STUDIO_PATHS.join("|"))
 }
 
 impl StudioRoute {
@@ -110,9 +111,6 @@ impl StudioRoute {
                 _ => StudioRoute::NotFound,
             },
             ["compare"] => StudioRoute::Compare,
-            ["scoring"] => StudioRoute::Scoring,
-            ["privacy"] => StudioRoute::Privacy,
-            ["a", id, "results"] => StudioRoute::Results { id: id.to_string() },
             _ => StudioRoute::NotFound,
         }
     }
@@ -125,9 +123,6 @@ impl StudioRoute {
             StudioRoute::Workshop => "#/workshop".to_string(),
             StudioRoute::Present { index } => format!("#/workshop/present/{}", index + 1),
             StudioRoute::Compare => "#/compare".to_string(),
-            StudioRoute::Scoring => "#/scoring".to_string(),
-            StudioRoute::Privacy => "#/privacy".to_string(),
-            StudioRoute::Results { id } => format!("#/a/{id}/results"),
         }
     }
 }

@@ -49,7 +49,7 @@ fn main() {
         ["src/report/", "src/bin/", "src/lint.rs", "src/validate.rs", "src/worker.rs"].iter().any(|p| at.starts_with(p))
     };
     let studio_only = |at: &str| {
-        ["src/ui/studio/", "src/ui/pages/results.rs", "src/ui/pages/scoring.rs", "src/ui/pages/privacy.rs", "src/ui/components/chart.rs", "src/ui/components/triage.rs", "src/triage.rs", "src/review.rs", "src/compare.rs", "src/workshop.rs"]
+        ["src/ui/studio/", "src/compare.rs", "src/workshop.rs"]
             .iter()
             .any(|p| at.starts_with(p))
     };

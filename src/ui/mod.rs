@@ -25,8 +25,7 @@ fn current_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The main app shows no triage: it reads the questionnaires without it.
-    let app = AppState::new(crate::bundled::decode_bin_core);
+    let app = AppState::new();
     app.route.set(current_route());
     provide_context(app);
     let lang = lang::provide();
@@ -80,13 +79,12 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class="wrap">
             {move || match app.route.get() {
                 Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-                // These pages are the studio's (boot.js loads it for them).
-                Route::Scoring | Route::Privacy => view! { <p class="muted">{ts!("Loading…")}</p> }.into_any(),
+                Route::Scoring => view! { <pages::scoring::ScoringPage/> }.into_any(),
+                Route::Privacy => view! { <pages::privacy::PrivacyPage/> }.into_any(),
                 Route::Assessment { id, section, question } => view! {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),
-                // The studio renders the results (boot.js loads it for their address).
-                Route::Results { .. } => view! { <p class="muted">{ts!("Loading…")}</p> }.into_any(),
+                Route::Results { id } => view! { <pages::results::ResultsPage id=id/> }.into_any(),
                 Route::NotFound => view! {
                     <h1>{ts!("Page not found")}</h1>
                     <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>

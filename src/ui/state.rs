@@ -116,8 +116,6 @@ fn saved_text() -> String {
 pub struct AppState {
     /// Bundled questionnaires by file name, loaded on first use.
     questionnaires: RwSignal<Files>,
-    /// How this app reads a questionnaire file: the main app leaves the legal triage out.
-    decode: crate::bundled::Decoder,
     assessments: RwSignal<Vec<Assessment>>,
     pub route: RwSignal<Route>,
     /// Storage problems the user must see (cleared when a later save succeeds).
@@ -135,12 +133,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(decode: crate::bundled::Decoder) -> Self {
+    pub fn new() -> Self {
         let memory_only = storage::available().err();
         let (saved, problems) = storage::load_all();
         AppState {
             questionnaires: RwSignal::new(Files::default()),
-            decode,
             assessments: RwSignal::new(saved),
             route: RwSignal::new(Route::Home),
             storage_error: RwSignal::new(None),
@@ -221,7 +218,7 @@ impl AppState {
             });
         }
         let result = fetch_bytes(&info.url()).await.and_then(|bytes| {
-            let q = (self.decode)(&bytes)?;
+            let q = crate::bundled::decode_bin(&bytes)?;
             if q.id != info.id || q.version != info.version {
                 return Err(t!("a different version of the file was loaded; reload the page"));
             }

@@ -174,7 +174,7 @@ fn the_reviewer_keeps_own_work_and_takes_new_answers_and_replies() {
 }
 
 #[test]
-fn studio_routes_parse_and_print_and_the_main_app_keeps_its_own() {
+fn studio_routes_parse_and_print_and_the_main_app_keeps_the_teams_journey() {
     for (hash, route) in [
         ("#/review", StudioRoute::Reviews),
         ("#/review/abc-1", StudioRoute::Review { id: "abc-1".into() }),
@@ -182,10 +182,6 @@ fn studio_routes_parse_and_print_and_the_main_app_keeps_its_own() {
         ("#/workshop", StudioRoute::Workshop),
         ("#/workshop/present/3", StudioRoute::Present { index: 2 }),
         ("#/compare", StudioRoute::Compare),
-        ("#/scoring", StudioRoute::Scoring),
-        ("#/privacy", StudioRoute::Privacy),
-        // The results are the studio's too, at the main app's own address.
-        ("#/a/x-1/results", StudioRoute::Results { id: "x-1".into() }),
     ] {
         assert_eq!(StudioRoute::parse(hash), route, "{hash}");
         assert_eq!(route.href(), hash);
@@ -194,10 +190,27 @@ fn studio_routes_parse_and_print_and_the_main_app_keeps_its_own() {
     for bad in ["#/workshop/present/0", "#/workshop/present/x", "#/review/a/b/c", "#/review/<x>"] {
         assert_eq!(StudioRoute::parse(bad), StudioRoute::NotFound, "{bad}");
     }
-    for main in ["#/", "", "#/a/x", "#/a/x/s/ethics", "#/a/x/s/results", "#/a//results", "#/reviewer", "#/a/results"] {
+    // The team's whole journey is the main app's: home, sections, results, scoring, its data.
+    for main in ["#/", "", "#/a/x", "#/a/x/s/ethics", "#/a/x/s/results", "#/a/x/results", "#/scoring", "#/privacy"] {
         assert!(!is_studio(main), "{main}");
+        assert_ne!(Route::parse(main), Route::NotFound, "{main}");
     }
-    // The main app still names the address (its links), and the studio renders it.
+    // Anything else is the main app's "page not found".
+    for other in ["#/a//results", "#/reviewer", "#/a/results"] {
+        assert!(!is_studio(other), "{other}");
+    }
     assert_eq!(Route::parse("#/a/x/results"), Route::Results { id: "x".into() });
-    assert_eq!(Route::Results { id: "x".into() }.href(), StudioRoute::Results { id: "x".into() }.href());
+}
+
+/// boot.js picks the app with the regular expression generated from the same list as
+/// `is_studio`: one route table.
+#[test]
+fn boot_js_picks_the_app_with_the_route_tables_own_list() {
+    let boot = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/boot.js")).unwrap();
+    let line = boot.lines().find(|l| l.contains("const isStudio = (h) =>")).expect("boot.js has isStudio");
+    let expected = format!("const isStudio = (h) => {}.test(h);", elsa::route::studio_regex());
+    assert_eq!(line.trim(), expected, "boot.js must use route::studio_regex()");
+    for p in elsa::route::STUDIO_PATHS {
+        assert!(is_studio(&format!("#/{p}")) && is_studio(&format!("#/{p}/x")) && !is_studio(&format!("#/{p}x")));
+    }
 }

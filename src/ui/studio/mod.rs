@@ -117,7 +117,7 @@ pub fn use_studio() -> StudioState {
 
 #[component]
 fn Studio() -> impl IntoView {
-    let app = AppState::new(crate::bundled::decode_bin);
+    let app = AppState::new();
     app.take_shared_memory();
     provide_context(app);
     let studio = StudioState::new();
@@ -150,21 +150,21 @@ fn Studio() -> impl IntoView {
         {crate::ui::skip_link()}
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="brand" href="./#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("AI in healthcare")}</span></a>
+                <a class="brand" href="./#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("Studio for reviewers and educators")}</span></a>
                 <nav aria-label=ts!("Site")>
                     <ul class="nav-links">
                         <li><a href="./#/">{ts!("Assessments")}</a></li>
                         <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>{ts!("Review")}</a></li>
                         <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>{ts!("Workshop")}</a></li>
                         <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>{ts!("Compare")}</a></li>
-                        <li><a href="#/scoring" aria-current=nav_current(StudioRoute::Scoring)>{ts!("How scoring works")}</a></li>
+                        <li><a href="./#/scoring">{ts!("How scoring works")}</a></li>
                     </ul>
                 </nav>
                 {crate::ui::lang::switch()}
             </div>
             <p class="privacy-notice wrap">
                 {ts!("Files you open here stay on this device. Nothing is sent anywhere.")}" "
-                <a href="#/privacy">{ts!("Where your data is kept")}</a>
+                <a href="./#/privacy">{ts!("Where your data is kept")}</a>
             </p>
         </header>
         <main id="main" tabindex="-1" class=move || if matches!(studio.route.get(), StudioRoute::Present { .. }) { "wrap present" } else { "wrap" }>
@@ -175,9 +175,6 @@ fn Studio() -> impl IntoView {
                 StudioRoute::Workshop => view! { <workshop::WorkshopPage/> }.into_any(),
                 StudioRoute::Present { index } => view! { <workshop::PresentPage index=index/> }.into_any(),
                 StudioRoute::Compare => view! { <compare::ComparePage/> }.into_any(),
-                StudioRoute::Scoring => view! { <crate::ui::pages::scoring::ScoringPage/> }.into_any(),
-                StudioRoute::Privacy => view! { <crate::ui::pages::privacy::PrivacyPage/> }.into_any(),
-                StudioRoute::Results { id } => view! { <crate::ui::pages::results::ResultsPage id=id/> }.into_any(),
                 StudioRoute::NotFound => view! {
                     <h1>{ts!("Page not found")}</h1>
                     <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="./#/">{ts!("Go to your assessments")}</a>"."</p>
@@ -196,9 +193,6 @@ fn page_name(route: &StudioRoute) -> String {
         StudioRoute::Workshop => t!("Workshop"),
         StudioRoute::Present { .. } => t!("Workshop presentation"),
         StudioRoute::Compare => t!("Compare two versions"),
-        StudioRoute::Scoring => t!("How scoring works"),
-        StudioRoute::Privacy => t!("Your data"),
-        StudioRoute::Results { .. } => t!("Results"),
         StudioRoute::NotFound => t!("Page not found"),
     }
 }
