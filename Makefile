@@ -21,6 +21,8 @@ dist: setup
 	trunk build --release
 	@node scripts/gen-sw.mjs dist
 	@node scripts/check-dist.mjs
+	@node scripts/check-sizes.mjs --self-test
+	@node scripts/check-sizes.mjs dist
 
 ## Every test: native cargo tests, then the browser tests against a fresh dist/.
 test: setup-test test-native dist test-e2e

@@ -18,9 +18,9 @@ const main = readFileSync(`dist/${mainWasm}`);
 if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} links printpdf: the UI must be built without the pdf feature`);
 // The studio's pages live in their own wasm, not in the first page load.
 if (main.includes('Where the teams disagreed')) fail(`${mainWasm} contains the studio's workshop view`);
-// The results page is the studio's too (it moved there to keep the first load within budget).
-if (main.includes('Scores per section')) fail(`${mainWasm} contains the results page; the studio renders it`);
-if (!studio.includes('Scores per section')) fail('studio_bg.wasm lacks the results page');
+// The team's whole journey is the main app's: the results page is there, not in the studio.
+if (!main.includes('Raised to this level because at least one answer is a red flag.')) fail(`${mainWasm} lacks the results page; the team's journey must not leave the main app`);
+if (studio.includes('Raised to this level because at least one answer is a red flag.')) fail('studio_bg.wasm carries the results page, which is the main app\'s');
 if (!studio.includes('Where the teams disagreed')) fail('studio_bg.wasm lacks its workshop view');
 const html = readFileSync('dist/index.html', 'utf8');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html has an inline script; the CSP forbids it');

@@ -152,19 +152,29 @@ test.describe('a Dutch browser', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     await expect(page.getByRole('button', { name: 'NL Nederlands' })).toHaveAttribute('aria-pressed', 'true');
     await axe(page, 'Dutch review list');
-    for (const path of ['#/workshop', '#/compare', '#/scoring', '#/privacy']) {
+    for (const [path, title] of [['#/workshop', nl('Workshop')], ['#/compare', nl('Compare two versions')]]) {
       await page.goto('./' + path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      await axe(page, `Dutch ${path}`);
+    }
+    // The information pages are the main app's (a fresh load from the studio).
+    for (const [path, title] of [['#/privacy', nl('Your data')], ['#/scoring', nl('How scoring works')]]) {
+      await page.goto('about:blank');
+      await page.goto('./' + path);
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
       await axe(page, `Dutch ${path}`);
     }
     // The scoring page shows the Dutch level labels of the questionnaires.
-    await page.goto('./#/scoring');
     await expect(page.getByText(dutch(quick.bands[0].label)).first()).toBeVisible();
     // Switching in the studio goes for the main app too.
+    await page.goto('about:blank');
+    await page.goto('./#/compare');
+    await expect(page.getByRole('heading', { level: 1, name: nl('Compare two versions') })).toBeVisible();
     await page.getByRole('button', { name: 'EN English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Compare two versions' })).toBeVisible();
+    await page.goto('about:blank');
+    await page.goto('./#/scoring');
     await expect(page.getByRole('heading', { level: 1, name: 'How scoring works' })).toBeVisible();
-    await page.goto('./#/');
-    await expect(page.getByRole('heading', { level: 1, name: 'ELSA self-assessment for AI in healthcare' })).toBeVisible();
   });
 });
 

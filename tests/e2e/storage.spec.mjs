@@ -75,13 +75,10 @@ for (const [label, script, reason] of [
     const a = new Assessment(page);
     await a.textbox('project-name').fill('Only in memory');
     await a.choose('ai-type', 'llm');
-    // The results are the studio's: with storage blocked they open in a new tab, which takes
-    // the work held in this tab's memory.
-    let opened = page.context().waitForEvent('page');
+    // The results are in the same app: the work held in memory is right there, in this tab.
     await page.getByRole('link', { name: 'Results', exact: true }).click();
-    const results = await opened;
-    await expect(results.getByRole('heading', { level: 1, name: 'Results: Only in memory' })).toBeVisible();
-    await results.close();
+    await expect(page.getByRole('heading', { level: 1, name: 'Results: Only in memory' })).toBeVisible();
+    await page.goBack();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(en(quick.sections[0].title));
     // Export rescues the work.
     const pending = page.waitForEvent('download');
@@ -99,12 +96,12 @@ for (const [label, script, reason] of [
     await importFile(page, 'copy.json', JSON.stringify(file), 'application/json');
     await expect(home.savedRow('Imported in memory')).toBeVisible();
     await expect(home.savedRow('Only in memory')).toBeVisible();
-    // The studio's pages would reload this tab and lose what is only in memory: they open in a
-    // new tab instead, and this one stays as it was.
-    opened = page.context().waitForEvent('page');
-    await page.getByRole('link', { name: 'How scoring works' }).first().click();
+    // The studio (another app) would reload this tab and lose what is only in memory: it opens
+    // in a new tab instead, and this one stays as it was.
+    const opened = page.context().waitForEvent('page');
+    await page.getByRole('link', { name: 'Run a workshop' }).click();
     const other = await opened;
-    await expect(other.getByRole('heading', { level: 1, name: 'How scoring works' })).toBeVisible();
+    await expect(other.getByRole('heading', { level: 1, name: 'Workshop' })).toBeVisible();
     expect(new URL(page.url()).hash).toBe('#/');
     await expect(home.savedRow('Only in memory')).toBeVisible();
     await expect(home.savedRow('Imported in memory')).toBeVisible();
