@@ -73,6 +73,29 @@ pub fn now() -> String {
 }
 
 /// The current time, or 1 ms after `previous` when the clock is not past it.
+/// The local time now as RFC 3339 with its offset (`2026-12-03T00:30:00.000+01:00`): for what the
+/// user reads and files are named by — report dates, file names — so that after midnight in the
+/// Netherlands they show today, not yesterday's UTC date. Timestamps that are compared
+/// (`modified`) stay in UTC ([`now`]).
+pub fn local_now() -> String {
+    let d = js_sys::Date::new_0();
+    // getTimezoneOffset is minutes *behind* UTC (-60 in Amsterdam in winter).
+    let east = -(d.get_timezone_offset() as i32);
+    let sign = if east < 0 { '-' } else { '+' };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}{sign}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        d.get_milliseconds(),
+        east.abs() / 60,
+        east.abs() % 60
+    )
+}
+
 fn later_than(previous: &str) -> String {
     let now = js_sys::Date::now();
     let prev = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(previous)).get_time();
@@ -344,12 +367,21 @@ impl AppState {
     /// Apply a change to one assessment and save it at once. When another tab saved a newer
     /// version meanwhile, the change is applied on top of that one: a tab never overwrites newer
     /// data with older data.
+    ///
+    /// A stored entry that cannot be read (written in a newer format by an updated app in another
+    /// tab, or damaged) is never overwritten: the change is kept in this tab, and the user is
+    /// told so and offered the export.
     fn edit(&self, id: &str, f: impl FnOnce(&mut Assessment, &str)) {
+        let mut unreadable = None;
         if self.memory_only.get_untracked().is_none() {
-            if let Ok(Some(stored)) = storage::load(id) {
-                if self.take_newer(stored) {
-                    self.info.set(Some(t!("This assessment was changed in another tab. Those changes were loaded, and your change was made on top of them.")));
+            match storage::load(id) {
+                Ok(Some(stored)) => {
+                    if self.take_newer(stored) {
+                        self.info.set(Some(t!("This assessment was changed in another tab. Those changes were loaded, and your change was made on top of them.")));
+                    }
                 }
+                Ok(None) => {}
+                Err(e) => unreadable = Some(e),
             }
         }
         let mut saved = None;
@@ -362,8 +394,13 @@ impl AppState {
                 saved = Some(a.clone());
             }
         });
-        if let Some(a) = saved {
-            self.persist(&a);
+        match (saved, unreadable) {
+            (Some(_), Some(e)) => self.storage_error.set(Some(t!(
+                "The saved copy of this assessment could not be read ({0}), so your change was not saved over it. Your change is kept in this tab: export your answers to keep them.",
+                e
+            ))),
+            (Some(a), None) => self.persist(&a),
+            (None, _) => {}
         }
     }
 

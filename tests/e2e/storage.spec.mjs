@@ -207,3 +207,30 @@ test('two tabs on one assessment: each takes the other’s newer data, and never
   await one.getByRole('dialog', { name: 'Delete this assessment?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(new Home(two).savedRow('Two tabs')).toHaveCount(0);
 });
+
+test('a change never overwrites a saved copy it cannot read: it stays in the tab, with a warning and the export', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const a = new Assessment(page);
+  await a.textbox('project-name').fill('Mine');
+  await expect(page.locator('.sr-only[role="status"]')).toHaveText('Saved');
+  const key = Object.keys(await storageSnapshot(page)).find((k) => k.startsWith('elsa.v1.assessment.'));
+  // An updated app in another tab saved this assessment in a format this version cannot read.
+  const newer = JSON.stringify({ format: 'elsa-assessment', format_version: 9, tool_version: '9.0.0', assessment: { from: 'the future' } });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, newer]);
+  await a.textbox('project-name').fill('Mine, changed');
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await expect(alert).toContainText('so your change was not saved over it. Your change is kept in this tab: export your answers to keep them.');
+  expect((await storageSnapshot(page))[key]).toBe(newer);
+  await expect(a.textbox('project-name')).toHaveValue('Mine, changed');
+  const pending = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Export all assessments (JSON)' }).click();
+  const file = JSON.parse(readFileSync(await (await pending).path(), 'utf8'));
+  expect(file.assessment.metadata.project_name).toBe('Mine, changed');
+  // A damaged copy is not overwritten either.
+  await page.evaluate(([k]) => localStorage.setItem(k, '{"format": "elsa-assessment", "format_version": 3, "assess'), [key]);
+  await a.textbox('project-name').fill('Mine, changed again');
+  await expect(alert).toBeVisible();
+  expect((await storageSnapshot(page))[key]).toBe('{"format": "elsa-assessment", "format_version": 3, "assess');
+});

@@ -34,7 +34,8 @@ export function teamAssessment(q, team, { id = `team-${team}`, project = 'Sepsis
         case 1: pick = team % 2; break;
         case 2: pick = team % 3; break;
         case 3: pick = team === 0 ? 1 : 0; break;
-        default: pick = (team === 1 && x.kind.offer_dont_know !== false) ? 'dk' : 0;
+        // "Don't know" is offered on every choice question outside the project profile.
+        default: pick = (team === 1 && s.dimension !== 'profile') ? 'dk' : 0;
       }
       k++;
       if (pick === 'dk') responses[x.id] = { answer: { type: 'dont_know' } };

@@ -91,16 +91,17 @@ fn rule_not_applicable_is_excluded() {
 fn rule_levels_come_from_the_bands() {
     let q = mini();
     // lowses has l1 (max 4) and, with l1 = yes and role = recommends, l2 (max 2).
-    let cases: Vec<(Vec<(&str, &str)>, f64, &str)> = vec![
-        (vec![("l1", "yes")], 0.0, "low"),
-        (vec![("l1", "yes"), ("role", "recommends"), ("l2", "no")], 100.0 * 2.0 / 6.0, "moderate"),
-        (vec![("o1", "b"), ("o2", "yes"), ("o3", "x+z")], 0.0, ""),
+    // (answers, the low-SES section's score and band; None while it has no scored answer)
+    let cases: Vec<(Vec<(&str, &str)>, Option<f64>, Option<&str>)> = vec![
+        (vec![("l1", "yes")], Some(0.0), Some("low")),
+        (vec![("l1", "yes"), ("role", "recommends"), ("l2", "no")], Some(100.0 * 2.0 / 6.0), Some("moderate")),
+        (vec![("o1", "b"), ("o2", "yes"), ("o3", "x+z")], None, None),
     ];
-    for (answers, expected, band) in cases.iter().take(2) {
+    for (answers, expected, band) in &cases {
         let o = score(&q, &with(&q, answers));
         let s = o.section("lowses").unwrap();
-        assert!(close(s.score, Some(*expected)), "{answers:?}: {:?}", s.score);
-        assert_eq!(s.level.as_ref().unwrap().band_id, *band);
+        assert!(close(s.score, *expected), "{answers:?}: {:?}", s.score);
+        assert_eq!(s.level.as_ref().map(|l| l.band_id.as_str()), *band, "{answers:?}");
     }
     // Boundaries: exactly 25 is "low", just above is "moderate"; exactly 50 is "moderate".
     assert_eq!(q.band_index(25.0), 0);
@@ -111,7 +112,6 @@ fn rule_levels_come_from_the_bands() {
     // o1 = b (2/4) + o2 = no (3/3)... 5/7 = 71.4 -> high
     let o = score(&q, &with(&q, &[("o1", "b"), ("o2", "no")]));
     assert_eq!(o.section("oversight").unwrap().level.as_ref().unwrap().band_id, "high");
-    let _ = cases;
 }
 
 /// Rule: a red flag raises the section (and overall) level to at least the second-highest band.

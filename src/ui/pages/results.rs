@@ -8,7 +8,7 @@ use crate::scoring::{display_score, score};
 use crate::{t, ts};
 use crate::ui::components::chart::{Bar, ScoreChart};
 use crate::ui::export::export;
-use crate::ui::state::{now, use_app};
+use crate::ui::state::{local_now, use_app};
 use crate::worker::{Job, ReportRequest};
 use leptos::prelude::*;
 
@@ -180,7 +180,7 @@ fn page(
     );
 
     // Legal triage per framework: status, role, conclusions and dated duties.
-    let triage = crate::ui::components::triage::triage_panel(&q, &a, &now(), Some(&link), t!("Legal triage"));
+    let triage = crate::ui::components::triage::triage_panel(&q, &a, &local_now(), Some(&link), t!("Legal triage"));
 
     let recommendations = {
         let mut groups: Vec<(crate::model::LocalText, Vec<AnyView>)> = Vec::new();
@@ -232,7 +232,7 @@ fn page(
         app.announce(if markdown { t!("Preparing the Markdown file…") } else { t!("Preparing the PDF report…") });
         let request = ReportRequest {
             assessment,
-            generated_at: now(),
+            generated_at: local_now(),
             locale: report_lang.get_untracked().code().to_string(),
         };
         export(job, &request, &source, move |result| {
@@ -264,7 +264,7 @@ fn page(
     let aid = id.clone();
     let export_json = move |_| {
         let Some(a) = app.assessment(&aid) else { return };
-        let name = crate::report::export_file_name(&a, &now());
+        let name = crate::report::export_file_name(&a, &local_now());
         let state = match crate::ui::download::download(crate::persist::encode(&a).as_bytes(), &name, "application/json") {
             Ok(()) => ExportState::Done(name),
             Err(e) => ExportState::Failed(t!("The answers file could not be saved: {0}.", e)),

@@ -4,7 +4,7 @@
 //! next exported file.
 
 use super::review::state_badge;
-use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file};
+use super::{go, take_files, import_file, questionnaire_of, read_files, save_file};
 use crate::answers::answer_text;
 use crate::review;
 use crate::route::{Route, StudioRoute};
@@ -147,7 +147,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             let id = a.id.clone();
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
-                let name = crate::report::export_file_name(&a, &now());
+                let name = crate::report::export_file_name(&a, &crate::ui::state::local_now());
                 match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
                     Ok(()) => message.set(Some((t!("Saved {0}. Send it to the reviewer.", name), false))),
                     Err(e) => message.set(Some((e, true))),
@@ -158,7 +158,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             let id = a.id.clone();
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
-                let req = crate::worker::ReportRequest { assessment: a, generated_at: now(), locale: locale().into() };
+                let req = crate::worker::ReportRequest { assessment: a, generated_at: crate::ui::state::local_now(), locale: locale().into() };
                 message.set(Some((t!("Building the PDF…"), false)));
                 crate::ui::export::export(crate::worker::Job::Pdf, &req, &bytes, move |r| {
                     match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {

@@ -268,7 +268,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let id = id.clone();
         move |_| {
             let Some(a) = st.review(&id) else { return };
-            let name = crate::report::export_file_name(&a, &now()).replace(".json", "-reviewed.json");
+            let name = crate::report::export_file_name(&a, &crate::ui::state::local_now()).replace(".json", "-reviewed.json");
             match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
                 Ok(()) => message.set(Some((t!("Saved {0}.", name), false))),
                 Err(e) => message.set(Some((e, true))),
@@ -283,7 +283,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             let Some(a) = st.review(&id) else { return };
             busy.set(true);
             message.set(Some((t!("Building the PDF…"), false)));
-            let req = crate::worker::ReportRequest { assessment: a, generated_at: now(), locale: locale().into() };
+            let req = crate::worker::ReportRequest { assessment: a, generated_at: crate::ui::state::local_now(), locale: locale().into() };
             crate::ui::export::export(crate::worker::Job::Pdf, &req, &bytes, move |r| {
                 busy.set(false);
                 match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {

@@ -3,7 +3,7 @@
 //! under one key of their own (`elsa.v1.workshop`), apart from the user's own assessments;
 //! clearing the workshop removes that key and nothing else.
 
-use super::{dropped_files, go, import_file, take_files, now, questionnaire_of, read_files, save_file, Picked};
+use super::{dropped_files, go, import_file, take_files, questionnaire_of, read_files, save_file, Picked};
 use crate::answers::Assessment;
 use crate::model::{Question, Questionnaire};
 use crate::persist::WORKSHOP_KEY;
@@ -229,7 +229,7 @@ pub fn WorkshopPage() -> impl IntoView {
         let Some(c) = computed.get_untracked() else { return };
         let rows: Vec<(String, Assessment)> = labels.get_untracked().into_iter().zip(teams.get_untracked()).collect();
         let text = crate::workshop::csv(&c.q, &rows, locale());
-        let name = crate::workshop::csv_file_name(&now());
+        let name = crate::workshop::csv_file_name(&crate::ui::state::local_now());
         match save_file(text.as_bytes(), &name, "text/csv;charset=utf-8") {
             Ok(()) => status.set(Some(t!("Saved {0}.", name))),
             Err(e) => errors.set(vec![e]),
@@ -245,7 +245,7 @@ pub fn WorkshopPage() -> impl IntoView {
                 .zip(teams.get_untracked())
                 .map(|(label, assessment)| crate::worker::WorkshopTeam { label, assessment })
                 .collect(),
-            generated_at: now(),
+            generated_at: crate::ui::state::local_now(),
             locale: locale().into(),
         };
         let json = match serde_json::to_string(&req) {
