@@ -29,11 +29,12 @@ const sw = files.includes('sw.js') ? readFileSync('dist/sw.js', 'utf8') : fail('
 // The Dutch interface texts (fetched only when Dutch is chosen); the main wasm must not carry them.
 if (!statSync('dist/i18n/nl.json', { throwIfNoEntry: false })) fail('no dist/i18n/nl.json (gen-bundle writes it)');
 if (!statSync('dist/i18n/nl-studio.json', { throwIfNoEntry: false })) fail('no dist/i18n/nl-studio.json (gen-bundle writes it)');
+if (!statSync('dist/i18n/nl-pages.json', { throwIfNoEntry: false })) fail('no dist/i18n/nl-pages.json (gen-bundle writes it)');
 const nlTexts = JSON.parse(readFileSync('dist/i18n/nl.json', 'utf8'));
 const nlStudio = JSON.parse(readFileSync('dist/i18n/nl-studio.json', 'utf8'));
 if (nlTexts.length < 100 || nlStudio.length <= nlTexts.length) fail(`the Dutch catalogues look wrong (${nlTexts.length} main, ${nlStudio.length} studio texts)`);
 if (main.includes('Taal van het rapport') || main.includes('Beoordelingen')) fail(`${mainWasm} carries Dutch interface texts: they belong in i18n/nl.json`);
-for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json']) {
+for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json']) {
   if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
 }
 console.log(`check-dist: ok (${mainWasm}: ${statSync(`dist/${mainWasm}`).size} bytes; worker: ${statSync('dist/report_worker_bg.wasm').size} bytes)`);

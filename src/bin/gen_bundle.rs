@@ -53,10 +53,19 @@ fn main() {
             .iter()
             .any(|p| at.starts_with(p))
     };
+    // The team's later pages (results, scoring, "Your data"): their Dutch texts are fetched when
+    // one is first opened (`nl-pages.json`, the whole main app's catalogue), not with the first
+    // page load (`nl.json`).
+    let later_pages = |at: &str| {
+        ["src/ui/pages/results.rs", "src/ui/pages/scoring.rs", "src/ui/pages/privacy.rs", "src/ui/components/triage.rs", "src/ui/components/chart.rs", "src/triage.rs"]
+            .iter()
+            .any(|p| at.starts_with(p))
+    };
     let nl = elsa::i18n::Lang::Nl;
     let src = std::path::Path::new("src");
     for (file, made) in [
-        ("nl.json", elsa::i18n::keyed_json_for(nl, src, |at| not_in_browser(at) || studio_only(at))),
+        ("nl.json", elsa::i18n::keyed_json_for(nl, src, |at| not_in_browser(at) || studio_only(at) || later_pages(at))),
+        ("nl-pages.json", elsa::i18n::keyed_json_for(nl, src, |at| not_in_browser(at) || studio_only(at))),
         ("nl-studio.json", elsa::i18n::keyed_json_for(nl, src, not_in_browser)),
     ] {
         let path = i18n_dir.join(file);

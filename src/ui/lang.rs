@@ -13,6 +13,9 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct LangState {
     pub lang: RwSignal<Lang>,
+    /// Grows when more texts of the current language arrived (the later pages' Dutch texts):
+    /// the page is rendered again.
+    pub texts: RwSignal<u32>,
     pub problem: RwSignal<Option<String>>,
 }
 
@@ -20,7 +23,7 @@ pub struct LangState {
 /// component calls it), with the problem [`start`] met, if any.
 pub fn provide() -> LangState {
     let problem = START_PROBLEM.with(|p| p.take());
-    let state = LangState { lang: RwSignal::new(i18n::lang()), problem: RwSignal::new(problem) };
+    let state = LangState { lang: RwSignal::new(i18n::lang()), texts: RwSignal::new(0), problem: RwSignal::new(problem) };
     provide_context(state);
     state
 }
@@ -52,7 +55,9 @@ async fn load(lang: Lang) -> Result<(), String> {
         static LOADED: std::cell::Cell<[Option<&'static i18n::Catalog>; 2]> = const { std::cell::Cell::new([None, None]) };
     }
     let slot = lang as usize;
-    match LOADED.with(|l| l.get()[slot]) {
+    // The whole catalogue, once a later page loaded it, replaces the first load's.
+    let loaded = LOADED_NL.with(|l| l.get()).filter(|_| lang == Lang::Nl).or(LOADED.with(|l| l.get()[slot]));
+    match loaded {
         Some(catalog) => i18n::set_static(lang, catalog),
         None => {
             let catalog = match lang {
@@ -80,12 +85,52 @@ async fn load(lang: Lang) -> Result<(), String> {
 thread_local! {
     /// This app's Dutch texts: `gen-bundle` writes one file per app with the texts its code uses.
     static CATALOGUE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("./i18n/nl.json") };
+    /// The app's whole Dutch catalogue, for pages whose texts the first load leaves out.
+    static FULL_CATALOGUE: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+    /// Whether it was asked for (and, once it arrived, the catalogue itself).
+    static FULL_LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static LOADED_NL: std::cell::Cell<Option<&'static i18n::Catalog>> = const { std::cell::Cell::new(None) };
+}
+
+/// Pages that need the whole catalogue call this: in Dutch, the rest of the Dutch texts are
+/// fetched once (from the service worker's cache after the first visit), made current, and the
+/// page is rendered again. English needs nothing.
+pub fn need_all_texts(state: LangState) {
+    let Some(path) = FULL_CATALOGUE.with(|c| c.get()) else { return };
+    if state.lang.get_untracked() != Lang::Nl || FULL_LOADED.with(|l| l.get()) {
+        return;
+    }
+    FULL_LOADED.with(|l| l.set(true));
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = async {
+            let bytes = super::state::fetch_bytes(path).await?;
+            let text = String::from_utf8(bytes).map_err(|_| "the file is not text".to_string())?;
+            i18n::parse_keyed(&text)
+        }
+        .await;
+        match loaded {
+            Ok(catalog) => {
+                let kept: &'static i18n::Catalog = Box::leak(Box::new(catalog));
+                LOADED_NL.with(|l| l.set(Some(kept)));
+                // Current only if the user is still in Dutch; a later switch to Dutch uses it.
+                if state.lang.get_untracked() == Lang::Nl {
+                    i18n::set_static(Lang::Nl, kept);
+                    state.texts.update(|n| *n += 1);
+                }
+            }
+            Err(e) => {
+                FULL_LOADED.with(|l| l.set(false));
+                state.problem.set(Some(dutch_failed(&e)));
+            }
+        }
+    });
 }
 
 /// Chooses the language, loads its texts (the Dutch ones from `catalogue`), then mounts the app
 /// with `mount`. When the Dutch texts cannot be loaded the app starts in English and says so.
-pub fn start(mount: fn(), catalogue: &'static str) {
+pub fn start(mount: fn(), catalogue: &'static str, all: Option<&'static str>) {
     CATALOGUE.with(|c| c.set(catalogue));
+    FULL_CATALOGUE.with(|c| c.set(all));
     let lang = initial();
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = load(lang).await {

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use state::{use_app, AppState};
 
 pub fn mount() {
-    lang::start(|| leptos::mount::mount_to_body(App), "./i18n/nl.json");
+    lang::start(|| leptos::mount::mount_to_body(App), "./i18n/nl.json", Some("./i18n/nl-pages.json"));
 }
 
 fn current_route() -> Route {
@@ -56,8 +56,17 @@ pub fn App() -> impl IntoView {
         document().set_title(&title);
     });
 
-    // The whole page is rendered again when the language changes; the state stays.
-    move || { lang.lang.track(); view! {
+    // The later pages' Dutch texts come with their first visit.
+    Effect::new(move |_| {
+        lang.lang.track();
+        if matches!(app.route.get(), Route::Results { .. } | Route::Scoring | Route::Privacy) {
+            lang::need_all_texts(lang);
+        }
+    });
+
+    // The whole page is rendered again when the language changes, or more of its texts arrive;
+    // the state stays.
+    move || { lang.lang.track(); lang.texts.track(); view! {
         {skip_link()}
         <header class="site-header">
             <div class="wrap header-row">

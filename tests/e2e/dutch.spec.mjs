@@ -81,8 +81,13 @@ test.describe('a Dutch browser', () => {
 
   test('a whole quick scan in Dutch, its results, the Dutch PDF, the file records its language, and the report in English', async ({ page }) => {
     test.setTimeout(120_000);
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto('./');
     await page.getByRole('button', { name: nl('Start: {0}', dutch(quick.title)) }).click();
+    // The first load brings the Dutch texts of the home page and the sections only; those of the
+    // results, scoring and data pages come with the first of those pages.
+    expect(fetched.filter((p) => p.includes('/i18n/'))).toEqual(['/i18n/nl.json']);
     for (const s of quick.sections) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(dutch(s.title));
       for (let i = 0; ; i++) {
@@ -102,6 +107,8 @@ test.describe('a Dutch browser', () => {
       await page.getByRole('link', { name: new RegExp('^' + esc(nl('Next:')) + '|' + esc(nl('See the results'))) }).click();
     }
     await expect(page.getByRole('heading', { level: 1, name: new RegExp('^' + esc(nl('Results'))) })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: nl('Scores per section') })).toBeVisible();
+    expect(fetched.filter((p) => p.includes('/i18n/'))).toEqual(['/i18n/nl.json', '/i18n/nl-pages.json']);
     for (const d of await page.locator('details').all()) await d.locator('summary').click();
     await axe(page, 'Dutch results');
     // Section titles and level labels in Dutch; numbers in Dutch style where they have decimals.

@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 pub fn mount() {
     add_stylesheet();
-    crate::ui::lang::start(|| leptos::mount::mount_to_body(Studio), "./i18n/nl-studio.json");
+    crate::ui::lang::start(|| leptos::mount::mount_to_body(Studio), "./i18n/nl-studio.json", None);
 }
 
 /// The studio's own styles (kept out of the main app's stylesheet, which is part of the first
