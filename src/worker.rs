@@ -54,6 +54,34 @@ pub struct WorkerInput {
     pub bytes: Vec<u8>,
 }
 
+/// One message between the UI and the worker: a [`WorkerInput`] one way, a
+/// `Result<ReportResponse, String>` the other, as bincode bytes. Each side reads the message
+/// itself, so that one it cannot read (a worker of another build, say) is answered with an error
+/// at once instead of leaving the other side waiting for its time-out.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Wire(#[serde(with = "serde_bytes")] pub Vec<u8>);
+
+/// The UI's side: a request as a message.
+pub fn encode_input(input: &WorkerInput) -> Wire {
+    // Plain data: serialising it to memory cannot fail.
+    Wire(bincode::serialize(input).unwrap_or_default())
+}
+
+/// The worker's side: the request in a message, or why it cannot be read.
+pub fn decode_input(wire: &Wire) -> Result<WorkerInput, String> {
+    bincode::deserialize(&wire.0).map_err(|_| crate::t!("the report builder could not read the request (it may be from another version of the tool); reload the page"))
+}
+
+/// The worker's side: its answer as a message.
+pub fn encode_output(result: &Result<ReportResponse, String>) -> Wire {
+    Wire(bincode::serialize(result).unwrap_or_default())
+}
+
+/// The UI's side: the worker's answer, or `None` when it cannot be read (the UI says so at once).
+pub fn decode_output(wire: &Wire) -> Option<Result<ReportResponse, String>> {
+    bincode::deserialize::<Result<ReportResponse, String>>(&wire.0).ok()
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReportResponse {
     /// The file name to save under (empty for [`Job::Import`]).
@@ -173,7 +201,8 @@ mod web {
         }
     }
 
-    /// Input: a [`super::WorkerInput`]. Output: the file, or an error message.
+    /// Input: a [`super::WorkerInput`] as a [`super::Wire`]. Output: the file, or an error
+    /// message, as a [`super::Wire`].
     pub struct ReportWorker {
         #[cfg(feature = "pdf")]
         cache: super::QuestionnaireCache,
@@ -197,8 +226,8 @@ mod web {
 
     impl Worker for ReportWorker {
         type Message = ();
-        type Input = super::WorkerInput;
-        type Output = Result<super::ReportResponse, String>;
+        type Input = super::Wire;
+        type Output = super::Wire;
 
         fn create(_scope: &WorkerScope<Self>) -> Self {
             ReportWorker {
@@ -213,16 +242,16 @@ mod web {
             #[cfg(feature = "pdf")]
             {
                 let start = js_sys::Date::now();
-                let result = super::handle(msg, fonts, &mut self.cache).map(|mut r| {
+                let result = super::decode_input(&msg).and_then(|input| super::handle(input, fonts, &mut self.cache)).map(|mut r| {
                     r.build_ms = js_sys::Date::now() - start;
                     r
                 });
-                scope.respond(id, result);
+                scope.respond(id, super::encode_output(&result));
             }
             #[cfg(not(feature = "pdf"))]
             {
                 let _ = msg;
-                scope.respond(id, Err(crate::t!("this build has no PDF support")));
+                scope.respond(id, super::encode_output(&Err(crate::t!("this build has no PDF support"))));
             }
         }
     }

@@ -3,7 +3,7 @@
 //! timeout turns a worker that never answers into a clear error, and the next try starts afresh.
 
 use crate::t;
-use crate::worker::{Job, Lean, ReportRequest, ReportResponse, ReportWorker, WorkerInput};
+use crate::worker::{decode_output, encode_input, Job, Lean, ReportRequest, ReportResponse, ReportWorker, WorkerInput, Wire};
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::time::Duration;
@@ -82,12 +82,16 @@ fn run(mut input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>)
         let mut b = b.borrow_mut();
         if b.is_none() {
             let mut spawner = ReportWorker::spawner()
-                .callback(|out: Result<ReportResponse, String>| finish(out))
+                .callback(|out: Wire| {
+                    finish(decode_output(&out).unwrap_or_else(|| {
+                        Err(t!("the answer of the report builder could not be read (it may be from another version of the tool); reload the page"))
+                    }))
+                })
                 .encoding::<Lean>();
             *b = Some(spawner.with_loader(true).as_module(true).spawn(WORKER_PATH));
         }
         if let Some(bridge) = b.as_ref() {
-            bridge.send(input);
+            bridge.send(encode_input(&input));
         }
     });
     leptos::prelude::set_timeout(

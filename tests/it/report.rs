@@ -447,3 +447,24 @@ fn table_columns_fit_their_longest_word_when_the_others_have_room() {
     let texts: Vec<&str> = l.pages[0].texts();
     assert!(!texts.iter().any(|t| t.contains(&long)));
 }
+
+/// The worker's messages: each side reads the other's itself, so a message it cannot read (a
+/// worker of another build) gets an error at once, never a wait for the time-out.
+#[cfg(feature = "pdf")]
+#[test]
+fn worker_messages_that_cannot_be_read_get_an_error_at_once() {
+    use elsa::worker::{decode_input, decode_output, encode_input, encode_output, Job, ReportResponse, Wire, WorkerInput};
+    let input = WorkerInput { job: Job::Import, json: "nl".into(), bytes: vec![1, 2, 3] };
+    let back = decode_input(&encode_input(&input)).unwrap();
+    assert_eq!((back.job, back.json.as_str(), back.bytes.as_slice()), (Job::Import, "nl", &[1u8, 2, 3][..]));
+    // Garbage, or a message cut short, is refused with the message the worker answers with.
+    for bad in [Wire(vec![]), Wire(vec![9; 3]), Wire(encode_input(&input).0[..5].to_vec())] {
+        let e = decode_input(&bad).err().unwrap();
+        assert!(e.starts_with("the report builder could not read the request"), "{e}");
+        assert!(decode_output(&bad).is_none());
+    }
+    let ok: Result<ReportResponse, String> = Ok(ReportResponse { file_name: "a.pdf".into(), bytes: vec![7], moved_from: None, build_ms: 1.5 });
+    let got = decode_output(&encode_output(&ok)).unwrap().unwrap();
+    assert_eq!((got.file_name.as_str(), got.bytes.as_slice()), ("a.pdf", &[7u8][..]));
+    assert_eq!(decode_output(&encode_output(&Err("no".into()))).unwrap().err().as_deref(), Some("no"));
+}
