@@ -136,3 +136,23 @@ test('files can be dropped; a file of another questionnaire or a broken file is 
   await expect(alert).toContainText('“a again.json” was not added: team 1 has the same file');
   await expect(page.locator('input.team-label')).toHaveCount(2);
 });
+
+test('with the storage full, the workshop stays in the tab: the presentation view shows it, nothing says "No workshop loaded"', async ({ page }) => {
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === 'elsa.v1.workshop') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await loadWorkshop(page);
+  await expect(page.getByText("This browser's storage is full, so the workshop is kept in this tab only.")).toBeVisible();
+  expect((await storageSnapshot(page))['elsa.v1.workshop']).toBeUndefined();
+  await page.getByRole('link', { name: 'Start the presentation view' }).click();
+  await expect(page.locator('.present-question')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No workshop loaded' })).toHaveCount(0);
+  // And back: the workshop page still has every team.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshop' })).toBeVisible();
+  await expect(page.locator('#workshop-status')).toContainText(`Added ${TEAMS} team files`);
+});

@@ -58,6 +58,13 @@ pub struct StudioState {
     pub generation: RwSignal<u32>,
     /// What happened when the last file was opened, shown on the page it leads to.
     pub notice: RwSignal<Option<String>>,
+    /// The workshop's teams and their labels, held here for the whole visit (read from storage
+    /// once): its pages, the presentation view too, never re-read storage, so a full or blocked
+    /// storage loses nothing between them.
+    pub workshop_teams: RwSignal<Vec<Assessment>>,
+    pub workshop_labels: RwSignal<Vec<String>>,
+    /// A problem reading the stored workshop, shown on the workshop page.
+    pub workshop_problem: RwSignal<Option<String>>,
 }
 
 impl StudioState {
@@ -75,7 +82,11 @@ impl StudioState {
             }
         }
         reviews.sort_by(|a, b| b.modified.cmp(&a.modified));
+        let (teams, labels, workshop_problem) = workshop::load();
         StudioState {
+            workshop_teams: RwSignal::new(teams),
+            workshop_labels: RwSignal::new(labels),
+            workshop_problem: RwSignal::new(workshop_problem),
             route: RwSignal::new(current_route()),
             reviews: RwSignal::new(reviews),
             review_problems: RwSignal::new(problems),

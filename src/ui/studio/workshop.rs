@@ -29,7 +29,8 @@ struct Stored {
     teams: Vec<crate::worker::WorkshopTeam>,
 }
 
-fn load() -> (Vec<Assessment>, Vec<String>, Option<String>) {
+/// The stored workshop (the studio reads it once, at start): teams, labels, and a problem.
+pub(super) fn load() -> (Vec<Assessment>, Vec<String>, Option<String>) {
     match storage::get(WORKSHOP_KEY) {
         Ok(None) => (Vec::new(), Vec::new(), None),
         Ok(Some(text)) => match serde_json::from_str::<Stored>(&text) {
@@ -105,10 +106,9 @@ impl PartialEq for Computed {
 #[component]
 pub fn WorkshopPage() -> impl IntoView {
     let app = use_app();
-    let (saved, saved_labels, problem) = load();
-    let teams = RwSignal::new(saved);
-    let labels = RwSignal::new(saved_labels);
-    let errors = RwSignal::new(problem.into_iter().collect::<Vec<_>>());
+    let st = super::use_studio();
+    let (teams, labels) = (st.workshop_teams, st.workshop_labels);
+    let errors = RwSignal::new(st.workshop_problem.get_untracked().into_iter().collect::<Vec<_>>());
     let status = RwSignal::new(None::<String>);
     let load_ms = RwSignal::new(None::<f64>);
     let dragging = RwSignal::new(false);
@@ -482,7 +482,8 @@ fn dot_chart(stats: &[SectionStats], title: &dyn Fn(&str) -> String) -> impl Int
 #[component]
 pub fn PresentPage(index: usize) -> impl IntoView {
     let app = use_app();
-    let (teams, labels, _) = load();
+    let st = super::use_studio();
+    let (teams, labels) = (st.workshop_teams.get_untracked(), st.workshop_labels.get_untracked());
     let Some(first) = teams.first().cloned() else {
         return view! { <h1>{ts!("No workshop loaded")}</h1><p><a href="#/workshop">{ts!("Load the team files first")}</a>"."</p> }.into_any();
     };
