@@ -160,15 +160,8 @@ pub fn encode_pretty(a: &Assessment) -> String {
 /// on the next change.
 pub fn decode_current(text: &str) -> Result<Assessment, PersistError> {
     let mut a = decode(text)?;
-    // The newest bundled version of the same questionnaire, when the entry's version is older
-    // and not bundled any more (the bundled index alone: no titles needed here).
-    if crate::bundled::info(&a.questionnaire_id, &a.questionnaire_version).is_none() {
-        if let Some(newest) = crate::bundled::info_newest(&a.questionnaire_id) {
-            if crate::import::compare_versions(&a.questionnaire_version, newest.version) == Some(std::cmp::Ordering::Less) {
-                a.questionnaire_version = newest.version.to_string();
-            }
-        }
-    }
+    let id = a.questionnaire_id.clone();
+    crate::import::move_to_newest(&mut a, crate::bundled::INDEX.iter().filter(|b| b.id == id).map(|b| b.version));
     Ok(a)
 }
 

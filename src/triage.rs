@@ -170,7 +170,10 @@ fn support(cond: &Condition, a: &Assessment, vis: &dyn Fn(&str) -> bool) -> (boo
 /// order. A decisive rule that fires (e.g. "not an AI system") settles its framework: the
 /// other rules of that framework are then not drawn.
 pub fn evaluate(q: &Questionnaire, a: &Assessment, locale: &str) -> Vec<Conclusion> {
-    let vis = Visibility::compute(q, a);
+    evaluate_with(q, a, locale, &Visibility::compute(q, a))
+}
+
+fn evaluate_with(q: &Questionnaire, a: &Assessment, locale: &str, vis: &Visibility) -> Vec<Conclusion> {
     let visible = |id: &str| vis.is_visible(id);
     let order: Vec<&str> = q.questions().map(|r| r.question.id.as_str()).collect();
     let mut out = Vec::new();
@@ -218,8 +221,8 @@ pub fn evaluate(q: &Questionnaire, a: &Assessment, locale: &str) -> Vec<Conclusi
 /// The whole triage, per framework, with the duties' statuses on `as_of` (`YYYY-MM-DD`; see
 /// [`as_of_date`]).
 pub fn triage(q: &Questionnaire, a: &Assessment, locale: &str, as_of: &str) -> Triage {
-    let conclusions = evaluate(q, a, locale);
     let vis = Visibility::compute(q, a);
+    let conclusions = evaluate_with(q, a, locale, &vis);
     let visible = |id: &str| vis.is_visible(id);
     let frameworks = Framework::ALL
         .into_iter()
@@ -238,15 +241,12 @@ pub fn triage(q: &Questionnaire, a: &Assessment, locale: &str, as_of: &str) -> T
             };
             let roles: Vec<Role> =
                 Role::ALL.into_iter().filter(|r| mine.iter().any(|c| c.roles.contains(r))).collect();
+            let fired: Vec<&TriageRule> = mine.iter().filter_map(|c| q.triage.iter().find(|r| r.id == c.rule_id)).collect();
             let mut duties: Vec<DutyItem> = Vec::new();
             // In the file's order of duties, each once, with the rules that named it.
-            for duty in &q.duties {
-                let rules: Vec<&TriageRule> = mine
-                    .iter()
-                    .filter_map(|c| q.triage.iter().find(|r| r.id == c.rule_id))
-                    .filter(|r| r.duties.contains(&duty.id))
-                    .collect();
-                if rules.is_empty() || duty.framework != framework {
+            for duty in q.duties.iter().filter(|d| d.framework == framework) {
+                let rules: Vec<&TriageRule> = fired.iter().copied().filter(|r| r.duties.contains(&duty.id)).collect();
+                if rules.is_empty() {
                     continue;
                 }
                 if duty.when.as_ref().is_some_and(|w| !eval(w, a, &visible)) {

@@ -124,10 +124,10 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
     // Legal triage
     if !q.triage.is_empty() {
         let _ = writeln!(m, "## {}\n\n_{}_\n", t!("Legal triage"), super::triage_disclaimer());
-        let tr = super::triage_of(q, a, loc, &info.generated_at);
-        let _ = writeln!(m, "{}\n", super::triage_dates_line(&tr));
+        let tr = crate::triage::triage_of(q, a, loc, &info.generated_at);
+        let _ = writeln!(m, "{}\n", crate::triage::triage_dates_line(&tr));
         for f in &tr.frameworks {
-            let _ = writeln!(m, "### {}\n\n**{}**\n", super::framework_heading(f), super::roles_line(f));
+            let _ = writeln!(m, "### {}\n\n**{}**\n", crate::triage::framework_heading(f), crate::triage::roles_line(f));
             if f.conclusions.is_empty() {
                 let _ = writeln!(m, "{}\n", t!("No conclusion yet: answer the legal triage questions for this framework."));
             }
@@ -147,9 +147,9 @@ pub fn render(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> String {
             }
             if !f.duties.is_empty() {
                 let _ = writeln!(m, "#### {}\n", t!("Duties ({0})", f.duties.len()));
-                let [h1, h2, h3, h4] = super::duty_headers();
+                let [h1, h2, h3, h4] = crate::triage::duty_headers();
                 let _ = writeln!(m, "| {h1} | {h2} | {h3} | {h4} |\n|---|---|---|---|");
-                let table = super::duty_table(f, loc);
+                let table = crate::triage::duty_table(f, loc);
                 for [duty, role, source, when] in &table.rows {
                     let _ = writeln!(m, "| {} | {} | {} | {} |", esc(duty), esc(role), esc(source), esc(when));
                 }

@@ -15,6 +15,7 @@ pub mod md;
 pub mod pdf;
 pub mod workshop;
 
+use crate::triage::{duty_headers, duty_table, framework_heading, roles_line, triage_dates_line, triage_of};
 use crate::answers::{answer_text, raw_answer_text, removed_answers, Answer, Assessment, Progress, Visibility};
 use crate::i18n::{date, Lang};
 use crate::model::*;
@@ -454,8 +455,6 @@ pub fn triage_method(q: &Questionnaire) -> String {
         None => format!("{how} {}", t!("This questionnaire does not say when its legal content was last checked.")),
     }
 }
-
-pub use crate::triage::{duty_headers, duty_role_text, duty_table, duty_text, framework_heading, framework_slug, roles_line, triage_dates_line, triage_of, DutyTable};
 
 fn triage(l: &mut Layout<'_>, q: &Questionnaire, a: &Assessment, loc: &str, generated_at: &str) {
     if q.triage.is_empty() {

@@ -50,14 +50,8 @@ fn initial() -> Lang {
 
 /// Makes `lang` current: loads its texts (Dutch: `i18n/nl.json`), sets `<html lang>`.
 async fn load(lang: Lang) -> Result<(), String> {
-    thread_local! {
-        /// Each language's texts, once loaded (switching back does not fetch them again).
-        static LOADED: std::cell::Cell<[Option<&'static i18n::Catalog>; 2]> = const { std::cell::Cell::new([None, None]) };
-    }
     let slot = lang as usize;
-    // The whole catalogue, once a later page loaded it, replaces the first load's.
-    let loaded = LOADED_NL.with(|l| l.get()).filter(|_| lang == Lang::Nl).or(LOADED.with(|l| l.get()[slot]));
-    match loaded {
+    match LOADED.with(|l| l.get()[slot]) {
         Some(catalog) => i18n::set_static(lang, catalog),
         None => {
             let catalog = match lang {
@@ -68,12 +62,7 @@ async fn load(lang: Lang) -> Result<(), String> {
                     i18n::parse_keyed(&text)?
                 }
             };
-            let kept = i18n::set(lang, catalog);
-            LOADED.with(|l| {
-                let mut all = l.get();
-                all[slot] = Some(kept);
-                l.set(all);
-            });
+            keep(lang, i18n::set(lang, catalog));
         }
     }
     if let Some(root) = document().document_element() {
@@ -87,9 +76,19 @@ thread_local! {
     static CATALOGUE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("./i18n/nl.json") };
     /// The app's whole Dutch catalogue, for pages whose texts the first load leaves out.
     static FULL_CATALOGUE: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
-    /// Whether it was asked for (and, once it arrived, the catalogue itself).
+    /// Whether it was asked for.
     static FULL_LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static LOADED_NL: std::cell::Cell<Option<&'static i18n::Catalog>> = const { std::cell::Cell::new(None) };
+    /// Each language's texts, once loaded (switching back does not fetch them again); Dutch's
+    /// become the whole catalogue once a later page loaded it.
+    static LOADED: std::cell::Cell<[Option<&'static i18n::Catalog>; 2]> = const { std::cell::Cell::new([None, None]) };
+}
+
+fn keep(lang: Lang, catalog: &'static i18n::Catalog) {
+    LOADED.with(|l| {
+        let mut all = l.get();
+        all[lang as usize] = Some(catalog);
+        l.set(all);
+    });
 }
 
 /// Pages that need the whole catalogue call this: in Dutch, the rest of the Dutch texts are
@@ -111,7 +110,7 @@ pub fn need_all_texts(state: LangState) {
         match loaded {
             Ok(catalog) => {
                 let kept: &'static i18n::Catalog = Box::leak(Box::new(catalog));
-                LOADED_NL.with(|l| l.set(Some(kept)));
+                keep(Lang::Nl, kept);
                 // Current only if the user is still in Dutch; a later switch to Dutch uses it.
                 if state.lang.get_untracked() == Lang::Nl {
                     i18n::set_static(Lang::Nl, kept);

@@ -16,7 +16,7 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
     }
     let locale = crate::i18n::lang().code();
     let qtext = |qid: &str| q.question(qid).map(|r| crate::ui::loc(&r.question.text).into_any()).unwrap_or_else(|| qid.to_string().into_any());
-    let tr = crate::report::triage_of(q, a, locale, today);
+    let tr = crate::triage::triage_of(q, a, locale, today);
     let frameworks = tr
         .frameworks
         .iter()
@@ -64,8 +64,8 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
                 })
                 .collect_view();
             let duties = (!f.duties.is_empty()).then(|| {
-                let table = crate::report::duty_table(f, locale);
-                let [h1, h2, h3, h4] = crate::report::duty_headers();
+                let table = crate::triage::duty_table(f, locale);
+                let [h1, h2, h3, h4] = crate::triage::duty_headers();
                 let labels = [h1.clone(), h2.clone(), h3.clone(), h4.clone()];
                 let rows = f
                     .duties
@@ -111,13 +111,13 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
                     {notes}
                 }
             });
-            let hid = format!("triage-{}", crate::report::framework_slug(f.framework));
+            let hid = format!("triage-{}", crate::triage::framework_slug(f.framework));
             let labelled_by = hid.clone();
             view! {
                 <section class="framework" aria-labelledby=labelled_by>
                     <h3 id=hid>{f.framework.label()}": "<span class=status_class>{f.status.label()}</span>
                         {f.has_unclear.then(|| t!(" (some points unclear)"))}</h3>
-                    <p><strong>{crate::report::roles_line(f)}</strong></p>
+                    <p><strong>{crate::triage::roles_line(f)}</strong></p>
                     {f.conclusions.is_empty().then(|| view! { <p class="muted">{ts!("No conclusion yet: answer the legal triage questions for this framework.")}</p> })}
                     <ul class="conclusions">{items}</ul>
                     {duties}
@@ -129,7 +129,7 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
         <section aria-labelledby="triage-heading" class="panel">
             <h2 id="triage-heading">{title}</h2>
             <p class="notice"><strong>{crate::triage::disclaimer_title()}</strong>" "{crate::triage::disclaimer_body()}</p>
-            <p class="muted">{crate::report::triage_dates_line(&tr)}</p>
+            <p class="muted">{crate::triage::triage_dates_line(&tr)}</p>
             {frameworks}
         </section>
     }
