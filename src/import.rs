@@ -217,17 +217,17 @@ pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<
 /// listed by [`crate::answers::removed_answers`]). Returns the version it came from, or `None`
 /// when it already has a version the tool has, or a newer or unknown one.
 pub fn move_forward(a: &mut Assessment, available: &[Available<'_>]) -> Option<String> {
-    let id = a.questionnaire_id.clone();
-    move_to_newest(a, available.iter().filter(|q| q.id == id).map(|q| q.version))
+    let versions: Vec<&str> = available.iter().filter(|q| q.id == a.questionnaire_id).map(|q| q.version).collect();
+    move_to_newest(a, &versions)
 }
 
 /// [`move_forward`] given the versions the tool has of the assessment's questionnaire (the
 /// bundled index alone, for stored entries: no titles needed there).
-pub fn move_to_newest<'v>(a: &mut Assessment, versions: impl Iterator<Item = &'v str> + Clone) -> Option<String> {
-    if versions.clone().any(|v| v == a.questionnaire_version) {
+pub fn move_to_newest(a: &mut Assessment, versions: &[&str]) -> Option<String> {
+    if versions.contains(&a.questionnaire_version.as_str()) {
         return None;
     }
-    let newest = versions.max_by(|x, y| compare_versions(x, y).unwrap_or(std::cmp::Ordering::Equal))?;
+    let newest = *versions.iter().max_by(|x, y| compare_versions(x, y).unwrap_or(std::cmp::Ordering::Equal))?;
     (compare_versions(&a.questionnaire_version, newest) == Some(std::cmp::Ordering::Less))
         .then(|| std::mem::replace(&mut a.questionnaire_version, newest.to_string()))
 }

@@ -160,8 +160,8 @@ pub fn encode_pretty(a: &Assessment) -> String {
 /// on the next change.
 pub fn decode_current(text: &str) -> Result<Assessment, PersistError> {
     let mut a = decode(text)?;
-    let id = a.questionnaire_id.clone();
-    crate::import::move_to_newest(&mut a, crate::bundled::INDEX.iter().filter(|b| b.id == id).map(|b| b.version));
+    let versions: Vec<&str> = crate::bundled::INDEX.iter().filter(|b| b.id == a.questionnaire_id).map(|b| b.version).collect();
+    crate::import::move_to_newest(&mut a, &versions);
     Ok(a)
 }
 
