@@ -376,6 +376,25 @@ const MONTHS_EN: [&str; 12] =
 const MONTHS_NL: [&str; 12] =
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
+/// An RFC 3339 time as a date and a time of day in the current language: "29 November 2026,
+/// 10:15 UTC+01:00". Anything that is not such a time is returned as it is.
+pub fn date_time(ts: &str) -> String {
+    let day = date(ts);
+    let time = ts.get(11..16).filter(|t| t.as_bytes().get(2) == Some(&b':'));
+    match time {
+        Some(time) if day != ts => {
+            let zone = ts.get(16..).unwrap_or("").trim_start_matches(|c: char| c == ':' || c == '.' || c.is_ascii_digit());
+            let zone = match zone {
+                "Z" | "z" => " UTC".to_string(),
+                "" => String::new(),
+                z => format!(" UTC{z}"),
+            };
+            format!("{day}, {time}{zone}")
+        }
+        _ => day,
+    }
+}
+
 /// A date from ISO 8601 (`2026-11-29`, or a timestamp starting with it) as people write it in the
 /// current language: "29 November 2026" / "29 november 2026". Anything else is returned as it is.
 pub fn date(iso: &str) -> String {

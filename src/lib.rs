@@ -16,6 +16,7 @@ pub mod review;
 pub mod sha256;
 pub mod compare;
 pub mod workshop;
+pub mod files;
 pub mod bundled;
 pub mod report;
 pub mod schema;

@@ -81,8 +81,12 @@ impl LocalText {
     /// this text has no text in it (a custom questionnaire file may be English only). The
     /// interface and the reports mark such a text "(in English)".
     pub fn is_fallback(&self) -> bool {
-        let code = crate::i18n::lang().code();
-        code != DEFAULT_LOCALE && self.lookup(code).is_none_or(|s| s.trim().is_empty()) && self.has_english()
+        self.is_fallback_in(crate::i18n::lang().code())
+    }
+
+    /// Whether [`LocalText::get`] in `locale` falls back to English.
+    pub fn is_fallback_in(&self, locale: &str) -> bool {
+        locale != DEFAULT_LOCALE && self.lookup(locale).is_none_or(|s| s.trim().is_empty()) && self.has_english()
     }
 
     /// Whether a non-blank English text is present.

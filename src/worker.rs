@@ -159,12 +159,12 @@ fn handle_in<'f>(
             ));
         }
         let teams: Vec<(String, Assessment)> = req.teams.into_iter().map(|t| (t.label, t.assessment)).collect();
-        let r = crate::report::pdf::render_workshop(questionnaire, &teams, &req.generated_at, &req.locale, fonts()?);
+        let r = crate::report::pdf::render_workshop(questionnaire, &teams, &req.generated_at, crate::i18n::lang(), fonts()?);
         return Ok(ReportResponse { file_name: r.file_name, bytes: r.bytes, build_ms: 0.0, moved_from: None });
     }
     let req: ReportRequest = serde_json::from_str(&input.json).map_err(|e| format!("bad report request: {e}"))?;
     let questionnaire = cache.get(input.bytes)?;
-    let info = crate::report::ReportInfo { generated_at: req.generated_at, locale: req.locale };
+    let info = crate::report::ReportInfo { generated_at: req.generated_at, lang: crate::i18n::lang() };
     if input.job == Job::Markdown {
         let text = crate::report::md::render(questionnaire, &req.assessment, &info);
         let file_name = crate::report::md::file_name(&req.assessment, &info.generated_at);

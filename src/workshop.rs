@@ -168,5 +168,5 @@ pub fn csv(q: &Questionnaire, teams: &[(String, Assessment)], locale: &str) -> S
 
 /// `elsa-workshop-<yyyy-mm-dd>.csv`
 pub fn csv_file_name(generated_at: &str) -> String {
-    format!("elsa-workshop-{}.csv", crate::report::date_part(generated_at))
+    crate::files::workshop_csv(generated_at)
 }

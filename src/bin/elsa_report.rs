@@ -52,17 +52,18 @@ fn render_one(input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::mode
         elsa::persist::recorded_language(&text)
     };
     let lang = lang.or_else(recorded).unwrap_or_default();
-    elsa::i18n::with_lang(lang, || render_in(&bytes, input, out, fonts, all, now, markdown))
+    elsa::i18n::with_lang(lang, || render_in(&bytes, input, out, fonts, all, now, markdown, lang))
 }
 
-fn render_in(bytes: &[u8], input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str, markdown: bool) -> Result<PathBuf, String> {
+#[allow(clippy::too_many_arguments)]
+fn render_in(bytes: &[u8], input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str, markdown: bool, lang: Lang) -> Result<PathBuf, String> {
     let available: Vec<import::Available> =
         all.iter().map(|q| import::Available { id: &q.id, version: &q.version, title: q.title.get("en") }).collect();
     let imported = import::import_bytes(bytes, extract_attachment, &available).map_err(|e| e.to_string())?;
     let a = imported.assessment;
     let q = bundled::find(all, &a.questionnaire_id, &a.questionnaire_version)
         .ok_or_else(|| format!("unknown questionnaire \"{}\"", a.questionnaire_id))?;
-    let info = ReportInfo { generated_at: now.to_string(), locale: elsa::i18n::lang().code().into() };
+    let info = ReportInfo { generated_at: now.to_string(), lang };
     let (file_name, bytes) = if markdown {
         (elsa::report::md::file_name(&a, now), elsa::report::md::render(q, &a, &info).into_bytes())
     } else {

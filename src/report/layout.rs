@@ -266,9 +266,17 @@ impl<'m> Layout<'m> {
 
     /// A heading, kept on the same page as at least `keep_with` points of what follows.
     pub fn heading(&mut self, text: &str, style: Style, keep_with: f32) {
+        self.heading_marked(text, style, keep_with, false);
+    }
+
+    /// A heading, also in the outline when `bookmark` (on the page the heading lands on).
+    pub fn heading_marked(&mut self, text: &str, style: Style, keep_with: f32, bookmark: bool) {
         let lines = wrap(self.m, text, style.size, style.bold, CONTENT_W);
         let h = lines.len() as f32 * style.line_height();
         self.ensure(h + keep_with);
+        if bookmark {
+            self.bookmark(text);
+        }
         self.text(text, style, 0.0);
     }
 

@@ -2,7 +2,8 @@
 //! their real advance widths, and the laid-out pages drawn as PDF operations.
 
 use super::layout::{Item, Measure, Page, Rgb, PAGE_H, PAGE_W};
-use super::{build_pages, file_name, report_title, tool_name, ReportInfo};
+use super::{build_pages, report_title, tool_name, ReportInfo};
+use crate::i18n::Lang;
 use crate::answers::Assessment;
 use crate::model::Questionnaire;
 use crate::t;
@@ -170,22 +171,33 @@ pub struct Report {
 /// Build the PDF report of an assessment.
 pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts: &Fonts) -> Report {
     let (pages, outline) = build_pages(q, a, info, fonts);
-    let title = format!("{}: {}", report_title(), a.display_name());
-    let subject = format!("{} {}", q.title.get(super::loc()), q.version);
-    let doc = new_document(&title, &a.metadata.assessors, &subject, "self-assessment", &info.generated_at);
-    let bytes = finish(doc, &pages, &outline, fonts, Some(crate::persist::encode(a).as_bytes()));
-    Report { file_name: file_name(a, &info.generated_at), bytes, pages: pages.len() }
+    crate::i18n::with_lang(info.lang, || {
+        let title = format!("{}: {}", report_title(), a.display_name());
+        let subject = format!("{} {}", q.title.get(info.lang.code()), q.version);
+        let doc = new_document(&title, &a.metadata.assessors, &subject, "self-assessment", &info.generated_at);
+        // The attached file records the report's language.
+        let bytes = finish(doc, &pages, &outline, fonts, Some(crate::persist::encode(a).as_bytes()));
+        Report { file_name: crate::files::report_pdf(a, &info.generated_at), bytes, pages: pages.len() }
+    })
 }
 
 /// Build the workshop summary PDF (see [`super::workshop`]).
-pub fn render_workshop(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, locale: &str, fonts: &Fonts) -> Report {
-    let (pages, outline) = super::workshop::build_workshop_pages(q, teams, generated_at, locale, fonts);
-    let _ = locale;
-    let title = format!("{}: {}", super::workshop::workshop_title(), q.title.get(super::loc()));
-    let subject = format!("{} {}", q.title.get(super::loc()), q.version);
-    let doc = new_document(&title, "", &subject, "workshop", generated_at);
-    let bytes = finish(doc, &pages, &outline, fonts, None);
-    Report { file_name: super::workshop::workshop_file_name(generated_at), bytes, pages: pages.len() }
+pub fn render_workshop(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, lang: Lang, fonts: &Fonts) -> Report {
+    let (pages, outline) = super::workshop::build_workshop_pages(q, teams, generated_at, lang, fonts);
+    crate::i18n::with_lang(lang, || {
+        let title = format!("{}: {}", super::workshop::workshop_title(), q.title.get(lang.code()));
+        let subject = format!("{} {}", q.title.get(lang.code()), q.version);
+        let doc = new_document(&title, "", &subject, "workshop", generated_at);
+        let bytes = finish(doc, &pages, &outline, fonts, None);
+        Report { file_name: crate::files::workshop_pdf(generated_at), bytes, pages: pages.len() }
+    })
+}
+
+/// The workshop summary PDF of many teams' assessments of one questionnaire, in `lang` (parses
+/// the fonts; the worker, which keeps them, calls [`render_workshop`]).
+pub fn workshop_pdf(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let fonts = Fonts::load()?;
+    Ok(render_workshop(q, teams, generated_at, lang, &fonts).bytes)
 }
 
 /// A document with the tool's metadata.
@@ -208,11 +220,9 @@ fn new_document(title: &str, author: &str, subject: &str, kind: &str, generated_
 /// Draw the pages, add the outline and the attachment (if any), and write the compressed file.
 fn finish(mut doc: PdfDocument, pages: &[Page], outline: &[(String, usize)], fonts: &Fonts, attachment: Option<&[u8]>) -> Vec<u8> {
     render(pages, fonts, &mut doc);
-    for (title, page) in outline {
-        doc.add_bookmark(title, *page);
-    }
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
+    add_outline(&mut ldoc, outline);
     if let Some(data) = attachment {
         attach(&mut ldoc, ATTACHMENT_NAME, data);
     }
@@ -223,6 +233,39 @@ fn finish(mut doc: PdfDocument, pages: &[Page], outline: &[(String, usize)], fon
         bytes = doc.save(&opts, &mut Vec::new());
     }
     bytes
+}
+
+/// The document outline (bookmarks) in the order of the document. (printpdf's own outline sorts
+/// the bookmarks of one page by name, which put "1. Project profile" before "Detailed answers".)
+fn add_outline(doc: &mut lopdf::Document, outline: &[(String, usize)]) {
+    use lopdf::{dictionary, Object};
+    let pages = doc.get_pages();
+    let entries: Vec<(&str, lopdf::ObjectId)> = outline.iter().filter_map(|(title, page)| Some((title.as_str(), *pages.get(&(*page as u32))?))).collect();
+    if entries.is_empty() {
+        return;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    for (i, ((title, page), id)) in entries.iter().zip(&ids).enumerate() {
+        let mut item = dictionary! {
+            "Parent" => root,
+            "Title" => text_string(title),
+            "Dest" => vec![Object::Reference(*page), "XYZ".into(), Object::Null, Object::Null, Object::Null],
+        };
+        if i > 0 {
+            item.set("Prev", ids[i - 1]);
+        }
+        if let Some(next) = ids.get(i + 1) {
+            item.set("Next", *next);
+        }
+        doc.objects.insert(*id, Object::Dictionary(item));
+    }
+    let (first, last) = (ids[0], ids[ids.len() - 1]);
+    doc.objects.insert(root, Object::Dictionary(dictionary! { "Type" => "Outlines", "Count" => ids.len() as i64, "First" => first, "Last" => last }));
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Outlines", root);
+        catalog.set("PageMode", "UseOutlines");
+    }
 }
 
 /// The name of the assessment file attached to every report.

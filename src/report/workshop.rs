@@ -4,7 +4,13 @@
 //! with any [`Measure`]; `pdf::render_workshop` draws it.
 
 use super::layout::*;
-use super::{date_part, fit_lines, H1, H2, H3, KEEP};
+use super::pages::fit_lines;
+use crate::i18n::Lang;
+
+const H1: Style = Style::new(24.0, true, ACCENT);
+const H2: Style = Style::new(15.0, true, ACCENT);
+const H3: Style = Style::new(11.5, true, INK);
+const KEEP: f32 = 48.0;
 use crate::answers::{dont_know, not_applicable, Assessment};
 use crate::i18n::date;
 use crate::model::{Question, Questionnaire};
@@ -37,7 +43,7 @@ const ROW: f32 = 20.0;
 
 /// `elsa-workshop-<yyyy-mm-dd>.pdf`
 pub fn workshop_file_name(generated_at: &str) -> String {
-    format!("elsa-workshop-{}.pdf", date_part(generated_at))
+    crate::files::workshop_pdf(generated_at)
 }
 
 /// An answer group's key (`a`, `a+b`, `dont_know`, `not_applicable`) in words: the option
@@ -75,17 +81,19 @@ fn overall_stats(overall: &[Option<f64>]) -> SectionStats {
     SectionStats { section_id: String::new(), scores: overall.to_vec(), mean, median, spread }
 }
 
-/// Lay out the workshop summary, in the current language (`locale` is not used: see
-/// [`super`]). Returns the pages and the document outline.
+/// Lay out the workshop summary in `lang`. Returns the pages and the document outline.
 pub fn build_workshop_pages(
     q: &Questionnaire,
     teams: &[(String, Assessment)],
     generated_at: &str,
-    locale: &str,
+    lang: Lang,
     m: &dyn Measure,
 ) -> (Vec<Page>, Vec<(String, usize)>) {
-    let _ = locale;
-    let loc = super::loc();
+    crate::i18n::with_lang(lang, || lay_out_workshop(q, teams, generated_at, lang, m))
+}
+
+fn lay_out_workshop(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, lang: Lang, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) {
+    let loc = lang.code();
     let assessments: Vec<Assessment> = teams.iter().map(|(_, a)| a.clone()).collect();
     let labels: Vec<&str> = teams.iter().map(|(l, _)| l.as_str()).collect();
     let stats = section_stats(q, &assessments);
@@ -101,9 +109,9 @@ pub fn build_workshop_pages(
     let row = Style::new(10.5, false, INK);
     l.labelled(&t!("Date:"), &date(generated_at), row, 0.0);
     l.labelled(&t!("Teams:"), &teams.len().to_string(), row, 0.0);
-    if let Some(notice) = super::fallback_notice(q, true) {
+    if let Some(notice) = super::fallback_notice(q, true, lang) {
         l.space(6.0);
-        l.callout(&[("", &notice)], Style::new(10.0, true, super::NOTICE), SHADE, super::NOTICE, 0.0);
+        l.callout(&[("", &notice)], Style::new(10.0, true, super::pages::NOTICE), SHADE, super::pages::NOTICE, 0.0);
     }
     l.space(8.0);
 

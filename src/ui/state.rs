@@ -349,7 +349,7 @@ impl AppState {
         let list = self.assessments.get_untracked();
         let ts = now();
         for a in &list {
-            let name = crate::report::export_file_name(a, &ts);
+            let name = crate::files::assessment_json(a, &ts);
             super::download::download(crate::persist::encode(a).as_bytes(), &name, "application/json")?;
         }
         Ok(list.len())

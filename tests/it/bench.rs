@@ -36,7 +36,7 @@ fn bench_native() {
     use elsa::report::ReportInfo;
     use std::time::Instant;
     let (qs, _) = elsa::bundled::load_all();
-    let info = ReportInfo { generated_at: "2026-11-29T10:00:00Z".into(), locale: "en".into() };
+    let info = ReportInfo { generated_at: "2026-11-29T10:00:00Z".into(), lang: elsa::i18n::lang() };
     let t = Instant::now();
     let fonts = Fonts::load().unwrap();
     println!("\n== Native report generation ==");

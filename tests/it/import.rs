@@ -95,7 +95,7 @@ fn pdf_reports_import_and_plain_pdfs_say_they_have_no_answers() {
     use elsa::report::pdf::{extract_attachment, render_report, Fonts};
     let q = mini();
     let a = sample();
-    let info = elsa::report::ReportInfo { generated_at: NOW.into(), locale: "en".into() };
+    let info = elsa::report::ReportInfo { generated_at: NOW.into(), lang: elsa::i18n::lang() };
     let pdf = render_report(&q, &a, &info, &Fonts::load().unwrap()).bytes;
     assert_eq!(import_bytes(&pdf, extract_attachment, AVAILABLE).unwrap().assessment, a);
     let e = import_bytes(&plain_pdf(), extract_attachment, AVAILABLE).unwrap_err();
@@ -122,10 +122,10 @@ fn older_questionnaire_versions_move_forward_keeping_removed_answers() {
     assert_eq!(removed[0].0, "retired-question");
     assert_eq!(removed[0].1.note, "kept note");
     // Shown in the Markdown export and in the PDF report.
-    let info = elsa::report::ReportInfo { generated_at: NOW.into(), locale: "en".into() };
+    let info = elsa::report::ReportInfo { generated_at: NOW.into(), lang: elsa::i18n::lang() };
     let md = elsa::report::md::render(&q, &got.assessment, &info);
     assert!(md.contains("## Answers to removed questions"), "{md}");
-    assert!(md.contains("- `retired-question`: yes"), "{md}");
+    assert!(md.contains("- **retired-question:** yes"), "{md}");
     #[cfg(feature = "pdf")]
     {
         let pdf = elsa::report::pdf::render_report(&q, &got.assessment, &info, &elsa::report::pdf::Fonts::load().unwrap());
@@ -251,7 +251,7 @@ fn full_questionnaire_1_0_0_file_moves_forward_with_every_answer_kept() {
     assert_eq!(mdr.roles, vec![elsa::model::Role::HealthInstitution]);
     assert!(mdr.conclusions.iter().any(|c| c.rule_id == "mdr-medical-device"));
     // The Markdown report lists them, with where each topic went.
-    let md = elsa::report::md::render(q, &a, &elsa::report::ReportInfo { generated_at: "2026-12-03T10:00:00.000Z".into(), locale: "en".into() });
+    let md = elsa::report::md::render(q, &a, &elsa::report::ReportInfo { generated_at: "2026-12-03T10:00:00.000Z".into(), lang: elsa::i18n::lang() });
     assert!(md.contains("## Answers to removed questions"));
-    assert!(md.contains("`tr-uncertainty`: Don't know (now asked in: “"), "{}", &md[md.find("## Answers to removed").unwrap()..]);
+    assert!(md.contains("- **tr-uncertainty:** Don't know\n\n_now asked in: “"), "{}", &md[md.find("## Answers to removed").unwrap()..]);
 }

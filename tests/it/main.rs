@@ -16,6 +16,7 @@ mod progress;
 mod questionnaires;
 mod report;
 mod report_nl;
+mod report_doc;
 mod route;
 mod schema;
 mod scoring;

@@ -2,7 +2,8 @@
 use crate::common::*;
 use elsa::model::ProfileField;
 use elsa::report::layout::{wrap, Item, Measure, CONTENT_BOTTOM, CONTENT_TOP, MARGIN_X, PAGE_W};
-use elsa::report::{build_pages, file_name, slug, ReportInfo};
+use elsa::files::{report_pdf as file_name, slug};
+use elsa::report::{build_pages, ReportInfo};
 use std::process::Command;
 
 /// Every char is 0.5 em wide.
@@ -14,7 +15,7 @@ impl Measure for Fixed {
 }
 
 fn info() -> ReportInfo {
-    ReportInfo { generated_at: "2026-11-29T10:15:00.000Z".into(), locale: "en".into() }
+    ReportInfo { generated_at: "2026-11-29T10:15:00.000Z".into(), lang: elsa::i18n::lang() }
 }
 
 #[test]
@@ -298,9 +299,13 @@ fn full_report_has_every_part_in_order() {
     // The document outline has the parts and every section.
     let doc = lopdf::Document::load_mem(&r.bytes).unwrap();
     let outline = doc.get_toc().map(|t| t.toc.into_iter().map(|e| e.title).collect::<Vec<_>>()).unwrap_or_default();
-    for t in ["Executive summary", "Low-SES impact", "Priority actions", "Detailed answers", "Methodology", "11. Impact on people with low socio-economic status", "12. Legal triage"] {
+    for t in ["Executive summary", "Legal triage", "Impact on people with low socio-economic status", "Priority actions", "Detailed answers", "Methodology", "11. Impact on people with low socio-economic status", "12. Legal triage"] {
         assert!(outline.iter().any(|o| o == t), "outline lacks {t:?}: {outline:?}");
     }
+    // In the order of the document: a part before its sections, even on the same page.
+    let at = |t: &str| outline.iter().position(|o| o == t).unwrap();
+    assert!(at("Executive summary") < at("Legal triage") && at("Priority actions") < at("Detailed answers"), "{outline:?}");
+    assert!(at("Detailed answers") < at("1. Project profile") && at("12. Legal triage") < at("Methodology"), "{outline:?}");
 }
 
 #[cfg(feature = "pdf")]
@@ -324,7 +329,7 @@ fn export_file_name() {
     let q = mini();
     let mut a = fresh(&q);
     a.set_metadata(ProfileField::ProjectName, "Zoë's triage bot".into(), NOW);
-    assert_eq!(elsa::report::export_file_name(&a, "2026-11-29T10:00:00Z"), "elsa-zoe-s-triage-bot-2026-11-29.json");
+    assert_eq!(elsa::files::assessment_json(&a, "2026-11-29T10:00:00Z"), "elsa-zoe-s-triage-bot-2026-11-29.json");
 }
 
 /// The worker's request handler: builds the PDF and the Markdown, reuses the parsed questionnaire
@@ -406,7 +411,7 @@ fn markdown_export_has_scores_answers_notes_and_escapes_user_text() {
     let md = render(&q, &a, &info());
     assert_eq!(file_name(&a, NOW), "elsa-bold-link-x-not-a-heading-2026-11-29.md");
     assert!(md.starts_with("# ELSA self-assessment report: \\*Bold\\* \\| \\[link\\](x) \\# not a heading\n"), "{md}");
-    for part in ["## Summary", "| Section | Score | Level | Red flags | Answered |", "## Priority actions", "## Answers", "Made with the ELSA self-assessment tool"] {
+    for part in ["## Executive summary", "| Section | Score | Level | Red flags | Answered |", "## Priority actions", "## Detailed answers", "- **Tool:** ELSA self-assessment tool", "## Methodology"] {
         assert!(md.contains(part), "missing {part:?}:\n{md}");
     }
     // Scores as on the results page.
@@ -420,10 +425,10 @@ fn markdown_export_has_scores_answers_notes_and_escapes_user_text() {
             assert!(md.contains(&esc(x.text.get("en"))), "question {} missing", x.id);
         }
     }
-    assert!(md.contains("Answer: Don't know — knowledge gap"), "{md}");
+    assert!(md.contains("- **Answer:** Don't know — knowledge gap"), "{md}");
     // Notes keep their lines as an escaped quote; N/A notes are justifications.
-    assert!(md.contains("Note:\n\n> first line\n> \\# second line\n> \\| pipes \\|"), "{md}");
-    assert!(md.contains("Why not applicable:\n\n> Only adults are in scope"), "{md}");
+    assert!(md.contains("**Note:**\n\n> first line\n> \\# second line\n> \\| pipes \\|"), "{md}");
+    assert!(md.contains("- **Why not applicable:** Only adults are in scope"), "{md}");
     // Recommendations are a checklist.
     assert!(md.contains("- [ ] "), "{md}");
     assert!(!md.contains("## Answers to removed questions"));

@@ -13,7 +13,7 @@ const GEN: &str = "2026-11-29T10:15:00.000Z";
 const NOTICE_NL: &str = "Delen van de vragenlijst hebben geen Nederlandse tekst. Die delen staan hier in het Engels.";
 
 fn info() -> ReportInfo {
-    ReportInfo { generated_at: GEN.into(), locale: "en".into() }
+    ReportInfo { generated_at: GEN.into(), lang: elsa::i18n::lang() }
 }
 
 fn flat(s: &str) -> String {
@@ -144,7 +144,7 @@ fn the_full_report_in_dutch_then_in_english_again() {
     // The outline is Dutch too.
     let doc = lopdf::Document::load_mem(&r.bytes).unwrap();
     let outline: Vec<String> = doc.get_toc().map(|t| t.toc.into_iter().map(|e| e.title).collect()).unwrap_or_default();
-    for t in ["Samenvatting", "Gevolgen voor lage SES", "Belangrijkste acties", "Alle antwoorden", "Methode"] {
+    for t in ["Samenvatting", "Gevolgen voor mensen met een lage sociaaleconomische status", "Juridische triage", "Belangrijkste acties", "Alle antwoorden", "Methode"] {
         assert!(outline.iter().any(|o| o == t), "outline lacks {t:?}: {outline:?}");
     }
     // Long Dutch words stay inside the margins.
@@ -170,8 +170,8 @@ fn the_markdown_in_dutch_then_in_english_again() {
     for part in [
         "# Rapport ELSA-zelfbeoordeling: Sepsis-vroegwaarschuwing",
         "- **Vragenlijst:** ELSA-beoordeling voor AI in de zorg (versie ",
-        "- **Geëxporteerd:** 29 november 2026, 10:15 UTC",
-        "## Ethische toetsing",
+        "- **Gemaakt:** 29 november 2026, 10:15 UTC",
+        "### Ethische toetsing",
         "- **Oordeel:** Goedgekeurd onder voorwaarden",
         "- **Datum toetsing:** 28 november 2026",
         "- **Ondertekening:** Afgetekend op 29 november 2026",
@@ -180,24 +180,25 @@ fn the_markdown_in_dutch_then_in_english_again() {
         "| Onderdeel | Score | Niveau | Rode vlaggen | Beantwoord |",
         "## Juridische triage",
         "## Belangrijkste acties",
-        "## Antwoorden",
-        "Antwoord: Weet ik niet — kennisgat",
+        "## Alle antwoorden",
+        "- **Antwoord:** Weet ik niet — kennisgat",
         "Toelichting:",
         "> **Toetser – Zorg:** Wie controleert dit?",
         "> **Reactie van het team:** De klinisch leider.",
         "## Antwoorden op verwijderde vragen",
-        "Gemaakt met de ELSA-zelfbeoordelingstool",
+        "- **Tool:** ELSA-zelfbeoordelingstool",
+        "## Methode",
     ] {
         assert!(md.contains(part), "the Dutch Markdown lacks {part:?}");
     }
     assert!(md.contains(&esc(&dutch_question(&q))), "the Dutch Markdown lacks the Dutch question text");
-    for part in ["ELSA self-assessment report", "## Summary", "## Priority actions", "## Answers\n", "Answer: ", "Made with the"] {
+    for part in ["ELSA self-assessment report", "## Executive summary", "## Priority actions", "## Detailed answers", "**Answer:**", "Generated:"] {
         assert!(!md.contains(part), "the Dutch Markdown has the English {part:?}");
     }
     assert!(!md.contains(NOTICE_NL));
     let en = render(&q, &a, &info());
     assert!(en.starts_with("# ELSA self-assessment report: Sepsis-vroegwaarschuwing"), "English again");
-    assert!(en.contains("## Summary") && !en.contains("## Samenvatting"));
+    assert!(en.contains("## Executive summary") && !en.contains("## Samenvatting"));
 }
 
 /// A questionnaire with English texts only (the test one has a Dutch title and nothing else) in
@@ -261,7 +262,7 @@ fn the_workshop_summary_in_dutch() {
         })
         .collect();
     let fonts = elsa::report::pdf::Fonts::load().unwrap();
-    let (pages, outline) = with_lang(Lang::Nl, || build_workshop_pages(&q, &teams, GEN, "en", &fonts));
+    let (pages, outline) = with_lang(Lang::Nl, || build_workshop_pages(&q, &teams, GEN, elsa::i18n::lang(), &fonts));
     let text = flat(&pages.iter().flat_map(Page::texts).collect::<Vec<_>>().join(" "));
     for part in [
         "Samenvatting van de workshop",
@@ -284,7 +285,7 @@ fn the_workshop_summary_in_dutch() {
     assert!(outline.iter().any(|(t, _)| t == "Waar de teams het oneens waren"));
     inside_margins(&pages, &fonts);
     if let Ok(dir) = std::env::var("ELSA_REPORT_OUT") {
-        let bytes = with_lang(Lang::Nl, || elsa::report::workshop_pdf(&q, &teams, GEN, "nl").unwrap());
+        let bytes = with_lang(Lang::Nl, || elsa::report::pdf::workshop_pdf(&q, &teams, GEN, Lang::Nl).unwrap());
         std::fs::write(std::path::Path::new(&dir).join("workshop-nl.pdf"), bytes).unwrap();
     }
 }

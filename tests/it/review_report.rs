@@ -13,7 +13,7 @@ const COMMENT: &str = "Who reviews the overrides, and how often?";
 const REPLY: &str = "The clinical lead, every month; see the minutes.";
 
 fn info() -> ReportInfo {
-    ReportInfo { generated_at: GEN.into(), locale: "en".into() }
+    ReportInfo { generated_at: GEN.into(), lang: elsa::i18n::lang() }
 }
 
 /// Every char is 0.5 em wide.
@@ -242,25 +242,25 @@ fn markdown_has_the_review_and_each_comment_after_its_question() {
         &md,
         0,
         &[
-            "## Ethics review",
+            "## Executive summary",
+            "### Ethics review",
             "- **Verdict:** Approved with conditions",
-            "- **Reviewer:** Dr. Zoë Verhoeven",
-            "- **Role:** Chair of the ethics committee",
+            "- **Reviewer:** Dr. Zoë Verhoeven, Chair of the ethics committee",
             "- **Review date:** 28 November 2026",
             &format!("- **Conditions:** {}", esc(CONDITIONS)),
             "- **Comments:** 0 OK · 1 Question · 1 Concern",
             "- **Sign-off:** Signed off on 29 November 2026",
             &format!("- **Fingerprint:** {fp}"),
-            "**Answers unchanged since the sign-off.**",
+            "> **Answers unchanged since the sign-off**",
             &elsa::review::fingerprint_explained(),
-            "## Summary",
-            "## Answers",
+            "**Overall concern:",
+            "## Detailed answers",
             &esc(&text_of(&q, &x)),
             &format!("> **Reviewer – Concern:** {}", esc(COMMENT)),
             "> **Team reply:** Line one \\| \\*two\\*\n> \\# three",
             &esc(&text_of(&q, &next)),
             "## Reviewer comments on other questions",
-            "**gone-question** (a question this version of the questionnaire no longer has)",
+            "#### gone-question (a question this version of the questionnaire no longer has)",
             "> **Reviewer – Question:** Why was this dropped?",
         ],
     );
@@ -268,11 +268,11 @@ fn markdown_has_the_review_and_each_comment_after_its_question() {
     // Stale after a change; draft without a sign-off.
     a.set_note(&next, "changed".into(), NOW);
     let md = render(&q, &a, &info());
-    assert!(md.contains(&format!("**⚠ {}.**", stale_text())), "stale");
+    assert!(md.contains(&format!("> **{}**", stale_text())), "stale");
     assert!(!md.contains("Answers unchanged since the sign-off"));
     { let mut r = a.review().unwrap(); r.sign_off = None; a.set_review(Some(&r)); }
     let md = render(&q, &a, &info());
-    assert!(md.contains("**Draft: not signed off.**") && md.contains("- **Sign-off:** Not signed off yet"));
+    assert!(md.contains("> **Draft: not signed off**") && md.contains("- **Sign-off:** Not signed off yet"));
     a.set_review(None);
     assert!(!render(&q, &a, &info()).contains("Ethics review"));
 }
@@ -430,7 +430,7 @@ fn workshop_summary_layout() {
     use elsa::workshop::disagreement;
     let q = full();
     let teams = workshop_teams(&q);
-    let (pages, outline) = build_workshop_pages(&q, &teams, GEN, "en", &Fixed);
+    let (pages, outline) = build_workshop_pages(&q, &teams, GEN, elsa::i18n::lang(), &Fixed);
     let text = flat(&pages.iter().flat_map(Page::texts).collect::<Vec<_>>().join(" "));
     let split: Vec<_> = disagreement(&q, &teams.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>()).into_iter().filter(|s| s.disagreement > 0.0).collect();
     assert!(split.len() > DISAGREEMENT_CAP, "the fixture has more disagreements than the cap: {}", split.len());
@@ -471,7 +471,7 @@ fn workshop_summary_layout() {
     assert_eq!(workshop_file_name(GEN), "elsa-workshop-2026-11-29.pdf");
     // Twelve teams with long labels: more than one score table, nothing crosses the margins.
     let many: Vec<(String, Assessment)> = (0..12).map(|i| (format!("Team {i} with a long label that goes on and on"), variant(&q, i))).collect();
-    let (pages, _) = build_workshop_pages(&q, &many, GEN, "en", &Fixed);
+    let (pages, _) = build_workshop_pages(&q, &many, GEN, elsa::i18n::lang(), &Fixed);
     let text = flat(&pages.iter().flat_map(Page::texts).collect::<Vec<_>>().join(" "));
     assert!(text.contains("Teams T1–T8") && text.contains("Teams T9–T12"));
     for (i, p) in pages.iter().enumerate() {
@@ -489,7 +489,7 @@ fn workshop_summary_layout() {
         }
     }
     // No teams: still a document.
-    let (pages, _) = build_workshop_pages(&q, &[], GEN, "en", &Fixed);
+    let (pages, _) = build_workshop_pages(&q, &[], GEN, elsa::i18n::lang(), &Fixed);
     assert!(pages[0].texts().contains(&"Workshop summary"));
 }
 
@@ -498,7 +498,7 @@ fn workshop_summary_layout() {
 fn workshop_pdf_names_the_teams_and_the_first_disagreement() {
     let q = full();
     let teams = workshop_teams(&q);
-    let bytes = elsa::report::workshop_pdf(&q, &teams, GEN, "en").unwrap();
+    let bytes = elsa::report::pdf::workshop_pdf(&q, &teams, GEN, elsa::i18n::Lang::En).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let text = flat(&crate::report::pdftotext(&bytes, "workshop.pdf"));
     let split = elsa::workshop::disagreement(&q, &teams.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>());

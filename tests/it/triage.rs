@@ -111,7 +111,7 @@ fn show_if_may_test_dont_know_on_questions_that_offer_it() {
 
 /// The answers of an example project (`"dont_know"`, an option id, a list of option ids, or
 /// `{"date": "…"}`) on a fresh assessment of `q`.
-fn example_assessment(q: &elsa::model::Questionnaire, v: &serde_json::Value, name: &str) -> elsa::answers::Assessment {
+pub(crate) fn example_assessment(q: &elsa::model::Questionnaire, v: &serde_json::Value, name: &str) -> elsa::answers::Assessment {
     let mut a = fresh(q);
     for (qid, value) in v["answers"].as_object().expect("answers") {
         let r = q.question(qid).unwrap_or_else(|| panic!("{name}: unknown question {qid}"));

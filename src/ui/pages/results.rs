@@ -264,7 +264,7 @@ fn page(
     let aid = id.clone();
     let export_json = move |_| {
         let Some(a) = app.assessment(&aid) else { return };
-        let name = crate::report::export_file_name(&a, &local_now());
+        let name = crate::files::assessment_json(&a, &local_now());
         let state = match crate::ui::download::download(crate::persist::encode(&a).as_bytes(), &name, "application/json") {
             Ok(()) => ExportState::Done(name),
             Err(e) => ExportState::Failed(t!("The answers file could not be saved: {0}.", e)),

@@ -268,7 +268,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let id = id.clone();
         move |_| {
             let Some(a) = st.review(&id) else { return };
-            let name = crate::report::export_file_name(&a, &crate::ui::state::local_now()).replace(".json", "-reviewed.json");
+            let name = crate::files::assessment_json(&a, &crate::ui::state::local_now()).replace(".json", "-reviewed.json");
             match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
                 Ok(()) => message.set(Some((t!("Saved {0}.", name), false))),
                 Err(e) => message.set(Some((e, true))),

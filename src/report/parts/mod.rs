@@ -1,0 +1,40 @@
+//! The report's parts, each writing its blocks from the [`Facts`](super::Facts) computed once.
+
+mod actions;
+mod answers;
+mod cover;
+mod method;
+mod review;
+mod summary;
+mod triage;
+
+pub(super) use actions::actions;
+pub(super) use answers::answers;
+pub(super) use cover::cover;
+pub(super) use method::methodology;
+pub(super) use summary::{low_ses, summary};
+pub(super) use triage::triage;
+
+use crate::answers::{Answer, Assessment};
+use crate::model::Question;
+
+/// The concern of a question's answer: (concern, maximum, "don't know", red flag); `None` when
+/// unanswered or not a choice.
+pub(crate) fn concern_of(question: &Question, a: &Assessment) -> Option<(u8, u8, bool, bool)> {
+    let options = question.kind.options();
+    let max = question.kind.max_concern();
+    match a.answer(&question.id)? {
+        Answer::DontKnow => Some((max, max, true, false)),
+        Answer::Choice { id } => options.iter().find(|o| o.id == id.as_str()).map(|o| (o.concern, max, false, o.red_flag)),
+        Answer::Choices { ids } => {
+            let picked: Vec<_> = options.iter().filter(|o| ids.iter().any(|i| i == o.id)).collect();
+            (!picked.is_empty()).then(|| (picked.iter().map(|o| o.concern).max().unwrap_or(0), max, false, picked.iter().any(|o| o.red_flag)))
+        }
+        _ => None,
+    }
+}
+
+/// The legal triage's disclaimer, title and body in one line.
+pub(super) fn triage_disclaimer() -> String {
+    format!("{} {}", crate::triage::disclaimer_title(), crate::triage::disclaimer_body())
+}
