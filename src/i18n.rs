@@ -376,6 +376,50 @@ const MONTHS_EN: [&str; 12] =
 const MONTHS_NL: [&str; 12] =
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
+/// An RFC 3339 time moved to the UTC offset of another one (`like`): a change stored in UTC,
+/// shown at the offset of the report's local time. Either not such a time: `ts` as it is.
+pub fn at_offset_of(ts: &str, like: &str) -> String {
+    fn parse(ts: &str) -> Option<(i64, i64)> {
+        let num = |a: usize, b: usize| ts.get(a..b).and_then(|s| s.parse::<i64>().ok());
+        let (y, m, d, h, mi, s) = (num(0, 4)?, num(5, 7)?, num(8, 10)?, num(11, 13)?, num(14, 16)?, num(17, 19)?);
+        if ts.as_bytes().get(10) != Some(&b'T') || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let tz = ts.get(19..)?.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+        let offset = match tz.as_bytes().first() {
+            Some(b'Z') | Some(b'z') => 0,
+            Some(b'+') | Some(b'-') => {
+                let sign = if tz.starts_with('-') { -1 } else { 1 };
+                sign * (tz.get(1..3)?.parse::<i64>().ok()? * 60 + tz.get(4..6)?.parse::<i64>().ok()?)
+            }
+            _ => return None,
+        };
+        // Days from 1970-01-01 (H. Hinnant's days_from_civil).
+        let y2 = if m <= 2 { y - 1 } else { y };
+        let era = y2.div_euclid(400);
+        let yoe = y2 - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146097 + doe - 719468;
+        Some((((days * 24 + h) * 60 + mi) * 60 + s - offset * 60, offset))
+    }
+    let (Some((secs, _)), Some((_, offset))) = (parse(ts), parse(like)) else { return ts.to_string() };
+    let local = secs + offset * 60;
+    let (days, rest) = (local.div_euclid(86400), local.rem_euclid(86400));
+    // civil_from_days
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    let zone = if offset == 0 { "Z".to_string() } else { format!("{}{:02}:{:02}", if offset < 0 { '-' } else { '+' }, offset.abs() / 60, offset.abs() % 60) };
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{zone}", rest / 3600, rest / 60 % 60, rest % 60)
+}
+
 /// An RFC 3339 time as a date and a time of day in the current language: "29 November 2026,
 /// 10:15 UTC+01:00". Anything that is not such a time is returned as it is.
 pub fn date_time(ts: &str) -> String {

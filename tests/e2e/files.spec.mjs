@@ -167,7 +167,7 @@ test('the Markdown export has the scores, every answer and the notes', async ({ 
   expect(text).toContain('# ELSA self-assessment report: Markdown \\*check\\*');
   expect(text).toContain('| Section | Score | Level | Red flags | Answered |');
   for (const s of quick.sections) expect(text).toContain(en(s.title));
-  expect(text).toContain(`Answer: ${optionsOf(q).find((o) => o.id === 'llm').label}`);
+  expect(text).toContain(`- **Answer:** ${optionsOf(q).find((o) => o.id === 'llm').label}`);
   expect(text).toContain('> Zoë’s note — “quoted”, 30 °C ≥ 5 ± 1 € 🙂\n> second line');
   await expect(page.locator('.export-bar')).toContainText(`Downloaded “${md.name}”.`);
   void a;

@@ -157,3 +157,20 @@ fn write_sample_report_for_review() {
         std::fs::write(format!("{dir}/sample-{}.md", lang.code()), md::render(&q, &a, &info)).unwrap();
     }
 }
+
+/// A change stored in UTC shows at the report's local offset: just after midnight in Amsterdam
+/// the cover says today, not yesterday.
+#[test]
+fn last_changed_shows_at_the_offset_of_the_report_date() {
+    use elsa::i18n::at_offset_of;
+    assert_eq!(at_offset_of("2026-12-02T23:30:00.000Z", "2026-12-03T00:30:00.000+01:00"), "2026-12-03T00:30:00+01:00");
+    assert_eq!(at_offset_of("2026-12-31T23:30:00Z", "2027-01-01T01:00:00+02:00"), "2027-01-01T01:30:00+02:00");
+    assert_eq!(at_offset_of("2024-02-29T01:00:00+01:00", "2024-02-29T00:00:00Z"), "2024-02-29T00:00:00Z");
+    assert_eq!(at_offset_of("2026-03-01T00:10:00Z", "2026-02-28T20:00:00-05:00"), "2026-02-28T19:10:00-05:00");
+    assert_eq!(at_offset_of("not a time", "2026-12-03T00:30:00+01:00"), "not a time");
+    let (q, mut a) = sepsis();
+    a.modified = "2026-12-02T23:30:00.000Z".into();
+    let md = md::render(&q, &a, &ReportInfo { generated_at: "2026-12-03T00:30:00.000+01:00".into(), lang: Lang::En });
+    assert!(md.contains("- **Last changed:** 3 December 2026, 00:30 UTC+01:00"), "{}", &md[..600]);
+    assert!(!md.contains("2 December 2026"));
+}

@@ -19,7 +19,8 @@ pub(in super::super) fn cover(w: &mut Writer, f: &Facts<'_>) {
         (t!("Questionnaire:"), t!("{0} (version {1})", q.title.get(f.loc), q.version)),
         (t!("Tool:"), tool_name()),
         (t!("Progress:"), t!("{0} of {1} visible questions answered ({2}%)", p.answered, p.visible, p.percent())),
-        (t!("Last changed:"), crate::i18n::date_time(&a.modified)),
+        // Stored in UTC; shown at the report's local offset, like the report date.
+        (t!("Last changed:"), crate::i18n::date_time(&crate::i18n::at_offset_of(&a.modified, &f.info.generated_at))),
         (t!("Intended use:"), md.intended_use.trim().to_string()),
     ];
     for (label, value) in rows {
