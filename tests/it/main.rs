@@ -21,3 +21,4 @@ mod schema;
 mod scoring;
 mod triage;
 mod validation;
+mod workshop;
