@@ -97,8 +97,7 @@ pub fn migrate_2_to_3(old: StoredAssessment) -> StoredAssessment {
 /// Prefix of the keys holding a reviewer's work: the team's file as received plus the review,
 /// kept apart from the user's own assessments.
 pub const REVIEW_KEY_PREFIX: &str = "elsa.v1.review.";
-/// The key of the workshop (the team files an educator loaded), apart from everything else.
-pub const WORKSHOP_KEY: &str = "elsa.v1.workshop";
+// The workshop's key and stored form are the workshop's own: `crate::workshop::WORKSHOP_KEY`.
 /// The key of the chosen interface language (`"en"` or `"nl"`); absent until the user chooses.
 pub const LANG_KEY: &str = "elsa.v1.lang";
 

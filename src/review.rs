@@ -8,7 +8,7 @@
 //! to an answer, a note or the profile changes it. This detects changes; it is not an
 //! electronic signature (anyone can recompute it).
 
-use crate::answers::{Assessment, Metadata, Response};
+use crate::answers::{Assessment, Metadata, Response, ReviewText};
 use crate::t;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -352,28 +352,20 @@ pub fn reviewer_opens(existing: Option<&Assessment>, incoming: Assessment) -> (A
     (out, Opened::Updated)
 }
 
-/// A review as it travels inside an assessment: its JSON text, parsed only where it is used (the
-/// studio, the report worker, the CLI). The main app only carries it along, so its first page
-/// load holds no code for reading reviews. Every reader that accepts a file checks it with
-/// [`ReviewText::parse`] (see `import::parse_json`).
-#[derive(Debug, Clone)]
-pub struct ReviewText(Box<serde_json::value::RawValue>);
+// The review carried as text ([`ReviewText`], defined with the assessment that carries it):
+// read and written here, where `Review` is.
 
-impl PartialEq for ReviewText {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
+impl schemars::JsonSchema for ReviewText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Review::schema_name()
     }
-}
 
-impl Serialize for ReviewText {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        Review::schema_id()
     }
-}
 
-impl<'de> Deserialize<'de> for ReviewText {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Box::<serde_json::value::RawValue>::deserialize(d).map(ReviewText)
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Review::json_schema(generator)
     }
 }
 
@@ -397,5 +389,15 @@ impl Assessment {
 
     pub fn set_review(&mut self, r: Option<&Review>) {
         self.review = r.map(ReviewText::of);
+    }
+
+    /// The team's reply to a reviewer's comment (no comment there: nothing to reply to).
+    pub fn set_reply(&mut self, question: &str, reply: String, now: &str) -> bool {
+        let Some(mut r) = self.review() else { return false };
+        let Some(c) = r.comments.get_mut(question) else { return false };
+        c.reply = reply;
+        self.set_review(Some(&r));
+        self.touch(now);
+        true
     }
 }

@@ -8,10 +8,16 @@
 //!   multiple-choice answer counts as one answer (its set of options); "Don't know" and "Not
 //!   applicable" are answers too. Questions are sorted by disagreement, highest first, then by
 //!   their order in the questionnaire, so a facilitator opens with the questions teams split on.
+//!
+//! [`Workshop`] holds the teams and their rules: which files may join (one questionnaire and
+//! version, no file twice), their labels, removing and relabelling, and the stored form (under
+//! [`WORKSHOP_KEY`]). The studio's workshop view keeps one in its state and renders it.
 
 use crate::answers::{Answer, Assessment};
 use crate::model::Questionnaire;
 use crate::scoring::score;
+use crate::t;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionStats {
@@ -52,6 +58,10 @@ fn median(sorted: &[f64]) -> Option<f64> {
 }
 
 pub fn section_stats(q: &Questionnaire, teams: &[Assessment]) -> Vec<SectionStats> {
+    section_stats_of(q, &teams.iter().collect::<Vec<_>>())
+}
+
+fn section_stats_of(q: &Questionnaire, teams: &[&Assessment]) -> Vec<SectionStats> {
     let outcomes: Vec<_> = teams.iter().map(|a| score(q, a)).collect();
     q.sections
         .iter()
@@ -80,6 +90,10 @@ fn key(answer: &Answer) -> Option<String> {
 
 /// Every choice question that at least one team answered, most disagreement first.
 pub fn disagreement(q: &Questionnaire, teams: &[Assessment]) -> Vec<QuestionSplit> {
+    disagreement_of(q, &teams.iter().collect::<Vec<_>>())
+}
+
+fn disagreement_of(q: &Questionnaire, teams: &[&Assessment]) -> Vec<QuestionSplit> {
     let mut out = Vec::new();
     for s in &q.sections {
         for x in s.questions.iter().filter(|x| !x.kind.options().is_empty()) {
@@ -134,6 +148,10 @@ fn one_decimal(v: Option<f64>) -> String {
 /// empty cell is no score or no answer. UTF-8 with a byte-order mark (so that Excel reads
 /// accents right), CRLF line ends, RFC 4180 quoting, formula injection defused ([`csv_cell`]).
 pub fn csv(q: &Questionnaire, teams: &[(String, Assessment)], locale: &str) -> String {
+    csv_of(q, &teams.iter().map(|(l, a)| (l.as_str(), a)).collect::<Vec<_>>(), locale)
+}
+
+fn csv_of(q: &Questionnaire, teams: &[(&str, &Assessment)], locale: &str) -> String {
     let outcomes: Vec<_> = teams.iter().map(|(_, a)| score(q, a)).collect();
     // The scored sections, as `score` lists them (whatever the teams answered).
     let scored: Vec<&crate::model::Section> = q.sections.iter().filter(|s| s.dimension.is_scored()).collect();
@@ -153,7 +171,7 @@ pub fn csv(q: &Questionnaire, teams: &[(String, Assessment)], locale: &str) -> S
     };
     push_row(&header);
     for ((label, a), outcome) in teams.iter().zip(&outcomes) {
-        let mut row = vec![label.clone(), a.metadata.project_name.clone(), a.metadata.assessors.clone(), a.modified.clone(), one_decimal(outcome.overall)];
+        let mut row = vec![label.to_string(), a.metadata.project_name.clone(), a.metadata.assessors.clone(), a.modified.clone(), one_decimal(outcome.overall)];
         for s in &scored {
             row.push(one_decimal(outcome.section(&s.id).and_then(|x| x.score)));
         }
@@ -169,4 +187,254 @@ pub fn csv(q: &Questionnaire, teams: &[(String, Assessment)], locale: &str) -> S
 /// `elsa-workshop-<yyyy-mm-dd>.csv`
 pub fn csv_file_name(generated_at: &str) -> String {
     crate::files::workshop_csv(generated_at)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workshop: its teams, the rules for adding them, and its stored form
+// ---------------------------------------------------------------------------------------------
+
+/// The key of the stored workshop in the browser's storage, apart from the user's own
+/// assessments and reviews: clearing the workshop removes this key and nothing else.
+pub const WORKSHOP_KEY: &str = "elsa.v1.workshop";
+
+/// The stored form's `format` and its version.
+const FORMAT: &str = "elsa-workshop";
+const FORMAT_VERSION: u32 = 1;
+
+/// The longest default label, in characters (a long project name would crowd the tables).
+const LABEL_CHARS: usize = 60;
+
+/// One team: the label the facilitator gave it, and its assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub label: String,
+    pub assessment: Assessment,
+}
+
+/// The teams of one workshop, in the order they were added. The rules of [`Workshop::add`]
+/// hold for every workshop there is, a stored one read back too: all teams answer one
+/// questionnaire in one version, and no file is there twice.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Workshop {
+    teams: Vec<Team>,
+}
+
+/// What happened to a file offered to the workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddOutcome {
+    /// Added as the last team, with its [`default_label`].
+    Added,
+    /// Not added: team `of` (counted from 0) has the same file — the same assessment (id) with
+    /// the same answers (fingerprint). It would count one team twice. Files with the same id
+    /// and other answers are different teams (say, teams that started from one case file).
+    Duplicate { of: usize },
+    /// Not added: it answers another questionnaire, or another version of it, than the one the
+    /// workshop compares (that of its first team).
+    OtherQuestionnaire { id: String, version: String, workshop_id: String, workshop_version: String },
+}
+
+impl AddOutcome {
+    /// Why the file named `file_name` was not added (`None`: it was added).
+    pub fn problem(&self, file_name: &str) -> Option<String> {
+        match self {
+            AddOutcome::Added => None,
+            AddOutcome::Duplicate { of } => {
+                Some(t!("“{0}” was not added: team {1} has the same file (the same assessment with the same answers).", file_name, of + 1))
+            }
+            AddOutcome::OtherQuestionnaire { id, version, workshop_id, workshop_version } => Some(t!(
+                "“{0}” was not added: it answers the questionnaire “{1}” version {2}, and this workshop compares “{3}” version {4}.",
+                file_name,
+                id,
+                version,
+                workshop_id,
+                workshop_version
+            )),
+        }
+    }
+}
+
+/// Why a stored workshop cannot be read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredError {
+    /// Not JSON, or not the shape of a stored workshop (the reader's message).
+    Damaged(String),
+    /// JSON of something else (no `format` of a workshop).
+    Foreign,
+    /// Saved by a newer version of this tool (its format version).
+    Newer(u32),
+    /// Teams that no workshop can hold together: another questionnaire, or one file twice.
+    Inconsistent,
+}
+
+impl std::fmt::Display for StoredError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoredError::Damaged(e) => f.write_str(e),
+            StoredError::Foreign => f.write_str(&t!("it is not a workshop")),
+            StoredError::Newer(v) => f.write_str(&t!("it was saved by a newer version of this tool (workshop format {0})", v)),
+            StoredError::Inconsistent => f.write_str(&t!("its teams answer different questionnaires, or one file is in it twice")),
+        }
+    }
+}
+
+/// A team's default label: the assessors field, else the project name, else the file name
+/// (without `.json` or `.pdf`), at most 60 characters; empty when all three are.
+pub fn default_label(a: &Assessment, file_name: &str) -> String {
+    let pick = [a.metadata.assessors.trim(), a.metadata.project_name.trim()];
+    let label = pick.into_iter().find(|s| !s.is_empty()).unwrap_or_else(|| file_name.trim_end_matches(".json").trim_end_matches(".pdf").trim());
+    label.chars().take(LABEL_CHARS).collect()
+}
+
+/// The label of a team without one: "Team 3" for the third.
+fn numbered(index: usize) -> String {
+    t!("Team {0}", index + 1)
+}
+
+/// The stored form: the format, its version and the teams.
+#[derive(Serialize)]
+struct StoredOut<'a> {
+    format: &'a str,
+    format_version: u32,
+    teams: &'a [Team],
+}
+
+/// What any stored value is checked for first (missing fields: not a workshop).
+#[derive(Deserialize)]
+struct Head {
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    format_version: u32,
+}
+
+#[derive(Deserialize)]
+struct StoredIn {
+    teams: Vec<Team>,
+}
+
+impl Workshop {
+    pub fn new() -> Self {
+        Workshop::default()
+    }
+
+    pub fn teams(&self) -> &[Team] {
+        &self.teams
+    }
+
+    pub fn len(&self) -> usize {
+        self.teams.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.teams.is_empty()
+    }
+
+    /// The label of team `index` (`None`: no such team).
+    pub fn label(&self, index: usize) -> Option<&str> {
+        self.teams.get(index).map(|t| t.label.as_str())
+    }
+
+    /// The first team's assessment: its questionnaire is the workshop's.
+    pub fn first(&self) -> Option<&Assessment> {
+        self.teams.first().map(|t| &t.assessment)
+    }
+
+    /// The questionnaire (id, version) every team answers (`None`: no team yet).
+    pub fn questionnaire(&self) -> Option<(&str, &str)> {
+        self.first().map(|a| (a.questionnaire_id.as_str(), a.questionnaire_version.as_str()))
+    }
+
+    /// Offer a team's file (its assessment, and the file name for the default label). It joins
+    /// as the last team unless it answers another questionnaire or version than the teams
+    /// already there, or one of them has the same file.
+    pub fn add(&mut self, a: Assessment, file_name: &str) -> AddOutcome {
+        let label = default_label(&a, file_name);
+        self.add_labelled(a, label)
+    }
+
+    fn add_labelled(&mut self, a: Assessment, label: String) -> AddOutcome {
+        if let Some((id, version)) = self.questionnaire() {
+            if a.questionnaire_id != id || a.questionnaire_version != version {
+                return AddOutcome::OtherQuestionnaire {
+                    id: a.questionnaire_id,
+                    version: a.questionnaire_version,
+                    workshop_id: id.to_string(),
+                    workshop_version: version.to_string(),
+                };
+            }
+        }
+        // Fingerprints only for files with the same id, which is rare: cheap.
+        let same = |t: &Team| t.assessment.id == a.id && crate::review::fingerprint(&t.assessment) == crate::review::fingerprint(&a);
+        if let Some(of) = self.teams.iter().position(same) {
+            return AddOutcome::Duplicate { of };
+        }
+        let label = if label.trim().is_empty() { numbered(self.teams.len()) } else { label };
+        self.teams.push(Team { label, assessment: a });
+        AddOutcome::Added
+    }
+
+    /// Remove team `index`; the teams after it move up (`None`: no such team).
+    pub fn remove(&mut self, index: usize) -> Option<Team> {
+        (index < self.teams.len()).then(|| self.teams.remove(index))
+    }
+
+    /// Give team `index` a new label, without spaces around it; an empty one becomes its
+    /// number ("Team 3"). False: no such team.
+    pub fn relabel(&mut self, index: usize, label: &str) -> bool {
+        let label = match label.trim() {
+            "" => numbered(index),
+            l => l.to_string(),
+        };
+        match self.teams.get_mut(index) {
+            Some(t) => {
+                t.label = label;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Section statistics of the teams ([`section_stats`]).
+    pub fn section_stats(&self, q: &Questionnaire) -> Vec<SectionStats> {
+        section_stats_of(q, &self.teams.iter().map(|t| &t.assessment).collect::<Vec<_>>())
+    }
+
+    /// Where the teams split ([`disagreement`]).
+    pub fn disagreement(&self, q: &Questionnaire) -> Vec<QuestionSplit> {
+        disagreement_of(q, &self.teams.iter().map(|t| &t.assessment).collect::<Vec<_>>())
+    }
+
+    /// The CSV of every team, by its label ([`csv`]).
+    pub fn csv(&self, q: &Questionnaire, locale: &str) -> String {
+        csv_of(q, &self.teams.iter().map(|t| (t.label.as_str(), &t.assessment)).collect::<Vec<_>>(), locale)
+    }
+
+    /// The stored form (JSON): `{"format": "elsa-workshop", "format_version": 1, "teams":
+    /// [{"label": …, "assessment": …}]}`, each assessment as in the assessment file.
+    pub fn to_stored(&self) -> String {
+        let stored = StoredOut { format: FORMAT, format_version: FORMAT_VERSION, teams: &self.teams };
+        // Plain data with string keys: serialising it cannot fail.
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Read a stored workshop back. A value that is not one (damaged, of something else, of a
+    /// newer version, or with teams that break the rules of [`Workshop::add`]) is an error, so
+    /// that the caller can leave it untouched and say why.
+    pub fn from_stored(text: &str) -> Result<Workshop, StoredError> {
+        let head: Head = serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
+        if head.format != FORMAT {
+            return Err(StoredError::Foreign);
+        }
+        if head.format_version > FORMAT_VERSION {
+            return Err(StoredError::Newer(head.format_version));
+        }
+        let stored: StoredIn = serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
+        let mut w = Workshop::new();
+        for team in stored.teams {
+            if w.add_labelled(team.assessment, team.label) != AddOutcome::Added {
+                return Err(StoredError::Inconsistent);
+            }
+        }
+        Ok(w)
+    }
 }

@@ -156,3 +156,37 @@ test('with the storage full, the workshop stays in the tab: the presentation vie
   await expect(page.getByRole('heading', { level: 1, name: 'Workshop' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: `Teams (${TEAMS})` })).toBeVisible();
 });
+
+test('a stored value that is not a workshop is left untouched and named, until new files replace it', async ({ page }) => {
+  await page.goto('./#/workshop');
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshop' })).toBeVisible();
+  const foreign = fileOf(teams[0]).toString();
+  await page.evaluate((v) => localStorage.setItem('elsa.v1.workshop', v), foreign);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('The saved workshop could not be read (it is not a workshop). It was left untouched');
+  await expect(page.getByText('No team files loaded yet.')).toBeVisible();
+  expect((await storageSnapshot(page))['elsa.v1.workshop']).toBe(foreign);
+  await page.getByLabel(/^Choose team files/).setInputFiles(files.slice(0, 2));
+  await expect(page.locator('#workshop-status')).toContainText('Added 2 team files; the workshop has 2 teams.');
+  const stored = JSON.parse((await storageSnapshot(page))['elsa.v1.workshop']);
+  expect(stored.format).toBe('elsa-workshop');
+  expect(stored.teams.map((t) => t.assessment.id)).toEqual(['ws-0', 'ws-1']);
+});
+
+test('renaming a team keeps the keyboard focus where Tab put it; an empty name becomes the team number', async ({ page }) => {
+  await loadWorkshop(page);
+  const labels = page.locator('input.team-label');
+  await labels.nth(1).fill('Green table');
+  await labels.nth(1).press('Tab');
+  await expect(page.getByRole('button', { name: 'Remove Green table' })).toBeFocused();
+  await labels.nth(0).fill('   ');
+  await labels.nth(0).press('Tab');
+  await expect(labels.nth(0)).toHaveValue('Team 1');
+  await expect(page.getByRole('button', { name: 'Remove Team 1', exact: true })).toBeFocused();
+  const stored = JSON.parse((await storageSnapshot(page))['elsa.v1.workshop']);
+  expect(stored.teams.slice(0, 2).map((t) => t.label)).toEqual(['Team 1', 'Green table']);
+  // Removing a team moves the later ones up, with their names.
+  await page.getByRole('button', { name: 'Remove Green table' }).click();
+  await expect(labels).toHaveCount(TEAMS - 1);
+  await expect(labels.nth(1)).toHaveValue('Team 3');
+});

@@ -22,3 +22,4 @@ mod schema;
 mod scoring;
 mod triage;
 mod validation;
+mod workshop;

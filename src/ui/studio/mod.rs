@@ -9,6 +9,7 @@
 //! `elsa.v1.review.<id>`, the workshop under `elsa.v1.workshop`. It reads the user's own
 //! assessments only to offer them for comparison, and never writes them.
 
+pub mod common;
 pub mod compare;
 pub mod reply;
 pub mod review;
@@ -58,11 +59,10 @@ pub struct StudioState {
     pub generation: RwSignal<u32>,
     /// What happened when the last file was opened, shown on the page it leads to.
     pub notice: RwSignal<Option<String>>,
-    /// The workshop's teams and their labels, held here for the whole visit (read from storage
-    /// once): its pages, the presentation view too, never re-read storage, so a full or blocked
-    /// storage loses nothing between them.
-    pub workshop_teams: RwSignal<Vec<Assessment>>,
-    pub workshop_labels: RwSignal<Vec<String>>,
+    /// The workshop (its teams with their labels), held here for the whole visit (read from
+    /// storage once): its pages, the presentation view too, never re-read storage, so a full or
+    /// blocked storage loses nothing between them.
+    pub workshop: RwSignal<crate::workshop::Workshop>,
     /// A problem reading the stored workshop, shown on the workshop page.
     pub workshop_problem: RwSignal<Option<String>>,
 }
@@ -82,10 +82,9 @@ impl StudioState {
             }
         }
         reviews.sort_by(|a, b| b.modified.cmp(&a.modified));
-        let (teams, labels, workshop_problem) = workshop::load();
+        let (stored_workshop, workshop_problem) = workshop::load();
         StudioState {
-            workshop_teams: RwSignal::new(teams),
-            workshop_labels: RwSignal::new(labels),
+            workshop: RwSignal::new(stored_workshop),
             workshop_problem: RwSignal::new(workshop_problem),
             route: RwSignal::new(current_route()),
             reviews: RwSignal::new(reviews),

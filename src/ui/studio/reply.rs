@@ -3,35 +3,18 @@
 //! change the answers, so they do not make a sign-off stale), and go back to the reviewer in the
 //! next exported file.
 
-use super::review::state_badge;
-use super::{go, take_files, import_file, questionnaire_of, read_files, save_file};
+use super::common::{state_badge, take_returned};
+use super::{go, take_files, questionnaire_of, save_file};
 use crate::answers::answer_text;
 use crate::review;
 use crate::route::{Route, StudioRoute};
 use crate::{t, ts};
-use crate::ui::state::{local_time, use_app, AppState};
+use crate::ui::state::{local_time, use_app};
 use leptos::prelude::*;
 
 /// The language of questionnaire texts and reports: the interface language.
 fn locale() -> &'static str {
     crate::i18n::lang().code()
-}
-
-/// Take a returned review file into my assessments: into the assessment with the same id,
-/// keeping my answers; or, when I do not have it, as a new assessment. Returns its id.
-pub async fn take_returned(app: AppState, file: web_sys::File) -> Result<String, String> {
-    let picked = read_files(vec![file]).await.pop().ok_or_else(|| t!("No file was read."))??;
-    let reviewed = import_file(&picked).await?;
-    if reviewed.review.is_none() {
-        return Err(t!("“{0}” carries no review. Ask the reviewer for the reviewed file (it is exported from review mode).", picked.name));
-    }
-    let id = reviewed.id.clone();
-    if app.assessment(&id).is_some() {
-        app.take_review(&id, &reviewed);
-        Ok(id)
-    } else {
-        app.add_imported(reviewed, false).map_err(|e| t!("“{0}” could not be added: {1}.", picked.name, e))
-    }
 }
 
 /// "1 question", "2 questions".

@@ -2,9 +2,10 @@
 //! (read-only), comments per question, gives the verdict and signs off on a fingerprint of the
 //! answers, then exports the reviewed file and the PDF with the review in it.
 
+use super::common::{state_badge, take_returned};
 use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file, score_text, today, use_studio, StudioState};
 use crate::answers::{answer_text, Assessment, Visibility};
-use crate::review::{self, Comment, CommentStatus, Review, ReviewState, SignOffProblem, Verdict};
+use crate::review::{self, Comment, CommentStatus, Review, SignOffProblem, Verdict};
 use crate::route::StudioRoute;
 use crate::{t, ts};
 use crate::ui::state::{local_time, use_app};
@@ -15,23 +16,14 @@ fn locale() -> &'static str {
     crate::i18n::lang().code()
 }
 
-/// Change the review of one stored team file and save it.
-fn edit(st: StudioState, id: &str, f: impl FnOnce(&mut Review)) -> Result<(), String> {
+/// Change the review the page holds (`rev`, parsed once when the page opened) and save it with
+/// its team file: the review is written out for the save, never read back on a change.
+fn edit(st: StudioState, id: &str, rev: RwSignal<Review>, f: impl FnOnce(&mut Review)) -> Result<(), String> {
     let Some(mut a) = st.review(id) else { return Err(t!("This review is no longer on this device.")) };
-    let mut r = a.review().unwrap_or_default();
-    f(&mut r);
-    a.set_review(Some(&r));
+    rev.update(f);
+    rev.with_untracked(|r| a.set_review(Some(r)));
     a.modified = now();
     st.put_review(a)
-}
-
-/// The state badge of a review, as text and CSS class.
-pub fn state_badge(r: Option<&Review>, a: &Assessment) -> (String, &'static str) {
-    match r.map(|r| r.state(a)) {
-        None | Some(ReviewState::Draft) => (t!("Draft: not signed off"), "badge"),
-        Some(ReviewState::Current) => (t!("Signed off: answers unchanged since review"), "badge badge-ok"),
-        Some(ReviewState::Stale) => (review::stale_text(), "badge badge-stale"),
-    }
 }
 
 #[component]
@@ -95,7 +87,7 @@ pub fn ReviewsPage() -> impl IntoView {
     let on_returned = move |_| {
         let Some(file) = take_files(returned).into_iter().next() else { return };
         leptos::task::spawn_local(async move {
-            match super::reply::take_returned(app, file).await {
+            match take_returned(app, file).await {
                 Ok(id) => {
                     go(StudioRoute::Reply { id })
                 }
@@ -189,10 +181,9 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     let tried = RwSignal::new(false);
     on_cleanup(move || st.notice.set(None));
 
-    let rev = {
-        let id = id.clone();
-        Memo::new(move |_| st.reviews.with(|v| v.iter().find(|x| x.id == id).and_then(|x| x.review())).unwrap_or_default())
-    };
+    // The review as the reviewer edits it, read from the file once: a change edits it in place
+    // and saves it (see `edit`); opening another version of the file renders the page afresh.
+    let rev = RwSignal::new(a.review().unwrap_or_default());
     let signed = Memo::new(move |_| rev.with(|r| r.sign_off.is_some()));
     let problems = Memo::new(move |_| if tried.get() && !signed.get() { rev.with(problems_with_fields) } else { Vec::new() });
     let problem_of = move |field: &'static str| problems.with(|p| p.iter().find(|(_, f)| *f == field).map(|(m, _)| m.clone()));
@@ -205,7 +196,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     // ---- Overall review fields ------------------------------------------------------------
     let set_field = {
         let id = id.clone();
-        move |f: Box<dyn FnOnce(&mut Review)>| report(edit(st, &id, f))
+        move |f: Box<dyn FnOnce(&mut Review)>| report(edit(st, &id, rev, f))
     };
     let set_verdict = {
         let set_field = set_field.clone();
@@ -238,7 +229,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let id = id.clone();
         move |_| {
             let mut out = Ok(());
-            let r = edit(st, &id, |r| {
+            let r = edit(st, &id, rev, |r| {
                 // The date field shows today until it is changed: that is the date signed.
                 if r.date.is_empty() {
                     r.date = today();
@@ -258,7 +249,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     let withdraw = {
         let id = id.clone();
         move |_| {
-            report(edit(st, &id, |r| r.sign_off = None));
+            report(edit(st, &id, rev, |r| r.sign_off = None));
             app.announce(t!("Sign-off withdrawn"));
         }
     };
@@ -461,7 +452,7 @@ fn focus(id: &str) {
 
 /// The reviewer's comment on one question: a status and a text, plus the team's reply if any.
 #[component]
-fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> impl IntoView {
+fn CommentEditor(id: String, qid: String, qtext: String, rev: RwSignal<Review>) -> impl IntoView {
     let st = use_studio();
     let comment = {
         let qid = qid.clone();
@@ -472,7 +463,7 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> i
         let (id, qid) = (id.clone(), qid.clone());
         move |status: Option<CommentStatus>, text: Option<String>| {
             let qid = qid.clone();
-            let r = edit(st, &id, move |r| {
+            let r = edit(st, &id, rev, move |r| {
                 let old = r.comments.get(&qid).cloned();
                 let text = text.or_else(|| old.as_ref().map(|c| c.text.clone())).unwrap_or_default();
                 let reply = old.as_ref().map(|c| c.reply.clone()).unwrap_or_default();
@@ -497,7 +488,7 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: Memo<Review>) -> i
         let (id, qid) = (id.clone(), qid.clone());
         move |_| {
             let qid = qid.clone();
-            error.set(edit(st, &id, move |r| { r.comments.remove(&qid); }).err());
+            error.set(edit(st, &id, rev, move |r| { r.comments.remove(&qid); }).err());
         }
     };
     view! {

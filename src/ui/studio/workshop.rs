@@ -1,19 +1,18 @@
 //! The workshop view: an educator loads many teams' files of one case, compares their section
-//! scores, and opens the discussion with the questions the teams split on. The teams are kept
-//! under one key of their own (`elsa.v1.workshop`), apart from the user's own assessments;
-//! clearing the workshop removes that key and nothing else.
+//! scores, and opens the discussion with the questions the teams split on. The rules (which
+//! files join, labels, the stored form) are `crate::workshop::Workshop`'s; this view holds one
+//! in the studio's state, saves it under its own key (`elsa.v1.workshop`), apart from the
+//! user's own assessments, and renders it. Clearing the workshop removes that key and nothing
+//! else.
 
-use super::{dropped_files, go, import_file, take_files, questionnaire_of, read_files, save_file, Picked};
-use crate::answers::Assessment;
+use super::{dropped_files, go, import_file, take_files, questionnaire_of, read_files, save_file};
 use crate::model::{Question, Questionnaire};
-use crate::persist::WORKSHOP_KEY;
 use crate::route::StudioRoute;
 use crate::{t, ts};
 use crate::ui::state::use_app;
 use crate::ui::storage;
-use crate::workshop::{disagreement, section_stats, QuestionSplit, SectionStats};
+use crate::workshop::{AddOutcome, QuestionSplit, SectionStats, Workshop, WORKSHOP_KEY};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// The language of questionnaire texts, the CSV and the PDF summary: the interface language.
@@ -21,54 +20,27 @@ fn locale() -> &'static str {
     crate::i18n::lang().code()
 }
 
-/// The stored workshop.
-#[derive(Serialize, Deserialize, Default)]
-struct Stored {
-    format: String,
-    format_version: u32,
-    teams: Vec<crate::worker::WorkshopTeam>,
-}
-
-/// The stored workshop (the studio reads it once, at start): teams, labels, and a problem.
-pub(super) fn load() -> (Vec<Assessment>, Vec<String>, Option<String>) {
+/// The stored workshop (the studio reads it once, at start), and a problem reading it. A
+/// stored value that cannot be read is left untouched until new files replace it.
+pub(super) fn load() -> (Workshop, Option<String>) {
     match storage::get(WORKSHOP_KEY) {
-        Ok(None) => (Vec::new(), Vec::new(), None),
-        Ok(Some(text)) => match serde_json::from_str::<Stored>(&text) {
-            Ok(s) => {
-                let labels = s.teams.iter().map(|t| t.label.clone()).collect();
-                (s.teams.into_iter().map(|t| t.assessment).collect(), labels, None)
-            }
-            Err(e) => (Vec::new(), Vec::new(), Some(t!("The saved workshop could not be read ({0}). It was left untouched; loading new files will replace it.", e))),
+        Ok(None) => (Workshop::new(), None),
+        Ok(Some(text)) => match Workshop::from_stored(&text) {
+            Ok(w) => (w, None),
+            Err(e) => (Workshop::new(), Some(t!("The saved workshop could not be read ({0}). It was left untouched; loading new files will replace it.", e))),
         },
-        Err(e) => (Vec::new(), Vec::new(), Some(t!("The saved workshop could not be read: {0}.", e))),
+        Err(e) => (Workshop::new(), Some(t!("The saved workshop could not be read: {0}.", e))),
     }
 }
 
-fn save(teams: &[Assessment], labels: &[String]) -> Result<(), String> {
-    let stored = Stored {
-        format: "elsa-workshop".into(),
-        format_version: 1,
-        teams: teams
-            .iter()
-            .zip(labels)
-            .map(|(a, l)| crate::worker::WorkshopTeam { label: l.clone(), assessment: a.clone() })
-            .collect(),
-    };
-    let text = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
-    storage::set(WORKSHOP_KEY, &text).map_err(|e| {
+fn save(w: &Workshop) -> Result<(), String> {
+    storage::set(WORKSHOP_KEY, &w.to_stored()).map_err(|e| {
         if e.quota {
             t!("This browser's storage is full, so the workshop is kept in this tab only. Export the CSV to keep the answers.")
         } else {
             t!("The workshop could not be saved on this device ({0}); it is kept in this tab only.", e.message)
         }
     })
-}
-
-/// A team's default label: the assessors field, else the project name, else the file name.
-pub fn default_label(a: &Assessment, file_name: &str) -> String {
-    let pick = [a.metadata.assessors.trim(), a.metadata.project_name.trim()];
-    let label = pick.into_iter().find(|s| !s.is_empty()).unwrap_or_else(|| file_name.trim_end_matches(".json").trim_end_matches(".pdf"));
-    label.chars().take(60).collect()
 }
 
 /// An answer group's key in words (`a+b` → "Label A; Label B"), as the PDF summary says it.
@@ -107,7 +79,10 @@ impl PartialEq for Computed {
 pub fn WorkshopPage() -> impl IntoView {
     let app = use_app();
     let st = super::use_studio();
-    let (teams, labels) = (st.workshop_teams, st.workshop_labels);
+    let workshop = st.workshop;
+    // The number of teams: the table and the sections are built again only when it changes,
+    // never on a new label (that would take the keyboard focus away).
+    let count = Memo::new(move |_| workshop.with(Workshop::len));
     let errors = RwSignal::new(st.workshop_problem.get_untracked().into_iter().collect::<Vec<_>>());
     let status = RwSignal::new(None::<String>);
     let load_ms = RwSignal::new(None::<f64>);
@@ -116,8 +91,7 @@ pub fn WorkshopPage() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
 
     let persist = move || {
-        let r = teams.with_untracked(|t| labels.with_untracked(|l| save(t, l)));
-        if let Err(e) = r {
+        if let Err(e) = workshop.with_untracked(save) {
             errors.update(|v| v.push(e));
         }
     };
@@ -129,56 +103,31 @@ pub fn WorkshopPage() -> impl IntoView {
         let started = perf_now();
         status.set(Some(if files.len() == 1 { t!("Reading 1 file…") } else { t!("Reading {0} files…", files.len()) }));
         leptos::task::spawn_local(async move {
-            let picked = read_files(files).await;
-            let mut new_teams = Vec::new();
-            let mut new_labels = Vec::new();
+            // Every file read and checked first, then offered to the workshop in one step, in
+            // the order picked.
+            let mut opened = Vec::new();
+            for p in read_files(files).await {
+                opened.push(match p {
+                    Ok(p) => import_file(&p).await.map(|a| (a, p.name)),
+                    Err(e) => Err(e),
+                });
+            }
             let mut problems = Vec::new();
-            let mut case = teams.with_untracked(|t| t.first().map(|a| (a.questionnaire_id.clone(), a.questionnaire_version.clone())));
-            for p in picked {
-                let p: Picked = match p {
-                    Ok(p) => p,
-                    Err(e) => {
-                        problems.push(e);
-                        continue;
-                    }
-                };
-                match import_file(&p).await {
-                    Err(e) => problems.push(e),
-                    Ok(a) => {
-                        let this = (a.questionnaire_id.clone(), a.questionnaire_version.clone());
-                        match &case {
-                            Some(c) if *c != this => problems.push(t!(
-                                "“{0}” was not added: it answers the questionnaire “{1}” version {2}, and this workshop compares “{3}” version {4}.",
-                                p.name,
-                                this.0,
-                                this.1,
-                                c.0,
-                                c.1
-                            )),
-                            _ => {
-                                // The same file picked twice would count one team twice.
-                                // (fingerprints only for files with the same id, which is rare: cheap)
-                                let same = |x: &Assessment| x.id == a.id && crate::review::fingerprint(x) == crate::review::fingerprint(&a);
-                                let loaded = teams.with_untracked(|t| t.iter().chain(new_teams.iter()).position(same));
-                                match loaded {
-                                    Some(i) => problems.push(t!("“{0}” was not added: team {1} has the same file (the same assessment with the same answers).", p.name, i + 1)),
-                                    None => {
-                                        case = Some(this);
-                                        new_labels.push(default_label(&a, &p.name));
-                                        new_teams.push(a);
-                                    }
-                                }
-                            }
-                        }
+            let mut added = 0;
+            workshop.update(|w| {
+                for file in opened {
+                    match file {
+                        Err(e) => problems.push(e),
+                        Ok((a, name)) => match w.add(a, &name) {
+                            AddOutcome::Added => added += 1,
+                            other => problems.extend(other.problem(&name)),
+                        },
                     }
                 }
-            }
-            let added = new_teams.len();
-            labels.update(|l| l.extend(new_labels));
-            teams.update(|t| t.extend(new_teams));
+            });
             errors.set(problems);
             persist();
-            let total = teams.with_untracked(|t| t.len());
+            let total = workshop.with_untracked(Workshop::len);
             let msg = match (added == 1, total == 1) {
                 (true, true) => t!("Added 1 team file; the workshop has 1 team."),
                 (true, false) => t!("Added 1 team file; the workshop has {0} teams.", total),
@@ -207,8 +156,7 @@ pub fn WorkshopPage() -> impl IntoView {
         }
         match storage::remove_key(WORKSHOP_KEY) {
             Ok(()) => {
-                teams.set(Vec::new());
-                labels.set(Vec::new());
+                workshop.set(Workshop::new());
                 errors.set(Vec::new());
                 status.set(Some(t!("The workshop was cleared.")));
                 app.announce(t!("The workshop was cleared"));
@@ -218,17 +166,16 @@ pub fn WorkshopPage() -> impl IntoView {
     };
 
     let computed = Memo::new(move |_| {
-        let list = teams.get();
-        let first = list.first()?;
-        let (q, bytes) = questionnaire_of(app, first).ok()?;
-        Some(Computed { stats: section_stats(&q, &list), splits: disagreement(&q, &list), q, bytes })
+        workshop.with(|w| {
+            let (q, bytes) = questionnaire_of(app, w.first()?).ok()?;
+            Some(Computed { stats: w.section_stats(&q), splits: w.disagreement(&q), q, bytes })
+        })
     });
-    let label_of = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_default());
+    let label_of = move |i: usize| workshop.with(|w| w.label(i).unwrap_or_default().to_string());
 
     let export_csv = move |_| {
         let Some(c) = computed.get_untracked() else { return };
-        let rows: Vec<(String, Assessment)> = labels.get_untracked().into_iter().zip(teams.get_untracked()).collect();
-        let text = crate::workshop::csv(&c.q, &rows, locale());
+        let text = workshop.with_untracked(|w| w.csv(&c.q, locale()));
         let name = crate::workshop::csv_file_name(&crate::ui::state::local_now());
         match save_file(text.as_bytes(), &name, "text/csv;charset=utf-8") {
             Ok(()) => status.set(Some(t!("Saved {0}.", name))),
@@ -239,12 +186,9 @@ pub fn WorkshopPage() -> impl IntoView {
     let export_pdf = move |_| {
         let Some(c) = computed.get_untracked() else { return };
         let req = crate::worker::WorkshopRequest {
-            teams: labels
-                .get_untracked()
-                .into_iter()
-                .zip(teams.get_untracked())
-                .map(|(label, assessment)| crate::worker::WorkshopTeam { label, assessment })
-                .collect(),
+            teams: workshop.with_untracked(|w| {
+                w.teams().iter().map(|t| crate::worker::WorkshopTeam { label: t.label.clone(), assessment: t.assessment.clone() }).collect()
+            }),
             generated_at: crate::ui::state::local_now(),
             locale: locale().into(),
         };
@@ -267,10 +211,9 @@ pub fn WorkshopPage() -> impl IntoView {
     };
 
     let team_rows = move || {
-        let n = teams.with(|t| t.len());
-        (0..n)
+        (0..count.get())
             .map(|i| {
-                let project = teams.with_untracked(|t| t.get(i).map(|a| a.display_name().to_string()).unwrap_or_default());
+                let project = workshop.with_untracked(|w| w.teams().get(i).map(|t| t.assessment.display_name()).unwrap_or_default());
                 let label_id = format!("team-label-{i}");
                 view! {
                     <tr>
@@ -280,8 +223,7 @@ pub fn WorkshopPage() -> impl IntoView {
                             <input id=label_id type="text" class="team-label" prop:value=move || label_of(i)
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
-                                    let v = if v.trim().is_empty() { t!("Team {0}", i + 1) } else { v };
-                                    labels.update(|l| if let Some(x) = l.get_mut(i) { *x = v });
+                                    workshop.update(|w| { w.relabel(i, &v); });
                                     persist();
                                 }/>
                         </td>
@@ -289,8 +231,7 @@ pub fn WorkshopPage() -> impl IntoView {
                         <td>
                             <button type="button" class="button small" aria-label=move || t!("Remove {0}", label_of(i))
                                 on:click=move |_| {
-                                    teams.update(|t| { if i < t.len() { t.remove(i); } });
-                                    labels.update(|l| { if i < l.len() { l.remove(i); } });
+                                    workshop.update(|w| { w.remove(i); });
                                     persist();
                                 }>{ts!("Remove")}</button>
                         </td>
@@ -320,12 +261,12 @@ pub fn WorkshopPage() -> impl IntoView {
             </div>
         })}
         {move || {
-            if teams.with(|t| t.is_empty()) {
+            if count.get() == 0 {
                 return view! { <p class="muted">{ts!("No team files loaded yet.")}</p> }.into_any();
             }
             view! {
                 <section aria-labelledby="teams-h">
-                    <h2 id="teams-h">{move || t!("Teams ({0})", teams.with(|t| t.len()))}</h2>
+                    <h2 id="teams-h">{move || t!("Teams ({0})", count.get())}</h2>
                     <details class="team-list" open>
                         <summary>{ts!("Team names: taken from each file's assessors or project field; change them here")}</summary>
                         <div class="table-scroll" tabindex="0" role="region" aria-label=ts!("Team names")>
@@ -347,16 +288,16 @@ pub fn WorkshopPage() -> impl IntoView {
         }}
         {move || {
             let Some(c) = computed.get() else {
-                return teams.with(|t| t.first().map(|a| questionnaire_of(app, a).err())).flatten().map(|m| view! { <p role="status">{m}</p> }.into_any());
+                return workshop.with(|w| w.first().map(|a| questionnaire_of(app, a).err())).flatten().map(|m| view! { <p role="status">{m}</p> }.into_any());
             };
-            Some(view! { <Comparison c=c labels=labels show_all=show_all/> }.into_any())
+            Some(view! { <Comparison c=c workshop=workshop show_all=show_all/> }.into_any())
         }}
     }
 }
 
 #[component]
-fn Comparison(c: Computed, labels: RwSignal<Vec<String>>, show_all: RwSignal<bool>) -> impl IntoView {
-    let label_of = move |i: usize| labels.with(|l| l.get(i).cloned().unwrap_or_else(|| t!("Team {0}", i + 1)));
+fn Comparison(c: Computed, workshop: RwSignal<Workshop>, show_all: RwSignal<bool>) -> impl IntoView {
+    let label_of = move |i: usize| workshop.with(|w| w.label(i).map(str::to_string)).unwrap_or_else(|| t!("Team {0}", i + 1));
     let q = c.q.clone();
     let n_teams = c.stats.first().map(|s| s.scores.len()).unwrap_or(0);
     let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_else(|| sid.to_string());
@@ -483,18 +424,17 @@ fn dot_chart(stats: &[SectionStats], title: &dyn Fn(&str) -> String) -> impl Int
 pub fn PresentPage(index: usize) -> impl IntoView {
     let app = use_app();
     let st = super::use_studio();
-    let (teams, labels) = (st.workshop_teams.get_untracked(), st.workshop_labels.get_untracked());
-    let Some(first) = teams.first().cloned() else {
+    let workshop = st.workshop.get_untracked();
+    let Some(first) = workshop.first().cloned() else {
         return view! { <h1>{ts!("No workshop loaded")}</h1><p><a href="#/workshop">{ts!("Load the team files first")}</a>"."</p> }.into_any();
     };
     let present = |i: usize| go(StudioRoute::Present { index: i });
-    let labels2 = labels.clone();
     let body = move || {
         let (q, _) = match questionnaire_of(app, &first) {
             Ok(x) => x,
             Err(m) => return view! { <p role="status">{m}</p> }.into_any(),
         };
-        let splits = disagreement(&q, &teams);
+        let splits = workshop.disagreement(&q);
         let total = splits.len();
         let Some(s) = splits.get(index.min(total.saturating_sub(1))) else {
             return view! { <p>{ts!("No team answered a choice question yet.")}</p> }.into_any();
@@ -502,14 +442,13 @@ pub fn PresentPage(index: usize) -> impl IntoView {
         let i = index.min(total - 1);
         let Some(r) = q.question(&s.question_id) else { return view! { <p>{ts!("This question is not in the questionnaire.")}</p> }.into_any() };
         let max = s.groups.first().map(|g| g.teams.len()).unwrap_or(1).max(1);
-        let labels = labels2.clone();
         let groups = s
             .groups
             .iter()
             .map(|g| {
                 // A bar in SVG: the CSP allows no inline styles.
                 let width = (g.teams.len() * 100 / max).max(2);
-                let names = g.teams.iter().map(|t| labels.get(*t).cloned().unwrap_or_default()).collect::<Vec<_>>().join(", ");
+                let names = g.teams.iter().map(|t| workshop.label(*t).unwrap_or_default()).collect::<Vec<_>>().join(", ");
                 view! {
                     <li>
                         <div class="present-answer"><strong>{group_label(r.question, &g.key)}</strong>" — "{if g.teams.len() == 1 { t!("1 team") } else { t!("{0} teams", g.teams.len()) }}</div>
@@ -542,6 +481,5 @@ pub fn PresentPage(index: usize) -> impl IntoView {
         _ => {}
     });
     on_cleanup(move || handle.remove());
-    let _ = labels;
     view! { <div class="present-view">{body}</div> }.into_any()
 }

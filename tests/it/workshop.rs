@@ -1,0 +1,251 @@
+//! The workshop's rules (`elsa::workshop::Workshop`): which team files join (one questionnaire
+//! and version, no file twice), default labels, removing and relabelling, and the stored form
+//! read back — a damaged or foreign stored value included.
+use crate::common::{mini, with, NOW};
+use elsa::answers::Assessment;
+use elsa::i18n::{with_lang, Lang};
+use elsa::review::Review;
+use elsa::workshop::{default_label, AddOutcome, StoredError, Workshop, WORKSHOP_KEY};
+
+/// A team's file: its id, assessors and project name, and its answers.
+fn team(id: &str, assessors: &str, project: &str, answers: &[(&str, &str)]) -> Assessment {
+    let mut a = with(&mini(), answers);
+    a.id = id.into();
+    a.metadata.assessors = assessors.into();
+    a.metadata.project_name = project.into();
+    a
+}
+
+fn labels(w: &Workshop) -> Vec<&str> {
+    w.teams().iter().map(|t| t.label.as_str()).collect()
+}
+
+fn ids(w: &Workshop) -> Vec<&str> {
+    w.teams().iter().map(|t| t.assessment.id.as_str()).collect()
+}
+
+/// Three teams of the mini questionnaire, added in order.
+fn three() -> Workshop {
+    let mut w = Workshop::new();
+    for (a, file) in [
+        (team("t1", "North table", "Triage bot", &[("o1", "a")]), "north.json"),
+        (team("t2", "", "Triage bot", &[("o1", "b")]), "south.json"),
+        (team("t3", "", "", &[("o1", "c")]), "east table.pdf"),
+    ] {
+        assert_eq!(w.add(a, file), AddOutcome::Added);
+    }
+    w
+}
+
+#[test]
+fn default_labels_come_from_assessors_then_project_then_file_name() {
+    let w = three();
+    assert_eq!(labels(&w), ["North table", "Triage bot", "east table"]);
+    assert_eq!(w.label(1), Some("Triage bot"));
+    assert_eq!(w.label(3), None);
+    // Spaces around a field do not count; long labels are cut at 60 characters.
+    let long = "x".repeat(80);
+    assert_eq!(default_label(&team("a", "  ", &format!("  {long}"), &[]), "f.json"), "x".repeat(60));
+    assert_eq!(default_label(&team("a", "", "", &[]), "team report.pdf"), "team report");
+    // Nothing to take a label from: the team's number.
+    let mut w = three();
+    assert_eq!(w.add(team("t4", " ", "", &[]), ".json"), AddOutcome::Added);
+    assert_eq!(w.label(3), Some("Team 4"));
+}
+
+#[test]
+fn the_same_file_twice_is_refused_by_name_and_team() {
+    let mut w = three();
+    // Loaded again: the same assessment (id) with the same answers.
+    let again = team("t2", "", "Triage bot", &[("o1", "b")]);
+    let out = w.add(again.clone(), "south again.json");
+    assert_eq!(out, AddOutcome::Duplicate { of: 1 });
+    assert_eq!(
+        out.problem("south again.json").as_deref(),
+        Some("“south again.json” was not added: team 2 has the same file (the same assessment with the same answers).")
+    );
+    assert_eq!(w.len(), 3, "a duplicate is not added");
+    // Timestamps and labels do not make a file another one: only the answers (fingerprint) do.
+    let mut later = again.clone();
+    later.modified = "2027-01-01T00:00:00.000Z".into();
+    later.metadata.assessors = String::new();
+    assert_eq!(w.add(later, "copy.json"), AddOutcome::Duplicate { of: 1 });
+    // The same id with other answers: another team that started from the same file.
+    assert_eq!(w.add(team("t2", "", "Triage bot", &[("o1", "a")]), "variant.json"), AddOutcome::Added);
+    // The same answers under another id: two teams that happen to agree.
+    assert_eq!(w.add(team("t9", "", "Triage bot", &[("o1", "b")]), "twin.json"), AddOutcome::Added);
+    assert_eq!(ids(&w), ["t1", "t2", "t3", "t2", "t9"]);
+    assert_eq!(AddOutcome::Added.problem("x.json"), None);
+}
+
+#[test]
+fn a_file_of_another_questionnaire_or_version_is_refused() {
+    let mut w = three();
+    let mut other_version = team("v2", "West", "", &[("o1", "a")]);
+    other_version.questionnaire_version = "2.0.0".into();
+    let out = w.add(other_version.clone(), "west.json");
+    assert_eq!(
+        out,
+        AddOutcome::OtherQuestionnaire { id: "mini".into(), version: "2.0.0".into(), workshop_id: "mini".into(), workshop_version: "1.2.3".into() }
+    );
+    assert_eq!(
+        out.problem("west.json").as_deref(),
+        Some("“west.json” was not added: it answers the questionnaire “mini” version 2.0.0, and this workshop compares “mini” version 1.2.3.")
+    );
+    let mut other = team("q2", "", "", &[]);
+    other.questionnaire_id = "elsa-quick-scan".into();
+    assert!(matches!(w.add(other, "quick.json"), AddOutcome::OtherQuestionnaire { ref id, .. } if id == "elsa-quick-scan"));
+    assert_eq!(w.len(), 3);
+    assert_eq!(w.questionnaire(), Some(("mini", "1.2.3")));
+    // The first team decides: once the workshop is empty, any questionnaire may start it.
+    while w.remove(0).is_some() {}
+    assert!(w.is_empty() && w.questionnaire().is_none());
+    assert_eq!(w.add(other_version, "west.json"), AddOutcome::Added);
+    assert_eq!(w.questionnaire(), Some(("mini", "2.0.0")));
+}
+
+#[test]
+fn messages_come_out_in_dutch() {
+    let text = with_lang(Lang::Nl, || AddOutcome::Duplicate { of: 0 }.problem("a.json")).unwrap();
+    assert!(text.starts_with("“a.json”") && text.contains("team 1") && !text.contains("was not added"), "{text}");
+    let text = with_lang(Lang::Nl, || StoredError::Foreign.to_string());
+    assert_eq!(text, "het is geen workshop");
+}
+
+#[test]
+fn removing_a_team_moves_the_later_ones_up() {
+    let mut w = three();
+    let gone = w.remove(1).expect("team 2 is there");
+    assert_eq!(gone.label, "Triage bot");
+    assert_eq!(ids(&w), ["t1", "t3"]);
+    assert_eq!(labels(&w), ["North table", "east table"]);
+    assert!(w.remove(2).is_none(), "no third team any more");
+    assert_eq!(w.len(), 2);
+    // A removed file may be loaded again.
+    assert_eq!(w.add(gone.assessment, "south.json"), AddOutcome::Added);
+    assert_eq!(ids(&w), ["t1", "t3", "t2"]);
+}
+
+#[test]
+fn relabelling_trims_and_an_empty_label_becomes_the_team_number() {
+    let mut w = three();
+    assert!(w.relabel(2, "  Blue table "));
+    assert_eq!(w.label(2), Some("Blue table"));
+    assert!(w.relabel(0, "   "));
+    assert_eq!(w.label(0), Some("Team 1"));
+    assert!(!w.relabel(3, "Nobody"), "no fourth team");
+    assert_eq!(labels(&w), ["Team 1", "Triage bot", "Blue table"]);
+    // Labels never change a team's answers.
+    assert_eq!(w.teams()[2].assessment, team("t3", "", "", &[("o1", "c")]));
+}
+
+#[test]
+fn the_stored_form_reads_back_the_same() {
+    let mut w = three();
+    w.relabel(1, "Blue, \"quoted\" table");
+    // A team file carrying a review keeps it word for word.
+    let mut reviewed = team("t4", "Reviewed", "", &[("o2", "no")]);
+    let review = Review { reviewer_name: "R. Viewer".into(), conditions: "Line one\nline two".into(), ..Review::default() };
+    reviewed.set_review(Some(&review));
+    assert_eq!(w.add(reviewed, "reviewed.json"), AddOutcome::Added);
+
+    let text = w.to_stored();
+    let back = Workshop::from_stored(&text).expect("its own stored form reads back");
+    assert_eq!(back, w);
+    assert_eq!(back.teams()[3].assessment.review(), Some(review));
+    assert_eq!(back.to_stored(), text, "writing it again gives the same text");
+
+    // The shape: format, version, and per team its label and the assessment as the file has it.
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["format"], "elsa-workshop");
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["teams"].as_array().map(Vec::len), Some(4));
+    assert_eq!(json["teams"][1]["label"], "Blue, \"quoted\" table");
+    assert_eq!(json["teams"][1]["assessment"]["id"], "t2");
+    assert_eq!(json["teams"][0]["assessment"]["responses"]["o1"]["answer"]["id"], "a");
+    assert_eq!(WORKSHOP_KEY, "elsa.v1.workshop");
+
+    // An empty workshop too.
+    assert_eq!(Workshop::from_stored(&Workshop::new().to_stored()), Ok(Workshop::new()));
+}
+
+#[test]
+fn a_workshop_stored_by_the_previous_version_reads_back() {
+    // Written the way the studio stored it before the rules moved into the core.
+    let text = format!(
+        r#"{{"format":"elsa-workshop","format_version":1,"teams":[{{"label":"Old label","assessment":{}}}]}}"#,
+        serde_json::to_string(&team("t1", "North", "", &[("o1", "a")])).unwrap()
+    );
+    let w = Workshop::from_stored(&text).expect("readable");
+    assert_eq!(labels(&w), ["Old label"]);
+    assert_eq!(w.first().and_then(|a| a.answer("o1")), team("t1", "", "", &[("o1", "a")]).answer("o1"));
+}
+
+#[test]
+fn a_damaged_or_foreign_stored_value_is_an_error_that_says_why() {
+    let good = three().to_stored();
+    let damaged = |text: &str| match Workshop::from_stored(text) {
+        Err(StoredError::Damaged(m)) => m,
+        other => panic!("{text:?} should be damaged, got {other:?}"),
+    };
+    // Not JSON, cut off, or JSON of the wrong shape.
+    assert!(!damaged("not json").is_empty());
+    damaged(&good[..good.len() / 2]);
+    damaged(r#"{"format":"elsa-workshop","format_version":1}"#);
+    damaged(r#"{"format":"elsa-workshop","format_version":1,"teams":[{"label":3}]}"#);
+    damaged(r#"{"format":"elsa-workshop","format_version":"1","teams":[]}"#);
+
+    // Something else stored under the key: an assessment file, an empty object.
+    let assessment = elsa::persist::encode(&team("t1", "", "", &[]));
+    assert_eq!(Workshop::from_stored(&assessment), Err(StoredError::Foreign));
+    assert_eq!(Workshop::from_stored("{}"), Err(StoredError::Foreign));
+    assert_eq!(Workshop::from_stored("[]"), Err(StoredError::Foreign));
+    assert_eq!(StoredError::Foreign.to_string(), "it is not a workshop");
+
+    // A newer format.
+    let newer = good.replacen("\"format_version\":1", "\"format_version\":2", 1);
+    assert_eq!(Workshop::from_stored(&newer), Err(StoredError::Newer(2)));
+    assert_eq!(StoredError::Newer(2).to_string(), "it was saved by a newer version of this tool (workshop format 2)");
+
+    // Teams no workshop can hold: two versions of the questionnaire, or one file twice.
+    let stored_pair = |a: &Assessment, b: &Assessment| {
+        format!(
+            r#"{{"format":"elsa-workshop","format_version":1,"teams":[{{"label":"A","assessment":{}}},{{"label":"B","assessment":{}}}]}}"#,
+            serde_json::to_string(a).unwrap(),
+            serde_json::to_string(b).unwrap()
+        )
+    };
+    let a = team("t1", "", "", &[("o1", "a")]);
+    let mut b = team("t2", "", "", &[("o1", "b")]);
+    assert!(Workshop::from_stored(&stored_pair(&a, &b)).is_ok());
+    b.questionnaire_version = "2.0.0".into();
+    assert_eq!(Workshop::from_stored(&stored_pair(&a, &b)), Err(StoredError::Inconsistent));
+    assert_eq!(Workshop::from_stored(&stored_pair(&a, &a)), Err(StoredError::Inconsistent));
+    assert!(StoredError::Inconsistent.to_string().contains("different questionnaires"));
+}
+
+#[test]
+fn a_stored_team_without_a_label_gets_its_number() {
+    let text = format!(
+        r#"{{"format":"elsa-workshop","format_version":1,"teams":[{{"label":" ","assessment":{}}}]}}"#,
+        serde_json::to_string(&team("t1", "North", "", &[])).unwrap()
+    );
+    assert_eq!(Workshop::from_stored(&text).map(|w| w.label(0).map(str::to_string)), Ok(Some("Team 1".into())));
+}
+
+#[test]
+fn statistics_and_csv_of_the_workshop_are_those_of_its_teams_in_order() {
+    let q = mini();
+    let mut w = three();
+    w.relabel(0, "=SUM(A1)");
+    let teams: Vec<Assessment> = w.teams().iter().map(|t| t.assessment.clone()).collect();
+    assert_eq!(w.section_stats(&q), elsa::workshop::section_stats(&q, &teams));
+    assert_eq!(w.disagreement(&q), elsa::workshop::disagreement(&q, &teams));
+    let o1 = w.disagreement(&q).into_iter().find(|s| s.question_id == "o1").unwrap();
+    assert_eq!(o1.groups.iter().map(|g| g.teams.clone()).collect::<Vec<_>>(), [vec![0], vec![1], vec![2]]);
+    let pairs: Vec<(String, Assessment)> = w.teams().iter().map(|t| (t.label.clone(), t.assessment.clone())).collect();
+    let csv = w.csv(&q, "en");
+    assert_eq!(csv, elsa::workshop::csv(&q, &pairs, "en"));
+    let rows: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap_or_default()).collect();
+    assert_eq!(rows, ["'=SUM(A1)", "Triage bot", "east table"], "labels in team order, formulas defused");
+}
