@@ -1,7 +1,7 @@
 //! The workshop's rules (`elsa::workshop::Workshop`): which team files join (one questionnaire
 //! and version, no file twice), default labels, removing and relabelling, and the stored form
 //! read back — a damaged or foreign stored value included.
-use crate::common::{mini, with, NOW};
+use crate::common::{mini, with};
 use elsa::answers::Assessment;
 use elsa::i18n::{with_lang, Lang};
 use elsa::review::Review;
