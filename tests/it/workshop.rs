@@ -249,3 +249,25 @@ fn statistics_and_csv_of_the_workshop_are_those_of_its_teams_in_order() {
     let rows: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap_or_default()).collect();
     assert_eq!(rows, ["'=SUM(A1)", "Triage bot", "east table"], "labels in team order, formulas defused");
 }
+
+/// A workshop stored before an update of the tool: its teams of an older version of a bundled
+/// questionnaire move to the newest version with every answer kept, so that files of the new
+/// version (which the import moves forward too) can still join.
+#[test]
+fn stored_teams_of_an_older_bundled_version_move_to_the_newest() {
+    let (all, _) = elsa::bundled::load_all();
+    let q = all.iter().filter(|q| q.id == "elsa-health-ai").max_by(|a, b| elsa::import::compare_versions(&a.version, &b.version).unwrap()).unwrap();
+    let mut old = elsa::answers::Assessment::new("old-team".into(), q, "2026-01-01T00:00:00Z");
+    old.questionnaire_version = "1.0.0".into();
+    let first = q.sections[1].questions[0].id.clone();
+    old.set_answer(&first, Some(elsa::answers::Answer::DontKnow), "2026-01-01T00:00:00Z");
+    old.set_answer("retired-question", Some(elsa::answers::Answer::DontKnow), "2026-01-01T00:00:00Z");
+    let text = format!(r#"{{"format":"elsa-workshop","format_version":1,"teams":[{{"label":"Old","assessment":{}}}]}}"#, serde_json::to_string(&old).unwrap());
+    let mut w = Workshop::from_stored(&text).expect("readable");
+    let moved = w.first().unwrap();
+    assert_eq!(moved.questionnaire_version, q.version);
+    assert_eq!(moved.responses.len(), 2, "every answer kept");
+    let mut new = elsa::answers::Assessment::new("new-team".into(), q, "2026-12-03T00:00:00Z");
+    new.metadata.assessors = "New".into();
+    assert_eq!(w.add(new, "new.json"), AddOutcome::Added, "a file of the newest version joins");
+}
