@@ -365,15 +365,26 @@ impl PartialEq for ReviewText {
     }
 }
 
+/// In JSON, the review as it is; in a binary format (the report worker's messages), its JSON
+/// text as a string.
 impl Serialize for ReviewText {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        if s.is_human_readable() {
+            self.0.serialize(s)
+        } else {
+            s.serialize_str(self.0.get())
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for ReviewText {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Box::<serde_json::value::RawValue>::deserialize(d).map(ReviewText)
+        if d.is_human_readable() {
+            Box::<serde_json::value::RawValue>::deserialize(d).map(ReviewText)
+        } else {
+            let text = String::deserialize(d)?;
+            serde_json::value::RawValue::from_string(text).map(ReviewText).map_err(serde::de::Error::custom)
+        }
     }
 }
 
