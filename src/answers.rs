@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// An answer to one question. In JSON: `{"type": "choice", "id": "a"}`, `{"type": "dont_know"}`, …
-/// (Deserialize is written by hand in [`crate::flat`], in the same format.)
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+/// (Serialize and Deserialize are written by hand in [`crate::flat`]: the same JSON, and a fixed
+/// layout for the report worker's messages.)
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Answer {
     /// One option (single choice, scale, yes/no).
@@ -46,7 +47,8 @@ impl Answer {
 }
 
 /// The answer and the note of one question. A note may exist without an answer.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+/// (Serialize is written by hand in [`crate::flat`]: JSON leaves out the empty fields.)
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,7 +107,8 @@ impl Metadata {
 }
 
 /// One team's assessment of one project against one questionnaire version.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// (Serialize is written by hand in [`crate::flat`]: JSON leaves out the empty fields.)
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub id: String,
@@ -147,15 +150,26 @@ impl PartialEq for ReviewText {
     }
 }
 
+/// In JSON, the review as it is; in a binary format (the report worker's messages), its JSON
+/// text as a string.
 impl Serialize for ReviewText {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        if s.is_human_readable() {
+            self.0.serialize(s)
+        } else {
+            s.serialize_str(self.0.get())
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for ReviewText {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Box::<serde_json::value::RawValue>::deserialize(d).map(ReviewText)
+        if d.is_human_readable() {
+            Box::<serde_json::value::RawValue>::deserialize(d).map(ReviewText)
+        } else {
+            let text = String::deserialize(d)?;
+            serde_json::value::RawValue::from_string(text).map(ReviewText).map_err(serde::de::Error::custom)
+        }
     }
 }
 

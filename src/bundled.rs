@@ -66,35 +66,46 @@ pub fn bin_name(json_file: &str) -> String {
     format!("{}.bin", json_file.strip_suffix(".json").unwrap_or(json_file))
 }
 
-/// The binary form of a (validated) questionnaire: bincode of the same Rust types. The browser
-/// loads this instead of the JSON: the JSON parser for the whole questionnaire model costs the
-/// first page load about 9 KB of brotli, while bincode's reader is tiny and already in the
-/// wasm (gloo-worker uses it). `gen-bundle` writes these files at build time from the JSON,
-/// after validating it; the JSON in `questionnaires/` stays the one source.
-
+/// The binary form of a (validated) questionnaire: postcard of the same Rust types, after a
+/// magic header ([`BIN_MAGIC`]). The browser loads this instead of the JSON: the JSON parser
+/// for the whole questionnaire model costs the first page load about 9 KB of brotli, while
+/// postcard's reader is tiny and already in the wasm (the report worker's messages use it).
+/// postcard, like any format without field names, needs every value in a fixed layout:
+/// `QuestionKind` writes one (`flat.rs`), and no questionnaire type leaves out a field when
+/// writing. `gen-bundle` writes these files at build time from the JSON, after validating it;
+/// the JSON in `questionnaires/` stays the one source.
 pub fn encode_bin(q: &Questionnaire) -> Vec<u8> {
     let mut out = BIN_MAGIC.to_vec();
     // Plain data: serialising it to memory cannot fail.
-    out.extend(bincode::serialize(q).unwrap_or_default());
+    out.extend(postcard::to_allocvec(q).unwrap_or_default());
     out
 }
 
 /// The first bytes of every binary questionnaire, with the layout's version (2: the triage's
-/// roles and duties, questionnaire 2.0.0).
-pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x02\n";
+/// roles and duties, questionnaire 2.0.0; 3: postcard instead of bincode).
+pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x03\n";
 
 pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
     let body = bytes.strip_prefix(BIN_MAGIC.as_slice()).ok_or("not a questionnaire file of this version of the tool")?;
-    // The browser does not spell out bincode's error: its text (with every I/O error's name)
-    // costs the first page load more than it tells a user.
-    bincode::deserialize(body).map_err(|e| {
+    // The browser does not spell out postcard's error: its text costs the first page load more
+    // than it tells a user.
+    from_postcard(body).map_err(|e| {
         if cfg!(target_arch = "wasm32") {
-            drop(e);
+            let _ = e;
             "the questionnaire file is damaged; reload the page".to_string()
         } else {
             format!("the questionnaire file is damaged ({e})")
         }
     })
+}
+
+/// A value from postcard bytes that hold exactly it: bytes left over after the value mean
+/// another layout, and are refused as much as bytes missing.
+pub(crate) fn from_postcard<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, postcard::Error> {
+    match postcard::take_from_bytes(bytes)? {
+        (value, []) => Ok(value),
+        _ => Err(postcard::Error::DeserializeBadEncoding),
+    }
 }
 
 /// Parse a bundled file, with the rules for bundled files (every text in Dutch too). The browser trusts the bundled files (the native tests validate each

@@ -3,11 +3,17 @@
 //! fields rejected), but the object is read once into a flat struct instead of being buffered
 //! and re-read, which serde does for internally tagged enums and which costs about 5 KB of
 //! brotli in the browser's wasm.
+//!
+//! Their `Serialize`, and that of [`Response`] and [`Assessment`], write the same JSON as
+//! derived ones would, and a fixed layout for a binary format (postcard: the questionnaire's
+//! binary form and the report worker's messages). A binary format has no field names, so it
+//! reads every field in order: the flat struct with every field, and no field left out (JSON
+//! leaves out empty ones; the binary form writes them).
 
-use crate::answers::Answer;
+use crate::answers::{Answer, Assessment, Response};
 use crate::model::{Choice, ProfileField, QuestionKind, Scoring};
 use serde::de::Error;
-use serde::ser::SerializeMap;
+use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Deserialize, Serialize, Clone, Copy)]
@@ -163,7 +169,7 @@ impl<'de> Deserialize<'de> for QuestionKind {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 enum AnswerTag {
     Choice,
@@ -212,5 +218,93 @@ impl<'de> Deserialize<'de> for Answer {
             AnswerTag::DontKnow => Answer::DontKnow,
             AnswerTag::NotApplicable => Answer::NotApplicable,
         })
+    }
+}
+
+/// [`RawAnswer`] for writing: every field in a fixed order, as a binary format needs.
+#[derive(Serialize)]
+struct RawAnswerRef<'a> {
+    tag: AnswerTag,
+    id: Option<&'a String>,
+    ids: Option<&'a Vec<String>>,
+    value: Option<&'a String>,
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut raw = RawAnswerRef { tag: AnswerTag::DontKnow, id: None, ids: None, value: None };
+        match self {
+            Answer::Choice { id } => {
+                raw.tag = AnswerTag::Choice;
+                raw.id = Some(id);
+            }
+            Answer::Choices { ids } => {
+                raw.tag = AnswerTag::Choices;
+                raw.ids = Some(ids);
+            }
+            Answer::Text { value } => {
+                raw.tag = AnswerTag::Text;
+                raw.value = Some(value);
+            }
+            Answer::Date { value } => {
+                raw.tag = AnswerTag::Date;
+                raw.value = Some(value);
+            }
+            Answer::DontKnow => {}
+            Answer::NotApplicable => raw.tag = AnswerTag::NotApplicable,
+        }
+        if !s.is_human_readable() {
+            return raw.serialize(s);
+        }
+        // JSON: `{"type": "...", ...the fields of the answer}`.
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", &raw.tag)?;
+        if let Some(v) = raw.id {
+            m.serialize_entry("id", v)?;
+        }
+        if let Some(v) = raw.ids {
+            m.serialize_entry("ids", v)?;
+        }
+        if let Some(v) = raw.value {
+            m.serialize_entry("value", v)?;
+        }
+        m.end()
+    }
+}
+
+/// Write a field, or in JSON leave it out when `skip` (the derived `skip_serializing_if`, which
+/// would leave it out of a binary format too).
+fn field<S: SerializeStruct, T: Serialize + ?Sized>(st: &mut S, all: bool, skip: bool, key: &'static str, value: &T) -> Result<(), S::Error> {
+    if all || !skip {
+        st.serialize_field(key, value)
+    } else {
+        st.skip_field(key)
+    }
+}
+
+impl Serialize for Response {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let all = !s.is_human_readable();
+        let mut st = s.serialize_struct("Response", 2)?;
+        field(&mut st, all, self.answer.is_none(), "answer", &self.answer)?;
+        field(&mut st, all, self.note.is_empty(), "note", &self.note)?;
+        st.end()
+    }
+}
+
+impl Serialize for Assessment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let all = !s.is_human_readable();
+        let mut st = s.serialize_struct("Assessment", 9)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("questionnaire_id", &self.questionnaire_id)?;
+        st.serialize_field("questionnaire_version", &self.questionnaire_version)?;
+        st.serialize_field("created", &self.created)?;
+        st.serialize_field("modified", &self.modified)?;
+        st.serialize_field("metadata", &self.metadata)?;
+        st.serialize_field("responses", &self.responses)?;
+        field(&mut st, all, self.last_section.is_none(), "last_section", &self.last_section)?;
+        field(&mut st, all, self.review.is_none(), "review", &self.review)?;
+        st.end()
     }
 }

@@ -1,14 +1,16 @@
-//! PDF and Markdown export, and reading the answers out of a PDF, through the report worker, which is spawned on the first export only (it carries
-//! printpdf and the fonts) and reused afterwards. gloo-worker has no error callback, so a
-//! timeout turns a worker that never answers into a clear error, and the next try starts afresh.
+//! PDF and Markdown export, the workshop summary, and imports (a PDF's answers are read there),
+//! through the report worker, which is spawned on first use only (it carries printpdf and the
+//! fonts) and reused afterwards. gloo-worker has no error callback, so a timeout turns a worker
+//! that never answers into a clear error, and the next try starts afresh.
 
+use crate::answers::Assessment;
 use crate::t;
-use crate::worker::{decode_output, encode_input, Job, Lean, ReportRequest, ReportResponse, ReportWorker, WorkerInput, Wire};
+use crate::worker::{decode_reply, encode_request, Lean, ReportWorker, Request, Response, Wire};
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::time::Duration;
 
-type Done = Box<dyn FnOnce(Result<ReportResponse, String>)>;
+type Done = Box<dyn FnOnce(Response)>;
 
 thread_local! {
     static BRIDGE: RefCell<Option<WorkerBridge<ReportWorker>>> = const { RefCell::new(None) };
@@ -21,40 +23,62 @@ const WORKER_PATH: &str = "./report_worker_loader.js";
 /// A first export loads ~1 MB; allow slow machines plenty of time.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-fn finish(result: Result<ReportResponse, String>) {
+/// An imported assessment (in the current format) and the questionnaire version it was moved
+/// from, if it was.
+pub type Imported = (Assessment, Option<String>);
+
+fn finish(response: Response) {
     if let Some((_, done)) = PENDING.with(|p| p.borrow_mut().take()) {
-        done(result);
+        done(response);
     }
 }
 
-/// Build the PDF or the Markdown of a request in the worker; call `done` with the result
-/// (exactly once).
-pub fn export(job: Job, request: &ReportRequest, questionnaire: &[u8], done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
-    match serde_json::to_string(request) {
-        Ok(json) => run(WorkerInput { job, json, bytes: questionnaire.to_vec() }, done),
-        Err(e) => done(Err(t!("the report request could not be prepared: {0}", e))),
+/// The message of a response that is not the one asked for.
+fn failure(response: Response) -> String {
+    match response {
+        Response::Failed(e) => e,
+        _ => unreadable(),
+    }
+}
+
+fn unreadable() -> String {
+    t!("the answer of the report builder could not be read (it may be from another version of the tool); reload the page")
+}
+
+/// Make a file in the worker (a PDF or Markdown report, the workshop summary); `done` gets its
+/// name and bytes, or the message for the user (exactly once).
+pub fn make_file(request: Request, done: impl FnOnce(Result<(String, Vec<u8>), String>) + 'static) {
+    run(request, move |r| {
+        done(match r {
+            Response::File { file_name, bytes } => Ok((file_name, bytes)),
+            other => Err(failure(other)),
+        })
+    })
+}
+
+fn imported(response: Response) -> Result<Imported, String> {
+    match response {
+        Response::Imported { stored, moved_from } => {
+            crate::persist::decode(&stored).map(|a| (a, moved_from)).map_err(|e| e.to_string())
+        }
+        other => Err(failure(other)),
     }
 }
 
 /// Import a file the user picked (JSON export or PDF report); the worker's messages come in the
 /// interface language.
-pub fn import(bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
-    run(WorkerInput { job: Job::Import, json: String::new(), bytes }, done)
+pub fn import(file: Vec<u8>, done: impl FnOnce(Result<Imported, String>) + 'static) {
+    run(Request::Import { file, lang: crate::i18n::lang() }, move |r| done(imported(r)))
 }
 
-/// Any job with its JSON request (the studio's workshop summary).
-pub fn run_job(job: Job, json: String, bytes: Vec<u8>, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
-    run(WorkerInput { job, json, bytes }, done)
-}
-
-/// The same as a future (the studio awaits files one after another).
-pub async fn run_async(job: Job, json: String, bytes: Vec<u8>) -> Result<ReportResponse, String> {
+/// The same as a future (the studio reads files one after another).
+pub async fn import_async(file: Vec<u8>) -> Result<Imported, String> {
     use std::rc::Rc;
-    let slot: Rc<RefCell<Option<Result<ReportResponse, String>>>> = Rc::new(RefCell::new(None));
-    let slot2 = slot.clone();
+    let slot: Rc<RefCell<Option<Result<Imported, String>>>> = Rc::new(RefCell::new(None));
+    let mut file = Some(file);
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let slot = slot2.clone();
-        run_job(job, json.clone(), bytes.clone(), move |r| {
+        let slot = slot.clone();
+        import(file.take().unwrap_or_default(), move |r| {
             *slot.borrow_mut() = Some(r);
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
@@ -64,14 +88,9 @@ pub async fn run_async(job: Job, json: String, bytes: Vec<u8>) -> Result<ReportR
     out.unwrap_or_else(|| Err(t!("the report builder gave no answer")))
 }
 
-fn run(mut input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>) + 'static) {
+fn run(request: Request, done: impl FnOnce(Response) + 'static) {
     if PENDING.with(|p| p.borrow().is_some()) {
-        return done(Err(t!("the tool is still busy with the previous file; please wait for it")));
-    }
-    // An import's `json` is the language of the worker's messages: the interface language
-    // unless the caller named one.
-    if input.job == Job::Import && input.json.is_empty() {
-        input.json = crate::i18n::lang().code().to_string();
+        return done(Response::Failed(t!("the tool is still busy with the previous file; please wait for it")));
     }
     let seq = SEQ.with(|s| {
         *s.borrow_mut() += 1;
@@ -82,16 +101,12 @@ fn run(mut input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>)
         let mut b = b.borrow_mut();
         if b.is_none() {
             let mut spawner = ReportWorker::spawner()
-                .callback(|out: Wire| {
-                    finish(decode_output(&out).unwrap_or_else(|| {
-                        Err(t!("the answer of the report builder could not be read (it may be from another version of the tool); reload the page"))
-                    }))
-                })
+                .callback(|out: Wire| finish(decode_reply(&out).map_or_else(|| Response::Failed(unreadable()), |r| r.response)))
                 .encoding::<Lean>();
             *b = Some(spawner.with_loader(true).as_module(true).spawn(WORKER_PATH));
         }
         if let Some(bridge) = b.as_ref() {
-            bridge.send(encode_input(&input));
+            bridge.send(encode_request(&request));
         }
     });
     leptos::prelude::set_timeout(
@@ -100,7 +115,7 @@ fn run(mut input: WorkerInput, done: impl FnOnce(Result<ReportResponse, String>)
             if stale {
                 // Drop the bridge so that a retry spawns a fresh worker.
                 BRIDGE.with(|b| b.borrow_mut().take());
-                finish(Err(t!("the report builder did not respond. Check that the page is not blocked from loading its own files, then try again")));
+                finish(Response::Failed(t!("the report builder did not respond. Check that the page is not blocked from loading its own files, then try again")));
             }
         },
         TIMEOUT,

@@ -20,6 +20,39 @@ fn assessment_serde_round_trip() {
     assert_eq!(back, a);
 }
 
+/// The JSON is the one derived serializers wrote (files and browser storage depend on it): the
+/// hand-written serializers leave out an empty note, a missing answer, the last section and the
+/// review when there are none, and tag answers with `type`.
+#[test]
+fn assessment_json_is_unchanged_by_the_hand_written_serializers() {
+    use elsa::answers::{Answer, Response};
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+    for (answer, text) in [
+        (ans("a"), r#"{"type":"choice","id":"a"}"#),
+        (ans("x+y"), r#"{"type":"choices","ids":["x","y"]}"#),
+        (ans("t:hi"), r#"{"type":"text","value":"hi"}"#),
+        (ans("d:2026-01-01"), r#"{"type":"date","value":"2026-01-01"}"#),
+        (Answer::DontKnow, r#"{"type":"dont_know"}"#),
+        (Answer::NotApplicable, r#"{"type":"not_applicable"}"#),
+    ] {
+        assert_eq!(json(&answer), text);
+    }
+    assert_eq!(json(&Response::default()), "{}");
+    assert_eq!(json(&Response { answer: None, note: "n".into() }), r#"{"note":"n"}"#);
+    assert_eq!(json(&Response { answer: Some(Answer::DontKnow), note: String::new() }), r#"{"answer":{"type":"dont_know"}}"#);
+    assert_eq!(json(&Response { answer: Some(ans("a")), note: "n".into() }), r#"{"answer":{"type":"choice","id":"a"},"note":"n"}"#);
+    let mut a = fresh(&mini());
+    a.set_answer("o1", Some(ans("a")), NOW);
+    let head = r#"{"id":"test-1","questionnaire_id":"mini","questionnaire_version":"1.2.3","created":"2026-11-29T10:00:00.000Z","modified":"2026-11-29T10:00:00.000Z","metadata":{"project_name":"","organisation":"","assessors":"","intended_use":"","intended_users":"","clinical_setting":"","target_population":"","data_sources":""},"responses":{"o1":{"answer":{"type":"choice","id":"a"}}}"#;
+    assert_eq!(json(&a), format!("{head}}}"));
+    a.last_section = Some("oversight".into());
+    a.set_review(Some(&elsa::review::Review::default()));
+    let review = serde_json::to_string(&elsa::review::Review::default()).unwrap();
+    assert_eq!(json(&a), format!(r#"{head},"last_section":"oversight","review":{review}}}"#));
+}
+
 #[test]
 fn stored_format_round_trip_and_version() {
     let q = mini();

@@ -144,10 +144,19 @@ fn binary_form_of_every_bundled_file_round_trips() {
         assert!(elsa::bundled::decode_bin(&cut).unwrap_err().starts_with("the questionnaire file is damaged"));
     }
     assert!(elsa::bundled::decode_bin(b"{\"id\": 1}").is_err());
-    // A file of the earlier layout (before the triage's duties) is refused with a message, not misread.
-    let mut old = b"ELSAQ\x00\x01\n".to_vec();
-    old.extend(&elsa::bundled::encode_bin(&all[0])[8..]);
-    assert_eq!(elsa::bundled::decode_bin(&old).unwrap_err(), "not a questionnaire file of this version of the tool");
+    // A file of an earlier layout (1: before the triage's duties; 2: bincode) is refused with a
+    // message, not misread.
+    assert_eq!(elsa::bundled::BIN_MAGIC, b"ELSAQ\x00\x03\n");
+    for layout in [1u8, 2] {
+        let mut old = b"ELSAQ\x00\x00\n".to_vec();
+        old[6] = layout;
+        old.extend(&elsa::bundled::encode_bin(&all[0])[8..]);
+        assert_eq!(elsa::bundled::decode_bin(&old).unwrap_err(), "not a questionnaire file of this version of the tool");
+    }
+    // Bytes left over after the questionnaire mean another layout too.
+    let mut longer = elsa::bundled::encode_bin(&all[0]);
+    longer.push(0);
+    assert!(elsa::bundled::decode_bin(&longer).unwrap_err().starts_with("the questionnaire file is damaged"));
     assert_eq!(elsa::bundled::bin_name("elsa-quick-scan.json"), "elsa-quick-scan.bin");
     // Every kind of question keeps its JSON form too.
     let mini = crate::common::mini();
@@ -165,7 +174,7 @@ fn local_texts_are_maps_with_an_english_fallback() {
     assert_eq!(t.get("fr"), "Purpose");
     assert!(t.has_english());
     assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"en":"Purpose","nl":"Doel (2)","de":"  "}"#);
-    assert_eq!(bincode::deserialize::<LocalText>(&bincode::serialize(&t).unwrap()).unwrap(), t);
+    assert_eq!(postcard::from_bytes::<LocalText>(&postcard::to_allocvec(&t).unwrap()).unwrap(), t);
     assert!(serde_json::from_str::<LocalText>(r#"["en", "Purpose"]"#).is_err());
     assert!(!LocalText::default().has_english());
     assert_eq!(LocalText::default().get("en"), "");

@@ -332,55 +332,80 @@ fn export_file_name() {
     assert_eq!(elsa::files::assessment_json(&a, "2026-11-29T10:00:00Z"), "elsa-zoe-s-triage-bot-2026-11-29.json");
 }
 
+/// A response's file, or the response itself when it is not one.
+#[cfg(feature = "pdf")]
+fn file(r: elsa::worker::Response) -> (String, Vec<u8>) {
+    match r {
+        elsa::worker::Response::File { file_name, bytes } => (file_name, bytes),
+        other => panic!("not a file: {other:?}"),
+    }
+}
+
+/// A response's message for the user.
+#[cfg(feature = "pdf")]
+fn failed(r: elsa::worker::Response) -> String {
+    match r {
+        elsa::worker::Response::Failed(e) => e,
+        other => panic!("not a failure: {other:?}"),
+    }
+}
+
 /// The worker's request handler: builds the PDF and the Markdown, reuses the parsed questionnaire
-/// for the same file, takes the answers out of a PDF, and rejects a broken questionnaire, request
-/// or PDF with a message.
+/// for the same file, takes the answers out of a PDF, and rejects a broken questionnaire or PDF
+/// with a message, in the language of the request.
 #[cfg(feature = "pdf")]
 #[test]
 fn worker_requests_build_reports_and_cache_the_questionnaire() {
-    use elsa::worker::{handle, Job, QuestionnaireCache, ReportRequest, WorkerInput};
+    use elsa::i18n::Lang;
+    use elsa::worker::{handle, QuestionnaireCache, ReportRequest, Request, Response};
     let fonts = elsa::report::pdf::Fonts::load().unwrap();
     let mut cache = QuestionnaireCache::default();
     let q = mini();
     let mut a = with(&q, &[("o1", "b")]);
     a.set_metadata(ProfileField::ProjectName, "Worker test".into(), NOW);
-    let req = |job: Job, questionnaire: Vec<u8>| WorkerInput {
-        job,
-        json: serde_json::to_string(&ReportRequest { assessment: a.clone(), generated_at: NOW.into(), locale: "en".into() }).unwrap(),
-        bytes: questionnaire,
-    };
+    let report = |questionnaire: Vec<u8>| ReportRequest { questionnaire, assessment: a.clone(), generated_at: NOW.into(), lang: Lang::En };
     let mini_bin = elsa::bundled::encode_bin(&q);
     let f = || Ok(&fonts);
-    let r = handle(req(Job::Pdf, mini_bin.clone()), f, &mut cache).unwrap();
-    assert_eq!(r.file_name, "elsa-report-worker-test-2026-11-29.pdf");
-    assert!(pdftotext(&r.bytes, "worker.pdf").contains("Worker test"));
-    assert!(handle(req(Job::Pdf, mini_bin.clone()), f, &mut cache).is_ok(), "second request from the cache");
-    let md = handle(req(Job::Markdown, mini_bin.clone()), || Err("fonts are not needed for Markdown".into()), &mut cache).unwrap();
-    assert_eq!(md.file_name, "elsa-worker-test-2026-11-29.md");
-    assert!(String::from_utf8(md.bytes).unwrap().starts_with("# ELSA self-assessment report: Worker test"));
+    let (name, pdf) = file(handle(Request::Pdf(report(mini_bin.clone())), f, &mut cache));
+    assert_eq!(name, "elsa-report-worker-test-2026-11-29.pdf");
+    assert!(pdftotext(&pdf, "worker.pdf").contains("Worker test"));
+    assert!(matches!(handle(Request::Pdf(report(mini_bin.clone())), f, &mut cache), Response::File { .. }), "second request from the cache");
+    let md = handle(Request::Markdown(report(mini_bin.clone())), || Err("fonts are not needed for Markdown".into()), &mut cache);
+    let (name, text) = file(md);
+    assert_eq!(name, "elsa-worker-test-2026-11-29.md");
+    assert!(String::from_utf8(text).unwrap().starts_with("# ELSA self-assessment report: Worker test"));
+    // The language of the request, whatever the current one.
+    let nl = ReportRequest { lang: Lang::Nl, ..report(mini_bin.clone()) };
+    let (_, text) = file(handle(Request::Markdown(nl), || Err("no fonts".into()), &mut cache));
+    let text = String::from_utf8(text).unwrap();
+    assert!(!text.starts_with("# ELSA self-assessment report"), "{text}");
+    assert_eq!(elsa::i18n::lang(), Lang::En);
     // Import: the bundled questionnaires only, so the quick scan's sample file.
+    let import = |file: Vec<u8>, lang: Lang| Request::Import { file, lang };
     let sample = include_bytes!("data/storage/v1-quick-scan.json").to_vec();
-    let back = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: sample.clone() }, f, &mut cache).unwrap();
+    let Response::Imported { stored, moved_from } = handle(import(sample.clone(), Lang::En), f, &mut cache) else {
+        panic!("not imported")
+    };
     // Made with version 1.0.0 of the quick scan: it moves to the current version, answers unchanged.
-    let imported = elsa::persist::decode(std::str::from_utf8(&back.bytes).unwrap()).unwrap();
+    let imported = elsa::persist::decode(&stored).unwrap();
     let mut original = elsa::persist::decode(std::str::from_utf8(&sample).unwrap()).unwrap();
     assert_eq!(original.questionnaire_version, "1.0.0");
     original.questionnaire_version = elsa::bundled::info_newest("elsa-quick-scan").unwrap().version.to_string();
     assert_ne!(original.questionnaire_version, "1.0.0");
     assert_eq!(imported, original);
-    assert_eq!(back.moved_from.as_deref(), Some("1.0.0"));
-    let e = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: crate::common::plain_pdf() }, f, &mut cache).err().unwrap();
+    assert_eq!(moved_from.as_deref(), Some("1.0.0"));
+    let e = failed(handle(import(crate::common::plain_pdf(), Lang::En), f, &mut cache));
     assert!(e.starts_with("This PDF has no answers inside it."), "{e}");
-    let e = handle(WorkerInput { job: Job::Import, json: String::new(), bytes: b"{".to_vec() }, f, &mut cache).err().unwrap();
+    let e = failed(handle(import(b"{".to_vec(), Lang::En), f, &mut cache));
     assert!(e.starts_with("This file is not an assessment file: it is not valid JSON"), "{e}");
-    let e = handle(req(Job::Pdf, MINI.as_bytes().to_vec()), f, &mut cache).err().unwrap();
+    let e_nl = failed(handle(import(b"{".to_vec(), Lang::Nl), f, &mut cache));
+    assert_ne!(e_nl, e, "the message in the request's language");
+    let e = failed(handle(Request::Pdf(report(MINI.as_bytes().to_vec())), f, &mut cache));
     assert_eq!(e, "not a questionnaire file of this version of the tool");
     let mut damaged = mini_bin.clone();
     damaged.truncate(damaged.len() / 2);
-    let e = handle(req(Job::Pdf, damaged), f, &mut cache).err().unwrap();
+    let e = failed(handle(Request::Pdf(report(damaged)), f, &mut cache));
     assert!(e.starts_with("the questionnaire file is damaged"), "{e}");
-    let bad = WorkerInput { job: Job::Pdf, json: "not json".into(), bytes: Vec::new() };
-    assert!(handle(bad, f, &mut cache).err().unwrap().starts_with("bad report request"));
 }
 
 /// The executive summary lists each red flag with its question and answer.
@@ -453,23 +478,67 @@ fn table_columns_fit_their_longest_word_when_the_others_have_room() {
     assert!(!texts.iter().any(|t| t.contains(&long)));
 }
 
-/// The worker's messages: each side reads the other's itself, so a message it cannot read (a
-/// worker of another build) gets an error at once, never a wait for the time-out.
-#[cfg(feature = "pdf")]
+/// The worker's messages: every request and every response reads back as it was written; each
+/// side reads the other's itself, so a message it cannot read (a worker of another build) gets
+/// an error at once, never a wait for the time-out, and never a panic.
 #[test]
-fn worker_messages_that_cannot_be_read_get_an_error_at_once() {
-    use elsa::worker::{decode_input, decode_output, encode_input, encode_output, Job, ReportResponse, Wire, WorkerInput};
-    let input = WorkerInput { job: Job::Import, json: "nl".into(), bytes: vec![1, 2, 3] };
-    let back = decode_input(&encode_input(&input)).unwrap();
-    assert_eq!((back.job, back.json.as_str(), back.bytes.as_slice()), (Job::Import, "nl", &[1u8, 2, 3][..]));
-    // Garbage, or a message cut short, is refused with the message the worker answers with.
-    for bad in [Wire(vec![]), Wire(vec![9; 3]), Wire(encode_input(&input).0[..5].to_vec())] {
-        let e = decode_input(&bad).err().unwrap();
-        assert!(e.starts_with("the report builder could not read the request"), "{e}");
-        assert!(decode_output(&bad).is_none());
+fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
+    use elsa::i18n::Lang;
+    use elsa::worker::{decode_reply, decode_request, encode_reply, encode_request, Reply, ReportRequest, Request, Response, Wire, WorkshopRequest, WorkshopTeam};
+    let q = mini();
+    // Every kind of answer, a note without an answer, an empty note, the last section and a
+    // review: the fields JSON leaves out when empty are all in the binary layout.
+    let mut a = with(&q, &[("role", "decides"), ("when", "d:2026-01-01"), ("o1", "c"), ("o2", "na"), ("o3", "x+y"), ("o4", "t:Dr. Zoë"), ("o5", "?")]);
+    a.set_note("o2", "Only adults".into(), NOW);
+    a.set_note("l1", "A note, no answer".into(), NOW);
+    a.last_section = Some("oversight".into());
+    let mut review = elsa::review::Review { reviewer_name: "R".into(), ..Default::default() };
+    review.conditions = "Audit \"bias\".".into();
+    a.set_review(Some(&review));
+    let plain = fresh(&q);
+    let bin = elsa::bundled::encode_bin(&q);
+    let report = |assessment: &elsa::answers::Assessment, lang| ReportRequest { questionnaire: bin.clone(), assessment: assessment.clone(), generated_at: NOW.into(), lang };
+    let teams = vec![WorkshopTeam { label: "North".into(), assessment: a.clone() }, WorkshopTeam { label: "South".into(), assessment: plain.clone() }];
+    let requests = [
+        Request::Pdf(report(&a, Lang::Nl)),
+        Request::Markdown(report(&plain, Lang::En)),
+        Request::Import { file: vec![0, 1, 255], lang: Lang::Nl },
+        Request::WorkshopPdf(WorkshopRequest { questionnaire: bin.clone(), teams, generated_at: NOW.into(), lang: Lang::En }),
+    ];
+    for r in &requests {
+        let wire = encode_request(r);
+        assert_eq!(&decode_request(&wire).unwrap(), r);
+        // Cut short, or with bytes left over: refused with the message the worker answers with.
+        for bad in [Wire(wire.0[..wire.0.len() - 1].to_vec()), Wire([wire.0.as_slice(), &[0]].concat())] {
+            let e = decode_request(&bad).unwrap_err();
+            assert!(e.starts_with("the report builder could not read the request"), "{e}");
+        }
     }
-    let ok: Result<ReportResponse, String> = Ok(ReportResponse { file_name: "a.pdf".into(), bytes: vec![7], moved_from: None, build_ms: 1.5 });
-    let got = decode_output(&encode_output(&ok)).unwrap().unwrap();
-    assert_eq!((got.file_name.as_str(), got.bytes.as_slice()), ("a.pdf", &[7u8][..]));
-    assert_eq!(decode_output(&encode_output(&Err("no".into()))).unwrap().err().as_deref(), Some("no"));
+    // The review arrives as the same review.
+    let Request::Pdf(back) = decode_request(&encode_request(&requests[0])).unwrap() else { panic!() };
+    assert_eq!(back.assessment.review(), Some(review));
+    assert_eq!(back.assessment.responses["l1"].answer, None);
+    let replies = [
+        Reply { response: Response::File { file_name: "a.pdf".into(), bytes: vec![7, 0, 255] }, build_ms: 1.5 },
+        Reply { response: Response::Imported { stored: elsa::persist::encode(&a), moved_from: Some("1.0.0".into()) }, build_ms: 0.0 },
+        Reply { response: Response::Imported { stored: String::new(), moved_from: None }, build_ms: 2.0 },
+        Reply { response: Response::Failed("no".into()), build_ms: 0.25 },
+    ];
+    for r in &replies {
+        let wire = encode_reply(r);
+        assert_eq!(decode_reply(&wire).as_ref(), Some(r));
+        assert_eq!(decode_reply(&Wire(wire.0[..wire.0.len() - 1].to_vec())), None);
+    }
+    // Garbage, an empty message, or a message of the other direction: an error, not a panic.
+    for bad in [Wire(vec![]), Wire(vec![9; 3]), Wire(vec![255; 40])] {
+        let e = decode_request(&bad).unwrap_err();
+        assert!(e.starts_with("the report builder could not read the request"), "{e}");
+        assert_eq!(decode_reply(&bad), None);
+    }
+    assert!(decode_request(&encode_reply(&replies[0])).is_err());
+    assert_eq!(decode_reply(&encode_request(&requests[2])), None);
+    // A message of the layout before (the request as JSON text beside a job number): refused.
+    let old = [&[2u8, 0, 0, 0][..], &2u64.to_le_bytes(), b"nl", &3u64.to_le_bytes(), &[1, 2, 3]].concat();
+    assert!(decode_request(&Wire(old.clone())).is_err());
+    assert_eq!(decode_reply(&Wire(old)), None);
 }

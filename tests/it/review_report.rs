@@ -509,11 +509,11 @@ fn workshop_pdf_names_the_teams_and_the_first_disagreement() {
 }
 
 /// The worker's `WorkshopPdf` job: the request as the UI sends it, the file back; a team of
-/// another questionnaire and a broken request are refused with a message.
+/// another questionnaire is refused with a message.
 #[cfg(feature = "pdf")]
 #[test]
 fn worker_builds_the_workshop_pdf() {
-    use elsa::worker::{handle, Job, QuestionnaireCache, WorkerInput, WorkshopRequest, WorkshopTeam};
+    use elsa::worker::{handle, QuestionnaireCache, Request, Response, WorkshopRequest, WorkshopTeam};
     let fonts = elsa::report::pdf::Fonts::load().unwrap();
     let mut cache = QuestionnaireCache::default();
     let q = mini();
@@ -521,20 +521,18 @@ fn worker_builds_the_workshop_pdf() {
         WorkshopTeam { label: "North".into(), assessment: with(&q, &[("o1", "a"), ("o2", "no")]) },
         WorkshopTeam { label: "South".into(), assessment: with(&q, &[("o1", "c"), ("o2", "no")]) },
     ];
-    let request = |teams: Vec<WorkshopTeam>| WorkshopRequest { teams, generated_at: GEN.into(), locale: "en".into() };
-    let json = serde_json::to_string(&request(teams.clone())).unwrap();
     let bin = elsa::bundled::encode_bin(&q);
-    let r = handle(WorkerInput { job: Job::WorkshopPdf, json, bytes: bin.clone() }, || Ok(&fonts), &mut cache).unwrap();
-    assert_eq!(r.file_name, "elsa-workshop-2026-11-29.pdf");
-    let text = flat(&crate::report::pdftotext(&r.bytes, "worker-workshop.pdf"));
+    let request = |teams: Vec<WorkshopTeam>| {
+        Request::WorkshopPdf(WorkshopRequest { questionnaire: bin.clone(), teams, generated_at: GEN.into(), lang: elsa::i18n::Lang::En })
+    };
+    let Response::File { file_name, bytes } = handle(request(teams.clone()), || Ok(&fonts), &mut cache) else { panic!("no file") };
+    assert_eq!(file_name, "elsa-workshop-2026-11-29.pdf");
+    let text = flat(&crate::report::pdftotext(&bytes, "worker-workshop.pdf"));
     for needle in ["Workshop summary", "Mini questionnaire", "North", "South", "1. Are outputs reviewed?", "• Always reviewed — North", "• Never reviewed — South"] {
         assert!(text.contains(needle), "{needle:?} missing: {text}");
     }
     let mut other = teams.clone();
     other[1].assessment.questionnaire_id = "elsa-quick-scan".into();
-    let json = serde_json::to_string(&request(other)).unwrap();
-    let e = handle(WorkerInput { job: Job::WorkshopPdf, json, bytes: bin.clone() }, || Ok(&fonts), &mut cache).err().unwrap();
-    assert_eq!(e, "the team \"South\" answered another questionnaire (elsa-quick-scan), not mini");
-    let e = handle(WorkerInput { job: Job::WorkshopPdf, json: "{}".into(), bytes: bin }, || Ok(&fonts), &mut cache).err().unwrap();
-    assert!(e.starts_with("bad workshop request"), "{e}");
+    let r = handle(request(other), || Ok(&fonts), &mut cache);
+    assert_eq!(r, Response::Failed("the team \"South\" answered another questionnaire (elsa-quick-scan), not mini".into()));
 }

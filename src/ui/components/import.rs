@@ -7,7 +7,6 @@
 //! Kept lean on purpose (one small async read, callbacks otherwise, one message view): the
 //! first version of this panel cost the first page load 7 KB of brotli.
 
-use crate::answers::Assessment;
 use crate::import::MAX_IMPORT_BYTES;
 use crate::route::Route;
 use crate::{t, ts};
@@ -24,7 +23,7 @@ enum Status {
 }
 
 /// A checked assessment from the worker, and the questionnaire version it was moved from.
-type Checked = (Assessment, Option<String>);
+type Checked = crate::ui::export::Imported;
 
 fn failed(status: RwSignal<Status>, app: AppState, file_name: &str, why: &str) {
     app.announce(t!("The import failed"));
@@ -66,11 +65,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     // The worker's answer: the assessment in the current format, or the message for the user.
-    let checked = move |file_name: String, r: Result<crate::worker::ReportResponse, String>| {
-        let r = r.and_then(|r| {
-            let text = String::from_utf8(r.bytes).map_err(|_| t!("the file reader gave no text"))?;
-            crate::persist::decode(&text).map(|a| (a, r.moved_from)).map_err(|e| e.to_string())
-        });
+    let checked = move |file_name: String, r: Result<Checked, String>| {
         match r {
             Err(e) => failed(status, app, &file_name, &e),
             Ok(c) if app.assessment(&c.0.id).is_some() => {

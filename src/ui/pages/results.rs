@@ -7,17 +7,24 @@ use crate::route::Route;
 use crate::scoring::{display_score, score};
 use crate::{t, ts};
 use crate::ui::components::chart::{Bar, ScoreChart};
-use crate::ui::export::export;
+use crate::ui::export::make_file;
 use crate::ui::state::{local_now, use_app};
-use crate::worker::{Job, ReportRequest};
+use crate::worker::{ReportRequest, Request};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
 enum ExportState {
     Idle,
-    Working(Job),
+    Working(Format),
     Done(String),
     Failed(String),
+}
+
+/// The two report files.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Pdf,
+    Markdown,
 }
 
 #[component]
@@ -221,24 +228,24 @@ fn page(
     let report_lang = RwSignal::new(crate::i18n::lang());
     let busy = move || matches!(export_state.get(), ExportState::Working(_));
     let aid = id.clone();
-    let start_export = move |job: Job| {
+    let start_export = move |format: Format| {
         if matches!(export_state.get_untracked(), ExportState::Working(_)) {
             return;
         }
         let Some(assessment) = app.assessment(&aid) else { return };
-        export_state.set(ExportState::Working(job));
-        let markdown = job == Job::Markdown;
+        export_state.set(ExportState::Working(format));
+        let markdown = format == Format::Markdown;
         let mime = if markdown { "text/markdown;charset=utf-8" } else { "application/pdf" };
         app.announce(if markdown { t!("Preparing the Markdown file…") } else { t!("Preparing the PDF report…") });
         let request = ReportRequest {
+            questionnaire: source.to_vec(),
             assessment,
             generated_at: local_now(),
-            locale: report_lang.get_untracked().code().to_string(),
+            lang: report_lang.get_untracked(),
         };
-        export(job, &request, &source, move |result| {
-            let state = match result.and_then(|r| {
-                crate::ui::download::download(&r.bytes, &r.file_name, mime).map(|_| r.file_name)
-            }) {
+        let request = if markdown { Request::Markdown(request) } else { Request::Pdf(request) };
+        make_file(request, move |result| {
+            let state = match result.and_then(|(name, bytes)| crate::ui::download::download(&bytes, &name, mime).map(|_| name)) {
                 Ok(name) => ExportState::Done(name),
                 Err(e) if markdown => ExportState::Failed(t!("The Markdown file could not be made: {0}.", e)),
                 Err(e) => ExportState::Failed(t!("The PDF report could not be made: {0}.", e)),
@@ -295,11 +302,11 @@ fn page(
             <h1>{title}</h1>
             <p class="muted">{qtitle}</p>
             <div class="export-bar">
-                <button type="button" class="button primary" on:click=move |_| start_export(Job::Pdf) disabled=busy>
-                    {move || if export_state.get() == ExportState::Working(Job::Pdf) { t!("Preparing PDF…") } else { t!("Export PDF report") }}
+                <button type="button" class="button primary" on:click=move |_| start_export(Format::Pdf) disabled=busy>
+                    {move || if export_state.get() == ExportState::Working(Format::Pdf) { t!("Preparing PDF…") } else { t!("Export PDF report") }}
                 </button>
                 <button type="button" class="button" on:click=export_json>{ts!("Export answers (JSON)")}</button>
-                <button type="button" class="button" on:click=move |_| start_md(Job::Markdown) disabled=busy>{ts!("Export Markdown")}</button>
+                <button type="button" class="button" on:click=move |_| start_md(Format::Markdown) disabled=busy>{ts!("Export Markdown")}</button>
                 <button type="button" class="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{ts!("Print")}</button>
                 <a class="button" href=back>{ts!("Back to the questions")}</a>
                 <label class="report-lang">{ts!("Report language")}

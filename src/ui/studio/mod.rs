@@ -239,11 +239,8 @@ pub async fn import_file(p: &Picked) -> Result<Assessment, String> {
     let named = |e: String| t!("“{0}” could not be opened. {1}", p.name, e);
     match import::sniff(&p.bytes) {
         FileKind::Pdf => {
-            let r = crate::ui::export::run_async(crate::worker::Job::Import, crate::i18n::lang().code().to_string(), p.bytes.clone())
-                .await
-                .map_err(|e| named(format!("{e}.")))?;
-            let text = String::from_utf8(r.bytes).map_err(|_| named(t!("The file reader gave no text.")))?;
-            crate::persist::decode(&text).map_err(|e| named(format!("{e}.")))
+            let (a, _) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
+            Ok(a)
         }
         _ => import::import_bytes(&p.bytes, |_| Err(import::ImportError::PdfWithoutAnswers), &import::bundled_available())
             .map(|i| i.assessment)

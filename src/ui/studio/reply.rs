@@ -141,10 +141,15 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             let id = a.id.clone();
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
-                let req = crate::worker::ReportRequest { assessment: a, generated_at: crate::ui::state::local_now(), locale: locale().into() };
+                let req = crate::worker::ReportRequest {
+                    questionnaire: bytes.to_vec(),
+                    assessment: a,
+                    generated_at: crate::ui::state::local_now(),
+                    lang: crate::i18n::lang(),
+                };
                 message.set(Some((t!("Building the PDF…"), false)));
-                crate::ui::export::export(crate::worker::Job::Pdf, &req, &bytes, move |r| {
-                    match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
+                crate::ui::export::make_file(crate::worker::Request::Pdf(req), move |r| {
+                    match r.and_then(|(name, bytes)| save_file(&bytes, &name, "application/pdf").map(|_| name)) {
                         Ok(name) => message.set(Some((t!("Saved {0}.", name), false))),
                         Err(e) => message.set(Some((t!("The PDF could not be made: {0}", e), true))),
                     }

@@ -274,10 +274,15 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             let Some(a) = st.review(&id) else { return };
             busy.set(true);
             message.set(Some((t!("Building the PDF…"), false)));
-            let req = crate::worker::ReportRequest { assessment: a, generated_at: crate::ui::state::local_now(), locale: locale().into() };
-            crate::ui::export::export(crate::worker::Job::Pdf, &req, &bytes, move |r| {
+            let req = crate::worker::ReportRequest {
+                questionnaire: bytes.to_vec(),
+                assessment: a,
+                generated_at: crate::ui::state::local_now(),
+                lang: crate::i18n::lang(),
+            };
+            crate::ui::export::make_file(crate::worker::Request::Pdf(req), move |r| {
                 busy.set(false);
-                match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
+                match r.and_then(|(name, bytes)| save_file(&bytes, &name, "application/pdf").map(|_| name)) {
                     Ok(name) => {
                         app.announce(t!("PDF saved"));
                         message.set(Some((t!("Saved {0}.", name), false)));

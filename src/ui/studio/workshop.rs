@@ -186,21 +186,18 @@ pub fn WorkshopPage() -> impl IntoView {
     let export_pdf = move |_| {
         let Some(c) = computed.get_untracked() else { return };
         let req = crate::worker::WorkshopRequest {
+            questionnaire: c.bytes.to_vec(),
             teams: workshop.with_untracked(|w| {
                 w.teams().iter().map(|t| crate::worker::WorkshopTeam { label: t.label.clone(), assessment: t.assessment.clone() }).collect()
             }),
             generated_at: crate::ui::state::local_now(),
-            locale: locale().into(),
-        };
-        let json = match serde_json::to_string(&req) {
-            Ok(j) => j,
-            Err(e) => return errors.set(vec![t!("The summary could not be prepared: {0}.", e)]),
+            lang: crate::i18n::lang(),
         };
         pdf_busy.set(true);
         status.set(Some(t!("Building the PDF summary…")));
-        crate::ui::export::run_job(crate::worker::Job::WorkshopPdf, json, c.bytes.to_vec(), move |r| {
+        crate::ui::export::make_file(crate::worker::Request::WorkshopPdf(req), move |r| {
             pdf_busy.set(false);
-            match r.and_then(|r| save_file(&r.bytes, &r.file_name, "application/pdf").map(|_| r.file_name)) {
+            match r.and_then(|(name, bytes)| save_file(&bytes, &name, "application/pdf").map(|_| name)) {
                 Ok(name) => {
                     app.announce(t!("PDF summary saved"));
                     status.set(Some(t!("Saved {0}.", name)));
