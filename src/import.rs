@@ -247,10 +247,10 @@ pub fn import_bytes(
     resolve(stored, available)
 }
 
-/// The questionnaires bundled with this build, as [`Available`] entries (titles in the current
-/// language, else in English).
-pub fn bundled_available() -> Vec<Available<'static>> {
-    let lang = crate::i18n::lang().code();
+/// The questionnaires bundled with this build, as [`Available`] entries (titles in `lang`, else
+/// in English).
+pub fn bundled_available(lang: crate::i18n::Lang) -> Vec<Available<'static>> {
+    let lang = lang.code();
     crate::bundled::INDEX
         .iter()
         .map(|b| {

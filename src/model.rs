@@ -72,18 +72,6 @@ impl LocalText {
             .unwrap_or("")
     }
 
-    /// The text in the current interface language ([`crate::i18n::lang`]), falling back to English.
-    pub fn tr(&self) -> &str {
-        self.get(crate::i18n::lang().code())
-    }
-
-    /// Whether [`LocalText::tr`] fell back to English: the current language is not English and
-    /// this text has no text in it (a custom questionnaire file may be English only). The
-    /// interface and the reports mark such a text "(in English)".
-    pub fn is_fallback(&self) -> bool {
-        self.is_fallback_in(crate::i18n::lang().code())
-    }
-
     /// Whether [`LocalText::get`] in `locale` falls back to English.
     pub fn is_fallback_in(&self, locale: &str) -> bool {
         locale != DEFAULT_LOCALE && self.lookup(locale).is_none_or(|s| s.trim().is_empty()) && self.has_english()

@@ -132,25 +132,26 @@ impl fmt::Display for PersistError {
 
 impl std::error::Error for PersistError {}
 
-pub fn to_stored(a: &Assessment) -> StoredAssessment {
+/// The stored form of an assessment, recording `lang` as the file's language.
+pub fn to_stored(a: &Assessment, lang: crate::i18n::Lang) -> StoredAssessment {
     StoredAssessment {
         format: FORMAT_NAME.to_string(),
         format_version: FORMAT_VERSION,
         tool_version: TOOL_VERSION.to_string(),
         questionnaire: QuestionnaireRef { id: a.questionnaire_id.clone(), version: a.questionnaire_version.clone() },
-        language: Some(crate::i18n::lang().code().to_string()),
+        language: Some(lang.code().to_string()),
         assessment: a.clone(),
     }
 }
 
-pub fn encode(a: &Assessment) -> String {
+pub fn encode(a: &Assessment, lang: crate::i18n::Lang) -> String {
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(&to_stored(a)).unwrap_or_default()
+    serde_json::to_string(&to_stored(a, lang)).unwrap_or_default()
 }
 
 /// The same, indented, for files people may open in an editor.
-pub fn encode_pretty(a: &Assessment) -> String {
-    serde_json::to_string_pretty(&to_stored(a)).unwrap_or_default()
+pub fn encode_pretty(a: &Assessment, lang: crate::i18n::Lang) -> String {
+    serde_json::to_string_pretty(&to_stored(a, lang)).unwrap_or_default()
 }
 
 /// Read a stored entry for use in the app: [`decode`], and an assessment of an older version

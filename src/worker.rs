@@ -165,11 +165,11 @@ fn handle_in<'f>(
     let (markdown, req) = match request {
         Request::Pdf(req) => (false, req),
         Request::Markdown(req) => (true, req),
-        Request::Import { file, .. } => {
-            let available = crate::import::bundled_available();
+        Request::Import { file, lang } => {
+            let available = crate::import::bundled_available(lang);
             let imported = crate::import::import_bytes(&file, crate::report::pdf::extract_attachment, &available)
                 .map_err(|e| e.to_string())?;
-            let stored = crate::persist::encode(&imported.assessment);
+            let stored = crate::persist::encode(&imported.assessment, lang);
             return Ok(Response::Imported { stored, moved_from: imported.moved_from_version });
         }
         Request::WorkshopPdf(req) => {

@@ -9,6 +9,27 @@ pub mod state;
 pub mod storage;
 pub mod studio;
 
+/// A questionnaire text in the interface's current language: the UI's lookups (the core takes the
+/// language as a parameter: [`LocalText::get`], [`LocalText::is_fallback_in`]).
+pub trait Tr {
+    /// The text in the current interface language, falling back to English.
+    fn tr(&self) -> &str;
+    /// Whether [`Tr::tr`] fell back to English (the text has none in the current language); the
+    /// interface marks such a text "(in English)".
+    fn is_fallback(&self) -> bool;
+}
+
+impl Tr for crate::model::LocalText {
+    fn tr(&self) -> &str {
+        self.get(crate::i18n::lang().code())
+    }
+
+    fn is_fallback(&self) -> bool {
+        self.is_fallback_in(crate::i18n::lang().code())
+    }
+}
+
+
 use crate::route::Route;
 use crate::{t, ts};
 use leptos::prelude::*;

@@ -1,6 +1,7 @@
 //! Shared app state, handed out through context. Domain types stay plain data; this wraps them
 //! in signals and offers named mutators, each of which saves at once.
 
+use crate::ui::Tr;
 use super::storage;
 use crate::answers::{Answer, Assessment};
 use crate::bundled::BundledInfo;
@@ -182,7 +183,7 @@ impl AppState {
         let list = self.assessments;
         Effect::new(move |_| {
             let texts = js_sys::Array::new();
-            list.with(|v| v.iter().for_each(|a| { texts.push(&crate::persist::encode(a).into()); }));
+            list.with(|v| v.iter().for_each(|a| { texts.push(&crate::persist::encode(a, crate::i18n::lang()).into()); }));
             let _ = js_sys::Reflect::set(&window(), &"elsaMemory".into(), &texts);
         });
     }
@@ -350,7 +351,7 @@ impl AppState {
         let ts = now();
         for a in &list {
             let name = crate::files::assessment_json(a, &ts);
-            super::download::download(crate::persist::encode(a).as_bytes(), &name, "application/json")?;
+            super::download::download(crate::persist::encode(a, crate::i18n::lang()).as_bytes(), &name, "application/json")?;
         }
         Ok(list.len())
     }

@@ -151,7 +151,7 @@ pub fn load(id: &str) -> Result<Option<Assessment>, String> {
 
 pub fn save(a: &Assessment) -> Result<(), SaveError> {
     let s = storage().map_err(|message| SaveError { message, quota: false })?;
-    s.set_item(&persist::assessment_key(&a.id), &persist::encode(a))
+    s.set_item(&persist::assessment_key(&a.id), &persist::encode(a, crate::i18n::lang()))
         .map_err(|e| SaveError { quota: is_quota(&e), message: js_error(e) })
 }
 

@@ -36,8 +36,8 @@ fn renders_one_file_and_a_batch() {
     let dir = tmp("ok");
     let one = dir.join("one.json");
     let two = dir.join("two.json");
-    std::fs::write(&one, elsa::persist::encode(&quick_assessment("Team Alpha"))).unwrap();
-    std::fs::write(&two, elsa::persist::encode(&quick_assessment("Team Beta"))).unwrap();
+    std::fs::write(&one, elsa::persist::encode(&quick_assessment("Team Alpha"), elsa::i18n::Lang::En)).unwrap();
+    std::fs::write(&two, elsa::persist::encode(&quick_assessment("Team Beta"), elsa::i18n::Lang::En)).unwrap();
 
     let out = dir.join("alpha.pdf");
     let (ok, stdout, stderr) = run(&[one.to_str().unwrap(), "-o", out.to_str().unwrap()]);
@@ -75,7 +75,7 @@ fn renders_one_file_and_a_batch() {
 fn errors_name_the_file_and_the_problem() {
     let dir = tmp("bad");
     let good = dir.join("good.json");
-    std::fs::write(&good, elsa::persist::encode(&quick_assessment("Fine"))).unwrap();
+    std::fs::write(&good, elsa::persist::encode(&quick_assessment("Fine"), elsa::i18n::Lang::En)).unwrap();
     let bad_json = dir.join("truncated.json");
     std::fs::write(&bad_json, "{\"format_version\": 1, \"assess").unwrap();
     let not_assessment = dir.join("other.json");
@@ -83,11 +83,11 @@ fn errors_name_the_file_and_the_problem() {
     let mut unknown = quick_assessment("X");
     unknown.questionnaire_id = "no-such-questionnaire".into();
     let unknown_q = dir.join("unknown-q.json");
-    std::fs::write(&unknown_q, elsa::persist::encode(&unknown)).unwrap();
+    std::fs::write(&unknown_q, elsa::persist::encode(&unknown, elsa::i18n::Lang::En)).unwrap();
     let mut old = quick_assessment("X");
     old.questionnaire_version = "9.9.9".into();
     let unknown_v = dir.join("unknown-v.json");
-    std::fs::write(&unknown_v, elsa::persist::encode(&old)).unwrap();
+    std::fs::write(&unknown_v, elsa::persist::encode(&old, elsa::i18n::Lang::En)).unwrap();
     let missing = dir.join("missing.json");
     let plain_pdf = dir.join("plain.pdf");
     std::fs::write(&plain_pdf, crate::common::plain_pdf()).unwrap();

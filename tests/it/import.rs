@@ -30,22 +30,22 @@ fn sample() -> elsa::answers::Assessment {
 fn a_good_file_imports_unchanged() {
     let a = sample();
     assert_eq!(mini().version, "1.2.3", "the fixture's version");
-    let got = import_bytes(encode(&a).as_bytes(), no_pdf, AVAILABLE).unwrap();
+    let got = import_bytes(encode(&a, elsa::i18n::Lang::En).as_bytes(), no_pdf, AVAILABLE).unwrap();
     assert_eq!(got.assessment, a);
     assert_eq!(got.moved_from_version, None);
     // With a byte-order mark, and indented, too.
-    let bom = format!("\u{feff}{}", elsa::persist::encode_pretty(&a));
+    let bom = format!("\u{feff}{}", elsa::persist::encode_pretty(&a, elsa::i18n::Lang::En));
     assert_eq!(import_bytes(bom.as_bytes(), no_pdf, AVAILABLE).unwrap().assessment, a);
     // And the format-1 sample written by tool 0.1.0 (against the bundled questionnaires).
     let v1 = include_bytes!("data/storage/v1-quick-scan.json");
-    let got = import_bytes(v1, no_pdf, &import::bundled_available()).unwrap();
+    let got = import_bytes(v1, no_pdf, &import::bundled_available(elsa::i18n::Lang::En)).unwrap();
     assert_eq!(got.assessment.metadata.project_name, "Sepsis early warning (ICU)");
 }
 
 /// Each kind of bad file gets its own, exact message.
 #[test]
 fn every_failure_has_its_message() {
-    let good = encode(&sample());
+    let good = encode(&sample(), elsa::i18n::Lang::En);
     let msg = |bytes: &[u8]| import_bytes(bytes, no_pdf, AVAILABLE).unwrap_err().to_string();
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
     let cases: Vec<(Vec<u8>, &str)> = vec![
@@ -113,7 +113,7 @@ fn older_questionnaire_versions_move_forward_keeping_removed_answers() {
     a.questionnaire_version = "0.9.0".into();
     a.responses.insert("retired-question".into(), Response { answer: Some(Answer::Choice { id: "yes".into() }), note: "kept note".into() });
     a.responses.insert("empty-old".into(), Response::default());
-    let got = resolve(parse_json(encode(&a).as_bytes()).unwrap(), AVAILABLE).unwrap();
+    let got = resolve(parse_json(encode(&a, elsa::i18n::Lang::En).as_bytes()).unwrap(), AVAILABLE).unwrap();
     assert_eq!(got.moved_from_version.as_deref(), Some("0.9.0"));
     assert_eq!(got.assessment.questionnaire_version, "1.2.3");
     assert_eq!(got.assessment.responses.len(), a.responses.len(), "nothing dropped");
@@ -180,11 +180,11 @@ proptest! {
     /// and reads back the same.
     #[test]
     fn mutated_files_never_panic(ops in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..6)) {
-        let base = encode(&sample());
+        let base = encode(&sample(), elsa::i18n::Lang::En);
         let bytes = mutate(base.as_bytes(), &ops);
         match import_bytes(&bytes, no_pdf, AVAILABLE) {
             Ok(got) => {
-                let again = import_bytes(encode(&got.assessment).as_bytes(), no_pdf, AVAILABLE).unwrap();
+                let again = import_bytes(encode(&got.assessment, elsa::i18n::Lang::En).as_bytes(), no_pdf, AVAILABLE).unwrap();
                 prop_assert_eq!(again.assessment, got.assessment);
             }
             Err(e) => prop_assert!(e.to_string().len() > 20, "{e:?}"),
@@ -195,7 +195,7 @@ proptest! {
     /// digits), which reach deeper into the parser than random bytes.
     #[test]
     fn json_shaped_mutations_never_panic(ops in proptest::collection::vec((any::<u8>(), any::<usize>(), proptest::sample::select(b"{}[]\":,0129.-etruf nl\\\\".to_vec())), 1..8)) {
-        let base = elsa::persist::encode_pretty(&sample());
+        let base = elsa::persist::encode_pretty(&sample(), elsa::i18n::Lang::En);
         let bytes = mutate(base.as_bytes(), &ops);
         if let Err(e) = import_bytes(&bytes, no_pdf, AVAILABLE) {
             prop_assert!(e.to_string().len() > 20, "{e:?}");
@@ -213,7 +213,7 @@ fn full_questionnaire_1_0_0_file_moves_forward_with_every_answer_kept() {
     let text = std::str::from_utf8(bytes).unwrap();
     let original = elsa::persist::decode(text).unwrap();
     assert_eq!((original.questionnaire_id.as_str(), original.questionnaire_version.as_str()), ("elsa-health-ai", "1.0.0"));
-    let got = import_bytes(bytes, no_pdf, &import::bundled_available()).unwrap();
+    let got = import_bytes(bytes, no_pdf, &import::bundled_available(elsa::i18n::Lang::En)).unwrap();
     let newest = elsa::bundled::info_newest("elsa-health-ai").unwrap();
     assert_eq!(got.moved_from_version.as_deref(), Some("1.0.0"));
     assert_eq!(got.assessment.questionnaire_version, newest.version);

@@ -57,7 +57,7 @@ fn assessment_json_is_unchanged_by_the_hand_written_serializers() {
 fn stored_format_round_trip_and_version() {
     let q = mini();
     let a = full(&q);
-    let text = encode(&a);
+    let text = encode(&a, elsa::i18n::Lang::En);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format_version"], FORMAT_VERSION);
     assert_eq!(v["format"], "elsa-assessment");
@@ -66,7 +66,7 @@ fn stored_format_round_trip_and_version() {
     assert_eq!(v["questionnaire"]["version"], q.version.as_str());
     assert_eq!(v["assessment"]["questionnaire_id"], "mini");
     assert_eq!(decode(&text).unwrap(), a);
-    assert_eq!(decode(&elsa::persist::encode_pretty(&a)).unwrap(), a, "the indented export reads back the same");
+    assert_eq!(decode(&elsa::persist::encode_pretty(&a, elsa::i18n::Lang::En)).unwrap(), a, "the indented export reads back the same");
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn decode_errors_are_clear() {
     assert!(matches!(decode("{\"hello\": 1}"), Err(PersistError::WrongShape(_))));
     assert!(matches!(decode("{\"format_version\": 1, \"assessment\": {\"id\": 3}}"), Err(PersistError::WrongShape(_))));
     // Format 2 needs its name and a questionnaire that matches the assessment's.
-    let mut v: serde_json::Value = serde_json::from_str(&encode(&full(&mini()))).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&encode(&full(&mini()), elsa::i18n::Lang::En)).unwrap();
     v["format"] = "something-else".into();
     assert!(matches!(decode(&v.to_string()), Err(PersistError::WrongShape(_))));
     v["format"] = "elsa-assessment".into();
@@ -158,7 +158,20 @@ fn format_1_sample_migrates() {
     assert!(elsa::answers::removed_answers(q, &a).is_empty());
     assert!(elsa::scoring::score(q, &a).overall.is_some());
     // Saved again, it is written in the current format and reads back the same.
-    let again = encode(&a);
+    let again = encode(&a, elsa::i18n::Lang::En);
     assert_eq!(decode(&again).unwrap(), a);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&again).unwrap()["format_version"], FORMAT_VERSION);
+}
+
+/// A file records the language it is written in, given by the caller (the interface's language
+/// in the app, the report's in the worker): never read from a global.
+#[test]
+fn a_file_records_the_language_it_is_given() {
+    let a = fresh(&mini());
+    assert_eq!(elsa::i18n::lang(), elsa::i18n::Lang::En);
+    let nl = elsa::persist::encode(&a, elsa::i18n::Lang::Nl);
+    assert_eq!(elsa::persist::recorded_language(&nl), Some(elsa::i18n::Lang::Nl));
+    let en = elsa::i18n::with_lang(elsa::i18n::Lang::Nl, || elsa::persist::encode_pretty(&a, elsa::i18n::Lang::En));
+    assert_eq!(elsa::persist::recorded_language(&en), Some(elsa::i18n::Lang::En));
+    assert_eq!(decode(&nl).unwrap(), a, "the language is no part of the answers");
 }

@@ -520,7 +520,7 @@ fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
     assert_eq!(back.assessment.responses["l1"].answer, None);
     let replies = [
         Reply { response: Response::File { file_name: "a.pdf".into(), bytes: vec![7, 0, 255] }, build_ms: 1.5 },
-        Reply { response: Response::Imported { stored: elsa::persist::encode(&a), moved_from: Some("1.0.0".into()) }, build_ms: 0.0 },
+        Reply { response: Response::Imported { stored: elsa::persist::encode(&a, elsa::i18n::Lang::En), moved_from: Some("1.0.0".into()) }, build_ms: 0.0 },
         Reply { response: Response::Imported { stored: String::new(), moved_from: None }, build_ms: 2.0 },
         Reply { response: Response::Failed("no".into()), build_ms: 0.25 },
     ];

@@ -103,17 +103,17 @@ fn format_2_files_move_to_format_3_and_a_review_round_trips_as_written() {
     assert_eq!(s.format_version, FORMAT_VERSION);
     assert_eq!(FORMAT_VERSION, 3);
     assert!(s.assessment.review.is_none());
-    let again: serde_json::Value = serde_json::from_str(&encode(&s.assessment)).unwrap();
+    let again: serde_json::Value = serde_json::from_str(&encode(&s.assessment, elsa::i18n::Lang::En)).unwrap();
     assert_eq!(again["format_version"], 3);
     assert!(again["assessment"].get("review").is_none());
 
     let mut a = team();
     a.set_review(Some(&signed_review(&a)));
-    let text = encode(&a);
+    let text = encode(&a, elsa::i18n::Lang::En);
     let back = decode_stored(&text).unwrap().assessment;
     assert_eq!(back, a);
     assert_eq!(back.review(), a.review());
-    assert_eq!(encode(&back), text);
+    assert_eq!(encode(&back, elsa::i18n::Lang::En), text);
 
     // A review in a format-2 file is not something 0.2.0 wrote: refused.
     let old = text.replace("\"format_version\":3", "\"format_version\":2");
@@ -123,7 +123,7 @@ fn format_2_files_move_to_format_3_and_a_review_round_trips_as_written() {
 #[test]
 fn an_unreadable_review_is_refused_on_import_with_a_message() {
     let a = team();
-    let text = encode(&a).replacen("\"responses\"", "\"review\":{\"verdict\":\"maybe\"},\"responses\"", 1);
+    let text = encode(&a, elsa::i18n::Lang::En).replacen("\"responses\"", "\"review\":{\"verdict\":\"maybe\"},\"responses\"", 1);
     let err = import::import_bytes(text.as_bytes(), |_| Err(ImportError::PdfWithoutAnswers), &[import::Available { id: "mini", version: "1.0.0", title: "Mini" }]).unwrap_err();
     assert!(err.to_string().contains("the review in it cannot be read (unknown variant `maybe`"), "{err}");
 }

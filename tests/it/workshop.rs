@@ -196,7 +196,7 @@ fn a_damaged_or_foreign_stored_value_is_an_error_that_says_why() {
     damaged(r#"{"format":"elsa-workshop","format_version":"1","teams":[]}"#);
 
     // Something else stored under the key: an assessment file, an empty object.
-    let assessment = elsa::persist::encode(&team("t1", "", "", &[]));
+    let assessment = elsa::persist::encode(&team("t1", "", "", &[]), elsa::i18n::Lang::En);
     assert_eq!(Workshop::from_stored(&assessment), Err(StoredError::Foreign));
     assert_eq!(Workshop::from_stored("{}"), Err(StoredError::Foreign));
     assert_eq!(Workshop::from_stored("[]"), Err(StoredError::Foreign));

@@ -1,6 +1,7 @@
 //! One question: its input for every kind, "Don't know" / "Not applicable", help that can be
 //! shown and hidden, and a note. All changes go through the state's mutators (saved at once).
 
+use crate::ui::Tr;
 use super::markdown::Markdown;
 use crate::answers::{Answer, MIN_JUSTIFICATION_CHARS};
 use crate::model::{ChoiceView, ProfileField, Question, QuestionKind};

@@ -1,6 +1,7 @@
 //! The assessment: section navigation with progress, the questions of the current section, the
 //! section's live score, and previous / next.
 
+use crate::ui::Tr;
 use crate::answers::{Progress, Visibility};
 use crate::model::Questionnaire;
 use crate::route::Route;

@@ -1,5 +1,6 @@
 //! Home: start an assessment of a bundled questionnaire; resume or delete saved ones.
 
+use crate::ui::Tr;
 use crate::answers::Progress;
 use crate::route::Route;
 use crate::{t, ts};

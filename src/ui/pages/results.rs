@@ -1,6 +1,7 @@
 //! Results: per-section scores and levels with a chart, what drove them, red flags, knowledge
 //! gaps, unanswered required questions, recommendations, and the PDF export.
 
+use crate::ui::Tr;
 use crate::answers::answer_text;
 use crate::model::Questionnaire;
 use crate::route::Route;
@@ -272,7 +273,7 @@ fn page(
     let export_json = move |_| {
         let Some(a) = app.assessment(&aid) else { return };
         let name = crate::files::assessment_json(&a, &local_now());
-        let state = match crate::ui::download::download(crate::persist::encode(&a).as_bytes(), &name, "application/json") {
+        let state = match crate::ui::download::download(crate::persist::encode(&a, crate::i18n::lang()).as_bytes(), &name, "application/json") {
             Ok(()) => ExportState::Done(name),
             Err(e) => ExportState::Failed(t!("The answers file could not be saved: {0}.", e)),
         };

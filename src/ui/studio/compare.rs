@@ -3,6 +3,7 @@
 //! in score per section and overall, and the red flags resolved or newly raised. Reads the user's
 //! assessments; never writes them.
 
+use crate::ui::Tr;
 use super::{import_file, questionnaire_of, read_files, score_text, take_files};
 use crate::answers::Assessment;
 use crate::compare::diff;

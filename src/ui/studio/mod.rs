@@ -101,7 +101,7 @@ impl StudioState {
     /// Store a review (the team file with the reviewer's work), then keep it in memory. Nothing
     /// changes in memory when the save fails, unless storage is unusable altogether.
     pub fn put_review(&self, a: Assessment) -> Result<(), String> {
-        let saved = storage::set(&persist::review_key(&a.id), &persist::encode(&a));
+        let saved = storage::set(&persist::review_key(&a.id), &persist::encode(&a, crate::i18n::lang()));
         let result = match saved {
             Ok(()) => Ok(()),
             Err(e) if e.quota => Err(t!("This browser's storage for this site is full, so the review was not saved on this device. Export the reviewed file now to keep your work.")),
@@ -242,7 +242,7 @@ pub async fn import_file(p: &Picked) -> Result<Assessment, String> {
             let (a, _) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
             Ok(a)
         }
-        _ => import::import_bytes(&p.bytes, |_| Err(import::ImportError::PdfWithoutAnswers), &import::bundled_available())
+        _ => import::import_bytes(&p.bytes, |_| Err(import::ImportError::PdfWithoutAnswers), &import::bundled_available(crate::i18n::lang()))
             .map(|i| i.assessment)
             .map_err(|e| named(e.to_string())),
     }

@@ -131,7 +131,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
                 let name = crate::files::assessment_json(&a, &crate::ui::state::local_now());
-                match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
+                match save_file(crate::persist::encode_pretty(&a, crate::i18n::lang()).as_bytes(), &name, "application/json") {
                     Ok(()) => message.set(Some((t!("Saved {0}. Send it to the reviewer.", name), false))),
                     Err(e) => message.set(Some((e, true))),
                 }

@@ -2,6 +2,7 @@
 //! (read-only), comments per question, gives the verdict and signs off on a fingerprint of the
 //! answers, then exports the reviewed file and the PDF with the review in it.
 
+use crate::ui::Tr;
 use super::common::{state_badge, take_returned};
 use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file, score_text, today, use_studio, StudioState};
 use crate::answers::{answer_text, Assessment, Visibility};
@@ -260,7 +261,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         move |_| {
             let Some(a) = st.review(&id) else { return };
             let name = crate::files::assessment_json(&a, &crate::ui::state::local_now()).replace(".json", "-reviewed.json");
-            match save_file(crate::persist::encode_pretty(&a).as_bytes(), &name, "application/json") {
+            match save_file(crate::persist::encode_pretty(&a, crate::i18n::lang()).as_bytes(), &name, "application/json") {
                 Ok(()) => message.set(Some((t!("Saved {0}.", name), false))),
                 Err(e) => message.set(Some((e, true))),
             }

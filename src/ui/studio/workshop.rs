@@ -5,6 +5,7 @@
 //! user's own assessments, and renders it. Clearing the workshop removes that key and nothing
 //! else.
 
+use crate::ui::Tr;
 use super::{dropped_files, go, import_file, take_files, questionnaire_of, read_files, save_file};
 use crate::model::{Question, Questionnaire};
 use crate::route::StudioRoute;
