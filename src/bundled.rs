@@ -58,7 +58,15 @@ pub fn info_newest(id: &str) -> Option<&'static BundledInfo> {
     INDEX
         .iter()
         .filter(|b| b.id == id)
-        .max_by(|x, y| crate::import::compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal))
+        .max_by(|x, y| crate::versions::compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal))
+}
+
+/// Move an assessment of an older version of a bundled questionnaire to the newest bundled
+/// version ([`crate::versions::move_to_newest`]): its answers are all kept. The version it was
+/// moved from, if it was.
+pub fn move_to_newest(a: &mut crate::answers::Assessment) -> Option<String> {
+    let versions: Vec<&str> = INDEX.iter().filter(|b| b.id == a.questionnaire_id).map(|b| b.version).collect();
+    crate::versions::move_to_newest(a, &versions)
 }
 
 /// `elsa-health-ai.json` → `elsa-health-ai.bin`

@@ -16,6 +16,7 @@
 //!
 //! Nothing here touches stored data: the caller saves only what comes out of a successful import.
 
+pub use crate::versions::{compare_versions, move_to_newest};
 use crate::answers::Assessment;
 use crate::persist::{self, PersistError, StoredAssessment};
 use crate::t;
@@ -180,17 +181,6 @@ pub struct Imported {
     pub moved_from_version: Option<String>,
 }
 
-/// Dotted version numbers, compared part by part as numbers ("1.10.0" > "1.9.2"). `None` when
-/// either is not such a number.
-pub fn compare_versions(a: &str, b: &str) -> Option<std::cmp::Ordering> {
-    let parse = |s: &str| -> Option<Vec<u64>> { s.split('.').map(|p| p.parse::<u64>().ok()).collect() };
-    let (mut x, mut y) = (parse(a)?, parse(b)?);
-    let n = x.len().max(y.len());
-    x.resize(n, 0);
-    y.resize(n, 0);
-    Some(x.cmp(&y))
-}
-
 /// Match the file's questionnaire against those the tool has.
 pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
     let mut a = stored.assessment;
@@ -219,17 +209,6 @@ pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<
 pub fn move_forward(a: &mut Assessment, available: &[Available<'_>]) -> Option<String> {
     let versions: Vec<&str> = available.iter().filter(|q| q.id == a.questionnaire_id).map(|q| q.version).collect();
     move_to_newest(a, &versions)
-}
-
-/// [`move_forward`] given the versions the tool has of the assessment's questionnaire (the
-/// bundled index alone, for stored entries: no titles needed there).
-pub fn move_to_newest(a: &mut Assessment, versions: &[&str]) -> Option<String> {
-    if versions.contains(&a.questionnaire_version.as_str()) {
-        return None;
-    }
-    let newest = *versions.iter().max_by(|x, y| compare_versions(x, y).unwrap_or(std::cmp::Ordering::Equal))?;
-    (compare_versions(&a.questionnaire_version, newest) == Some(std::cmp::Ordering::Less))
-        .then(|| std::mem::replace(&mut a.questionnaire_version, newest.to_string()))
 }
 
 /// The whole import of a file's bytes, given a way to take the answers out of a PDF.

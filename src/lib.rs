@@ -17,6 +17,7 @@ pub mod sha256;
 pub mod compare;
 pub mod workshop;
 pub mod files;
+pub mod versions;
 pub mod bundled;
 pub mod report;
 pub mod schema;

@@ -160,8 +160,7 @@ pub fn encode_pretty(a: &Assessment, lang: crate::i18n::Lang) -> String {
 /// on the next change.
 pub fn decode_current(text: &str) -> Result<Assessment, PersistError> {
     let mut a = decode(text)?;
-    let versions: Vec<&str> = crate::bundled::INDEX.iter().filter(|b| b.id == a.questionnaire_id).map(|b| b.version).collect();
-    crate::import::move_to_newest(&mut a, &versions);
+    crate::bundled::move_to_newest(&mut a);
     Ok(a)
 }
 

@@ -434,9 +434,7 @@ impl Workshop {
             // A team saved before an update of the tool moves to the newest version of its
             // bundled questionnaire, as stored assessments do (`persist::decode_current`), so
             // that files of the new version can join it; its answers are all kept.
-            let a = &mut team.assessment;
-            let versions: Vec<&str> = crate::bundled::INDEX.iter().filter(|b| b.id == a.questionnaire_id).map(|b| b.version).collect();
-            crate::import::move_to_newest(a, &versions);
+            crate::bundled::move_to_newest(&mut team.assessment);
             if w.add_labelled(team.assessment, team.label) != AddOutcome::Added {
                 return Err(StoredError::Inconsistent);
             }

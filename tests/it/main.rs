@@ -17,6 +17,7 @@ mod questionnaires;
 mod report;
 mod report_nl;
 mod report_doc;
+mod architecture;
 mod route;
 mod schema;
 mod scoring;
