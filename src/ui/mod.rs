@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components that render the core's state. No scoring logic here.
 
 pub mod components;
+pub mod lazy;
 pub mod download;
 pub mod export;
 pub mod lang;
@@ -109,12 +110,12 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class="wrap">
             {move || match app.route.get() {
                 Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-                Route::Scoring => view! { <pages::scoring::ScoringPage/> }.into_any(),
-                Route::Privacy => view! { <pages::privacy::PrivacyPage/> }.into_any(),
+                Route::Scoring => lazy::scoring(),
+                Route::Privacy => lazy::privacy(),
                 Route::Assessment { id, section, question } => view! {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),
-                Route::Results { id } => view! { <pages::results::ResultsPage id=id/> }.into_any(),
+                Route::Results { id } => lazy::results(id),
                 Route::NotFound => view! {
                     <h1>{ts!("Page not found")}</h1>
                     <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright';
+import { serve } from '/work/proto-split/scripts/serve.mjs';
+const s = await serve('dist', 8768);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const p = await b.newPage({ serviceWorkers: 'block' });
+const got = [];
+p.on('requestfinished', (r) => got.push(new URL(r.url()).pathname));
+await p.goto('http://127.0.0.1:8768/');
+await p.locator('h1').first().waitFor();
+await p.waitForTimeout(1500);
+console.log(got.join(' '));
+await b.close(); await s.close();

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright';
+import { serve } from '/work/proto-split/scripts/serve.mjs';
+const s = await serve(process.argv[2] || 'dist', 8768);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const p = await b.newPage({ serviceWorkers: 'block' });
+p.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 400)));
+p.on('pageerror', (e) => console.log('pageerror', String(e).slice(0, 400)));
+await p.goto(`http://127.0.0.1:8768/${process.argv[3] || ''}`);
+await p.waitForTimeout(3000);
+console.log('h1', await p.locator('h1').allInnerTexts(), await p.locator('#boot-error').innerText());
+await b.close(); await s.close();
