@@ -11,14 +11,15 @@ setup:
 setup-test:
 	@bash scripts/setup.sh test
 
-## Build and serve the app at http://127.0.0.1:8080 (rebuilds on change).
-serve: setup
+## Build dist/ (split, as deployed) and serve it at http://127.0.0.1:8080 (`make serve` again after a change).
+serve: dist
 	@echo "Serving the app at http://127.0.0.1:8080 (Ctrl-C to stop)"
-	trunk serve --release
+	node scripts/serve.mjs dist 8080
 
 ## A static dist/ folder for any static web host.
 dist: setup
 	trunk build --release
+	@bash scripts/build-split.sh
 	@node scripts/gen-sw.mjs dist
 	@node scripts/check-dist.mjs
 	@node scripts/check-sizes.mjs --self-test

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { teamAssessment, fileOf } from '../tests/e2e/teams.mjs';
 import { full } from '../tests/e2e/support.mjs';
-import { BUDGETS } from './check-sizes.mjs';
+import { BUDGETS, chunksOf } from './check-sizes.mjs';
 
 const PORT = Number(process.env.E2E_PORT || 8765);
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -74,11 +74,18 @@ try {
     // The same budget as the gate of `make test` (scripts/check-sizes.mjs).
     budget(`First page load total, ${label} (HTML, JS, CSS, wasm, texts)`, total, BUDGETS.firstLoad, kb);
     if (fetched.some((p) => p.includes('report_worker'))) { console.log('\x1b[1;31mThe report worker was fetched on first load!\x1b[0m'); failures++; }
+    if (fetched.some((p) => /^\/(split_|chunk_)/.test(p))) { console.log('\x1b[1;31mA split chunk was fetched on first load!\x1b[0m'); failures++; }
     await ctx.close();
   }
   console.log('Questionnaires are loaded when an assessment is started or opened:');
   for (const f of readdirSync('dist/questionnaires').filter((f) => f.endsWith('.bin'))) {
     show(`  questionnaires/${f}`, kb(br(readFileSync(`dist/questionnaires/${f}`))));
+  }
+
+  console.log('\n== Split chunks of the main app (results, scoring + privacy, shared; each loaded on its first page visit) ==');
+  for (const f of chunksOf('dist')) {
+    const raw = readFileSync(`dist/${f}`);
+    budget(`  ${f.replace(/-[0-9a-f]{16}\.wasm$/, '')} (${kb(raw.length)} raw)`, br(raw), BUDGETS.chunk, kb);
   }
 
   console.log('\n== Report worker (loaded on first export only) ==');

@@ -1,60 +1,97 @@
 #!/usr/bin/env bash
-# PROTOTYPE (issue 14 §1): code splitting of the main app (`elsa`) with wasm-split.
-# trunk 0.21 cannot split (trunk#1022), so this runs after `trunk build --release` and replaces
-# trunk's elsa JS + wasm in dist/ by a split build:
-#   cargo rustc (link with --emit-relocs) → wasm-split-cli → wasm-bindgen --keep-lld-exports → wasm-opt
-# and adds the chunks and their loader (__wasm_split.js) beside them. Then the service worker
-# list and the size check are made again.
-#   Needs: wasm-split-cli (cargo install --locked wasm_split_cli_support@0.2.4 --features build-binary)
-#   Usage: scripts/build-split.sh [--no-trunk]
+# Code splitting of the main app (`elsa`) with wasm-split (issue 14 §1). `make dist` (and so
+# `make serve`, `make test`, `make bench`) runs it right after `trunk build --release`.
+# trunk 0.21 cannot split (trunk#1022): trunk builds a working unsplit app (the `split` feature is
+# off there), and this replaces its elsa JS + wasm in dist/ by a split build:
+#   cargo rustc --features split (link with --emit-relocs) → wasm-split-cli → wasm-bindgen
+#   --keep-lld-exports → wasm-opt (-Os --converge, as trunk) on the main module and each chunk
+# Cache safety: every name carries a content hash. The main JS, main wasm and loader are named
+# after the hash of the relinked wasm (which determines all that follows); each chunk after its
+# own bytes, and the loader is patched to fetch those names. index.html (meta tag, preloads,
+# integrity) is rewritten. A cached old chunk can so never pair with a new main wasm.
+#   Needs: wasm-split-cli (scripts/setup.sh installs it)
+#   Usage: scripts/build-split.sh [--trunk]   (--trunk: run `trunk build --release` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH=$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH
 t0=$(date +%s)
-if [ "${1:-}" != --no-trunk ]; then
+if [ "${1:-}" = --trunk ]; then
   trunk build --release
 fi
 t1=$(date +%s)
-# The name trunk gave the main app (content-hashed), read from its meta tag.
-js=$(grep -o 'data-js="[^"]*"' dist/index.html | sed 's/.*"\.\/\(.*\)\.js"/\1/')
-wasm=$(grep -o 'data-wasm="[^"]*"' dist/index.html | sed 's/.*"\.\/\(.*\)"/\1/')
-[ -n "$js" ] && [ -f "dist/$js.js" ] && [ -f "dist/$wasm" ] || { echo "build-split: no main app in dist/index.html" >&2; exit 1; }
-echo "build-split: main app $js.js + $wasm"
+# The names trunk gave the unsplit main app, read from its meta tag.
+old_js=$(grep -o 'data-js="[^"]*"' dist/index.html | sed 's/.*"\.\/\(.*\)\.js"/\1/')
+old_wasm=$(grep -o 'data-wasm="[^"]*"' dist/index.html | sed 's/.*"\.\/\(.*\)"/\1/')
+if [ -z "$old_js" ] || [ ! -f "dist/$old_js.js" ] || [ ! -f "dist/$old_wasm" ]; then
+  echo "build-split: no unsplit main app in dist/index.html (run trunk build --release first)" >&2; exit 1
+fi
+command -v wasm-split-cli >/dev/null || { echo "build-split: wasm-split-cli is missing (run scripts/setup.sh)" >&2; exit 1; }
 
-# 1. The main app again, linked with its relocations kept (wasm-split needs them). `cargo rustc`
-#    passes the flag to the final link only: the dependencies are not rebuilt.
-cargo rustc --release --target wasm32-unknown-unknown --no-default-features --features split --bin elsa -- -C link-arg=--emit-relocs
+# 1. The main app again with the split points on, linked with its relocations kept (wasm-split
+#    needs them). `cargo rustc` passes the flag to the final link only: dependencies are reused.
+cargo rustc --quiet --release --target wasm32-unknown-unknown --no-default-features --features split --bin elsa -- -C link-arg=--emit-relocs
+input=target/wasm32-unknown-unknown/release/elsa.wasm
 t2=$(date +%s)
+build=$(sha256sum "$input" | cut -c1-16)
+name="elsa-$build"
 out=target/split
-rm -rf "$out" && mkdir -p "$out/split" "$out/bindgen"
-# 2. Split: the main module, one .wasm per split point (and shared chunks), and __wasm_split.js.
-wasm-split-cli target/wasm32-unknown-unknown/release/elsa.wasm "$out/split" --out-name "$js" --target web
+rm -rf "$out" && mkdir -p "$out/split" "$out/bindgen" "$out/opt"
+# 2. Split: the main module, one .wasm per split point (plus shared chunks), and __wasm_split.js.
+wasm-split-cli "$input" "$out/split" --out-name "$name" --target web
 t3=$(date +%s)
 # 3. wasm-bindgen on the main module only; the lld exports stay (the chunks import them).
-wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript --out-name "$js" --out-dir "$out/bindgen" "$out/split/$js.wasm"
-# 4. wasm-opt, as trunk does (-Os --converge), on the main module and each chunk.
-wasm-opt -Os --converge "$out/bindgen/${js}_bg.wasm" -o "dist/$wasm"
-cp "$out/bindgen/$js.js" "dist/$js.js"
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript --out-name "$name" --out-dir "$out/bindgen" "$out/split/$name.wasm"
+# 4. wasm-opt, as trunk does, on the main module and each chunk.
+wasm-opt -Os --converge "$out/bindgen/${name}_bg.wasm" -o "$out/opt/${name}_bg.wasm"
+cp "$out/bindgen/$name.js" "$out/opt/$name.js"
+chunks=()
 for f in "$out"/split/*.wasm; do
-  b=$(basename "$f")
-  [ "$b" = "$js.wasm" ] && continue
-  wasm-opt -Os --converge "$f" -o "dist/$b"
+  b=$(basename "$f" .wasm)
+  [ "$b" = "$name" ] && continue
+  wasm-opt -Os --converge "$f" -o "$out/opt/$b.wasm"
+  chunks+=("$b")
 done
-cp "$out/split/__wasm_split.js" dist/
-# trunk's index.html pins both files with subresource integrity: pin the new ones.
-node -e '
-  const fs = require("fs"), crypto = require("crypto");
-  let html = fs.readFileSync("dist/index.html", "utf8");
-  for (const f of process.argv.slice(1)) {
-    const sri = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync("dist/" + f)).digest("base64");
-    const re = new RegExp("(href=\"\\./" + f.replace(/[.]/g, "\\.") + "\"[^>]*integrity=\")[^\"]*");
-    if (!re.test(html)) throw new Error("no integrity for " + f);
-    html = html.replace(re, "$1" + sri);
-  }
-  fs.writeFileSync("dist/index.html", html);
-' "$js.js" "$wasm"
+[ ${#chunks[@]} -gt 0 ] || { echo "build-split: wasm-split made no chunk (no split point with the split feature?)" >&2; exit 1; }
+cp "$out/split/__wasm_split.js" "$out/opt/__wasm_split.js"
+rm -f dist/__wasm_split*.js dist/split_*.wasm dist/chunk_*.wasm
+# 5. Content-hashed names, the references patched, into dist/; trunk's unsplit files removed.
+node - "$out/opt" "$name" "$old_js" "$old_wasm" "${chunks[@]}" <<'EOF'
+const fs = require('fs'), crypto = require('crypto'), path = require('path');
+const [dir, name, oldJs, oldWasm, ...chunks] = process.argv.slice(2);
+const read = (f) => fs.readFileSync(path.join(dir, f));
+const sha = (buf, alg = 'sha256', enc = 'hex') => crypto.createHash(alg).update(buf).digest(enc);
+const replaceAll = (s, a, b, what) => { if (!s.includes(a)) throw new Error(`build-split: ${what}: no ${a}`); return s.split(a).join(b); };
+let loader = read('__wasm_split.js').toString();
+const renamed = [];
+for (const c of chunks) {
+  const to = `${c}-${sha(read(`${c}.wasm`)).slice(0, 16)}.wasm`;
+  loader = replaceAll(loader, `"./${c}.wasm"`, `"./${to}"`, 'loader');
+  fs.copyFileSync(path.join(dir, `${c}.wasm`), path.join('dist', to));
+  renamed.push(to);
+}
+const loaderName = `__wasm_split-${name.slice('elsa-'.length)}.js`;
+fs.writeFileSync(path.join('dist', loaderName), loader);
+// The main JS imports the loader as an ES module; the wasm's own import module name
+// ("./__wasm_split.js", the keys of its imports object) stays as it is.
+let js = read(`${name}.js`).toString();
+const importRe = /^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm;
+if (!importRe.test(js)) throw new Error('build-split: the main JS does not import ./__wasm_split.js');
+js = js.replace(importRe, `$1"./${loaderName}"`);
+fs.writeFileSync(path.join('dist', `${name}.js`), js);
+fs.copyFileSync(path.join(dir, `${name}_bg.wasm`), path.join('dist', `${name}_bg.wasm`));
+for (const f of [`${oldJs}.js`, oldWasm]) if (f !== `${name}.js` && f !== `${name}_bg.wasm`) fs.rmSync(path.join('dist', f), { force: true });
+// index.html: the meta tag and the preloads name the new files, with their integrity.
+let html = fs.readFileSync('dist/index.html', 'utf8');
+html = replaceAll(html, `./${oldJs}.js"`, `./${name}.js"`, 'index.html');
+html = replaceAll(html, `./${oldWasm}"`, `./${name}_bg.wasm"`, 'index.html');
+for (const f of [`${name}.js`, `${name}_bg.wasm`]) {
+  const sri = 'sha384-' + sha(fs.readFileSync(path.join('dist', f)), 'sha384', 'base64');
+  const re = new RegExp('(href="\\./' + f.replace(/[.]/g, '\\.') + '"[^>]*integrity=")[^"]*');
+  if (!re.test(html)) throw new Error(`build-split: no integrity for ${f} in index.html`);
+  html = html.replace(re, '$1' + sri);
+}
+fs.writeFileSync('dist/index.html', html);
+console.log(`build-split: ${name}.js + ${name}_bg.wasm, loader ${loaderName}, chunks ${renamed.join(' ')}`);
+EOF
 t4=$(date +%s)
-echo "build-split: chunks: $(cd "$out/split" && ls *.wasm | grep -v "^$js.wasm$" | tr '\n' ' ')"
-echo "build-split: times: trunk $((t1-t0)) s, relink $((t2-t1)) s, split $((t3-t2)) s, bindgen+opt $((t4-t3)) s"
-node scripts/gen-sw.mjs dist
-node scripts/check-sizes.mjs dist || true
+echo "build-split: times: ${1:+trunk $((t1-t0)) s, }relink $((t2-t1)) s, split $((t3-t2)) s, bindgen+opt+rename $((t4-t3)) s"

@@ -1,5 +1,8 @@
 // Sanity check of dist/ after a build: the files the app needs are there, and the main wasm
 // does not contain printpdf (it must live only in the lazily loaded report worker).
+// The main app is split (scripts/build-split.sh): its later pages live in wasm chunks, fetched by
+// the loader `__wasm_split-<hash>.js`; "the main app" below is the main wasm plus its chunks.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 const files = readdirSync('dist');
 const fail = (m) => { console.error(`check-dist: ${m}`); process.exit(1); };
@@ -14,12 +17,32 @@ const studio = readFileSync(`dist/${studioWasm}`);
 if (studio.includes('Pdf_') || studio.includes('printpdf')) fail('studio_bg.wasm links printpdf: it must be built without the pdf feature');
 const qfiles = readdirSync('dist/questionnaires').filter((f) => f.endsWith('.bin'));
 if (qfiles.length === 0) fail('no questionnaires in dist/questionnaires');
-const main = readFileSync(`dist/${mainWasm}`);
-if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} links printpdf: the UI must be built without the pdf feature`);
+// The split: the main JS imports one content-named loader; the loader fetches exactly the chunks
+// in dist/, each named after the hash of its bytes (a cached old chunk never pairs with a new build).
+const mainJs = readFileSync(`dist/${mainWasm.replace(/_bg\.wasm$/, '.js')}`, 'utf8');
+const loaders = [...mainJs.matchAll(/^import \* as \w+ from "\.\/(__wasm_split-[0-9a-f]{16}\.js)"/gm)].map((m) => m[1]);
+if (loaders.length === 0) fail('the main JS imports no split loader: dist/ was not made by scripts/build-split.sh');
+if (new Set(loaders).size !== 1 || !files.includes(loaders[0])) fail(`the main JS imports ${[...new Set(loaders)].join(', ')}, which dist/ lacks`);
+if (files.some((f) => /^__wasm_split.*\.js$/.test(f) && f !== loaders[0])) fail('dist/ holds a stale split loader');
+const loader = readFileSync(`dist/${loaders[0]}`, 'utf8');
+const fetched = [...loader.matchAll(/new URL\("\.\/([^"]+)"/g)].map((m) => m[1]);
+const chunkFiles = files.filter((f) => /^(split_|chunk_).*\.wasm$/.test(f)).sort();
+if (chunkFiles.length === 0) fail('no wasm-split chunks in dist/');
+if (JSON.stringify([...fetched].sort()) !== JSON.stringify(chunkFiles)) fail(`the loader fetches ${fetched.join(', ')} but dist/ holds ${chunkFiles.join(', ')}`);
+for (const c of chunkFiles) {
+  const want = createHash('sha256').update(readFileSync(`dist/${c}`)).digest('hex').slice(0, 16);
+  if (!c.endsWith(`-${want}.wasm`)) fail(`${c} is not named after its content (${want})`);
+}
+// The split feature is the main app's only: the studio and the worker carry no split point.
+for (const f of [studioWasm, 'report_worker_bg.wasm']) if (readFileSync(`dist/${f}`).includes('__wasm_split_load_')) fail(`${f} carries split points: the split feature must be off for it`);
+const main = Buffer.concat([readFileSync(`dist/${mainWasm}`), ...chunkFiles.map((c) => readFileSync(`dist/${c}`))]);
+if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} or a chunk links printpdf: the UI must be built without the pdf feature`);
 // The studio's pages live in their own wasm, not in the first page load.
 if (main.includes('Where the teams disagreed')) fail(`${mainWasm} contains the studio's workshop view`);
 // The team's whole journey is the main app's: the results page is there, not in the studio.
 if (!main.includes('Raised to this level because at least one answer is a red flag.')) fail(`${mainWasm} lacks the results page; the team's journey must not leave the main app`);
+// …but in its chunk: the results page is split off the first load.
+if (readFileSync(`dist/${mainWasm}`).includes('Raised to this level because at least one answer is a red flag.')) fail(`${mainWasm} itself carries the results page: it belongs in a chunk (is the split feature on in build-split.sh?)`);
 if (studio.includes('Raised to this level because at least one answer is a red flag.')) fail('studio_bg.wasm carries the results page, which is the main app\'s');
 if (!studio.includes('Where the teams disagreed')) fail('studio_bg.wasm lacks its workshop view');
 const html = readFileSync('dist/index.html', 'utf8');
@@ -37,4 +60,4 @@ if (main.includes('Taal van het rapport') || main.includes('Beoordelingen')) fai
 for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json']) {
   if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
 }
-console.log(`check-dist: ok (${mainWasm}: ${statSync(`dist/${mainWasm}`).size} bytes; worker: ${statSync('dist/report_worker_bg.wasm').size} bytes)`);
+console.log(`check-dist: ok (${mainWasm}: ${statSync(`dist/${mainWasm}`).size} bytes; ${chunkFiles.length} chunks: ${chunkFiles.map((c) => `${c} ${statSync(`dist/${c}`).size}`).join(', ')} bytes; worker: ${statSync('dist/report_worker_bg.wasm').size} bytes)`);

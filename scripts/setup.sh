@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and nothing that is already there (idempotent).
-#   scripts/setup.sh build   — the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt)
+#   scripts/setup.sh build   — the wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, npm packages (wasm-opt)
 #   scripts/setup.sh test    — the above, plus Debian's chromium and poppler-utils
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-build}
 TRUNK_VERSION=0.21.14
+# wasm-split-cli (the code splitting of the main app, scripts/build-split.sh); it has no --version,
+# so `cargo install --list` tells which version is installed.
+WASM_SPLIT_VERSION=0.2.4
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 # 1. The wasm32 target.
@@ -27,6 +30,13 @@ if [ -z "$WB_VERSION" ]; then echo "setup: no wasm-bindgen in Cargo.lock" >&2; e
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   say "installing wasm-bindgen-cli $WB_VERSION (about 2 minutes, once)"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+# 3b. wasm-split-cli at its pinned version (crate wasm_split_cli_support, binary wasm-split-cli).
+if ! { command -v wasm-split-cli >/dev/null 2>&1 \
+       && cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; }; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 # 4. npm packages: binaryen's wasm-opt (Debian's wasm-opt corrupts the wasm), Playwright, axe.

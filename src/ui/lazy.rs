@@ -1,24 +1,27 @@
-//! PROTOTYPE (issue 14 §1, branch split-proto): the later pages of the team's journey are split
-//! out of the main wasm by wasm-split and loaded on their first visit.
+//! Code splitting of the main app (issue 14 §1): the later pages of the team's journey (results,
+//! "How scoring works", "Your data") are split out of the main wasm by wasm-split
+//! (scripts/build-split.sh, run by `make dist`/`make serve`) and fetched on their first visit.
 //!
-//! - the results page through Leptos' own `#[lazy]` (a failed load panics: see the report);
-//! - "How scoring works" and "Your data" through `wasm_split` with `fallible`, so that a failed
-//!   load becomes a message on the page.
+//! Only with the `split` feature, which only the split step turns on for the `elsa` bin. Without
+//! it (a plain `trunk build`, the studio, the worker, native builds) these are the pages
+//! themselves, in one wasm: a plain trunk build is a working, unsplit app.
 //!
-//! Without the split step (plain trunk) the placeholder imports stay unresolved and wasm-bindgen
-//! fails, so `make dist` needs scripts/build-split.sh after trunk.
+//! Every split point uses `wasm_split(…, fallible)`: a chunk that cannot be fetched (offline
+//! before it was cached, a blocked address) shows a message with a "Try again" button instead of
+//! a panic. Nothing is reloaded, so the work in memory is kept. The loader does not cache a
+//! failure, so "Try again" fetches the chunk anew.
+//!
+//! To add a split point: a `#[cfg(feature = "split")] #[wasm_split(NAME, wasm_split_path =
+//! leptos::wasm_split, fallible)] fn x_view(…) -> Result<AnyView, ChunkFailed>` that renders the
+//! page, a `pub fn x(…) -> AnyView` that calls `split_page(move || x_view(…))`, and its
+//! `#[cfg(not(feature = "split"))]` twin that renders the page directly; route to `lazy::x`.
+//! Functions with the same NAME share one chunk.
 
 #![cfg_attr(not(feature = "split"), allow(dead_code, unused_imports))]
 
 use crate::ts;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-
-#[cfg(feature = "split")]
-#[leptos::lazy]
-fn results_view(id: String) -> AnyView {
-    view! { <super::pages::results::ResultsPage id=id/> }.into_any()
-}
 
 /// A page's chunk could not be loaded (offline before it was cached, a blocked address).
 pub struct ChunkFailed;
@@ -27,6 +30,12 @@ impl From<SplitLoaderError> for ChunkFailed {
     fn from(_: SplitLoaderError) -> Self {
         ChunkFailed
     }
+}
+
+#[cfg(feature = "split")]
+#[wasm_split(results_page, wasm_split_path = leptos::wasm_split, fallible)]
+fn results_view(id: String) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <super::pages::results::ResultsPage id=id/> }.into_any())
 }
 
 #[cfg(feature = "split")]
@@ -45,34 +54,55 @@ fn loading() -> AnyView {
     view! { <p class="muted" role="status">{ts!("Loading…")}</p> }.into_any()
 }
 
-fn failed() -> AnyView {
+/// The message for a chunk that could not be fetched; "Try again" fetches it anew.
+fn failed(attempt: RwSignal<u32>) -> AnyView {
     view! {
-        <p class="alert alert-error" role="alert">
-            {ts!("This page could not be loaded. Check your connection and reload the page. Your answers are kept.")}
-        </p>
+        <div class="alert alert-error" role="alert">
+            <p>{ts!("This page could not be loaded. Check your connection and try again. Your answers are kept.")}</p>
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>{ts!("Try again")}</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The page that `load` renders once its chunk is there; a message with a retry when it fails.
+#[cfg(feature = "split")]
+fn split_page<F, Fut>(load: F) -> AnyView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, ChunkFailed>> + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                attempt.track();
+                let fut = load();
+                Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(async move {
+                    fut.await.unwrap_or_else(|_| failed(attempt))
+                }))
+            }}
+        </Suspense>
     }
     .into_any()
 }
 
 #[cfg(feature = "split")]
 pub fn results(id: String) -> AnyView {
-    let fut = leptos::__reexports::send_wrapper::SendWrapper::new(async move { results_view(id).await });
-    view! { <Suspense fallback=loading>{Suspend::new(fut)}</Suspense> }.into_any()
+    split_page(move || results_view(id.clone()))
 }
 
 #[cfg(feature = "split")]
 pub fn scoring() -> AnyView {
-    let fut = leptos::__reexports::send_wrapper::SendWrapper::new(async move { scoring_view().await.unwrap_or_else(|_| failed()) });
-    view! { <Suspense fallback=loading>{Suspend::new(fut)}</Suspense> }.into_any()
+    split_page(scoring_view)
 }
 
 #[cfg(feature = "split")]
 pub fn privacy() -> AnyView {
-    let fut = leptos::__reexports::send_wrapper::SendWrapper::new(async move { privacy_view().await.unwrap_or_else(|_| failed()) });
-    view! { <Suspense fallback=loading>{Suspend::new(fut)}</Suspense> }.into_any()
+    split_page(privacy_view)
 }
 
-// Without the split (the studio, the worker, native checks): the pages themselves.
+// Without the split (a plain trunk build, the studio, the worker, native checks): the pages themselves.
 #[cfg(not(feature = "split"))]
 pub fn results(id: String) -> AnyView {
     view! { <super::pages::results::ResultsPage id=id/> }.into_any()

@@ -225,8 +225,15 @@ for (const [label, viewport] of [['320 px', { width: 320, height: 720 }], ['200%
     }
     await expect(page.getByRole('heading', { level: 1, name: new RegExp('^' + esc(nl('Results'))) })).toBeVisible();
     await check('results');
+    // Between the main app and the studio boot.js reloads the page: wait for that reload, or the
+    // check may run on the page it leaves (seen once, with the scoring page loading its chunk).
+    const inStudio = (hash) => ['#/review', '#/workshop', '#/compare'].includes(hash);
+    let previous = '#/results';
     for (const hash of ['#/review', '#/workshop', '#/compare', '#/scoring', '#/privacy']) {
+      const reload = inStudio(hash) !== inStudio(previous) ? page.waitForEvent('load') : null;
       await page.goto('./' + hash);
+      await reload;
+      previous = hash;
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await check(hash);
     }
