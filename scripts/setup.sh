@@ -35,7 +35,7 @@ fi
 # 3b. wasm-split-cli at its pinned version (crate wasm_split_cli_support, binary wasm-split-cli).
 if ! { command -v wasm-split-cli >/dev/null 2>&1 \
        && cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; }; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes, once)"
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2–3 minutes, once)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
