@@ -128,6 +128,9 @@ pub struct Assessment {
     /// An ethics review of these answers (format 3), if a reviewer returned one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewText>,
+    /// The team's action plan (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<crate::action::Action>,
 }
 
 /// A review as it travels inside an assessment: its JSON text (the same JSON as a
@@ -188,6 +191,7 @@ impl Assessment {
             responses: BTreeMap::new(),
             last_section: None,
             review: None,
+            actions: Vec::new(),
         }
     }
 

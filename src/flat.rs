@@ -295,7 +295,7 @@ impl Serialize for Response {
 impl Serialize for Assessment {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let all = !s.is_human_readable();
-        let mut st = s.serialize_struct("Assessment", 9)?;
+        let mut st = s.serialize_struct("Assessment", 10)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("questionnaire_id", &self.questionnaire_id)?;
         st.serialize_field("questionnaire_version", &self.questionnaire_version)?;
@@ -305,6 +305,7 @@ impl Serialize for Assessment {
         st.serialize_field("responses", &self.responses)?;
         field(&mut st, all, self.last_section.is_none(), "last_section", &self.last_section)?;
         field(&mut st, all, self.review.is_none(), "review", &self.review)?;
+        field(&mut st, all, self.actions.is_empty(), "actions", &self.actions)?;
         st.end()
     }
 }

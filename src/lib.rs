@@ -5,6 +5,8 @@ pub mod i18n;
 pub mod model;
 pub mod validate;
 pub mod answers;
+pub mod action;
+pub mod actions;
 pub mod scoring;
 pub mod triage;
 pub mod lint;

@@ -10,16 +10,19 @@
 //! - **2** (tool 0.2.0): adds `format: "elsa-assessment"` (so that any other JSON is
 //!   recognised as "not an assessment file") and `questionnaire: {id, version}` at the top, so
 //!   that a reader can tell which questionnaire a file needs before reading the answers.
-//! - **3** (tool 0.3.0, current): the assessment may carry `review`, an ethics review
+//! - **3** (tool 0.3.0): the assessment may carry `review`, an ethics review
 //!   ([`crate::review::Review`]: comments with the team's replies, verdict, sign-off). A tool that
 //!   reads only format 2 refuses such a file as "made by a newer version" instead of dropping
 //!   the review.
 //!   From tool 0.4.0 a file also records `language` (`"en"` or `"nl"`): the interface language
 //!   it was saved or exported in (for the file attached to a PDF: the report's language). The
 //!   field is optional (older files have none: English is assumed) and older tools ignore it.
+//! - **4** (current; first written by tool 0.4.0 with the action plan): the assessment may
+//!   carry `actions`, the team's action plan ([`crate::action::Action`]), left out when empty. A tool that reads only format 3 refuses a
+//!   format-4 file as "made by a newer version" instead of dropping the plan.
 //!
 //! [`decode`] reads every format up to [`FORMAT_VERSION`] and migrates it step by step
-//! ([`migrate_1_to_2`], [`migrate_2_to_3`]); each older format keeps a frozen struct of its own here, and a test reads
+//! ([`migrate_1_to_2`], [`migrate_2_to_3`], [`migrate_3_to_4`]); each older format keeps a frozen struct of its own here, and a test reads
 //! a real sample written by the tool version that used it (`tests/it/data/storage/`). Reading
 //! never writes: a migrated entry is stored in the new format on its next save.
 
@@ -28,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The current format version of stored and exported assessments.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The value of the `format` field of format 2 and later.
 pub const FORMAT_NAME: &str = "elsa-assessment";
 /// The tool's version, recorded in every file.
@@ -53,7 +56,8 @@ pub struct QuestionnaireRef {
     pub version: String,
 }
 
-/// The current format (3); format 2 has the same fields, without `assessment.review`.
+/// The current format (4); format 3 has the same fields without `assessment.actions`, format 2
+/// also without `assessment.review`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredAssessment {
     pub format: String,
@@ -92,6 +96,11 @@ pub fn migrate_1_to_2(old: StoredV1) -> StoredAssessment {
 /// Format 2 → 3: nothing to add (a format-2 file has no review); the version moves on.
 pub fn migrate_2_to_3(old: StoredAssessment) -> StoredAssessment {
     StoredAssessment { format_version: 3, ..old }
+}
+
+/// Format 3 → 4: nothing to add (a format-3 file has no action plan); the version moves on.
+pub fn migrate_3_to_4(old: StoredAssessment) -> StoredAssessment {
+    StoredAssessment { format_version: 4, ..old }
 }
 
 /// Prefix of the keys holding a reviewer's work: the team's file as received plus the review,
@@ -201,9 +210,12 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
     if known.format_version < 3 && known.assessment.review.is_some() {
         return Err(PersistError::WrongShape("a review needs file format 3 or later".into()));
     }
+    if known.format_version < 4 && !known.assessment.actions.is_empty() {
+        return Err(PersistError::WrongShape("an action plan needs file format 4 or later".into()));
+    }
     match known.format_version {
-        1 => Ok(migrate_2_to_3(migrate_1_to_2(StoredV1 { format_version: 1, tool_version: known.tool_version, assessment: known.assessment }))),
-        v @ (2 | 3) => {
+        1 => Ok(migrate_3_to_4(migrate_2_to_3(migrate_1_to_2(StoredV1 { format_version: 1, tool_version: known.tool_version, assessment: known.assessment })))),
+        v @ (2..=4) => {
             if known.format.as_deref() != Some(FORMAT_NAME) {
                 return Err(PersistError::WrongShape(format!("format must be \"{FORMAT_NAME}\"")));
             }
@@ -220,7 +232,11 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
                 language: known.language,
                 assessment: known.assessment,
             };
-            Ok(if v == 2 { migrate_2_to_3(stored) } else { stored })
+            Ok(match v {
+                2 => migrate_3_to_4(migrate_2_to_3(stored)),
+                3 => migrate_3_to_4(stored),
+                _ => stored,
+            })
         }
         v if v > FORMAT_VERSION as u64 => Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32)),
         v => Err(PersistError::WrongShape(format!("format_version {v} never existed"))),

@@ -1,4 +1,5 @@
 //! The one native integration-test binary. Modules by subject.
+mod actions;
 mod bench;
 mod cli;
 mod common;

@@ -97,14 +97,14 @@ fn replies_keep_the_sign_off_current_and_an_answer_change_makes_it_stale() {
 }
 
 #[test]
-fn format_2_files_move_to_format_3_and_a_review_round_trips_as_written() {
+fn format_2_files_move_to_the_current_format_and_a_review_round_trips_as_written() {
     let v2 = include_str!("data/storage/v2-quick-scan.json");
     let s = decode_stored(v2).unwrap();
     assert_eq!(s.format_version, FORMAT_VERSION);
-    assert_eq!(FORMAT_VERSION, 3);
+    assert_eq!(FORMAT_VERSION, 4);
     assert!(s.assessment.review.is_none());
     let again: serde_json::Value = serde_json::from_str(&encode(&s.assessment, elsa::i18n::Lang::En)).unwrap();
-    assert_eq!(again["format_version"], 3);
+    assert_eq!(again["format_version"], 4);
     assert!(again["assessment"].get("review").is_none());
 
     let mut a = team();
@@ -116,7 +116,8 @@ fn format_2_files_move_to_format_3_and_a_review_round_trips_as_written() {
     assert_eq!(encode(&back, elsa::i18n::Lang::En), text);
 
     // A review in a format-2 file is not something 0.2.0 wrote: refused.
-    let old = text.replace("\"format_version\":3", "\"format_version\":2");
+    let old = text.replace("\"format_version\":4", "\"format_version\":2");
+    assert_ne!(old, text);
     assert!(decode_stored(&old).unwrap_err().to_string().contains("a review needs file format 3 or later"));
 }
 

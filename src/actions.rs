@@ -1,0 +1,362 @@
+//! The action plan: owned, dated actions that turn findings into work (issue 15), stored with the
+//! assessment (file format 4).
+//!
+//! Pure: no clock and no random ids. Callers pass ids, timestamps (RFC 3339) and dates
+//! (`YYYY-MM-DD`) in. Texts from the questionnaire are taken in the language passed as
+//! [`Lang`]; the tool's own wording goes through `t!` (the current language).
+//!
+//! - [`Action`] and its rules (in [`crate::action`], re-exported here): [`Action::problems`]
+//!   (won't-do needs a reason, the due date must be a real date), [`Action::is_overdue`],
+//!   [`plan_order`], [`counts`]; and [`filter`] by owner, section, status and source.
+//! - Actions from findings, pre-filled: [`from_recommendation`], [`from_duty`], [`from_gap`],
+//!   [`from_review_comment`], [`from_review_conditions`], [`free`].
+//! - Closing the loop: [`finding_resolved`] (never closes anything itself) and [`old_links`].
+//! - Files: [`csv`] (RFC 4180, as the workshop's CSV) and [`ics`] (RFC 5545, one VTODO per open
+//!   action with a due date).
+
+use crate::answers::{Answer, Assessment};
+use crate::i18n::Lang;
+use crate::model::Questionnaire;
+use crate::t;
+
+pub use crate::action::*;
+
+/// The plan's filters; `None` lets everything through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Matched ignoring case and surrounding spaces.
+    pub owner: Option<String>,
+    pub section: Option<String>,
+    pub status: Option<StatusKind>,
+    pub source: Option<Source>,
+}
+
+/// The actions that pass `f`, in their given order. `q` maps questions to sections.
+pub fn filter<'a>(actions: &'a [Action], q: &Questionnaire, f: &Filter) -> Vec<&'a Action> {
+    let owner = f.owner.as_deref().map(|o| o.trim().to_lowercase());
+    actions
+        .iter()
+        .filter(|a| owner.as_deref().is_none_or(|o| a.owner.trim().to_lowercase() == o))
+        .filter(|a| f.section.as_deref().is_none_or(|s| a.section(q) == Some(s)))
+        .filter(|a| f.status.is_none_or(|s| a.status.kind() == s))
+        .filter(|a| f.source.is_none_or(|s| a.source == s))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions from findings
+// ---------------------------------------------------------------------------------------------
+
+fn blank(id: &str, title: String, source: Source, priority: Priority, now: &str) -> Action {
+    Action {
+        id: id.to_string(),
+        title,
+        description: String::new(),
+        owner: String::new(),
+        due: None,
+        priority,
+        status: Status::Open,
+        evidence: String::new(),
+        source,
+        questions: Vec::new(),
+        duties: Vec::new(),
+        review_comment: None,
+        created: now.to_string(),
+        modified: now.to_string(),
+    }
+}
+
+/// An action the team adds itself.
+pub fn free(id: &str, title: &str, now: &str) -> Action {
+    blank(id, title.to_string(), Source::Free, Priority::Medium, now)
+}
+
+/// The priority of a concern on the questionnaire's scale: a red flag or the top third is high,
+/// the middle third medium, the rest low.
+pub fn priority_of(concern: u8, red_flag: bool, max_concern: u8) -> Priority {
+    let (c, m) = (concern as u32, max_concern.max(1) as u32);
+    if red_flag || 3 * c > 2 * m {
+        Priority::High
+    } else if 3 * c > m {
+        Priority::Medium
+    } else {
+        Priority::Low
+    }
+}
+
+fn question_text(q: &Questionnaire, id: &str, lang: Lang) -> String {
+    q.question(id).map(|r| r.question.text.get(lang.code()).to_string()).unwrap_or_else(|| id.to_string())
+}
+
+/// An action from a recommendation of a concerning answer: the recommendation as its title, the
+/// question in its description.
+pub fn from_recommendation(id: &str, r: &crate::scoring::Recommendation, q: &Questionnaire, lang: Lang, now: &str) -> Action {
+    let mut a = blank(id, r.text.get(lang.code()).to_string(), Source::Recommendation, priority_of(r.concern, r.red_flag, q.max_concern), now);
+    a.description = t!("From the answer to: {0}", question_text(q, &r.question_id, lang));
+    a.questions.push(r.question_id.clone());
+    a
+}
+
+/// An action from a legal duty: its text, its sources, and as due date the date it applies
+/// from when that is after `today` (`YYYY-MM-DD`). High when the team holds a role it binds and
+/// it is a legal duty; low for guidance; medium otherwise.
+pub fn from_duty(id: &str, d: &crate::triage::DutyItem, lang: Lang, today: &str, now: &str) -> Action {
+    let priority = if d.guidance {
+        Priority::Low
+    } else if d.role_held {
+        Priority::High
+    } else {
+        Priority::Medium
+    };
+    let mut a = blank(id, d.text.get(lang.code()).to_string(), Source::Duty, priority, now);
+    let mut description = d.detail.get(lang.code()).to_string();
+    if !d.sources.is_empty() {
+        if !description.is_empty() {
+            description.push('\n');
+        }
+        description.push_str(&t!("Sources: {0}", d.sources.join("; ")));
+    }
+    a.description = description;
+    a.due = d.applies_from.clone().filter(|from| crate::validate::valid_date(from) && from.as_str() > today);
+    a.duties.push(d.id.clone());
+    a
+}
+
+/// An action from a knowledge gap (a "don't know" answer): find out.
+pub fn from_gap(id: &str, question_id: &str, q: &Questionnaire, lang: Lang, now: &str) -> Action {
+    let mut a = blank(id, t!("Find out: {0}", question_text(q, question_id, lang)), Source::Gap, Priority::Medium, now);
+    a.questions.push(question_id.to_string());
+    a
+}
+
+/// An action from a reviewer's comment on a question: high for a concern, medium otherwise.
+pub fn from_review_comment(id: &str, question_id: &str, c: &crate::review::Comment, q: &Questionnaire, lang: Lang, now: &str) -> Action {
+    let priority = if c.status == crate::review::CommentStatus::Concern { Priority::High } else { Priority::Medium };
+    let title = t!("Respond to the reviewer: {0}", question_text(q, question_id, lang));
+    let mut a = blank(id, title, Source::Review, priority, now);
+    a.description = c.text.clone();
+    a.review_comment = Some(question_id.to_string());
+    a
+}
+
+/// An action from the conditions of a verdict "approved with conditions" (high priority).
+pub fn from_review_conditions(id: &str, conditions: &str, now: &str) -> Action {
+    let mut a = blank(id, t!("Meet the reviewer's conditions"), Source::Review, Priority::High, now);
+    a.description = conditions.trim().to_string();
+    a
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closing the loop
+// ---------------------------------------------------------------------------------------------
+
+/// Whether the finding an open action came from is gone in these answers, so that the team may
+/// close it ("finding resolved — close?"). Never changes anything.
+///
+/// - from a recommendation: every linked question is answered now without concern (no option
+///   picked with a concern or a red flag), or justified as not applicable;
+/// - from a knowledge gap: every linked question is answered now with something other than
+///   "don't know";
+/// - from a review comment: the current review marks that question OK, or has no comment on it.
+///
+/// False for done and won't-do actions, for duties and free actions, and when a linked question
+/// is not in `q` (see [`old_links`]).
+pub fn finding_resolved(action: &Action, q: &Questionnaire, a: &Assessment) -> bool {
+    if !action.status.is_open() {
+        return false;
+    }
+    match action.source {
+        Source::Recommendation | Source::Gap => {
+            !action.questions.is_empty()
+                && action.questions.iter().all(|id| q.question(id).is_some_and(|r| answer_resolves(action.source, r.question, a)))
+        }
+        Source::Review => match &action.review_comment {
+            Some(id) if q.question(id).is_some() => match a.review() {
+                Some(r) => r.comments.get(id).is_none_or(|c| c.status == crate::review::CommentStatus::Ok),
+                None => false,
+            },
+            _ => false,
+        },
+        Source::Duty | Source::Free => false,
+    }
+}
+
+fn answer_resolves(source: Source, question: &crate::model::Question, a: &Assessment) -> bool {
+    let picked = |ids: &[&str]| -> Option<bool> {
+        let opts: Vec<_> = question.kind.options().into_iter().filter(|o| ids.contains(&o.id)).collect();
+        (!opts.is_empty()).then(|| opts.iter().all(|o| o.concern == 0 && !o.red_flag))
+    };
+    match (source, a.answer(&question.id)) {
+        (_, None) | (_, Some(Answer::DontKnow)) => false,
+        (Source::Gap, Some(_)) => true,
+        (_, Some(Answer::NotApplicable)) => a.na_justified(&question.id),
+        (_, Some(Answer::Choice { id })) => picked(&[id.as_str()]).unwrap_or(false),
+        (_, Some(Answer::Choices { ids })) => picked(&ids.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or(false),
+        (_, Some(_)) => false,
+    }
+}
+
+/// The question links of an action that `q` no longer has (e.g. after a new questionnaire
+/// version): the action stays, and lists these as old links.
+pub fn old_links<'a>(action: &'a Action, q: &Questionnaire) -> Vec<&'a str> {
+    action.linked_questions().filter(|id| q.question(id).is_none()).collect()
+}
+
+/// Every action with an old link, with those links.
+pub fn with_old_links<'a>(actions: &'a [Action], q: &Questionnaire) -> Vec<(&'a Action, Vec<&'a str>)> {
+    actions.iter().map(|a| (a, old_links(a, q))).filter(|(_, l)| !l.is_empty()).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+// ---------------------------------------------------------------------------------------------
+
+fn reason(a: &Action) -> &str {
+    match &a.status {
+        Status::WontDo { reason } => reason,
+        _ => "",
+    }
+}
+
+/// The plan as CSV, one row per action in the given order: UTF-8 with a byte-order mark, CRLF
+/// line ends, RFC 4180 quoting, formula injection defused ([`crate::workshop::csv_cell`]).
+/// `as_of` (`YYYY-MM-DD`) fills the "Overdue" column.
+pub fn csv(actions: &[Action], as_of: &str) -> String {
+    use crate::workshop::csv_cell;
+    let header = [
+        t!("Title"),
+        t!("Description"),
+        t!("Owner"),
+        t!("Due date"),
+        t!("Overdue"),
+        t!("Priority"),
+        t!("Status"),
+        t!("Reason"),
+        t!("Evidence"),
+        t!("Source"),
+        t!("Questions"),
+        t!("Duties"),
+        t!("Created"),
+        t!("Last changed"),
+    ];
+    let mut out = String::from("\u{feff}");
+    let row = |out: &mut String, cells: &[String]| {
+        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    };
+    row(&mut out, &header);
+    for a in actions {
+        let overdue = if a.is_overdue(as_of) { t!("Yes") } else { String::new() };
+        let questions: Vec<&str> = a.linked_questions().collect();
+        row(
+            &mut out,
+            &[
+                a.title.clone(),
+                a.description.clone(),
+                a.owner.clone(),
+                a.due.clone().unwrap_or_default(),
+                overdue,
+                a.priority.label(),
+                a.status.kind().label(),
+                reason(a).to_string(),
+                a.evidence.clone(),
+                a.source.label(),
+                questions.join(" "),
+                a.duties.join(" "),
+                a.created.clone(),
+                a.modified.clone(),
+            ],
+        );
+    }
+    out
+}
+
+/// A TEXT value escaped as RFC 5545 §3.3.11 asks.
+fn ics_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One content line, folded at 75 octets (never inside a UTF-8 character), ending in CRLF.
+fn ics_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+/// `YYYYMMDDTHHMMSSZ` from an RFC 3339 time in UTC (`…Z`, as `Date.toISOString` gives it); a
+/// time with an offset keeps its wall-clock time.
+fn ics_stamp(now: &str) -> String {
+    let digits: String = now.chars().take(19).filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() == 14 {
+        format!("{}T{}Z", &digits[..8], &digits[8..])
+    } else if digits.len() >= 8 {
+        format!("{}T000000Z", &digits[..8])
+    } else {
+        "19700101T000000Z".to_string()
+    }
+}
+
+/// The plan's due dates as an iCalendar file (RFC 5545): one VTODO per open or in-progress
+/// action with a valid due date, its UID made from the action id (stable across exports), DUE
+/// as a date, DTSTAMP from `now` (RFC 3339, UTC). `project` names the calendar's items.
+pub fn ics(actions: &[Action], project: &str, now: &str) -> String {
+    let mut out = String::new();
+    ics_line(&mut out, "BEGIN:VCALENDAR");
+    ics_line(&mut out, "VERSION:2.0");
+    ics_line(&mut out, "PRODID:-//ELSA self-assessment//Action plan//EN");
+    ics_line(&mut out, "CALSCALE:GREGORIAN");
+    let stamp = ics_stamp(now);
+    for a in actions.iter().filter(|a| a.status.is_open()) {
+        let Some(due) = a.due.as_deref().filter(|d| crate::validate::valid_date(d)) else { continue };
+        let mut description = a.description.clone();
+        if !a.owner.trim().is_empty() {
+            description = format!("{}\n{}", t!("Owner: {0}", a.owner.trim()), description);
+        }
+        if !project.trim().is_empty() {
+            description = format!("{}\n{}", t!("Project: {0}", project.trim()), description);
+        }
+        ics_line(&mut out, "BEGIN:VTODO");
+        ics_line(&mut out, &format!("UID:{}", ics_text(&format!("{}@elsa-action-plan", a.id))));
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        ics_line(&mut out, &format!("DUE;VALUE=DATE:{}", due.replace('-', "")));
+        ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&a.title)));
+        ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(description.trim_end())));
+        let status = if a.status == Status::InProgress { "IN-PROCESS" } else { "NEEDS-ACTION" };
+        ics_line(&mut out, &format!("STATUS:{status}"));
+        let priority = match a.priority {
+            Priority::High => 1,
+            Priority::Medium => 5,
+            Priority::Low => 9,
+        };
+        ics_line(&mut out, &format!("PRIORITY:{priority}"));
+        ics_line(&mut out, "END:VTODO");
+    }
+    ics_line(&mut out, "END:VCALENDAR");
+    out
+}
