@@ -271,7 +271,7 @@ pub fn csv(actions: &[Action], as_of: &str) -> String {
     out
 }
 
-/// A TEXT value escaped as RFC 5545 §3.3.11 asks.
+/// A TEXT value escaped as RFC 5545 §3.3.11 asks: `\\`, `\;`, `\,`, and `\n` for a line break.
 fn ics_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -287,7 +287,8 @@ fn ics_text(s: &str) -> String {
                 out.push_str("\\n");
             }
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
+            // Other control characters are not allowed in TEXT (a tab is).
+            c if c.is_control() && c != '\t' => {}
             c => out.push(c),
         }
     }

@@ -189,7 +189,7 @@ test('the answers can be exported as a JSON file in the stored format', async ({
   await download.saveAs(path);
   const file = JSON.parse(readFileSync(path, 'utf8'));
   expect(file.format).toBe('elsa-assessment');
-  expect(file.format_version).toBe(3);
+  expect(file.format_version).toBe(4);
   expect(file.tool_version).toMatch(/^\d+\.\d+\.\d+$/);
   expect(file.questionnaire).toEqual({ id: starter.id, version: starter.version });
   expect(file.assessment.questionnaire_id).toBe(starter.id);

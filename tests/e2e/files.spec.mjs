@@ -105,7 +105,7 @@ test('every bad file is refused with its own message, and nothing on the device 
     ['notes.json', 'These are my notes, not JSON.', 'is not an assessment file: it is not valid JSON (expected value at line 1 column 1)'],
     ['wrong-types.json', variant((c) => { c.assessment.responses = 'none'; }), 'This file is not an assessment file of this tool (invalid type: string "none", expected a map'],
     ['recipe.json', '{"title": "Pancakes", "eggs": 2}', 'This file is not an assessment file of this tool (missing field `format_version`'],
-    ['newer.json', variant((c) => { c.format_version = 4; }), 'This file was made by a newer version of this tool (file format 4; this version reads formats up to 3). Update the tool to open it.'],
+    ['newer.json', variant((c) => { c.format_version = 5; }), 'This file was made by a newer version of this tool (file format 5; this version reads formats up to 4). Update the tool to open it.'],
     ['other-tool.json', variant((c) => { c.questionnaire.id = 'altai'; c.assessment.questionnaire_id = 'altai'; }), 'This assessment uses a questionnaire this tool does not have (“altai”).'],
     ['future.json', variant((c) => { c.questionnaire.version = '9.0.0'; c.assessment.questionnaire_version = '9.0.0'; }), `This assessment uses version 9.0.0 of “${en(quick.title)}”, which this tool does not know (it has version ${quick.version}).`],
     ['huge.json', huge, 'This file is too large to be an assessment (6.0 MB). Files over 5 MB are not accepted.'],
@@ -144,7 +144,7 @@ test('a file of an older questionnaire version moves forward, keeping answers to
   await expect(removed).toContainText('retired-question: partly Note: Kept from the old version');
   // Saved in the current format, the old answer still there.
   const stored = JSON.parse((await storageSnapshot(page))[`elsa.v1.assessment.${file.assessment.id}`]);
-  expect(stored.format_version).toBe(3);
+  expect(stored.format_version).toBe(4);
   expect(stored.questionnaire).toEqual({ id: quick.id, version: quick.version });
   expect(stored.assessment.responses['retired-question'].note).toBe('Kept from the old version');
   // Editing keeps it too.

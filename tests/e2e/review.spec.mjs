@@ -83,7 +83,7 @@ test('a reviewer comments, signs off, and exports the reviewed file and a PDF wi
   const json = await download(page, 'Export reviewed file (JSON)');
   expect(json.name).toMatch(/^elsa-sepsis-early-warning-\d{4}-\d{2}-\d{2}-reviewed\.json$/);
   const file = JSON.parse(json.bytes.toString('utf8'));
-  expect(file.format_version).toBe(3);
+  expect(file.format_version).toBe(4);
   expect(file.assessment.responses).toEqual(team.responses);
   const r = file.assessment.review;
   expect(r.verdict).toBe('approved_with_conditions');

@@ -156,7 +156,7 @@ test('an assessment saved by the previous version (format 1) opens, and is saved
   await expect(a.textbox('project-name')).toHaveValue('Sepsis early warning (ICU)');
   await a.textbox('organisation').fill('Upgraded');
   const stored = JSON.parse((await storageSnapshot(page))[`elsa.v1.assessment.${id}`]);
-  expect(stored.format_version).toBe(3);
+  expect(stored.format_version).toBe(4);
   expect(stored.assessment.metadata.organisation).toBe('Upgraded');
   expect(Object.keys(stored.assessment.responses)).toEqual(Object.keys(JSON.parse(v1).assessment.responses));
 });

@@ -299,7 +299,7 @@ const AWKWARD: [&str; 8] = [
     "+SUM(1)",
     "🙂 emoji 🏥 ok",
     "Arbeidsongeschiktheidsverzekeringsmaatschappijaansprakelijkheidsbeperkingsclausule en ziekenhuisinformatiesysteemimplementatietraject",
-    "back\\slash",
+    "back\\slash\tand a tab",
 ];
 
 fn awkward_plan() -> Vec<Action> {
