@@ -405,9 +405,15 @@ pub fn at_offset_of(ts: &str, like: &str) -> String {
         Some((((days * 24 + h) * 60 + mi) * 60 + s - offset * 60, offset))
     }
     let (Some((secs, _)), Some((_, offset))) = (parse(ts), parse(like)) else { return ts.to_string() };
+    rfc3339_at(secs, offset)
+}
+
+/// Seconds since 1970-01-01T00:00:00Z as RFC 3339 at a UTC offset in minutes
+/// (`2026-12-03T00:30:00+01:00`; `Z` at offset 0).
+pub fn rfc3339_at(secs: i64, offset: i64) -> String {
     let local = secs + offset * 60;
     let (days, rest) = (local.div_euclid(86400), local.rem_euclid(86400));
-    // civil_from_days
+    // Days since 1970-01-01 to a civil date (H. Hinnant's civil_from_days).
     let z = days + 719468;
     let era = z.div_euclid(146097);
     let doe = z - era * 146097;
@@ -416,7 +422,7 @@ pub fn at_offset_of(ts: &str, like: &str) -> String {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
     let zone = if offset == 0 { "Z".to_string() } else { format!("{}{:02}:{:02}", if offset < 0 { '-' } else { '+' }, offset.abs() / 60, offset.abs() % 60) };
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{zone}", rest / 3600, rest / 60 % 60, rest % 60)
 }
