@@ -49,14 +49,12 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
         }
     }
     let removed = removed_answers(q, a);
+    let removed_ids: Vec<&str> = removed.iter().map(|(id, _)| *id).collect();
     if !removed.is_empty() {
-        w.space(4.0);
-        w.heading(2, &t!("Answers to removed questions"), Tone::Normal, true);
-        w.push(Block::Rule);
-        w.para(
+        apart(
+            w,
+            &t!("Answers to removed questions"),
             &t!("These answers belong to questions or answer options that this version of the questionnaire no longer has. They are kept, but not scored."),
-            Tone::Normal,
-            Size::Small,
         );
         for (id, r) in removed {
             let answer = r.answer.as_ref().map(raw_answer_text).unwrap_or_else(|| t!("no answer"));
@@ -73,15 +71,12 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
             w.space(4.0);
         }
     }
-    let other = other_comments(f);
+    let other = other_comments(f, &removed_ids);
     if !other.is_empty() {
-        w.space(4.0);
-        w.heading(2, &t!("Reviewer comments on other questions"), Tone::Normal, true);
-        w.push(Block::Rule);
-        w.para(
+        apart(
+            w,
+            &t!("Reviewer comments on other questions"),
             &t!("Comments on questions that the answers hide, or that this version of the questionnaire no longer has (without an answer to show)."),
-            Tone::Normal,
-            Size::Small,
         );
         for (id, c, question) in other {
             let subject = match question {
@@ -97,11 +92,11 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
 
 /// Comments that no question of the answers part shows: on questions hidden by the answers, and
 /// on removed questions without an answer of their own. In questionnaire order, then by id.
-fn other_comments<'a>(f: &'a Facts<'a>) -> Vec<(&'a str, &'a Comment, Option<&'a Question>)> {
+/// `answered_removed`: the removed questions that have an answer (listed with it already).
+fn other_comments<'a>(f: &'a Facts<'a>, answered_removed: &[&str]) -> Vec<(&'a str, &'a Comment, Option<&'a Question>)> {
     let Some(review) = &f.review else { return Vec::new() };
     let mut hidden = Vec::new();
     let mut removed = Vec::new();
-    let answered_removed: Vec<&str> = removed_answers(f.q, f.a).into_iter().map(|(id, _)| id).collect();
     for (id, c) in &review.comments {
         match f.q.question(id) {
             Some(r) if !f.vis.is_visible(id) => hidden.push((r.section_index, id.as_str(), c, Some(r.question))),
@@ -112,4 +107,12 @@ fn other_comments<'a>(f: &'a Facts<'a>) -> Vec<(&'a str, &'a Comment, Option<&'a
     }
     hidden.sort_by_key(|(s, ..)| *s);
     hidden.into_iter().chain(removed).map(|(_, id, c, x)| (id, c, x)).collect()
+}
+
+/// A list kept apart from the sections: its heading (in the outline), a rule, and why it is apart.
+fn apart(w: &mut Writer, title: &str, why: &str) {
+    w.space(4.0);
+    w.heading(2, title, Tone::Normal, true);
+    w.push(Block::Rule);
+    w.para(why, Tone::Normal, Size::Small);
 }
