@@ -196,6 +196,93 @@ fn answer_resolves(source: Source, question: &crate::model::Question, a: &Assess
     }
 }
 
+/// The open actions whose finding is gone, so that the plan asks "finding resolved — close?":
+/// [`finding_resolved`] for each, and for an action from duties: none of its duties follows from
+/// the answers any more (the triage of `a` as of `today`, `YYYY-MM-DD`, computed once). Never
+/// changes anything.
+pub fn resolved_findings<'a>(actions: &'a [Action], q: &Questionnaire, a: &Assessment, today: &str) -> Vec<&'a str> {
+    let duty_ids: Option<Vec<String>> = actions
+        .iter()
+        .any(|x| x.source == Source::Duty && x.status.is_open() && !x.duties.is_empty())
+        .then(|| crate::triage::triage(q, a, "en", today).frameworks.into_iter().flat_map(|f| f.duties).map(|d| d.id).collect());
+    actions
+        .iter()
+        .filter(|x| match (x.source, &duty_ids) {
+            (Source::Duty, Some(ids)) => x.status.is_open() && !x.duties.is_empty() && x.duties.iter().all(|d| !ids.contains(d)),
+            (Source::Duty, None) => false,
+            _ => finding_resolved(x, q, a),
+        })
+        .map(|x| x.id.as_str())
+        .collect()
+}
+
+/// A finding an action can be made from, to find the action already made from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    Recommendation(String),
+    Gap(String),
+    Duty(String),
+    ReviewComment(String),
+    ReviewConditions,
+}
+
+/// The action already made from `finding`, if any (so that a finding becomes one action, not
+/// one per click).
+pub fn for_finding<'a>(actions: &'a [Action], finding: &Finding) -> Option<&'a Action> {
+    actions.iter().find(|x| match finding {
+        Finding::Recommendation(qid) => x.source == Source::Recommendation && x.questions.iter().any(|q| q == qid),
+        Finding::Gap(qid) => x.source == Source::Gap && x.questions.iter().any(|q| q == qid),
+        Finding::Duty(did) => x.source == Source::Duty && x.duties.iter().any(|d| d == did),
+        Finding::ReviewComment(qid) => x.source == Source::Review && x.review_comment.as_deref() == Some(qid.as_str()),
+        Finding::ReviewConditions => x.source == Source::Review && x.review_comment.is_none() && x.questions.is_empty(),
+    })
+}
+
+/// A new action id for this plan: `a1`, `a2`, … one more than the highest in use (ids stay
+/// unique after deletions too, because the highest only grows while it is kept).
+pub fn next_id(actions: &[Action]) -> String {
+    let n = actions.iter().filter_map(|x| x.id.strip_prefix('a').and_then(|n| n.parse::<u64>().ok())).max().unwrap_or(0);
+    format!("a{}", n + 1)
+}
+
+/// How many actions are overdue as of `as_of` (`YYYY-MM-DD`).
+pub fn overdue_count(actions: &[Action], as_of: &str) -> usize {
+    actions.iter().filter(|x| x.is_overdue(as_of)).count()
+}
+
+impl Assessment {
+    /// Add an action to the plan (its `modified` set to `ts`).
+    pub fn add_action(&mut self, mut action: Action, ts: &str) {
+        action.modified = ts.to_string();
+        self.actions.push(action);
+        self.modified = ts.to_string();
+    }
+
+    /// Replace the action with the same id; false when there is none. `created` is kept.
+    pub fn update_action(&mut self, mut action: Action, ts: &str) -> bool {
+        let Some(slot) = self.actions.iter_mut().find(|x| x.id == action.id) else { return false };
+        if *slot == action {
+            return true;
+        }
+        action.created = slot.created.clone();
+        action.modified = ts.to_string();
+        *slot = action;
+        self.modified = ts.to_string();
+        true
+    }
+
+    /// Remove an action; false when there is none.
+    pub fn remove_action(&mut self, id: &str, ts: &str) -> bool {
+        let before = self.actions.len();
+        self.actions.retain(|x| x.id != id);
+        let removed = self.actions.len() != before;
+        if removed {
+            self.modified = ts.to_string();
+        }
+        removed
+    }
+}
+
 /// The question links of an action that `q` no longer has (e.g. after a new questionnaire
 /// version): the action stays, and lists these as old links.
 pub fn old_links<'a>(action: &'a Action, q: &Questionnaire) -> Vec<&'a str> {

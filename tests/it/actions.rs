@@ -590,3 +590,63 @@ fn changing_the_plan_does_not_make_a_sign_off_stale() {
     a.set_answer("o2", Some(ans("yes")), NOW);
     assert!(elsa::review::is_stale(&before, &a));
 }
+
+#[test]
+fn a_duty_action_is_resolved_when_the_answers_no_longer_give_that_duty() {
+    let q = crate::triage::dated();
+    let mut a = with(&q, &[("role", "decides"), ("l1", "yes"), ("when", "d:2026-12-03")]);
+    let t = elsa::triage::triage(&q, &a, "en", "2026-12-03");
+    let prov = t.frameworks.iter().flat_map(|f| &f.duties).find(|d| d.id == "d-prov").unwrap();
+    let act = from_duty("a1", prov, Lang::En, "2026-12-03", NOW);
+    let free_one = action("a2", "Own work");
+    let plan = vec![act.clone(), free_one];
+    assert!(resolved_findings(&plan, &q, &a, "2026-12-03").is_empty(), "the duty still follows from the answers");
+    // Now a deployer, not a provider: the provider's duty no longer follows.
+    a.set_answer("l1", Some(ans("no")), NOW);
+    assert_eq!(resolved_findings(&plan, &q, &a, "2026-12-03"), ["a1"]);
+    // A closed action is never offered again.
+    let closed = vec![with_status(act, Status::Done)];
+    assert!(resolved_findings(&closed, &q, &a, "2026-12-03").is_empty());
+}
+
+#[test]
+fn a_finding_becomes_one_action_and_ids_stay_unique() {
+    let q = mini();
+    let a = with(&q, &[("o1", "c"), ("l1", "?")]);
+    let out = elsa::scoring::score(&q, &a);
+    let rec = from_recommendation("a1", out.recommendations.iter().find(|r| r.question_id == "o1").unwrap(), &q, Lang::En, NOW);
+    let gap = from_gap("a2", "l1", &q, Lang::En, NOW);
+    let cond = from_review_conditions("a7", "Re-assess", NOW);
+    let plan = vec![rec, gap, cond];
+    assert_eq!(for_finding(&plan, &Finding::Recommendation("o1".into())).map(|x| x.id.as_str()), Some("a1"));
+    assert_eq!(for_finding(&plan, &Finding::Gap("l1".into())).map(|x| x.id.as_str()), Some("a2"));
+    assert!(for_finding(&plan, &Finding::Gap("o1".into())).is_none(), "a recommendation is not a gap");
+    assert_eq!(for_finding(&plan, &Finding::ReviewConditions).map(|x| x.id.as_str()), Some("a7"));
+    assert!(for_finding(&plan, &Finding::ReviewComment("o2".into())).is_none());
+    assert_eq!(next_id(&plan), "a8");
+    assert_eq!(next_id(&[]), "a1");
+}
+
+#[test]
+fn adding_editing_and_removing_actions_keeps_created_and_moves_modified() {
+    let q = mini();
+    let mut a = fresh(&q);
+    a.add_action(action("a1", "Write the DPIA"), "2026-12-01T10:00:00.000Z");
+    assert_eq!(a.modified, "2026-12-01T10:00:00.000Z");
+    let mut edited = a.actions[0].clone();
+    edited.owner = "Privacy officer".into();
+    edited.created = "tampered".into();
+    assert!(a.update_action(edited.clone(), "2026-12-02T10:00:00.000Z"));
+    assert_eq!(a.actions[0].owner, "Privacy officer");
+    assert_eq!(a.actions[0].created, NOW, "created is kept");
+    assert_eq!(a.actions[0].modified, "2026-12-02T10:00:00.000Z");
+    // Saving an unchanged action changes nothing.
+    let same = a.actions[0].clone();
+    assert!(a.update_action(same, "2026-12-05T10:00:00.000Z"));
+    assert_eq!(a.modified, "2026-12-02T10:00:00.000Z");
+    assert!(!a.update_action(action("zz", "ghost"), "2026-12-03T10:00:00.000Z"));
+    assert!(a.remove_action("a1", "2026-12-04T10:00:00.000Z"));
+    assert!(a.actions.is_empty());
+    assert!(!a.remove_action("a1", "2026-12-04T10:00:00.000Z"));
+    assert_eq!(overdue_count(&[due(action("x", "x"), "2026-01-01")], "2026-12-01"), 1);
+}

@@ -235,7 +235,7 @@ fn cond(v: serde_json::Value) -> Condition {
 /// A small AI Act triage on the mini questionnaire: "hr" (role = decides) names three duties,
 /// l1 gives the role (yes: provider, no: deployer), o2 is the transitional condition and o1 = c
 /// says the framework does not apply at all.
-fn dated() -> elsa::model::Questionnaire {
+pub(crate) fn dated() -> elsa::model::Questionnaire {
     use elsa::model::Role::*;
     let mut q = mini();
     let r = |id: &str, when: serde_json::Value| {
