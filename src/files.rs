@@ -71,3 +71,13 @@ pub fn workshop_pdf(generated_at: &str) -> String {
 pub fn workshop_csv(generated_at: &str) -> String {
     format!("elsa-workshop-{}.csv", date_part(generated_at))
 }
+
+/// `elsa-action-plan-<project>-<yyyy-mm-dd>.csv`
+pub fn plan_csv(a: &Assessment, generated_at: &str) -> String {
+    format!("elsa-action-plan-{}-{}.csv", slug(&a.metadata.project_name), date_part(generated_at))
+}
+
+/// `elsa-action-plan-<project>-<yyyy-mm-dd>.ics`
+pub fn plan_ics(a: &Assessment, generated_at: &str) -> String {
+    format!("elsa-action-plan-{}-{}.ics", slug(&a.metadata.project_name), date_part(generated_at))
+}

@@ -1,5 +1,5 @@
 //! The app's routes, kept in the URL hash so that any static host serves them and a reload
-//! lands on the same page: `#/`, `#/a/<id>/s/<section>[/q/<question>]`, `#/a/<id>/results`,
+//! lands on the same page: `#/`, `#/a/<id>/s/<section>[/q/<question>]`, `#/a/<id>/results`, `#/a/<id>/plan`,
 //! `#/scoring`.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,6 +8,8 @@ pub enum Route {
     /// An assessment, on a section (or the one last used), optionally scrolled to a question.
     Assessment { id: String, section: Option<String>, question: Option<String> },
     Results { id: String },
+    /// The assessment's action plan.
+    Plan { id: String },
     Scoring,
     /// Where the data is kept and how to delete it.
     Privacy,
@@ -33,6 +35,7 @@ impl Route {
             ["privacy"] => Route::Privacy,
             ["a", id] => Route::Assessment { id: id.to_string(), section: None, question: None },
             ["a", id, "results"] => Route::Results { id: id.to_string() },
+            ["a", id, "plan"] => Route::Plan { id: id.to_string() },
             ["a", id, "s", s] => {
                 Route::Assessment { id: id.to_string(), section: Some(s.to_string()), question: None }
             }
@@ -52,6 +55,7 @@ impl Route {
             Route::Scoring => "#/scoring".to_string(),
             Route::Privacy => "#/privacy".to_string(),
             Route::Results { id } => format!("#/a/{id}/results"),
+            Route::Plan { id } => format!("#/a/{id}/plan"),
             Route::Assessment { id, section: None, .. } => format!("#/a/{id}"),
             Route::Assessment { id, section: Some(s), question: None } => format!("#/a/{id}/s/{s}"),
             Route::Assessment { id, section: Some(s), question: Some(q) } => {

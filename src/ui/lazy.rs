@@ -1,5 +1,5 @@
-//! Code splitting of the main app (issue 14 §1): the later pages of the team's journey (results,
-//! "How scoring works", "Your data") are split out of the main wasm by wasm-split
+//! Code splitting of the main app (issue 14 §1): the later pages of the team's journey (results
+//! and the action plan in one chunk, "How scoring works" and "Your data" in another) are split out of the main wasm by wasm-split
 //! (scripts/build-split.sh, run by `make dist`/`make serve`) and fetched on their first visit.
 //!
 //! Only with the `split` feature, which only the split step turns on for the `elsa` bin. Without
@@ -36,6 +36,12 @@ impl From<SplitLoaderError> for ChunkFailed {
 #[wasm_split(results_page, wasm_split_path = leptos::wasm_split, fallible)]
 fn results_view(id: String) -> Result<AnyView, ChunkFailed> {
     Ok(view! { <super::pages::results::ResultsPage id=id/> }.into_any())
+}
+
+#[cfg(feature = "split")]
+#[wasm_split(results_page, wasm_split_path = leptos::wasm_split, fallible)]
+fn plan_view(id: String) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <super::pages::plan::PlanPage id=id/> }.into_any())
 }
 
 #[cfg(feature = "split")]
@@ -93,6 +99,11 @@ pub fn results(id: String) -> AnyView {
 }
 
 #[cfg(feature = "split")]
+pub fn plan(id: String) -> AnyView {
+    split_page(move || plan_view(id.clone()))
+}
+
+#[cfg(feature = "split")]
 pub fn scoring() -> AnyView {
     split_page(scoring_view)
 }
@@ -106,6 +117,10 @@ pub fn privacy() -> AnyView {
 #[cfg(not(feature = "split"))]
 pub fn results(id: String) -> AnyView {
     view! { <super::pages::results::ResultsPage id=id/> }.into_any()
+}
+#[cfg(not(feature = "split"))]
+pub fn plan(id: String) -> AnyView {
+    view! { <super::pages::plan::PlanPage id=id/> }.into_any()
 }
 #[cfg(not(feature = "split"))]
 pub fn scoring() -> AnyView {

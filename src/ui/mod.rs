@@ -66,12 +66,12 @@ pub fn App() -> impl IntoView {
             Route::Home | Route::NotFound => t!("ELSA self-assessment for AI in healthcare"),
             Route::Scoring => t!("How scoring works · ELSA self-assessment"),
             Route::Privacy => t!("Your data · ELSA self-assessment"),
-            Route::Assessment { id, .. } | Route::Results { id } => {
+            Route::Assessment { id, .. } | Route::Results { id } | Route::Plan { id } => {
                 let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
-                if matches!(app.route.get_untracked(), Route::Results { .. }) {
-                    t!("Results: {0} · ELSA self-assessment", name)
-                } else {
-                    t!("Assessment: {0} · ELSA self-assessment", name)
+                match app.route.get_untracked() {
+                    Route::Results { .. } => t!("Results: {0} · ELSA self-assessment", name),
+                    Route::Plan { .. } => t!("Action plan: {0} · ELSA self-assessment", name),
+                    _ => t!("Assessment: {0} · ELSA self-assessment", name),
                 }
             }
         };
@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
     // The later pages' Dutch texts come with their first visit.
     Effect::new(move |_| {
         lang.lang.track();
-        if matches!(app.route.get(), Route::Results { .. } | Route::Scoring | Route::Privacy) {
+        if matches!(app.route.get(), Route::Results { .. } | Route::Plan { .. } | Route::Scoring | Route::Privacy) {
             lang::need_all_texts(lang);
         }
     });
@@ -116,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <pages::assessment::AssessmentPage id=id section=section question=question/>
                 }.into_any(),
                 Route::Results { id } => lazy::results(id),
+                Route::Plan { id } => lazy::plan(id),
                 Route::NotFound => view! {
                     <h1>{ts!("Page not found")}</h1>
                     <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>
@@ -257,4 +258,14 @@ pub(crate) fn loc(text: &crate::model::LocalText) -> impl IntoView {
         <span lang=fallback.then_some("en")>{shown}</span>
         {fallback.then(|| view! { " "<span class="fallback-mark">{ts!("(in English)")}</span> })}
     }
+}
+
+/// Move the keyboard focus to an element once it is rendered.
+pub(crate) fn focus_later(element_id: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document().get_element_by_id(&element_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
 }

@@ -432,6 +432,31 @@ impl AppState {
         });
     }
 
+    /// Add an action to an assessment's plan: `make` gets a fresh action id (unique in the plan
+    /// as saved, also after another tab's change) and the time. Returns the action's id.
+    pub fn add_action(&self, id: &str, make: impl FnOnce(&str, &str) -> crate::actions::Action) -> Option<String> {
+        let mut added = None;
+        self.edit(id, |a, ts| {
+            let action = make(&crate::actions::next_id(&a.actions), ts);
+            added = Some(action.id.clone());
+            a.add_action(action, ts);
+        });
+        added
+    }
+
+    /// Save an edited action (matched by its id).
+    pub fn update_action(&self, id: &str, action: crate::actions::Action) {
+        self.edit(id, |a, ts| {
+            a.update_action(action, ts);
+        });
+    }
+
+    pub fn remove_action(&self, id: &str, action_id: &str) {
+        self.edit(id, |a, ts| {
+            a.remove_action(action_id, ts);
+        });
+    }
+
     pub fn set_metadata(&self, id: &str, field: ProfileField, value: String) {
         self.edit(id, |a, ts| a.set_metadata(field, value, ts));
     }

@@ -2,4 +2,5 @@ pub mod chart;
 pub mod markdown;
 pub mod question;
 pub mod import;
+pub mod plan;
 pub mod triage;

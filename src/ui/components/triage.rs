@@ -9,8 +9,15 @@ use leptos::prelude::*;
 
 /// The panel for an assessment, with duties dated for its own date (else `today`). `link`
 /// makes each reason a link to its question (section id, question id → address); `title` is
-/// the panel's heading.
-pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option<&dyn Fn(&str, &str) -> String>, title: String) -> Option<AnyView> {
+/// the panel's heading; `duty_action` adds a control under each duty ("Make an action").
+pub fn triage_panel(
+    q: &Questionnaire,
+    a: &Assessment,
+    today: &str,
+    link: Option<&dyn Fn(&str, &str) -> String>,
+    duty_action: Option<&dyn Fn(&crate::triage::DutyItem) -> AnyView>,
+    title: String,
+) -> Option<AnyView> {
     if q.triage.is_empty() {
         return None;
     }
@@ -81,6 +88,7 @@ pub fn triage_panel(q: &Questionnaire, a: &Assessment, today: &str, link: Option
                                 <td role="cell" data-label=labels[0].clone()>
                                     {duty}
                                     {(!d.detail.0.is_empty()).then(|| view! { <br/><span class="muted">{crate::ui::loc(&d.detail)}</span> })}
+                                    {duty_action.map(|f| view! { <br/>{f(d)} })}
                                 </td>
                                 <td role="cell" data-label=labels[1].clone()>{role}</td>
                                 <td role="cell" data-label=labels[2].clone()>{source}</td>

@@ -1,5 +1,6 @@
 pub mod assessment;
 pub mod home;
+pub mod plan;
 pub mod privacy;
 pub mod results;
 pub mod scoring;

@@ -11,6 +11,7 @@ use crate::ui::components::chart::{Bar, ScoreChart};
 use crate::ui::export::make_file;
 use crate::ui::state::{local_now, use_app};
 use crate::worker::{ReportRequest, Request};
+use crate::actions::Finding;
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -44,6 +45,14 @@ fn page(
 ) -> AnyView {
     let o = score(&q, &a0);
     let a = a0.clone();
+    // The action plan: each finding can become an action in one click.
+    let plan = crate::ui::components::plan::plan_memo(app, id.clone());
+    let plan_href = Route::Plan { id: id.clone() }.href();
+    let qa = std::sync::Arc::new(q.clone());
+    let lang = crate::i18n::lang();
+    let maker = |finding: Finding, key: String, about: String, make: std::sync::Arc<dyn Fn(&str, &str) -> crate::actions::Action + Send + Sync>| {
+        crate::ui::components::plan::make_button(app, id.clone(), plan, finding, &key, about, plan_href.clone(), move |n: &str, t: &str| make(n, t))
+    };
     // The language of questionnaire texts, answers and legal conclusions.
     let locale = crate::i18n::lang().code();
     let qtext = |qid: &str| {
@@ -151,7 +160,15 @@ fn page(
         t!("Knowledge gaps"),
         Some(t!("You answered “Don't know” here. These count as the highest concern until you find out.")),
         false,
-        simple(&o.knowledge_gaps),
+        o.knowledge_gaps
+            .iter()
+            .map(|(sid, qid)| {
+                let (qa, qid2) = (qa.clone(), qid.clone());
+                let about = q.question(qid).map(|r| r.question.text.tr().to_string()).unwrap_or_default();
+                let button = maker(Finding::Gap(qid.clone()), format!("gap-{qid}"), about, std::sync::Arc::new(move |n, t| crate::actions::from_gap(n, &qid2, &qa, lang, t)));
+                view! { <li><a href=link(sid, qid)>{qtext(qid)}</a>" "{button}</li> }.into_any()
+            })
+            .collect(),
     );
     let missing = panel(
         "missing",
@@ -188,7 +205,12 @@ fn page(
     );
 
     // Legal triage per framework: status, role, conclusions and dated duties.
-    let triage = crate::ui::components::triage::triage_panel(&q, &a, &local_now(), Some(&link), t!("Legal triage"));
+    let today = crate::files::date_part(&local_now()).to_string();
+    let duty_button = |d: &crate::triage::DutyItem| {
+        let (d2, today) = (d.clone(), today.clone());
+        maker(Finding::Duty(d.id.clone()), format!("duty-{}", d.id), d.text.tr().to_string(), std::sync::Arc::new(move |n, t| crate::actions::from_duty(n, &d2, lang, &today, t))).into_any()
+    };
+    let triage = crate::ui::components::triage::triage_panel(&q, &a, &local_now(), Some(&link), Some(&duty_button), t!("Legal triage"));
 
     let recommendations = {
         let mut groups: Vec<(crate::model::LocalText, Vec<AnyView>)> = Vec::new();
@@ -198,11 +220,19 @@ fn page(
                 .iter()
                 .filter(|r| r.section_id == s.id)
                 .map(|r| {
+                    let (qa, r2) = (qa.clone(), r.clone());
+                    let button = maker(
+                        Finding::Recommendation(r.question_id.clone()),
+                        format!("rec-{}", r.question_id),
+                        r.text.tr().to_string(),
+                        std::sync::Arc::new(move |n, t| crate::actions::from_recommendation(n, &r2, &qa, lang, t)),
+                    );
                     view! {
                         <li class:flagged=r.red_flag>
                             {r.red_flag.then(|| view! { <span class="badge badge-flag">{ts!("red flag")}</span>" " })}
                             <span>{crate::ui::loc(&r.text)}</span>
                             <span class="muted small">" — "{ts!("from:")}" "<a href=link(&r.section_id, &r.question_id)>{qtext(&r.question_id)}</a></span>
+                            " "{button}
                         </li>
                     }
                     .into_any()
@@ -282,12 +312,38 @@ fn page(
 
     // A returned ethics review is read and answered in the studio (it carries the code for
     // reviews; the first page load does not).
-    let review = a0.review.is_some().then(|| {
+    let review = a0.review().map(|r| {
         let href = format!("#/review/reply/{id}");
+        let conditions = (!r.conditions.trim().is_empty()).then(|| {
+            let c = r.conditions.clone();
+            let c2 = c.clone();
+            let button = maker(Finding::ReviewConditions, "conditions".into(), t!("the reviewer's conditions"), std::sync::Arc::new(move |n, t| crate::actions::from_review_conditions(n, &c2, t)));
+            view! { <p><strong>{ts!("Conditions:")}</strong>" "<span class="pre">{c}</span>" "{button}</p> }
+        });
+        let comments = r
+            .comments
+            .iter()
+            .filter(|(_, c)| c.status != crate::review::CommentStatus::Ok && !c.text.trim().is_empty())
+            .map(|(qid, c)| {
+                let (qa, qid2, c2) = (qa.clone(), qid.clone(), c.clone());
+                let about = q.question(qid).map(|x| x.question.text.tr().to_string()).unwrap_or_else(|| qid.clone());
+                let button = maker(Finding::ReviewComment(qid.clone()), format!("review-{qid}"), about, std::sync::Arc::new(move |n, t| crate::actions::from_review_comment(n, &qid2, &c2, &qa, lang, t)));
+                let target = q.question(qid).map(|x| link(&x.section.id, qid));
+                view! {
+                    <li>
+                        <span class="badge">{c.status.label()}</span>" "
+                        {match target { Some(h) => view! { <a href=h>{qtext(qid)}</a> }.into_any(), None => qtext(qid) }}
+                        ": "<span class="pre">{c.text.clone()}</span>" "{button}
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>();
         view! {
             <section aria-labelledby="review-heading" class="panel">
                 <h2 id="review-heading">{ts!("Ethics review")}</h2>
                 <p>{ts!("A reviewer returned comments on these answers.")}" "<a href=href>{ts!("Read the review and reply")}</a></p>
+                {conditions}
+                {(!comments.is_empty()).then(|| view! { <ul>{comments}</ul> })}
             </section>
         }
     });
@@ -319,6 +375,15 @@ fn page(
                 </label>
                 <div aria-live="polite">{export_status}</div>
             </div>
+            <section aria-labelledby="plan-heading" class="panel plan-summary">
+                <h2 id="plan-heading">{ts!("Action plan")}</h2>
+                {move || {
+                    let list = plan.get();
+                    let today = crate::files::date_part(&local_now()).to_string();
+                    (!list.is_empty()).then(|| crate::ui::components::plan::counts(&list, &today))
+                }}
+                <p>{ts!("Turn the findings below into actions with an owner and a due date: use “Make an action”.")}" "<a href=plan_href.clone()>{ts!("Open the action plan")}</a></p>
+            </section>
             <section aria-labelledby="overall-heading">
                 <h2 id="overall-heading">{ts!("Overall")}</h2>
                 {overall}

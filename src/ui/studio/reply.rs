@@ -11,6 +11,8 @@ use crate::route::{Route, StudioRoute};
 use crate::{t, ts};
 use crate::ui::state::{local_time, use_app};
 use leptos::prelude::*;
+use crate::actions::Finding;
+use crate::ui::Tr;
 
 /// The language of questionnaire texts and reports: the interface language.
 fn locale() -> &'static str {
@@ -80,6 +82,11 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             Err(m) => return view! { <p role="status">{m}</p> }.into_any(),
         };
         let (badge, class) = state_badge(Some(&r), &a);
+        // Conditions and comments become actions of the team's plan (the main app's plan page).
+        let plan = crate::ui::components::plan::plan_memo(app, a.id.clone());
+        let plan_href = format!("./{}", Route::Plan { id: a.id.clone() }.href());
+        let qa = std::sync::Arc::new(q.clone());
+        let lang = crate::i18n::lang();
         let [ok, question, concern] = r.counts();
         let aid = a.id.clone();
         // Comments in questionnaire order; comments on questions the questionnaire no longer has last.
@@ -107,6 +114,13 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                 };
                 let note = a.note(&qid).to_string();
                 let reply_id = format!("reply-{qid}");
+                let make = (c.status != review::CommentStatus::Ok && x.is_some()).then(|| {
+                    let (qa, qid2, c2) = (qa.clone(), qid.clone(), c.clone());
+                    let about = x.as_ref().map(|x| x.question.text.tr().to_string()).unwrap_or_default();
+                    crate::ui::components::plan::make_button(app, aid.clone(), plan, Finding::ReviewComment(qid.clone()), &format!("review-{qid}"), about, plan_href.clone(), move |n: &str, t: &str| {
+                        crate::actions::from_review_comment(n, &qid2, &c2, &qa, lang, t)
+                    })
+                });
                 let (aid, qid2) = (aid.clone(), qid.clone());
                 view! {
                     <li class="reply-item" data-status=c.status.key() data-question=qid.clone()>
@@ -117,6 +131,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                         </dl>
                         <div class="review-comment" data-status=c.status.key()>
                             <p><strong>{t!("Reviewer – {0}:", c.status.label())}" "</strong><span class="pre">{c.text.clone()}</span></p>
+                            {make.map(|m| view! { <p class="small">{m}</p> })}
                         </div>
                         <label for=reply_id.clone()>{ts!("Your reply")}</label>
                         <textarea id=reply_id rows="3" prop:value=c.reply.clone()
@@ -161,7 +176,16 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                 <h2 id="verdict-h">{ts!("Verdict")}</h2>
                 <p><strong data-testid="verdict">{r.verdict.map(|v| v.label()).unwrap_or_else(|| t!("No verdict yet"))}</strong>" · "<span class=class data-testid="review-state">{badge}</span></p>
                 <p>{t!("Reviewer: {0} ({1}), {2}", r.reviewer_name, r.reviewer_role, crate::i18n::date(&r.date))}</p>
-                {(!r.conditions.is_empty()).then(|| view! { <p><strong>{ts!("Conditions:")}" "</strong><span class="pre">{r.conditions.clone()}</span></p> })}
+                {(!r.conditions.is_empty()).then(|| {
+                    let c = r.conditions.clone();
+                    let button = crate::ui::components::plan::make_button(app, a.id.clone(), plan, Finding::ReviewConditions, "conditions", t!("the reviewer's conditions"), plan_href.clone(), move |n: &str, t: &str| {
+                        crate::actions::from_review_conditions(n, &c, t)
+                    });
+                    view! {
+                        <p><strong>{ts!("Conditions:")}" "</strong><span class="pre">{r.conditions.clone()}</span></p>
+                        <p class="small">{ts!("Link the conditions to an action of your plan, with an owner and a due date.")}" "{button}</p>
+                    }
+                })}
                 {r.sign_off.as_ref().map(|s| view! {
                     <p class="small">{t!("Signed off {0} for the answers with fingerprint", local_time(&s.at))}" "<code class="fingerprint">{s.fingerprint.clone()}</code></p>
                 })}

@@ -356,7 +356,13 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             <p class="small muted">{review::fingerprint_explained()}</p>
         </section>
 
-        {crate::ui::components::triage::triage_panel(&q, &a, &crate::ui::studio::today(), None, t!("Legal triage: conclusions and duties"))}
+        {crate::ui::components::triage::triage_panel(&q, &a, &crate::ui::studio::today(), None, None, t!("Legal triage: conclusions and duties"))}
+
+        <section class="panel" aria-labelledby="plan-h">
+            <h2 id="plan-h">{ts!("The team's action plan")}</h2>
+            <p class="small">{ts!("Read-only: the team owns its plan. You can name conditions in your verdict; the team links them to actions.")}</p>
+            {crate::ui::components::plan::read_only(&q, &a.actions, &crate::ui::studio::today())}
+        </section>
 
         {sections}
 
