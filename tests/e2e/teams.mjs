@@ -54,10 +54,11 @@ export function teamAssessment(q, team, { id = `team-${team}`, project = 'Sepsis
   return a;
 }
 
-/** The exported file of an assessment (format 3), as a Buffer. */
+/** The exported file of an assessment, as a Buffer: format 3, or 4 when it has an action plan. */
 export function fileOf(a) {
+  const four = Array.isArray(a.actions);
   const stored = {
-    format: 'elsa-assessment', format_version: 3, tool_version: '0.3.0',
+    format: 'elsa-assessment', format_version: four ? 4 : 3, tool_version: four ? '0.4.0' : '0.3.0',
     questionnaire: { id: a.questionnaire_id, version: a.questionnaire_version }, assessment: a,
   };
   return Buffer.from(JSON.stringify(stored, null, 2));
@@ -132,4 +133,12 @@ export async function download(page, buttonName) {
   const path = join(mkdtempSync(join(tmpdir(), 'elsa-e2e-')), d.suggestedFilename());
   await d.saveAs(path);
   return { name: d.suggestedFilename(), path, bytes: readFileSync(path) };
+}
+
+/** An action of the plan as the app stores it (file format 4). */
+export function planAction(id, title, { owner = '', due = null, priority = 'medium', status = 'open', source = 'free', questions = [], description = '' } = {}) {
+  return {
+    id, title, description, owner, due, priority, status, evidence: '', source, questions, duties: [], review_comment: null,
+    created: '2026-11-20T09:00:00.000Z', modified: '2026-11-20T09:00:00.000Z',
+  };
 }
