@@ -272,3 +272,51 @@ fn a_duty_link_names_its_source() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Compare over time and the workshop CSV
+// ---------------------------------------------------------------------------------------------
+
+fn with_status(id: &str, s: Status) -> Action {
+    act(id, &format!("Action {id}"), |a| a.status = s)
+}
+
+#[test]
+fn compare_lists_the_actions_added_closed_reopened_still_open_and_removed() {
+    let q = mini();
+    let wont = || Status::WontDo { reason: "No budget".into() };
+    let mut before = with(&q, &[("o1", "c")]);
+    before.actions = vec![
+        with_status("closed-done", Status::Open),
+        with_status("closed-dropped", Status::InProgress),
+        with_status("still", Status::Open),
+        with_status("again", Status::Done),
+        with_status("gone", Status::Open),
+        with_status("quiet", wont()),
+    ];
+    let mut after = with(&q, &[("o1", "a")]);
+    after.actions = vec![
+        with_status("new-done", Status::Done),
+        with_status("quiet", wont()),
+        with_status("again", Status::InProgress),
+        with_status("still", Status::InProgress),
+        with_status("closed-dropped", wont()),
+        with_status("closed-done", Status::Done),
+        with_status("new", Status::Open),
+    ];
+    let d = elsa::compare::diff(&q, &before, &after, "en");
+    let ids = |l: &[Action]| l.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&d.actions_added), ["new-done", "new"]);
+    assert_eq!(ids(&d.actions_closed), ["closed-dropped", "closed-done"]);
+    assert_eq!(ids(&d.actions_reopened), ["again"]);
+    assert_eq!(ids(&d.actions_open), ["still"]);
+    assert_eq!(ids(&d.actions_removed), ["gone"]);
+    // Taken as they are after (the status they have now).
+    assert_eq!(d.actions_closed[0].status, wont());
+    assert_eq!(d.actions_open[0].status, Status::InProgress);
+    // The rest of the diff is unchanged by the plan.
+    assert_eq!(d.flags_resolved.len(), 1);
+    // No plan on either side: nothing.
+    let d = elsa::compare::diff(&q, &with(&q, &[]), &with(&q, &[]), "en");
+    assert!(d.actions_added.is_empty() && d.actions_closed.is_empty() && d.actions_open.is_empty() && d.actions_reopened.is_empty() && d.actions_removed.is_empty());
+}
+
