@@ -320,3 +320,20 @@ fn compare_lists_the_actions_added_closed_reopened_still_open_and_removed() {
     assert!(d.actions_added.is_empty() && d.actions_closed.is_empty() && d.actions_open.is_empty() && d.actions_reopened.is_empty() && d.actions_removed.is_empty());
 }
 
+#[test]
+fn the_workshop_csv_counts_each_team_s_actions_by_status() {
+    let q = mini();
+    let mut north = with(&q, &[("o1", "a")]);
+    north.actions = plan();
+    let south = with(&q, &[("o1", "c")]);
+    let csv = elsa::workshop::csv(&q, &[("North".into(), north), ("South".into(), south)], "en");
+    let rows = crate::actions::parse_csv(&csv);
+    let head = &rows[0];
+    let at = head.iter().position(|h| h == "Actions open").expect("the counts' columns");
+    assert_eq!(head[at..at + 4], ["Actions open", "Actions in progress", "Actions done", "Actions won't do"]);
+    // After the scores, before the questions.
+    assert!(head[at - 1].starts_with("Score: ") && head[at + 4].starts_with("name: "), "{head:?}");
+    assert_eq!(rows[1][at..at + 4], ["3", "1", "1", "1"]);
+    assert_eq!(rows[2][at..at + 4], ["0", "0", "0", "0"], "no plan: zeros");
+    assert!(rows.iter().all(|r| r.len() == head.len()));
+}
