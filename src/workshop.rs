@@ -143,7 +143,8 @@ fn one_decimal(v: Option<f64>) -> String {
 
 /// Every team's answers and scores, one row per team (in the given order), for a spreadsheet:
 /// `Team`, `Project`, `Assessors`, `Last changed`, `Overall score`, one `Score: <section>` per
-/// scored section, then per question (in questionnaire order, profile questions too)
+/// scored section, the team's action plan as four counts by status (`Actions open`, `Actions in
+/// progress`, `Actions done`, `Actions won't do`; 0 without a plan), then per question (in questionnaire order, profile questions too)
 /// `<id>: <question>` with the answer in words and `<id> note`. Scores have one decimal; an
 /// empty cell is no score or no answer. UTF-8 with a byte-order mark (so that Excel reads
 /// accents right), CRLF line ends, RFC 4180 quoting, formula injection defused ([`csv_cell`]).
@@ -159,6 +160,7 @@ fn csv_of(q: &Questionnaire, teams: &[(&str, &Assessment)], locale: &str) -> Str
     for s in &scored {
         header.push(format!("Score: {}", s.title.get(locale)));
     }
+    header.extend(["Actions open", "Actions in progress", "Actions done", "Actions won't do"].map(String::from));
     for r in q.questions() {
         header.push(format!("{}: {}", r.question.id, r.question.text.get(locale)));
         header.push(format!("{} note", r.question.id));
@@ -175,6 +177,7 @@ fn csv_of(q: &Questionnaire, teams: &[(&str, &Assessment)], locale: &str) -> Str
         for s in &scored {
             row.push(one_decimal(outcome.section(&s.id).and_then(|x| x.score)));
         }
+        row.extend(crate::action::counts(&a.actions).map(|n| n.to_string()));
         for r in q.questions() {
             row.push(crate::answers::answer_text(r.question, a, locale).unwrap_or_default());
             row.push(a.note(&r.question.id).to_string());

@@ -46,17 +46,30 @@ pub struct Col {
     pub right: bool,
 }
 
+/// Where a row that is a thing to do stands (see [`Table::is_checklist`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Still to do: Markdown writes `- [ ]`.
+    Todo,
+    /// Done: `- [x]`.
+    Done,
+    /// Decided against: `- [x]`, its first cell struck through.
+    Dropped,
+}
+
 /// One row of a [`Table`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub cells: Vec<String>,
     pub tone: Tone,
     pub strong: bool,
+    /// The row is a thing to do, done or not (the action plan); `None` in other tables.
+    pub check: Option<Check>,
 }
 
 impl Row {
     pub fn new(cells: Vec<String>) -> Self {
-        Row { cells, tone: Tone::Normal, strong: false }
+        Row { cells, tone: Tone::Normal, strong: false, check: None }
     }
 }
 
@@ -66,6 +79,15 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Numbered notes under the table (`[1] …`).
     pub notes: Vec<String>,
+}
+
+impl Table {
+    /// A table of things to do: its rows carry a [`Check`]. The PDF draws it as a table;
+    /// Markdown writes it as a checklist, one item per row (the first cell, then the others
+    /// labelled with their column's header), ticked when done.
+    pub fn is_checklist(&self) -> bool {
+        !self.rows.is_empty() && self.rows.iter().all(|r| r.check.is_some())
+    }
 }
 
 /// One item of a [`Block::Items`] list: an optional head line (what the item is about) and its

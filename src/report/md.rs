@@ -1,12 +1,12 @@
 //! A [`Doc`] as Markdown: the same content as the PDF report (cover facts, review, summary,
-//! legal triage, low-SES impact, priority actions, every answer with its note, answers to
-//! removed questions, methodology), as plain text that diffs well and opens in any editor or
-//! word processor.
+//! legal triage, low-SES impact, priority actions, the team's action plan (as a checklist with
+//! owners and dates), every answer with its note, answers to removed questions, methodology), as
+//! plain text that diffs well and opens in any editor or word processor.
 //!
 //! Every text is escaped, so that an answer like `*not* | sure` shows as typed and cannot break
 //! a table or start a heading.
 
-use super::doc::{Block, Doc, Size, Tone};
+use super::doc::{Block, Check, Doc, Size, Tone};
 use super::ReportInfo;
 use crate::answers::Assessment;
 use crate::model::Questionnaire;
@@ -57,6 +57,50 @@ fn quote(label: &str, text: &str, strong: bool) -> String {
     out
 }
 
+/// A table's numbered notes, `\[1\] …`, one per line.
+fn notes(m: &mut String, notes: &[String]) {
+    for (i, note) in notes.iter().enumerate() {
+        let _ = writeln!(m, "\\[{}\\] {}  ", i + 1, esc(note));
+    }
+    if !notes.is_empty() {
+        m.push('\n');
+    }
+}
+
+/// A cell's lines, escaped, joined with "; ".
+fn cell_text(cell: &str) -> String {
+    cell.lines().map(str::trim).filter(|l| !l.is_empty()).map(esc).collect::<Vec<_>>().join("; ")
+}
+
+/// One row of a table of things to do as a checklist item: `- [ ] **Title** description —
+/// Owner: X · Due date: …`. The first cell's first line in bold (struck through when dropped),
+/// its other lines after it; each other non-empty cell labelled with its column's header.
+fn checklist_item(cols: &[super::doc::Col], r: &super::doc::Row) -> String {
+    let mark = match r.check {
+        Some(Check::Done | Check::Dropped) => "- [x]",
+        _ => "- [ ]",
+    };
+    let mut lines = r.cells.first().map(String::as_str).unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty());
+    let head = bold(lines.next().unwrap_or_default());
+    let mut out = format!("{mark} {}", if r.check == Some(Check::Dropped) { format!("~~{head}~~") } else { head });
+    for line in lines {
+        out.push(' ');
+        out.push_str(&esc(line));
+    }
+    let fields: Vec<String> = cols
+        .iter()
+        .zip(&r.cells)
+        .skip(1)
+        .filter(|(_, cell)| !cell.trim().is_empty())
+        .map(|(c, cell)| format!("{}: {}", esc(&c.header), cell_text(cell)))
+        .collect();
+    if !fields.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&fields.join(" · "));
+    }
+    out
+}
+
 /// Write a document as Markdown.
 pub fn to_markdown(doc: &Doc) -> String {
     let mut m = String::new();
@@ -94,6 +138,13 @@ pub fn to_markdown(doc: &Doc) -> String {
                     let _ = writeln!(m, "- {} {value}", bold(label));
                 }
             }
+            Block::Table(t) if t.is_checklist() => {
+                for r in &t.rows {
+                    let _ = writeln!(m, "{}", checklist_item(&t.cols, r));
+                }
+                m.push('\n');
+                notes(&mut m, &t.notes);
+            }
             Block::Table(t) => {
                 let _ = writeln!(m, "| {} |", t.cols.iter().map(|c| esc(&c.header)).collect::<Vec<_>>().join(" | "));
                 let _ = writeln!(m, "|{}|", t.cols.iter().map(|c| if c.right { "---:" } else { "---" }).collect::<Vec<_>>().join("|"));
@@ -102,12 +153,7 @@ pub fn to_markdown(doc: &Doc) -> String {
                     let _ = writeln!(m, "| {} |", cells.join(" | "));
                 }
                 m.push('\n');
-                for (i, note) in t.notes.iter().enumerate() {
-                    let _ = writeln!(m, "\\[{}\\] {}  ", i + 1, esc(note));
-                }
-                if !t.notes.is_empty() {
-                    m.push('\n');
-                }
+                notes(&mut m, &t.notes);
             }
             Block::Items { items, checklist } => {
                 let mark = if *checklist { "- [ ]" } else { "-" };

@@ -1,9 +1,9 @@
 //! The report of one assessment, built once as a typed document ([`doc::Doc`]) and rendered two
 //! ways: laid out on A4 pages ([`pages`], then `pdf` with printpdf, feature `pdf`) and written as
 //! Markdown ([`md`]). The document is built by part (`parts/`: cover, ethics review, executive
-//! summary, legal triage, low-SES impact, priority actions, detailed answers, methodology) from
-//! [`Facts`]: the outcome, visibility, numbering, progress, triage and review, computed once per
-//! report. Nothing here downloads or touches storage.
+//! summary, legal triage, low-SES impact, priority actions, the team's action plan, detailed
+//! answers, methodology) from [`Facts`]: the outcome, visibility, numbering, progress, triage and
+//! review, computed once per report. Nothing here downloads or touches storage.
 //!
 //! The language is a parameter ([`ReportInfo::lang`]): the questionnaire's texts are taken in it
 //! (English where the questionnaire has none, with one notice on the cover, [`fallback_notice`]),
@@ -98,6 +98,7 @@ pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
         parts::triage(&mut w, &f);
         parts::low_ses(&mut w, &f);
         parts::actions(&mut w, &f);
+        parts::plan(&mut w, &f);
         parts::answers(&mut w, &f);
         parts::methodology(&mut w, &f);
         doc::Doc {

@@ -7,6 +7,7 @@ mod conditions;
 mod lint;
 mod markdown;
 mod persist;
+mod plan_report;
 mod plain_language;
 mod i18n;
 mod import;

@@ -348,17 +348,17 @@ fn workshop_csv_golden() {
     let out = csv(&q, &teams, "en");
     let expected = concat!(
         "\u{feff}",
-        "Team,Project,Assessors,Last changed,Overall score,\"Score: Care, safety\",name: Project name,name note,\"c1: Is it \"\"safe\"\"?\",c1 note,c2: Reviewed?,c2 note\r\n",
-        "Team A,\"Sepsis, v2\",Zoë Øster,2026-11-29T10:00:00.000Z,0.0,0.0,\"Sepsis, v2\",,Yes,\"Checked by \"\"Zoë\"\", twice,\nsee log\",Always,\r\n",
-        "Team B,,,2026-11-29T10:00:00.000Z,100.0,100.0,,,No,,Don't know,'=SUM(A1)\r\n",
-        "'-Team C,,,2026-11-29T10:00:00.000Z,,,,,,,,\r\n",
+        "Team,Project,Assessors,Last changed,Overall score,\"Score: Care, safety\",Actions open,Actions in progress,Actions done,Actions won't do,name: Project name,name note,\"c1: Is it \"\"safe\"\"?\",c1 note,c2: Reviewed?,c2 note\r\n",
+        "Team A,\"Sepsis, v2\",Zoë Øster,2026-11-29T10:00:00.000Z,0.0,0.0,0,0,0,0,\"Sepsis, v2\",,Yes,\"Checked by \"\"Zoë\"\", twice,\nsee log\",Always,\r\n",
+        "Team B,,,2026-11-29T10:00:00.000Z,100.0,100.0,0,0,0,0,,,No,,Don't know,'=SUM(A1)\r\n",
+        "'-Team C,,,2026-11-29T10:00:00.000Z,,,0,0,0,0,,,,,,\r\n",
     );
     assert_eq!(out, expected);
     // It reads back as the cells it was made of.
     let rows = parse_csv(out.trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), 4);
-    assert!(rows.iter().all(|r| r.len() == 12));
-    assert_eq!(rows[1][9], "Checked by \"Zoë\", twice,\nsee log");
+    assert!(rows.iter().all(|r| r.len() == 16));
+    assert_eq!(rows[1][13], "Checked by \"Zoë\", twice,\nsee log");
     assert_eq!(csv_file_name(GEN), "elsa-workshop-2026-11-29.csv");
     // Each formula trigger is defused.
     for (cell, want) in [("+1", "'+1"), ("-2", "'-2"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("a=b", "a=b"), ("", "")] {
@@ -377,7 +377,8 @@ fn workshop_csv_has_a_row_per_team() {
     let rows = parse_csv(out.trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), 13);
     let scored = q.sections.iter().filter(|s| s.dimension.is_scored()).count();
-    let width = 5 + scored + 2 * q.questions().count();
+    // Team, project, assessors, last changed, overall; the section scores; the plan's four counts.
+    let width = 5 + scored + 4 + 2 * q.questions().count();
     assert!(rows.iter().all(|r| r.len() == width), "{width}");
     for (i, r) in rows[1..].iter().enumerate() {
         assert_eq!(r[0], format!("Team {}", i + 1));

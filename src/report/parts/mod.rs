@@ -4,6 +4,7 @@ mod actions;
 mod answers;
 mod cover;
 mod method;
+mod plan;
 mod review;
 mod summary;
 mod triage;
@@ -12,6 +13,7 @@ pub(super) use actions::actions;
 pub(super) use answers::answers;
 pub(super) use cover::cover;
 pub(super) use method::methodology;
+pub(super) use plan::plan;
 pub(super) use summary::{low_ses, summary};
 pub(super) use triage::triage;
 

@@ -81,12 +81,12 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
                 _ => ("—".to_string(), t!("not scored yet")),
             };
             let cells = vec![title_of(&s.section_id), score, level, s.red_flags.to_string(), format!("{}/{}", s.scored_answered, s.scored_visible)];
-            Row { cells, tone: if s.red_flags > 0 { Tone::Danger } else { Tone::Normal }, strong: false }
+            Row { cells, tone: if s.red_flags > 0 { Tone::Danger } else { Tone::Normal }, strong: false, check: None }
         })
         .collect();
     if let Some(v) = o.overall {
         let level = o.overall_level.as_ref().map(|lv| f.level_label(lv.band_index)).unwrap_or_default();
-        rows.push(Row { cells: vec![t!("Overall (weighted)"), display_score(v), level, o.red_flags.len().to_string(), String::new()], tone: Tone::Normal, strong: true });
+        rows.push(Row { cells: vec![t!("Overall (weighted)"), display_score(v), level, o.red_flags.len().to_string(), String::new()], tone: Tone::Normal, strong: true, check: None });
     }
     w.push(Block::Table(Table {
         cols: vec![
@@ -149,7 +149,7 @@ pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
                 None if covered.contains(d) => t!("no concern found"),
                 None => t!("not assessed yet"),
             };
-            Row { cells: vec![d.label().to_string(), status], tone: if risk.is_some() { Tone::Danger } else { Tone::Normal }, strong: false }
+            Row { cells: vec![d.label().to_string(), status], tone: if risk.is_some() { Tone::Danger } else { Tone::Normal }, strong: false, check: None }
         })
         .collect();
     w.push(Block::Table(Table { cols: vec![col(t!("Dimension"), 0.45, false), col(t!("Status"), 0.55, false)], rows, notes: Vec::new() }));

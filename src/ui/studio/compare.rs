@@ -1,10 +1,11 @@
 //! Compare over time: two versions of the same assessment (before and after mitigation): one of
 //! the user's own assessments or a file, on each side. Shows the answers that changed, the change
-//! in score per section and overall, and the red flags resolved or newly raised. Reads the user's
-//! assessments; never writes them.
+//! in score per section and overall, the red flags resolved or newly raised, and the action plan's
+//! changes (`compare::Diff`'s action lists). Reads the user's assessments; never writes them.
 
 use crate::ui::Tr;
 use super::{import_file, questionnaire_of, read_files, score_text, take_files};
+use crate::actions::{Action, Status};
 use crate::answers::Assessment;
 use crate::compare::diff;
 use crate::{t, ts};
@@ -90,6 +91,35 @@ fn change_text(before: Option<f64>, after: Option<f64>) -> String {
     }
 }
 
+/// An action in one line of a list: its title, then owner, due date and status.
+fn action_item(a: &Action) -> impl IntoView {
+    let mut details = Vec::new();
+    if !a.owner.trim().is_empty() {
+        details.push(t!("Owner: {0}", a.owner.trim()));
+    }
+    if let Some(d) = &a.due {
+        details.push(t!("Due: {0}", crate::i18n::date(d)));
+    }
+    details.push(match &a.status {
+        Status::WontDo { reason } if !reason.trim().is_empty() => format!("{}: {}", a.status.kind().label(), reason.trim()),
+        s => s.kind().label(),
+    });
+    view! { <li><strong>{a.title.clone()}</strong><span class="small muted">{format!(" — {}", details.join(" · "))}</span></li> }
+}
+
+/// One list of the plan's changes under its heading; `always`: shown when empty too ("None.").
+fn action_list(id: &'static str, heading: String, list: &[Action], always: bool) -> Option<AnyView> {
+    if list.is_empty() && !always {
+        return None;
+    }
+    let body = if list.is_empty() {
+        view! { <p class="muted">{ts!("None.")}</p> }.into_any()
+    } else {
+        view! { <ul>{list.iter().map(action_item).collect_view()}</ul> }.into_any()
+    };
+    Some(view! { <div id=id><h4>{heading}</h4>{body}</div> }.into_any())
+}
+
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let app = use_app();
@@ -148,6 +178,17 @@ pub fn ComparePage() -> impl IntoView {
                 </div>
             }.into_any()
         };
+        let plan = if b.actions.is_empty() && a.actions.is_empty() {
+            view! { <p class="muted">{ts!("Neither version has an action plan.")}</p> }.into_any()
+        } else {
+            view! {
+                {action_list("actions-added", t!("Actions added ({0})", d.actions_added.len()), &d.actions_added, true)}
+                {action_list("actions-closed", t!("Actions closed ({0})", d.actions_closed.len()), &d.actions_closed, true)}
+                {action_list("actions-open", t!("Actions still open ({0})", d.actions_open.len()), &d.actions_open, true)}
+                {action_list("actions-reopened", t!("Actions opened again ({0})", d.actions_reopened.len()), &d.actions_reopened, false)}
+                {action_list("actions-removed", t!("Actions removed ({0})", d.actions_removed.len()), &d.actions_removed, false)}
+            }.into_any()
+        };
         Some(view! {
             <section aria-labelledby="cmp-result-h" id="compare-result">
                 <h2 id="cmp-result-h">{ts!("What changed")}</h2>
@@ -166,6 +207,10 @@ pub fn ComparePage() -> impl IntoView {
                 <div id="flags-raised">{flags(&d.flags_raised, t!("None."))}</div>
                 <h3>{t!("Answers that changed ({0})", d.answers.len())}</h3>
                 {answers}
+                <section aria-labelledby="cmp-plan-h" id="plan-changes">
+                    <h3 id="cmp-plan-h">{ts!("Action plan")}</h3>
+                    {plan}
+                </section>
             </section>
         }.into_any())
     };
