@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { teamAssessment, fileOf } from '../tests/e2e/teams.mjs';
+import { teamAssessment, fileOf, planAction } from '../tests/e2e/teams.mjs';
 import { full } from '../tests/e2e/support.mjs';
 import { BUDGETS, chunksOf } from './check-sizes.mjs';
 
@@ -49,6 +49,26 @@ function fullAssessment() {
     assessment: { id: 'bench-1', questionnaire_id: q.id, questionnaire_version: q.version, created: now, modified: now, metadata, responses },
   };
 }
+
+/** 150 actions over the questions of the full questionnaire: every status, some overdue. */
+function plan150() {
+  const q = JSON.parse(readFileSync('questionnaires/elsa-health-ai.json', 'utf8'));
+  const ids = q.sections.filter((s) => s.dimension !== 'profile').flatMap((s) => s.questions.map((x) => x.id));
+  const statuses = ['open', 'in_progress', 'done', { wont_do: { reason: 'Covered by the hospital policy.' } }];
+  return Array.from({ length: 150 }, (_, i) => planAction(`a${i + 1}`, `Action ${i + 1}: check and document ${ids[i % ids.length]}`, {
+    owner: ['Privacy officer', 'Data scientist', 'Ward manager', 'Clinical lead', ''][i % 5],
+    due: i % 7 === 6 ? null : `202${6 + (i % 2)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    priority: ['high', 'medium', 'low'][i % 3], status: statuses[i % 4], source: ['recommendation', 'gap', 'free'][i % 3],
+    questions: i % 3 === 2 ? [] : [ids[i % ids.length]], description: i % 2 ? 'Ask the supplier for the validation report and file it.' : '',
+  }));
+}
+
+/** The stored entry of an assessment with a plan (file format 4). */
+const withPlan = (stored) => JSON.stringify({
+  format: 'elsa-assessment', format_version: 4, tool_version: 'bench',
+  questionnaire: { id: stored.assessment.questionnaire_id, version: stored.assessment.questionnaire_version },
+  assessment: { ...stored.assessment, actions: plan150() },
+});
 
 const server = spawn('node', ['scripts/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
@@ -167,6 +187,50 @@ try {
   budget('Export, cold (worker load included), median', median(cold), 600, (v) => `${v} ms`);
   budget('Export, warm, median', median(warm), 150, (v) => `${v} ms`);
   show('PDF size', kb(sizes[0]));
+
+  console.log(`\n== Action plan with 150 actions (the full assessment above), median of ${RUNS} ==`);
+  const planned = withPlan(stored);
+  const render = [], refilter = [], planPdf = [], planPdfSize = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+    await c.addInitScript((s) => localStorage.setItem('elsa.v1.assessment.bench-1', s), planned);
+    const p = await c.newPage();
+    // The results page first: its chunk and the questionnaire are then loaded, as in use.
+    await p.goto(`${BASE}#/a/bench-1/results`);
+    await p.getByRole('button', { name: 'Export PDF report' }).waitFor();
+    // From the route change to 150 actions in the page (measured in the page).
+    const count = (n) => `document.querySelectorAll('article.action').length === ${n}`;
+    const timed = (start, done) => p.evaluate(([start, done]) => new Promise((resolve) => {
+      const t0 = performance.now();
+      const finish = () => { if (eval(done)) { obs.disconnect(); resolve(performance.now() - t0); return true; } return false; };
+      const obs = new MutationObserver(finish);
+      obs.observe(document.body, { childList: true, subtree: true });
+      eval(start);
+      finish();
+    }), [start, done]);
+    render.push(await timed("location.hash = '#/a/bench-1/plan'", count(150)));
+    // A filter (owner) and back: the whole list drawn again.
+    const owner = "const s = document.querySelector('.plan-filters select'); s.value = 'Clinical lead'; s.dispatchEvent(new Event('change'));";
+    refilter.push(await timed(owner, count(30)));
+    await p.getByRole('button', { name: 'Show all actions' }).click();
+    await p.locator('article.action').nth(149).waitFor();
+    if (i < 3) {
+      await p.getByRole('link', { name: 'Back to the results' }).click();
+      const button = p.getByRole('button', { name: 'Export PDF report' });
+      for (let k = 0; k < 2; k++) {
+        await button.waitFor();
+        const t0 = Date.now();
+        const [dl] = await Promise.all([p.waitForEvent('download'), button.click()]);
+        if (k === 1) { planPdf.push(Date.now() - t0); planPdfSize.push(readFileSync(await dl.path()).length); }
+      }
+    }
+    await c.close();
+  }
+  budget('Plan page drawn with 150 actions (median)', median(render), 50, (v) => `${v.toFixed(0)} ms`);
+  show('  all runs', render.map((v) => v.toFixed(0)).join(' '));
+  show('  filtered by owner (30 of 150), median', `${median(refilter).toFixed(0)} ms`);
+  show('PDF export with the 150-action plan, warm, median', `${median(planPdf)} ms`);
+  show('  its size', kb(planPdfSize[0]));
 } finally {
   await browser.close();
   server.kill();

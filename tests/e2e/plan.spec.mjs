@@ -37,6 +37,8 @@ const storedActions = async (page, id) => {
   return (s.assessment || s).actions || [];
 };
 
+const form = (page) => page.locator('form.action-form');
+const filters = (page) => page.getByRole('group', { name: 'Filter the actions' });
 const card = (page, title) => page.locator('article.action', { has: page.getByRole('heading', { name: title, exact: true }) });
 
 test('actions from a recommendation, a gap and a duty; edited, kept over a reload, and in the PDF, CSV and calendar', async ({ page }) => {
@@ -72,11 +74,11 @@ test('actions from a recommendation, a gap and a duty; edited, kept over a reloa
 
   // Edit: owner, a due date in the past (overdue), in progress.
   await page.getByRole('button', { name: `Edit: ${rec}` }).click();
-  await expect(page.getByLabel('Title')).toBeFocused();
-  await expect(page.getByLabel('Title')).toHaveValue(rec);
-  await page.getByLabel('Owner (a name or a role)').fill('Privacy officer');
-  await page.getByLabel('Due date').fill('2026-01-15');
-  await page.getByLabel('Status').selectOption({ label: 'In progress' });
+  await expect(form(page).getByLabel('Title')).toBeFocused();
+  await expect(form(page).getByLabel('Title')).toHaveValue(rec);
+  await form(page).getByLabel('Owner (a name or a role)').fill('Privacy officer');
+  await form(page).getByLabel('Due date').fill('2026-01-15');
+  await form(page).getByLabel('Status').selectOption({ label: 'In progress' });
   await page.getByRole('button', { name: 'Save the action' }).click();
   const recCard = card(page, rec);
   await expect(recCard).toContainText('Privacy officer');
@@ -86,19 +88,19 @@ test('actions from a recommendation, a gap and a duty; edited, kept over a reloa
 
   // Won't do needs a reason: refused with a message, then saved.
   await page.getByRole('button', { name: `Edit: Find out: ${gap}` }).click();
-  await page.getByLabel('Status').selectOption({ label: "Won't do" });
+  await form(page).getByLabel('Status').selectOption({ label: "Won't do" });
   await page.getByRole('button', { name: 'Save the action' }).click();
   await expect(page.getByRole('alert')).toContainText('Write why this action will not be done.');
   await expect(page.locator('#action-problems')).toBeFocused();
-  await page.getByLabel(/^Why will it not be done\?/).fill('The supplier answers this in the contract.');
+  await form(page).getByLabel(/^Why will it not be done\?/).fill('The supplier answers this in the contract.');
   await page.getByRole('button', { name: 'Save the action' }).click();
   await expect(card(page, `Find out: ${gap}`)).toContainText('The supplier answers this in the contract.');
 
   // A free action.
   await page.getByRole('button', { name: 'Add an action' }).click();
-  await page.getByLabel('Title').fill('Train the ward nurses =cmd');
-  await page.getByLabel('Owner (a name or a role)').fill('Ward manager');
-  await page.getByLabel('Due date').fill('2027-03-01');
+  await form(page).getByLabel('Title').fill('Train the ward nurses =cmd');
+  await form(page).getByLabel('Owner (a name or a role)').fill('Ward manager');
+  await form(page).getByLabel('Due date').fill('2027-03-01');
   await page.getByRole('button', { name: 'Add the action' }).click();
   await expect(page.getByRole('heading', { name: 'Train the ward nurses =cmd' })).toBeFocused();
   await expect(page.locator('article.action')).toHaveCount(4);
@@ -111,13 +113,13 @@ test('actions from a recommendation, a gap and a duty; edited, kept over a reloa
   await expect(page.locator('.plan-counts')).toContainText("1 Won't do");
 
   // Filters.
-  await page.getByLabel('Owner', { exact: true }).selectOption('Privacy officer');
+  await filters(page).getByLabel('Owner').selectOption('Privacy officer');
   await expect(page.getByText('Showing 1 of 4 actions.')).toBeVisible();
   await expect(page.locator('article.action')).toHaveCount(1);
-  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Done' });
+  await filters(page).getByLabel('Status').selectOption({ label: 'Done' });
   await expect(page.getByText('Showing 0 of 4 actions.')).toBeVisible();
   await page.getByRole('button', { name: 'Show all actions' }).click();
-  await page.getByLabel('Source', { exact: true }).selectOption({ label: 'Legal duty' });
+  await filters(page).getByLabel('Source').selectOption({ label: 'Legal duty' });
   await expect(page.locator('article.action')).toHaveCount(1);
   await expect(page.locator('article.action')).toContainText(duty);
   await page.getByRole('button', { name: 'Show all actions' }).click();
@@ -155,8 +157,8 @@ test('actions from a recommendation, a gap and a duty; edited, kept over a reloa
 test('when an answer no longer gives the finding, the plan asks "finding resolved — close?" and never closes by itself', async ({ page }) => {
   await load(page, teamAssessment(full, 1, { id: 'loop-team' }));
   await page.goto('./#/a/loop-team/results');
-  const button = page.locator('.recs').getByRole('button', { name: /^Make an action: / }).first();
-  const item = page.locator('.recs li', { has: button });
+  const item = page.locator('.recs li').filter({ has: page.getByRole('button', { name: /^Make an action: / }) }).first();
+  const button = item.getByRole('button', { name: /^Make an action: / });
   const href = await item.getByRole('link').first().getAttribute('href');
   const qid = href.split('/q/')[1];
   await button.click();
@@ -198,14 +200,14 @@ test('keyboard alone: add an action, edit it and save, without the mouse', async
   };
   await tabTo(page.getByRole('button', { name: 'Add an action' }), 'Add an action');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Title')).toBeFocused();
+  await expect(form(page).getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Ask the patient panel');
   await page.keyboard.press('Tab'); // description
   await page.keyboard.type('Two sessions, one in Dutch and one in Arabic.');
   await page.keyboard.press('Tab'); // owner
   await page.keyboard.type('Patient liaison');
-  await tabTo(page.getByLabel('Due date'), 'the due date');
-  await page.keyboard.type('01052027');
+  await tabTo(form(page).getByLabel('Due date'), 'the due date');
+  await page.keyboard.type('05012027'); // the browser's en-US date field: month, day, year
   await tabTo(page.getByRole('button', { name: 'Add the action' }), 'the add button');
   await page.keyboard.press('Enter');
   const heading = page.getByRole('heading', { name: 'Ask the patient panel' });
@@ -215,8 +217,8 @@ test('keyboard alone: add an action, edit it and save, without the mouse', async
 
   await tabTo(page.getByRole('button', { name: 'Edit: Ask the patient panel' }), 'Edit');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Title')).toBeFocused();
-  await tabTo(page.getByLabel('Status'), 'the status');
+  await expect(form(page).getByLabel('Title')).toBeFocused();
+  await tabTo(form(page).getByLabel('Status'), 'the status');
   await page.keyboard.press('ArrowDown'); // In progress
   await tabTo(page.getByRole('button', { name: 'Save the action' }), 'Save');
   await page.keyboard.press('Enter');
@@ -260,6 +262,8 @@ test('the reviewer reads the plan; the team links the verdict\'s conditions to a
 
   // The team's side: the returned review's conditions become an action.
   await load(page, team);
+  // The home page leads back to the plan.
+  await expect(page.getByRole('link', { name: 'Action plan of Sepsis early warning: 2 open' })).toHaveText('Plan (2 open)');
   await page.goto('./#/review/reply/rv-team');
   await expect(page.getByText('Re-assess after six months of use.')).toBeVisible();
   await page.getByRole('button', { name: "Make an action: the reviewer's conditions" }).click();

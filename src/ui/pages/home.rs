@@ -99,6 +99,12 @@ pub fn HomePage() -> impl IntoView {
                 let section = a.last_section.clone();
                 let resume = Route::Assessment { id: a.id.clone(), section, question: None }.href();
                 let results = Route::Results { id: a.id.clone() }.href();
+                // The plan, once there is one: a team comes back to it at every project stage.
+                let plan = (!a.actions.is_empty()).then(|| {
+                    let open = a.actions.iter().filter(|x| x.status.is_open()).count();
+                    let href = Route::Plan { id: a.id.clone() }.href();
+                    view! { <a class="button" href=href aria-label=t!("Action plan of {0}: {1} open", name, open)>{t!("Plan ({0} open)", open)}</a> }
+                });
                 let (id, name2) = (a.id.clone(), name.clone());
                 view! {
                     <tr>
@@ -114,6 +120,7 @@ pub fn HomePage() -> impl IntoView {
                         <td class="actions">
                             <a class="button" href=resume aria-label=t!("Resume {0}", name)>{ts!("Resume")}</a>
                             <a class="button" href=results aria-label=t!("Results of {0}", name)>{ts!("Results")}</a>
+                            {plan}
                             <button type="button" class="button danger" aria-label=t!("Delete {0}", name)
                                 on:click=move |_| open_delete(id.clone(), name2.clone())>{ts!("Delete")}</button>
                         </td>

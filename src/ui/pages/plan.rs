@@ -35,6 +35,9 @@ fn today() -> String {
 fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questionnaire>) -> AnyView {
     let filter = RwSignal::new(Filter::default());
     let editing = RwSignal::new(Editing::None);
+    // The form's content lives here, not in the form: when the list is drawn again while a form
+    // is open (another tab saved the plan), what the user typed is kept.
+    let draft = RwSignal::new(actions::free("", "", ""));
     let download_msg = RwSignal::new(None::<Result<String, String>>);
     let name = a0.display_name().to_string();
 
@@ -77,39 +80,41 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
     let filters = {
         let q = q.clone();
         move || {
+            // Drawn again when the plan changes (new owners), not when a filter changes: the
+            // select in use keeps the focus. The values follow the filter through `prop:value`.
             let list = plan.get();
-            let f = filter.get();
+            let f = filter.get_untracked();
             let owners = actions::owners(&list);
             let sections: Vec<(String, String)> = q.sections.iter().map(|s| (s.id.clone(), s.title.tr().to_string())).collect();
             let any = ts!("All");
             view! {
                 <div class="plan-filters" role="group" aria-label=ts!("Filter the actions")>
-                    <label>{ts!("Owner")}
-                        <select on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.owner = (!v.is_empty()).then_some(v)); }>
+                    <div class="filter"><label for="filter-owner">{ts!("Owner")}</label>
+                        <select id="filter-owner" prop:value=move || filter.get().owner.unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.owner = (!v.is_empty()).then_some(v)); }>
                             <option value="" selected=f.owner.is_none()>{any}</option>
                             {owners.into_iter().map(|o| { let sel = f.owner.as_deref() == Some(o.as_str()); view! { <option value=o.clone() selected=sel>{o.clone()}</option> } }).collect_view()}
                         </select>
-                    </label>
-                    <label>{ts!("Section")}
-                        <select on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.section = (!v.is_empty()).then_some(v)); }>
+                    </div>
+                    <div class="filter"><label for="filter-section">{ts!("Section")}</label>
+                        <select id="filter-section" prop:value=move || filter.get().section.unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.section = (!v.is_empty()).then_some(v)); }>
                             <option value="" selected=f.section.is_none()>{any}</option>
                             {sections.into_iter().map(|(sid, title)| { let sel = f.section.as_deref() == Some(sid.as_str()); view! { <option value=sid selected=sel>{title}</option> } }).collect_view()}
                         </select>
-                    </label>
-                    <label>{ts!("Status")}
-                        <select on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.status = StatusKind::ALL.into_iter().find(|k| status_code(*k) == v)); }>
+                    </div>
+                    <div class="filter"><label for="filter-status">{ts!("Status")}</label>
+                        <select id="filter-status" prop:value=move || filter.get().status.map(status_code).unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.status = StatusKind::ALL.into_iter().find(|k| status_code(*k) == v)); }>
                             <option value="" selected=f.status.is_none()>{any}</option>
                             {StatusKind::ALL.into_iter().map(|k| view! { <option value=status_code(k) selected=f.status == Some(k)>{k.label()}</option> }).collect_view()}
                         </select>
-                    </label>
-                    <label>{ts!("Source")}
-                        <select on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.source = Source::ALL.into_iter().find(|s| source_code(*s) == v)); }>
+                    </div>
+                    <div class="filter"><label for="filter-source">{ts!("Source")}</label>
+                        <select id="filter-source" prop:value=move || filter.get().source.map(source_code).unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.source = Source::ALL.into_iter().find(|s| source_code(*s) == v)); }>
                             <option value="" selected=f.source.is_none()>{any}</option>
                             {Source::ALL.into_iter().map(|s| view! { <option value=source_code(s) selected=f.source == Some(s)>{s.label()}</option> }).collect_view()}
                         </select>
-                    </label>
-                    {(f != Filter::default()).then(|| view! {
-                        <button type="button" class="button" on:click=move |_| filter.set(Filter::default())>{ts!("Show all actions")}</button>
+                    </div>
+                    {move || (filter.get() != Filter::default()).then(|| view! {
+                        <button type="button" class="button" on:click=move |_| { filter.set(Filter::default()); crate::ui::focus_later("filter-owner".into()); }>{ts!("Show all actions")}</button>
                     })}
                 </div>
             }
@@ -137,10 +142,10 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
                 .into_iter()
                 .map(|x| {
                     if editing_now == Editing::Existing(x.id.clone()) {
-                        view! { <li class="action-item">{form(app, id.clone(), x, editing)}</li> }.into_any()
+                        view! { <li class="action-item">{form(app, id.clone(), x, draft, editing)}</li> }.into_any()
                     } else {
                         let is_resolved = resolved.contains(&x.id);
-                        view! { <li class="action-item">{card(app, &id, &q, x, is_resolved, &today, editing)}</li> }.into_any()
+                        view! { <li class="action-item">{card(app, &id, &q, x, is_resolved, &today, draft, editing)}</li> }.into_any()
                     }
                 })
                 .collect_view();
@@ -154,8 +159,7 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
     let new_form = {
         let id = id.clone();
         move || (editing.get() == Editing::New).then(|| {
-            let blank = actions::free("", "", "");
-            form(app, id.clone(), blank, editing)
+            form(app, id.clone(), actions::free("", "", ""), draft, editing)
         })
     };
 
@@ -176,7 +180,7 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
             {counts}
             {resolved_note}
             <div class="export-bar">
-                <button type="button" class="button primary" id="add-action" on:click=move |_| { editing.set(Editing::New); crate::ui::focus_later("action-title".into()); }>{ts!("Add an action")}</button>
+                <button type="button" class="button primary" id="add-action" on:click=move |_| { draft.set(actions::free("", "", "")); editing.set(Editing::New); crate::ui::focus_later("action-title".into()); }>{ts!("Add an action")}</button>
                 <button type="button" class="button" on:click=move |_| download_csv(false)>{ts!("Download the plan (CSV)")}</button>
                 <button type="button" class="button" on:click=move |_| download_ics(true)>{ts!("Download due dates (calendar, .ics)")}</button>
                 <a class="button" href=results>{ts!("Back to the results")}</a>
@@ -225,13 +229,14 @@ fn priority_code(p: Priority) -> &'static str {
 
 /// One action, read-only, with its "Edit" button and, when its finding is gone, the offer to
 /// close it.
-fn card(app: AppState, id: &str, q: &Questionnaire, x: Action, resolved: bool, today: &str, editing: RwSignal<Editing>) -> AnyView {
+fn card(app: AppState, id: &str, q: &Questionnaire, x: Action, resolved: bool, today: &str, draft: RwSignal<Action>, editing: RwSignal<Editing>) -> AnyView {
     let heading_id = format!("action-{}", x.id);
     let labelled_by = heading_id.clone();
     let body = crate::ui::components::plan::details(q, &x, today, Some(id));
-    let aid = x.id.clone();
+    let editable = x.clone();
     let edit = move |_| {
-        editing.set(Editing::Existing(aid.clone()));
+        draft.set(editable.clone());
+        editing.set(Editing::Existing(editable.id.clone()));
         crate::ui::focus_later("action-title".into());
     };
     let close = {
@@ -264,9 +269,8 @@ fn card(app: AppState, id: &str, q: &Questionnaire, x: Action, resolved: bool, t
 
 /// The form for a new action or one of the plan. Problems are shown all at once, and nothing is
 /// saved until they are fixed; "Cancel" keeps the plan as it was.
-fn form(app: AppState, id: String, start: Action, editing: RwSignal<Editing>) -> AnyView {
+fn form(app: AppState, id: String, start: Action, draft: RwSignal<Action>, editing: RwSignal<Editing>) -> AnyView {
     let is_new = start.id.is_empty();
-    let draft = RwSignal::new(start.clone());
     let problems = RwSignal::new(Vec::<actions::Problem>::new());
     let owners = app.assessment(&id).map(|a| actions::owners(&a.actions)).unwrap_or_default();
     let reason = move || match draft.get().status {
@@ -330,7 +334,11 @@ fn form(app: AppState, id: String, start: Action, editing: RwSignal<Editing>) ->
     let source_line = (!is_new).then(|| view! { <p class="muted small">{t!("Source: {0}", start.source.label())}</p> });
     view! {
         <form class="action-form panel" aria-labelledby="action-form-heading" on:submit=save novalidate>
-            <h3 id="action-form-heading">{heading}</h3>
+            {if is_new {
+                view! { <h2 id="action-form-heading">{heading}</h2> }.into_any()
+            } else {
+                view! { <h3 id="action-form-heading">{heading}</h3> }.into_any()
+            }}
             {source_line}
             {move || {
                 let p = problems.get();
