@@ -199,13 +199,15 @@ impl Action {
     }
 }
 
-/// The order of the plan: overdue first, then by due date (none last), then by priority, then
-/// as created.
+/// The order of the plan: overdue first, then the other open work (open or in progress), then
+/// what is closed (done, won't do); within each, by due date (none last), then by priority,
+/// then as created.
 pub fn plan_order<'a>(actions: &'a [Action], as_of: &str) -> Vec<&'a Action> {
     let mut out: Vec<&Action> = actions.iter().collect();
     out.sort_by(|x, y| {
         y.is_overdue(as_of)
             .cmp(&x.is_overdue(as_of))
+            .then_with(|| y.status.is_open().cmp(&x.status.is_open()))
             .then_with(|| match (&x.due, &y.due) {
                 (Some(a), Some(b)) => a.cmp(b),
                 (Some(_), None) => std::cmp::Ordering::Less,

@@ -98,11 +98,12 @@ test('actions from a recommendation, a gap and a duty; edited, kept over a reloa
 
   // A free action.
   await page.getByRole('button', { name: 'Add an action' }).click();
-  await form(page).getByLabel('Title').fill('Train the ward nurses =cmd');
+  await form(page).getByLabel('Title').fill('Train the ward nurses');
+  await form(page).getByLabel('Description').fill('=SUM(A1:A2) hours of training');
   await form(page).getByLabel('Owner (a name or a role)').fill('Ward manager');
   await form(page).getByLabel('Due date').fill('2027-03-01');
   await page.getByRole('button', { name: 'Add the action' }).click();
-  await expect(page.getByRole('heading', { name: 'Train the ward nurses =cmd' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Train the ward nurses' })).toBeFocused();
   await expect(page.locator('article.action')).toHaveCount(4);
 
   // Kept over a reload.
@@ -127,12 +128,13 @@ test('actions from a recommendation, a gap and a duty; edited, kept over a reloa
   // CSV: every action, in plan order, formulas defused.
   const csv = await download(page, 'Download the plan (CSV)');
   expect(csv.name).toMatch(/^elsa-action-plan-sepsis-early-warning-\d{4}-\d{2}-\d{2}\.csv$/);
-  const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+  const rows = parseCsv(csv.text); // checks the byte-order mark
   expect(rows[0].slice(0, 4)).toEqual(['Title', 'Description', 'Owner', 'Due date']);
   expect(rows.length).toBe(5);
   expect(rows[1][0]).toBe(rec);
   expect(rows[1][4]).toBe('Yes');
-  expect(rows.map((r) => r[0])).toContain("'Train the ward nurses =cmd");
+  // A formula typed by the user is defused for spreadsheets.
+  expect(rows.find((r) => r[0] === 'Train the ward nurses')[1]).toBe("'=SUM(A1:A2) hours of training");
 
   // Calendar: the open actions with a due date; not the one we won't do.
   const ics = await download(page, 'Download due dates (calendar, .ics)');

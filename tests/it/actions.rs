@@ -75,7 +75,7 @@ fn overdue_is_an_open_or_in_progress_action_due_before_the_given_date() {
 }
 
 #[test]
-fn the_plan_lists_overdue_first_then_by_due_date_then_by_priority() {
+fn the_plan_lists_overdue_first_then_open_work_by_due_date_and_priority_then_closed_work() {
     let as_of = "2026-12-01";
     let mut low_soon = due(action("low-soon", "x"), "2026-12-10");
     low_soon.priority = Priority::Low;
@@ -85,11 +85,11 @@ fn the_plan_lists_overdue_first_then_by_due_date_then_by_priority() {
     let overdue_late = due(action("overdue-2", "x"), "2026-11-20");
     let overdue_early = due(action("overdue-1", "x"), "2026-10-01");
     let no_date = action("no-date", "x");
-    // Done and past due: not overdue, sorted by its date among the rest.
+    // Done and past due: not overdue; closed work comes after the open work.
     let done_past = with_status(due(action("done-past", "x"), "2026-01-01"), Status::Done);
     let all = vec![no_date, later, low_soon, done_past, overdue_late, high_soon, overdue_early];
     let order: Vec<&str> = plan_order(&all, as_of).iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(order, ["overdue-1", "overdue-2", "done-past", "high-soon", "low-soon", "later", "no-date"]);
+    assert_eq!(order, ["overdue-1", "overdue-2", "high-soon", "low-soon", "later", "no-date", "done-past"]);
 }
 
 #[test]
@@ -649,4 +649,25 @@ fn adding_editing_and_removing_actions_keeps_created_and_moves_modified() {
     assert!(a.actions.is_empty());
     assert!(!a.remove_action("a1", "2026-12-04T10:00:00.000Z"));
     assert_eq!(overdue_count(&[due(action("x", "x"), "2026-01-01")], "2026-12-01"), 1);
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_plan_travels_in_the_json_export_and_the_pdf_attachment() {
+    use elsa::report::pdf::{extract_attachment, render_report, Fonts};
+    let q = mini();
+    let mut a = with(&q, &[("o1", "c")]);
+    a.add_action(due(action("a1", "Write the DPIA"), "2027-01-31"), NOW);
+    a.add_action(with_status(action("a2", "Skip this"), Status::WontDo { reason: "Out of scope".into() }), NOW);
+    let available = [elsa::import::Available { id: &q.id, version: &q.version, title: "Mini" }];
+    // The JSON export, read back.
+    let json = elsa::persist::encode(&a, Lang::En);
+    assert!(json.contains("\"format_version\": 4") || json.contains("\"format_version\":4"), "{}", &json[..200]);
+    let back = elsa::import::import_bytes(json.as_bytes(), extract_attachment, &available).unwrap().assessment;
+    assert_eq!(back.actions, a.actions);
+    // The assessment inside the PDF report, read back.
+    let info = elsa::report::ReportInfo { generated_at: NOW.into(), lang: Lang::En };
+    let pdf = render_report(&q, &a, &info, &Fonts::load().unwrap()).bytes;
+    let back = elsa::import::import_bytes(&pdf, extract_attachment, &available).unwrap().assessment;
+    assert_eq!(back.actions, a.actions);
 }

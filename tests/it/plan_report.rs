@@ -105,9 +105,10 @@ fn the_plan_part_lists_every_action_in_plan_order_with_owner_due_date_status_and
     let headers: Vec<&str> = t.cols.iter().map(|c| c.header.as_str()).collect();
     assert_eq!(headers, ["Action", "Owner", "Due date", "Priority", "Status", "Source"]);
     assert!(t.is_checklist());
-    // Overdue first, then by due date (done or not), then without a date by priority, then as created.
+    // Overdue first, then the open work by due date (none last), by priority, as created; then
+    // the closed work in the same order.
     let titles: Vec<&str> = t.rows.iter().map(title).collect();
-    assert_eq!(titles, ["Add human review", "Train the staff", "Check *all* | logs", "Register the system", "Offer a paper route", "Ask about the retired question"]);
+    assert_eq!(titles, ["Add human review", "Check *all* | logs", "Register the system", "Ask about the retired question", "Train the staff", "Offer a paper route"]);
     let row = |t: &str| t_row(&doc, t);
     // The counts by status and the overdue count on the report's date.
     let p = paras(blocks);
@@ -156,8 +157,11 @@ fn overdue_is_judged_on_the_report_date() {
     assert!(paras(part(&early, "Action plan")).contains(&"Overdue on 15 October 2026: 0"));
     let r = t_row(&early, "Add human review");
     assert_eq!((r.cells[2].as_str(), r.tone), ("1 November 2026", Tone::Normal));
-    // By date, then: "Train the staff" (1 October) now comes first.
-    assert_eq!(title(&plan_table(part(&early, "Action plan")).rows[0]), "Train the staff");
+    // Open work by date, then: it still comes first; "Train the staff" (1 October, done) comes
+    // after all open work.
+    let titles: Vec<&str> = plan_table(part(&early, "Action plan")).rows.iter().map(title).collect();
+    assert_eq!(titles[0], "Add human review");
+    assert_eq!(titles[4], "Train the staff");
     // Much later, the in-progress action is overdue too (and comes first with the other).
     let late = report(&a, &q, "2027-06-01T09:00:00Z", Lang::En);
     assert!(paras(part(&late, "Action plan")).contains(&"Overdue on 1 June 2027: 2"));
@@ -216,13 +220,13 @@ fn the_markdown_plan_is_a_checklist_with_owners_dates_and_done_ticked() {
         items[0],
         "- [ ] **Add human review** — Owner: Data steward · Due date: 1 November 2026 (overdue) · Priority: High · Status: Open · Source: Recommendation; question 2.1"
     );
-    assert_eq!(items[1], "- [x] **Train the staff** — Owner: HR · Due date: 1 October 2026 · Priority: Medium · Status: Done; Evidence: Training log 2026 · Source: Own action");
+    assert_eq!(items[4], "- [x] **Train the staff** — Owner: HR · Due date: 1 October 2026 · Priority: Medium · Status: Done; Evidence: Training log 2026 · Source: Own action");
     // User text escaped; the description after the title.
-    assert!(items[2].starts_with("- [ ] **Check \\*all\\* \\| logs** Ask the hospital's data protection officer"), "{}", items[2]);
-    assert!(items[2].contains("— Owner: PI · Due date: 1 March 2027 · Priority: Low · Status: In progress"), "{}", items[2]);
+    assert!(items[1].starts_with("- [ ] **Check \\*all\\* \\| logs** Ask the hospital's data protection officer"), "{}", items[1]);
+    assert!(items[1].contains("— Owner: PI · Due date: 1 March 2027 · Priority: Low · Status: In progress"), "{}", items[1]);
     // Won't do: ticked, struck through, with its reason; no empty fields.
-    assert_eq!(items[4], "- [x] ~~**Offer a paper route**~~ — Priority: Medium · Status: Won't do; Reason: Out of scope for the pilot · Source: Own action");
-    assert!(items[5].ends_with("Source: Own action; question gone-q (no longer in the questionnaire)"), "{}", items[5]);
+    assert_eq!(items[5], "- [x] ~~**Offer a paper route**~~ — Priority: Medium · Status: Won't do; Reason: Out of scope for the pilot · Source: Own action");
+    assert!(items[3].ends_with("Source: Own action; question gone-q (no longer in the questionnaire)"), "{}", items[3]);
     // Other tables are still tables.
     assert!(markdown.contains("| Section | Score | Level | Red flags | Answered |"));
 }

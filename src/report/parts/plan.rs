@@ -27,7 +27,7 @@ pub(in super::super) fn plan(w: &mut Writer, f: &Facts<'_>) {
     w.strong(&line, Tone::Normal, Size::Body);
     let overdue = actions.iter().filter(|a| a.is_overdue(as_of)).count();
     w.para(&t!("Overdue on {0}: {1}", date(as_of), overdue), if overdue > 0 { Tone::Danger } else { Tone::Normal }, Size::Body);
-    w.para(&t!("Overdue actions come first, then the others by due date. A question number refers to the detailed answers."), Tone::Normal, Size::Small);
+    w.para(&t!("Overdue actions come first, then the other open actions by due date, then the closed ones. A question number refers to the detailed answers."), Tone::Normal, Size::Small);
     w.space(4.0);
     let col = |header: String, share: f32| Col { header, share, right: false };
     let rows = plan_order(actions, as_of).into_iter().map(|a| row(f, a, as_of)).collect();

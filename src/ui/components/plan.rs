@@ -81,7 +81,7 @@ pub fn read_only(q: &Questionnaire, list: &[Action], today: &str) -> AnyView {
         .map(|x| {
             view! {
                 <li class="action-item">
-                    <article class="action" class:action-overdue=x.is_overdue(today)>
+                    <article class="action" class:action-overdue=x.is_overdue(today) class:action-closed=!x.status.is_open()>
                         <h4>{x.title.clone()}</h4>
                         {details(q, x, today, None)}
                     </article>

@@ -250,7 +250,7 @@ fn card(app: AppState, id: &str, q: &Questionnaire, x: Action, resolved: bool, t
         }
     };
     view! {
-        <article class="action" class:action-overdue=x.is_overdue(today) aria-labelledby=labelled_by>
+        <article class="action" class:action-overdue=x.is_overdue(today) class:action-closed=!x.status.is_open() aria-labelledby=labelled_by>
             <h3 id=heading_id tabindex="-1">{x.title.clone()}</h3>
             {body}
             {resolved.then(|| view! {
