@@ -315,3 +315,29 @@ test('Dutch: the plan page speaks Dutch', async ({ page }) => {
   await expect(page.locator('.plan-counts')).toContainText('Te laat');
   await expect(page.locator('article.action').first()).toContainText('Eigenaar');
 });
+
+test('compare over time shows the actions added, closed and still open', async ({ page }) => {
+  const before = teamAssessment(full, 0, { id: 'cmp-plan', change: (a) => {
+    a.actions = [planAction('a1', 'Write the DPIA', { owner: 'Privacy officer' }), planAction('a2', 'Train the nurses', { owner: 'Ward manager', due: '2027-02-01' })];
+  } });
+  const after = teamAssessment(full, 0, { id: 'cmp-plan', change: (a) => {
+    a.actions = [
+      planAction('a1', 'Write the DPIA', { owner: 'Privacy officer', status: 'done' }),
+      planAction('a2', 'Train the nurses', { owner: 'Ward manager', due: '2027-02-01', status: 'in_progress' }),
+      planAction('a3', 'Ask the patient panel', { owner: 'Patient liaison' }),
+    ];
+    a.modified = '2026-12-01T10:00:00.000Z';
+  } });
+  await page.goto('./#/compare');
+  await page.getByLabel('or a file (.json or .pdf)').first().setInputFiles({ name: 'before.json', mimeType: 'application/json', buffer: fileOf(before) });
+  await page.getByLabel('or a file (.json or .pdf)').last().setInputFiles({ name: 'after.json', mimeType: 'application/json', buffer: fileOf(after) });
+  const plan = page.locator('#plan-changes');
+  await expect(plan.getByRole('heading', { name: 'Action plan' })).toBeVisible();
+  await expect(plan.locator('#actions-added h4')).toHaveText('Actions added (1)');
+  await expect(plan.locator('#actions-added li')).toContainText('Ask the patient panel');
+  await expect(plan.locator('#actions-closed h4')).toHaveText('Actions closed (1)');
+  await expect(plan.locator('#actions-closed li')).toContainText('Write the DPIA');
+  await expect(plan.locator('#actions-open h4')).toHaveText('Actions still open (1)');
+  await expect(plan.locator('#actions-open li')).toContainText('Train the nurses');
+  await expect(plan.locator('#actions-removed')).toHaveCount(0);
+});
