@@ -31,16 +31,19 @@ pub struct Filter {
     pub source: Option<Source>,
 }
 
+impl Filter {
+    /// Whether `a` passes the filter. `q` maps questions to sections.
+    pub fn matches(&self, a: &Action, q: &Questionnaire) -> bool {
+        self.owner.as_deref().is_none_or(|o| a.owner.trim().to_lowercase() == o.trim().to_lowercase())
+            && self.section.as_deref().is_none_or(|s| a.section(q) == Some(s))
+            && self.status.is_none_or(|s| a.status.kind() == s)
+            && self.source.is_none_or(|s| a.source == s)
+    }
+}
+
 /// The actions that pass `f`, in their given order. `q` maps questions to sections.
 pub fn filter<'a>(actions: &'a [Action], q: &Questionnaire, f: &Filter) -> Vec<&'a Action> {
-    let owner = f.owner.as_deref().map(|o| o.trim().to_lowercase());
-    actions
-        .iter()
-        .filter(|a| owner.as_deref().is_none_or(|o| a.owner.trim().to_lowercase() == o))
-        .filter(|a| f.section.as_deref().is_none_or(|s| a.section(q) == Some(s)))
-        .filter(|a| f.status.is_none_or(|s| a.status.kind() == s))
-        .filter(|a| f.source.is_none_or(|s| a.source == s))
-        .collect()
+    actions.iter().filter(|a| f.matches(a, q)).collect()
 }
 
 // ---------------------------------------------------------------------------------------------

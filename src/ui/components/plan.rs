@@ -47,9 +47,9 @@ pub fn details(q: &Questionnaire, x: &Action, today: &str, assessment: Option<&s
     let due = x.due.clone().map(|d| crate::i18n::date(&d));
     view! {
         <p class="badges">
-            <span class=status_class>{x.status.kind().label()}</span>" "
-            {overdue.then(|| view! { <span class="badge badge-flag">{ts!("Overdue")}</span>" " })}
-            <span class=priority_class>{t!("Priority: {0}", x.priority.label())}</span>" "
+            <span class=status_class>{x.status.kind().label()}</span>
+            {overdue.then(|| view! { <span class="badge badge-flag">{ts!("Overdue")}</span> })}
+            <span class=priority_class>{t!("Priority: {0}", x.priority.label())}</span>
             <span class="badge">{x.source.label()}</span>
         </p>
         <dl class="action-facts">
@@ -147,5 +147,5 @@ where
 
 /// The plan of an assessment as a memo (the results page's buttons follow it).
 pub fn plan_memo(app: AppState, id: String) -> Memo<Vec<Action>> {
-    Memo::new(move |_| app.assessment(&id).map(|a| a.actions).unwrap_or_default())
+    Memo::new(move |_| app.assessments().with(|v| v.iter().find(|a| a.id == id).map(|a| a.actions.clone()).unwrap_or_default()))
 }

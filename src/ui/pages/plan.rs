@@ -41,15 +41,14 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
     let download_msg = RwSignal::new(None::<Result<String, String>>);
     let name = a0.display_name().to_string();
 
-    let plan = {
-        let id = id.clone();
-        Memo::new(move |_| app.assessment(&id).map(|a| a.actions).unwrap_or_default())
-    };
+    let plan = crate::ui::components::plan::plan_memo(app, id.clone());
     let resolved = {
         let (id, q) = (id.clone(), q.clone());
         Memo::new(move |_| {
-            let Some(a) = app.assessment(&id) else { return Vec::new() };
-            actions::resolved_findings(&a.actions, &q, &a, &today()).into_iter().map(str::to_string).collect::<Vec<_>>()
+            app.assessments().with(|v| {
+                let Some(a) = v.iter().find(|a| a.id == id) else { return Vec::new() };
+                actions::resolved_findings(&a.actions, &q, a, &today()).into_iter().map(str::to_string).collect::<Vec<_>>()
+            })
         })
     };
 
@@ -83,36 +82,20 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
             // Drawn again when the plan changes (new owners), not when a filter changes: the
             // select in use keeps the focus. The values follow the filter through `prop:value`.
             let list = plan.get();
-            let f = filter.get_untracked();
-            let owners = actions::owners(&list);
+            let owners: Vec<(String, String)> = actions::owners(&list).into_iter().map(|o| (o.clone(), o)).collect();
             let sections: Vec<(String, String)> = q.sections.iter().map(|s| (s.id.clone(), s.title.tr().to_string())).collect();
-            let any = ts!("All");
+            let statuses: Vec<(String, String)> = StatusKind::ALL.into_iter().map(|k| (status_code(k).to_string(), k.label())).collect();
+            let sources: Vec<(String, String)> = Source::ALL.into_iter().map(|x| (source_code(x).to_string(), x.label())).collect();
             view! {
                 <div class="plan-filters" role="group" aria-label=ts!("Filter the actions")>
-                    <div class="filter"><label for="filter-owner">{ts!("Owner")}</label>
-                        <select id="filter-owner" prop:value=move || filter.get().owner.unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.owner = (!v.is_empty()).then_some(v)); }>
-                            <option value="" selected=f.owner.is_none()>{any}</option>
-                            {owners.into_iter().map(|o| { let sel = f.owner.as_deref() == Some(o.as_str()); view! { <option value=o.clone() selected=sel>{o.clone()}</option> } }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="filter"><label for="filter-section">{ts!("Section")}</label>
-                        <select id="filter-section" prop:value=move || filter.get().section.unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.section = (!v.is_empty()).then_some(v)); }>
-                            <option value="" selected=f.section.is_none()>{any}</option>
-                            {sections.into_iter().map(|(sid, title)| { let sel = f.section.as_deref() == Some(sid.as_str()); view! { <option value=sid selected=sel>{title}</option> } }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="filter"><label for="filter-status">{ts!("Status")}</label>
-                        <select id="filter-status" prop:value=move || filter.get().status.map(status_code).unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.status = StatusKind::ALL.into_iter().find(|k| status_code(*k) == v)); }>
-                            <option value="" selected=f.status.is_none()>{any}</option>
-                            {StatusKind::ALL.into_iter().map(|k| view! { <option value=status_code(k) selected=f.status == Some(k)>{k.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="filter"><label for="filter-source">{ts!("Source")}</label>
-                        <select id="filter-source" prop:value=move || filter.get().source.map(source_code).unwrap_or_default() on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.source = Source::ALL.into_iter().find(|s| source_code(*s) == v)); }>
-                            <option value="" selected=f.source.is_none()>{any}</option>
-                            {Source::ALL.into_iter().map(|s| view! { <option value=source_code(s) selected=f.source == Some(s)>{s.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    {filter_select(filter, "filter-owner", ts!("Owner"), owners, |f| f.owner.clone().unwrap_or_default(), |f, v| f.owner = (!v.is_empty()).then_some(v))}
+                    {filter_select(filter, "filter-section", ts!("Section"), sections, |f| f.section.clone().unwrap_or_default(), |f, v| f.section = (!v.is_empty()).then_some(v))}
+                    {filter_select(filter, "filter-status", ts!("Status"), statuses, |f| f.status.map(status_code).unwrap_or_default().to_string(), |f, v| {
+                        f.status = StatusKind::ALL.into_iter().find(|k| status_code(*k) == v)
+                    })}
+                    {filter_select(filter, "filter-source", ts!("Source"), sources, |f| f.source.map(source_code).unwrap_or_default().to_string(), |f, v| {
+                        f.source = Source::ALL.into_iter().find(|x| source_code(*x) == v)
+                    })}
                     {move || (filter.get() != Filter::default()).then(|| view! {
                         <button type="button" class="button" on:click=move |_| { filter.set(Filter::default()); crate::ui::focus_later("filter-owner".into()); }>{ts!("Show all actions")}</button>
                     })}
@@ -127,8 +110,7 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
             let all = plan.get();
             let f = filter.get();
             let today = today();
-            let ordered: Vec<Action> = actions::plan_order(&all, &today).into_iter().cloned().collect();
-            let shown: Vec<Action> = actions::filter(&ordered, &q, &f).into_iter().cloned().collect();
+            let shown: Vec<&Action> = actions::plan_order(&all, &today).into_iter().filter(|x| f.matches(x, &q)).collect();
             let resolved = resolved.get();
             let count_line = if all.is_empty() {
                 t!("There are no actions yet. Make them from the findings on the results page, or add your own.")
@@ -141,6 +123,7 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
             let cards = shown
                 .into_iter()
                 .map(|x| {
+                    let x = x.clone();
                     if editing_now == Editing::Existing(x.id.clone()) {
                         view! { <li class="action-item">{form(app, id.clone(), x, draft, editing)}</li> }.into_any()
                     } else {
@@ -198,6 +181,28 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
         </div>
     }
     .into_any()
+}
+
+/// One filter: a labelled select with "All" (the empty value) and `options` (value, label). Its
+/// value follows the filter (`get`); a change sets it (`set`, given the value).
+fn filter_select(
+    filter: RwSignal<Filter>,
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    get: fn(&Filter) -> String,
+    set: fn(&mut Filter, String),
+) -> impl IntoView {
+    let now = get(&filter.get_untracked());
+    view! {
+        <div class="filter">
+            <label for=id>{label}</label>
+            <select id=id prop:value=move || get(&filter.get()) on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| set(f, v)); }>
+                <option value="" selected=now.is_empty()>{ts!("All")}</option>
+                {options.into_iter().map(|(value, text)| { let selected = value == now; view! { <option value=value selected=selected>{text}</option> } }).collect_view()}
+            </select>
+        </div>
+    }
 }
 
 fn status_code(k: StatusKind) -> &'static str {
