@@ -293,6 +293,11 @@ test('the plan page and the results with their buttons have no axe violations an
   await page.goto('./#/a/ax-team/results');
   await expect(page.getByRole('button', { name: /^Make an action: / }).first()).toBeVisible();
   await axe('results with "Make an action"');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./#/a/ax-team/plan');
+  await expect(page.locator('article.action')).toHaveCount(4);
+  await axe('plan (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
   for (const viewport of [{ width: 320, height: 720 }, { width: 640, height: 450 }]) {
     await page.setViewportSize(viewport);
     for (const hash of ['#/a/ax-team/plan', '#/a/ax-team/results']) {
