@@ -131,7 +131,7 @@ pub fn parse(name: &str, text: &str) -> Result<Questionnaire, (String, Vec<Valid
         }
         Err(e) => Err((
             name.to_string(),
-            vec![ValidationError { path: String::new(), kind: ErrorKind::Syntax { message: e.to_string() } }],
+            vec![ValidationError { path: String::new(), kind: ErrorKind::Syntax { message: e.to_string() }, at: None }],
         )),
     }
 }

@@ -4,6 +4,7 @@
 pub mod i18n;
 pub mod model;
 pub mod validate;
+pub mod json_pos;
 pub mod answers;
 pub mod action;
 pub mod actions;

@@ -14,6 +14,9 @@ pub struct ValidationError {
     /// JSON path, e.g. `sections[3].questions[2].show_if`.
     pub path: String,
     pub kind: ErrorKind,
+    /// Line and column in the file's text (from 1), when the error comes from a text
+    /// ([`load_questionnaire`]); `None` for a questionnaire checked as data.
+    pub at: Option<(usize, usize)>,
 }
 
 /// The kinds of problems validation reports.
@@ -137,35 +140,40 @@ impl fmt::Display for ErrorKind {
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            write!(f, "{}", self.kind)
+            write!(f, "{}", self.kind)?;
         } else {
-            write!(f, "{}: {}", self.path, self.kind)
+            write!(f, "{}: {}", self.path, self.kind)?;
+        }
+        match self.at {
+            Some((line, column)) => write!(f, " (line {line}, column {column})"),
+            None => Ok(()),
         }
     }
 }
 
 impl std::error::Error for ValidationError {}
 
-/// Parse and validate a questionnaire file.
+/// Parse and validate a questionnaire file. Every error carries its line and column in `json`.
 pub fn load_questionnaire(json: &str) -> Result<Questionnaire, Vec<ValidationError>> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let q: Questionnaire = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!("not valid JSON: {inner}")
-        } else {
-            inner.to_string()
-        };
-        vec![ValidationError {
-            path: if path == "." { String::new() } else { path },
-            kind: ErrorKind::Syntax { message },
-        }]
+        let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+        // serde's own message ends "at line L column C": the place is given once, our way.
+        let text = inner.to_string();
+        let text = text.rsplit_once(" at line ").map(|(m, _)| m.to_string()).unwrap_or(text);
+        let message = if inner.is_syntax() || inner.is_eof() { format!("not valid JSON: {text}") } else { text };
+        vec![ValidationError { path: if path == "." { String::new() } else { path }, kind: ErrorKind::Syntax { message }, at }]
     })?;
-    let errors = validate(&q);
+    let mut errors = validate(&q);
     if errors.is_empty() {
         Ok(q)
     } else {
+        let places = crate::json_pos::Positions::of(json);
+        for e in &mut errors {
+            e.at = places.find(&e.path);
+        }
         Err(errors)
     }
 }
@@ -235,7 +243,7 @@ fn valid_semver(v: &str) -> bool {
 
 impl Validator {
     fn push(&mut self, path: impl Into<String>, kind: ErrorKind) {
-        self.errors.push(ValidationError { path: path.into(), kind });
+        self.errors.push(ValidationError { path: path.into(), kind, at: None });
     }
 
     fn text(&mut self, path: String, t: &LocalText) {

@@ -236,10 +236,75 @@ fn syntax_errors_name_the_path() {
 }
 
 #[test]
-fn display_has_path_and_message() {
-    let errors = load_questionnaire(&mutate(|v| {
-        v["sections"][1]["questions"][4]["show_if"] = json!({"equals": {"question": "q-foo", "value": "a"}})
-    }))
-    .unwrap_err();
-    assert_eq!(errors[0].to_string(), "sections[1].questions[4].show_if.equals: unknown question \"q-foo\"");
+fn display_has_path_message_line_and_column() {
+    let mut v: Value = serde_json::from_str(MINI).unwrap();
+    v["sections"][1]["questions"][4]["show_if"] = json!({"equals": {"question": "q-foo", "value": "a"}});
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let errors = load_questionnaire(&text).unwrap_err();
+    // The place of `"equals"`: the line before the one naming "q-foo" (keys are sorted).
+    let foo = text.lines().position(|l| l.contains("\"q-foo\"")).unwrap();
+    let line = text.lines().nth(foo - 1).unwrap();
+    assert!(line.trim_start().starts_with("\"equals\""), "{line}");
+    let column = line.len() - line.trim_start().len() + 1;
+    assert_eq!(errors[0].to_string(), format!("sections[1].questions[4].show_if.equals: unknown question \"q-foo\" (line {}, column {column})", foo));
+}
+
+#[test]
+fn three_errors_come_at_once_each_with_its_line_and_column() {
+    let text = r#"{
+  "id": "three",
+  "version": "1.0",
+  "title": {"en": "Three errors"}, "description": {"en": "x"}, "max_concern": 3,
+  "bands": [{"id": "low", "max_score": 50, "label": {"en": "Low"}, "meaning": {"en": "ok"}},
+            {"id": "high", "max_score": 100, "label": {"en": "High"}, "meaning": {"en": "not ok"}}],
+  "sections": [
+    {
+      "id": "s1",
+      "title": {"en": "One"},
+      "dimension": "ethical",
+      "questions": [
+        {"id": "q1", "text": {"en": "First?"}, "kind": {"type": "yes_no", "yes": {"concern": 0}, "no": {"concern": 3}}},
+        {"id": "q2", "text": {"en": "Second?"},
+         "show_if": {"equals": {"question": "q-foo", "value": "yes"}},
+         "kind": {"type": "yes_no", "yes": {"concern": 0}, "no": {"concern": 3}}},
+        {"id": "q1", "text": {"en": "Again?"}, "kind": {"type": "yes_no", "yes": {"concern": 0}, "no": {"concern": 3}}}
+      ]
+    }
+  ]
+}"#;
+    let errors = load_questionnaire(text).unwrap_err();
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        shown,
+        [
+            "version: version \"1.0\" is not of the form MAJOR.MINOR.PATCH (line 3, column 3)",
+            "sections[0].questions[1].show_if.equals: unknown question \"q-foo\" (line 15, column 22)",
+            "sections[0].questions[2].id: duplicate id \"q1\" (line 17, column 10)",
+        ],
+        "{shown:#?}"
+    );
+    // A file that is not JSON: serde's place, given once.
+    let errors = load_questionnaire("{\n  \"id\": \"x\",\n  \"version\" 1\n}").unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].at, Some((3, 13)));
+    assert!(!errors[0].to_string().contains(" at line "), "{}", errors[0]);
+    assert!(errors[0].to_string().ends_with("(line 3, column 13)"), "{}", errors[0]);
+}
+
+#[test]
+fn json_places_are_found_for_members_elements_and_missing_fields() {
+    use elsa::json_pos::Positions;
+    let text = "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}],\n  \"ü\": {\"c\": null}\n}";
+    let p = Positions::of(text);
+    assert_eq!(p.find("a"), Some((2, 3)));
+    assert_eq!(p.find("a[0]"), Some((2, 9)));
+    assert_eq!(p.find("a[1]"), Some((2, 12)));
+    assert_eq!(p.find("a[1].b"), Some((2, 13)));
+    assert_eq!(p.find("ü.c"), Some((3, 9)), "columns count characters (bytes would give 10)");
+    // A field that is not there: where its object is.
+    assert_eq!(p.find("a[1].missing"), Some((2, 12)));
+    assert_eq!(p.find("nothing"), None);
+    // Deep nesting is read without overflowing the stack.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let _ = Positions::of(&deep);
 }
