@@ -90,8 +90,9 @@ pub fn encode_bin(q: &Questionnaire) -> Vec<u8> {
 }
 
 /// The first bytes of every binary questionnaire, with the layout's version (2: the triage's
-/// roles and duties, questionnaire 2.0.0; 3: postcard instead of bincode).
-pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x03\n";
+/// roles and duties, questionnaire 2.0.0; 3: postcard instead of bincode; 4: `extends` and
+/// `extended_from`).
+pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x04\n";
 
 pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
     let body = bytes.strip_prefix(BIN_MAGIC.as_slice()).ok_or("not a questionnaire file of this version of the tool")?;

@@ -5,6 +5,7 @@ pub mod i18n;
 pub mod model;
 pub mod validate;
 pub mod json_pos;
+pub mod extend;
 pub mod answers;
 pub mod action;
 pub mod actions;

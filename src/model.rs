@@ -94,9 +94,22 @@ pub struct Questionnaire {
     pub title: LocalText,
     #[serde(default)]
     pub description: LocalText,
-    /// The highest concern weight an option may carry (options run from 0 = no concern up to this).
+    /// In an author's file: the bundled questionnaire this one extends with more sections (see
+    /// [`crate::extend`]); `max_concern` and `bands` may then be left out. Always `None` once
+    /// resolved: the resolved questionnaire holds the base's sections itself.
+    #[serde(default)]
+    pub extends: Option<Base>,
+    /// In a resolved questionnaire: the bundled questionnaire it was made from by `extends`
+    /// (shown to readers; nothing depends on it).
+    #[serde(default)]
+    pub extended_from: Option<Base>,
+    /// The highest concern weight an option may carry (options run from 0 = no concern up to
+    /// this). Required, unless the file `extends` another questionnaire (then it is the base's).
+    #[serde(default)]
     pub max_concern: u8,
-    /// Level bands, in ascending order of `max_score`; the last must end at 100.
+    /// Level bands, in ascending order of `max_score`; the last must end at 100. Required,
+    /// unless the file `extends` another questionnaire (then the base's, when left out).
+    #[serde(default)]
     pub bands: Vec<Band>,
     pub sections: Vec<Section>,
     /// The date (`YYYY-MM-DD`) the legal content (triage rules and duties) was last checked
@@ -113,6 +126,14 @@ pub struct Questionnaire {
     /// kept answers can say where the topic went.
     #[serde(default)]
     pub replaced: Vec<Replacement>,
+}
+
+/// A questionnaire named by id and version (the base of an extension).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Base {
+    pub id: String,
+    pub version: String,
 }
 
 /// A question of an earlier version and the question of this version that now covers it.

@@ -78,6 +78,10 @@ pub enum ErrorKind {
     BadDate { value: String },
     /// `decisive` on a rule whose finding is not `not_applicable`.
     DecisiveNotNegative,
+    /// `extends` names a questionnaire the tool does not have.
+    UnknownBase { id: String, version: String },
+    /// An extension gives another value than its base where it must not.
+    BaseMismatch { field: &'static str, base: String },
 }
 
 impl fmt::Display for ErrorKind {
@@ -133,6 +137,13 @@ impl fmt::Display for ErrorKind {
             ErrorKind::MissingSource => write!(f, "a duty needs at least one source (an article)"),
             ErrorKind::BadDate { value } => write!(f, "\"{value}\" is not a date of the form YYYY-MM-DD"),
             ErrorKind::DecisiveNotNegative => write!(f, "only a not_applicable rule can be decisive"),
+            ErrorKind::UnknownBase { id, version } => write!(
+                f,
+                "extends \"{id}\" version {version}, which this tool does not have; extend one of the questionnaires that come with the tool"
+            ),
+            ErrorKind::BaseMismatch { field, base } => {
+                write!(f, "an extension takes \"{field}\" from its base ({base}); leave it out or give the same value")
+            }
         }
     }
 }
@@ -154,7 +165,15 @@ impl fmt::Display for ValidationError {
 impl std::error::Error for ValidationError {}
 
 /// Parse and validate a questionnaire file. Every error carries its line and column in `json`.
+/// A file that `extends` another questionnaire is refused here: see [`load_questionnaire_with`].
 pub fn load_questionnaire(json: &str) -> Result<Questionnaire, Vec<ValidationError>> {
+    load_questionnaire_with(json, &|_, _| None)
+}
+
+/// Parse and validate a questionnaire file, resolving `extends` with `base` (id, version → the
+/// questionnaire, when the tool has it; see [`crate::extend`]). Every error carries its line and
+/// column in `json`; errors in what an extension adds are given with the paths of its file.
+pub fn load_questionnaire_with(json: &str, base: &dyn Fn(&str, &str) -> Option<Questionnaire>) -> Result<Questionnaire, Vec<ValidationError>> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let q: Questionnaire = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -166,16 +185,39 @@ pub fn load_questionnaire(json: &str) -> Result<Questionnaire, Vec<ValidationErr
         let message = if inner.is_syntax() || inner.is_eof() { format!("not valid JSON: {text}") } else { text };
         vec![ValidationError { path: if path == "." { String::new() } else { path }, kind: ErrorKind::Syntax { message }, at }]
     })?;
+    let place = |mut e: ValidationError| {
+        e.at = crate::json_pos::Positions::of(json).find(&e.path);
+        e
+    };
+    let (q, paths) = match q.extends.clone() {
+        None => (q, None),
+        Some(b) => {
+            let Some(found) = base(&b.id, &b.version) else {
+                return Err(vec![place(ValidationError { path: "extends".into(), kind: ErrorKind::UnknownBase { id: b.id, version: b.version }, at: None })]);
+            };
+            let (whole, paths) = crate::extend::resolve(q, &found).map_err(|crate::extend::OtherScale(scale)| {
+                vec![place(ValidationError { path: "max_concern".into(), kind: ErrorKind::BaseMismatch { field: "max_concern", base: scale.to_string() }, at: None })]
+            })?;
+            (whole, Some(paths))
+        }
+    };
     let mut errors = validate(&q);
     if errors.is_empty() {
-        Ok(q)
-    } else {
-        let places = crate::json_pos::Positions::of(json);
-        for e in &mut errors {
-            e.at = places.find(&e.path);
-        }
-        Err(errors)
+        return Ok(q);
     }
+    let places = crate::json_pos::Positions::of(json);
+    for e in &mut errors {
+        match paths.map(|p| p.to_file(&e.path)) {
+            // In the part that came from the base: placed at `extends`.
+            Some(None) => e.at = places.find("extends"),
+            Some(Some(file_path)) => {
+                e.path = file_path;
+                e.at = places.find(&e.path);
+            }
+            None => e.at = places.find(&e.path),
+        }
+    }
+    Err(errors)
 }
 
 /// Check every semantic rule on an already parsed questionnaire.
@@ -270,6 +312,10 @@ impl Validator {
     }
 
     fn check(&mut self, q: &Questionnaire) {
+        if let Some(b) = &q.extends {
+            // Resolved questionnaires have none: this one was not loaded with its base.
+            self.push("extends", ErrorKind::UnknownBase { id: b.id.clone(), version: b.version.clone() });
+        }
         self.id("id".into(), &q.id);
         if !valid_semver(&q.version) {
             self.push("version", ErrorKind::BadVersion { version: q.version.clone() });

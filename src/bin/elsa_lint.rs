@@ -1,7 +1,7 @@
 //! Authoring tool: validate questionnaire files and check the content rules.
 //! `elsa-lint FILE... [--full]` (`--full`: the full questionnaire's counts and PROGRESS-Plus rule).
 use elsa::lint::{lint, Requirements};
-use elsa::validate::load_questionnaire;
+use elsa::validate::load_questionnaire_with;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -13,6 +13,8 @@ fn main() {
     }
     let req = if full { Requirements::full() } else { Requirements::default() };
     let mut failed = false;
+    // The questionnaires that come with the tool: the bases an extension may name.
+    let (bundled, _) = elsa::bundled::load_all();
     for f in files {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,
@@ -22,7 +24,7 @@ fn main() {
                 continue;
             }
         };
-        match load_questionnaire(&text) {
+        match load_questionnaire_with(&text, &|id, version| elsa::bundled::find(&bundled, id, version).cloned()) {
             Err(errors) => {
                 failed = true;
                 for e in errors {

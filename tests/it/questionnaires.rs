@@ -144,10 +144,10 @@ fn binary_form_of_every_bundled_file_round_trips() {
         assert!(elsa::bundled::decode_bin(&cut).unwrap_err().starts_with("the questionnaire file is damaged"));
     }
     assert!(elsa::bundled::decode_bin(b"{\"id\": 1}").is_err());
-    // A file of an earlier layout (1: before the triage's duties; 2: bincode) is refused with a
-    // message, not misread.
-    assert_eq!(elsa::bundled::BIN_MAGIC, b"ELSAQ\x00\x03\n");
-    for layout in [1u8, 2] {
+    // A file of an earlier layout (1: before the triage's duties; 2: bincode; 3: before
+    // `extends`) is refused with a message, not misread.
+    assert_eq!(elsa::bundled::BIN_MAGIC, b"ELSAQ\x00\x04\n");
+    for layout in [1u8, 2, 3] {
         let mut old = b"ELSAQ\x00\x00\n".to_vec();
         old[6] = layout;
         old.extend(&elsa::bundled::encode_bin(&all[0])[8..]);
