@@ -74,6 +74,10 @@ pub enum ImportError {
     UnknownQuestionnaireVersion { id: String, title: String, version: String, available: String },
     PdfUnreadable(String),
     PdfWithoutAnswers,
+    /// The questionnaire carried in the file is not valid: the validator's messages.
+    BadQuestionnaire(Vec<String>),
+    /// The questionnaire carried in the file is not the one its assessment names.
+    OtherQuestionnaire { id: String, version: String },
 }
 
 impl fmt::Display for ImportError {
@@ -111,6 +115,12 @@ impl fmt::Display for ImportError {
             ImportError::PdfUnreadable(detail) => t!("This PDF could not be read ({0}).", detail),
             ImportError::PdfWithoutAnswers => t!(
                 "This PDF has no answers inside it. Only PDF reports made by this tool carry the assessment; import its .json file instead."
+            ),
+            ImportError::BadQuestionnaire(errors) => t!("The questionnaire inside this file is not valid: {0}", errors.join("; ")),
+            ImportError::OtherQuestionnaire { id, version } => t!(
+                "The questionnaire inside this file (“{0}” version {1}) is not the one its assessment uses.",
+                id,
+                version
             ),
         };
         f.write_str(&text)
@@ -179,20 +189,36 @@ pub struct Imported {
     pub assessment: Assessment,
     /// The questionnaire version the file was made with, when it was moved to a newer one.
     pub moved_from_version: Option<String>,
+    /// The questionnaire the file carried (a custom one; validated), with which the assessment
+    /// is opened without the tool having it.
+    pub questionnaire: Option<crate::model::Questionnaire>,
 }
 
-/// Match the file's questionnaire against those the tool has.
+/// Match the file's questionnaire against those the tool has. A questionnaire carried in the
+/// file is validated like a file of its own and must be the one the assessment names. When the
+/// tool has a questionnaire of that id and version itself, the tool's is used (the file's is
+/// only a copy of it: bundled questionnaires are never carried).
 pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
+    let known = available.iter().any(|x| x.id == stored.assessment.questionnaire_id && x.version == stored.assessment.questionnaire_version);
+    if let (Some(content), false) = (&stored.questionnaire.content, known) {
+        let a = stored.assessment;
+        let q = crate::validate::load_questionnaire(content.0.get())
+            .map_err(|errors| ImportError::BadQuestionnaire(errors.iter().map(|e| e.to_string()).collect()))?;
+        if q.id != a.questionnaire_id || q.version != a.questionnaire_version {
+            return Err(ImportError::OtherQuestionnaire { id: q.id, version: q.version });
+        }
+        return Ok(Imported { assessment: a, moved_from_version: None, questionnaire: Some(q) });
+    }
     let mut a = stored.assessment;
     let same_id: Vec<&Available> = available.iter().filter(|q| q.id == a.questionnaire_id).collect();
     if same_id.is_empty() {
         return Err(ImportError::UnknownQuestionnaire { id: a.questionnaire_id });
     }
     if same_id.iter().any(|q| q.version == a.questionnaire_version) {
-        return Ok(Imported { assessment: a, moved_from_version: None });
+        return Ok(Imported { assessment: a, moved_from_version: None, questionnaire: None });
     }
     match move_forward(&mut a, available) {
-        Some(from) => Ok(Imported { assessment: a, moved_from_version: Some(from) }),
+        Some(from) => Ok(Imported { assessment: a, moved_from_version: Some(from), questionnaire: None }),
         None => Err(ImportError::UnknownQuestionnaireVersion {
             id: a.questionnaire_id.clone(),
             title: same_id[0].title.to_string(),

@@ -48,12 +48,39 @@ pub fn assessment_key(id: &str) -> String {
     format!("{ASSESSMENT_KEY_PREFIX}{id}")
 }
 
-/// Which questionnaire a file needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Which questionnaire a file needs, and — in an exported file of an assessment made with a
+/// questionnaire of the user's own (not one that comes with the tool) — that questionnaire
+/// itself, so that another copy of the tool can open the file (issue 16).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireRef {
     pub id: String,
     pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Embedded>,
+}
+
+/// A questionnaire carried in a file, as its JSON text: read (and validated, see
+/// [`crate::import::resolve`]) only where a file is taken in, never by the main app's storage.
+#[derive(Debug, Clone)]
+pub struct Embedded(pub Box<serde_json::value::RawValue>);
+
+impl PartialEq for Embedded {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl Serialize for Embedded {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Embedded {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Box::<serde_json::value::RawValue>::deserialize(d).map(Embedded)
+    }
 }
 
 /// The current format (4); format 3 has the same fields without `assessment.actions`, format 2
@@ -87,6 +114,7 @@ pub fn migrate_1_to_2(old: StoredV1) -> StoredAssessment {
         questionnaire: QuestionnaireRef {
             id: old.assessment.questionnaire_id.clone(),
             version: old.assessment.questionnaire_version.clone(),
+            content: None,
         },
         language: None,
         assessment: old.assessment,
@@ -147,10 +175,25 @@ pub fn to_stored(a: &Assessment, lang: crate::i18n::Lang) -> StoredAssessment {
         format: FORMAT_NAME.to_string(),
         format_version: FORMAT_VERSION,
         tool_version: TOOL_VERSION.to_string(),
-        questionnaire: QuestionnaireRef { id: a.questionnaire_id.clone(), version: a.questionnaire_version.clone() },
+        questionnaire: QuestionnaireRef { id: a.questionnaire_id.clone(), version: a.questionnaire_version.clone(), content: None },
         language: Some(lang.code().to_string()),
         assessment: a.clone(),
     }
+}
+
+/// The exported form of an assessment: [`to_stored`], carrying its questionnaire when that is
+/// not one of the tool's own (a custom questionnaire travels with its assessments).
+pub fn to_exported(a: &Assessment, q: &crate::model::Questionnaire, lang: crate::i18n::Lang) -> StoredAssessment {
+    let mut stored = to_stored(a, lang);
+    if crate::bundled::info(&q.id, &q.version).is_none() {
+        stored.questionnaire.content = serde_json::value::to_raw_value(q).ok().map(Embedded);
+    }
+    stored
+}
+
+/// [`to_exported`] as the text of an exported file.
+pub fn encode_exported(a: &Assessment, q: &crate::model::Questionnaire, lang: crate::i18n::Lang) -> String {
+    serde_json::to_string(&to_exported(a, q, lang)).unwrap_or_default()
 }
 
 pub fn encode(a: &Assessment, lang: crate::i18n::Lang) -> String {

@@ -50,8 +50,13 @@ fn render_in(bytes: &[u8], input: &Path, out: Option<&Path>, fonts: &Fonts, all:
         all.iter().map(|q| import::Available { id: &q.id, version: &q.version, title: q.title.get("en") }).collect();
     let imported = import::import_bytes(bytes, extract_attachment, &available).map_err(|e| e.to_string())?;
     let a = imported.assessment;
-    let q = bundled::find(all, &a.questionnaire_id, &a.questionnaire_version)
-        .ok_or_else(|| format!("unknown questionnaire \"{}\"", a.questionnaire_id))?;
+    // A custom questionnaire comes inside the file (validated on import); else one of the tool's.
+    let carried = imported.questionnaire;
+    let q = match &carried {
+        Some(q) => q,
+        None => bundled::find(all, &a.questionnaire_id, &a.questionnaire_version)
+            .ok_or_else(|| format!("unknown questionnaire \"{}\"", a.questionnaire_id))?,
+    };
     let info = ReportInfo { generated_at: now.to_string(), lang };
     let (file_name, bytes) = if markdown {
         (elsa::report::md::file_name(&a, now), elsa::report::md::render(q, &a, &info).into_bytes())

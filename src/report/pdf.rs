@@ -176,7 +176,8 @@ pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts
         let subject = format!("{} {}", q.title.get(info.lang.code()), q.version);
         let doc = new_document(&title, &a.metadata.assessors, &subject, "self-assessment", &info.generated_at);
         // The attached file records the report's language.
-        let bytes = finish(doc, &pages, &outline, fonts, Some(crate::persist::encode(a, info.lang).as_bytes()));
+        // The attached file carries a custom questionnaire too, so that the PDF opens anywhere.
+        let bytes = finish(doc, &pages, &outline, fonts, Some(crate::persist::encode_exported(a, q, info.lang).as_bytes()));
         Report { file_name: crate::files::report_pdf(a, &info.generated_at), bytes, pages: pages.len() }
     })
 }

@@ -138,3 +138,57 @@ fn the_cli_report_shows_the_triage_with_roles_and_dated_duties() {
         assert!(nl.contains(needle), "the Dutch PDF lacks {needle:?}");
     }
 }
+
+#[test]
+fn the_cli_report_opens_a_file_that_carries_its_own_questionnaire() {
+    let dir = tmp("carried");
+    let mut q = crate::common::mini();
+    q.id = "ward-checklist".into();
+    q.title = elsa::model::LocalText::en("Ward checklist");
+    let mut a = crate::common::with(&q, &[("o1", "c")]);
+    a.set_metadata(ProfileField::ProjectName, "Ward pilot".into(), NOW);
+    let file = dir.join("ward.json");
+    std::fs::write(&file, elsa::persist::encode_exported(&a, &q, elsa::i18n::Lang::En)).unwrap();
+    let (ok, _, err) = run(&[file.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let pdf = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "pdf")).expect("a PDF");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Ward checklist") && text.contains("Ward pilot"), "{text}");
+    // Without the questionnaire inside, the same file cannot be read by this tool.
+    std::fs::write(&file, elsa::persist::encode(&a, elsa::i18n::Lang::En)).unwrap();
+    let (ok, _, err) = run(&[file.to_str().unwrap()]);
+    assert!(!ok && err.contains("ward-checklist"), "{err}");
+}
+
+#[test]
+fn elsa_lint_resolves_an_extension_of_a_bundled_questionnaire_and_places_its_errors() {
+    let dir = tmp("lint");
+    let (all, _) = elsa::bundled::load_all();
+    let base = all.iter().find(|q| q.id == "elsa-quick-scan").unwrap();
+    let base_question = &base.sections.iter().find(|s| s.dimension.is_scored()).unwrap().questions[0].id;
+    let text = format!(
+        r#"{{
+  "id": "quick-plus-ward",
+  "version": "1.0.0",
+  "title": {{"en": "Quick scan plus ward"}},
+  "extends": {{"id": "elsa-quick-scan", "version": "{}"}},
+  "sections": [
+    {{"id": "ward", "title": {{"en": "Ward"}}, "dimension": "ethical", "questions": [
+      {{"id": "ward-1", "text": {{"en": "Approved by the board?"}},
+       "show_if": {{"equals": {{"question": "{base_question}", "value": "no-such-option"}}}},
+       "kind": {{"type": "yes_no", "yes": {{"concern": 0}}, "no": {{"concern": 2, "recommendation": {{"en": "Ask."}}}}}}}}
+    ]}}
+  ]
+}}"#,
+        base.version
+    );
+    let file = dir.join("ext.json");
+    std::fs::write(&file, &text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_elsa-lint")).arg(&file).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(
+        stdout.contains(&format!("sections[0].questions[0].show_if.equals: question \"{base_question}\" has no option \"no-such-option\" (line 9, column 20)")),
+        "{stdout}"
+    );
+}
