@@ -6,6 +6,7 @@ pub mod model;
 pub mod validate;
 pub mod json_pos;
 pub mod extend;
+pub mod custom;
 pub mod answers;
 pub mod action;
 pub mod actions;

@@ -121,3 +121,34 @@ fn run(request: Request, done: impl FnOnce(Response) + 'static) {
         TIMEOUT,
     );
 }
+
+/// Check a questionnaire file of the user's own in the worker (issue 16). When it extends a
+/// bundled questionnaire, the worker names it; that questionnaire is then loaded and the file
+/// checked again with it. `done` gets the worker's finding, or the message for the user.
+pub fn check_questionnaire(app: crate::ui::state::AppState, file: Vec<u8>, done: impl FnOnce(Result<crate::worker::CheckReply, String>) + 'static) {
+    use crate::worker::CheckReply;
+    let lang = crate::i18n::lang();
+    let again = file.clone();
+    run(Request::CheckQuestionnaire { file, base: None, lang }, move |r| match r {
+        Response::Checked(CheckReply::NeedsBase { id, version }) => {
+            let Some(info) = crate::bundled::info(&id, &version) else {
+                return done(Err(t!("The file extends “{0}” version {1}, which this tool does not have.", id, version)));
+            };
+            leptos::task::spawn_local(async move {
+                if let Err(e) = app.load(info).await {
+                    return done(Err(e));
+                }
+                let base = match app.questionnaire(&id, &version) {
+                    crate::ui::state::QState::Ready(_, bytes) => bytes.to_vec(),
+                    _ => return done(Err(t!("The questionnaire “{0}” could not be loaded.", id))),
+                };
+                run(Request::CheckQuestionnaire { file: again, base: Some(base), lang }, move |r| match r {
+                    Response::Checked(reply) => done(Ok(reply)),
+                    other => done(Err(failure(other))),
+                })
+            });
+        }
+        Response::Checked(reply) => done(Ok(reply)),
+        other => done(Err(failure(other))),
+    })
+}

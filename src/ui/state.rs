@@ -140,6 +140,8 @@ fn saved_text() -> String {
 pub struct AppState {
     /// Bundled questionnaires by file name, loaded on first use.
     questionnaires: RwSignal<Files>,
+    /// The user's own questionnaires kept on this device (issue 16), with their binary form.
+    pub custom: RwSignal<Vec<(Arc<Questionnaire>, Arc<[u8]>)>>,
     assessments: RwSignal<Vec<Assessment>>,
     pub route: RwSignal<Route>,
     /// Storage problems the user must see (cleared when a later save succeeds).
@@ -159,9 +161,11 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> Self {
         let memory_only = storage::available().err();
-        let (saved, problems) = storage::load_all();
+        let (saved, mut problems) = storage::load_all();
+        let custom = load_custom(&mut problems);
         AppState {
             questionnaires: RwSignal::new(Files::default()),
+            custom: RwSignal::new(custom),
             assessments: RwSignal::new(saved),
             route: RwSignal::new(Route::Home),
             storage_error: RwSignal::new(None),
@@ -216,9 +220,15 @@ impl AppState {
         self.assessments.with(|v| v.iter().find(|a| a.id == id).cloned())
     }
 
-    /// The state of a questionnaire (reactive); starts loading it when it is not loaded yet.
+    /// The state of a questionnaire (reactive); starts loading it when it is not loaded yet. A
+    /// questionnaire of the user's own is ready at once (kept on this device).
     pub fn questionnaire(&self, id: &str, version: &str) -> QState {
-        let Some(info) = crate::bundled::info(id, version) else { return QState::Unknown };
+        let Some(info) = crate::bundled::info(id, version) else {
+            return self
+                .custom
+                .with(|v| v.iter().find(|(q, _)| q.id == id && q.version == version).map(|(q, b)| QState::Ready(q.clone(), b.clone())))
+                .unwrap_or(QState::Unknown);
+        };
         match self.questionnaires.with(|m| m.get(info.file).cloned()) {
             Some(state) => state,
             None => {
@@ -259,6 +269,42 @@ impl AppState {
             m.insert(info.file, state);
         });
         out
+    }
+
+    /// Keep a checked questionnaire of the user's own on this device (its binary form, from the
+    /// worker's check). The same questionnaire again changes nothing; another one with the same
+    /// id and version is refused.
+    pub fn keep_custom(&self, bin: Vec<u8>) -> Result<Arc<Questionnaire>, String> {
+        let q = crate::bundled::decode_bin(&bin)?;
+        if let Some((kept, bytes)) = self.custom.with_untracked(|v| v.iter().find(|(x, _)| x.id == q.id && x.version == q.version).cloned()) {
+            return if *bytes == *bin {
+                Ok(kept)
+            } else {
+                Err(t!("Another questionnaire “{0}” version {1} is already on this device. Give the new one a higher version, or another id.", q.id, q.version))
+            };
+        }
+        let key = crate::custom::questionnaire_key(&q.id, &q.version);
+        storage::set(&key, &crate::custom::to_base64(&bin)).map_err(|e| {
+            if e.quota {
+                t!("this browser's storage for this site is full. Delete assessments you no longer need, then try again")
+            } else {
+                e.message
+            }
+        })?;
+        let q = Arc::new(q);
+        self.custom.update(|v| v.push((q.clone(), Arc::from(bin))));
+        Ok(q)
+    }
+
+    /// Remove a questionnaire of the user's own; refused while an assessment uses it.
+    pub fn remove_custom(&self, id: &str, version: &str) -> Result<(), String> {
+        let used = self.assessments.with_untracked(|v| v.iter().filter(|a| a.questionnaire_id == id && a.questionnaire_version == version).count());
+        if used > 0 {
+            return Err(t!("{0} assessment(s) on this device use this questionnaire. Delete them first, or keep the questionnaire.", used));
+        }
+        storage::remove_key(&crate::custom::questionnaire_key(id, version))?;
+        self.custom.update(|v| v.retain(|(q, _)| !(q.id == id && q.version == version)));
+        Ok(())
     }
 
     /// Forget a failed load so that it is tried again.
@@ -496,6 +542,25 @@ impl AppState {
             let _ = w.location().set_hash(&route.href());
         }
     }
+}
+
+/// The user's own questionnaires kept on this device; an entry that cannot be read is reported
+/// (with its key, to download or remove) and left as it is.
+fn load_custom(problems: &mut Vec<storage::Problem>) -> Vec<(Arc<Questionnaire>, Arc<[u8]>)> {
+    let mut out = Vec::new();
+    for key in storage::keys_with(crate::custom::QUESTIONNAIRE_KEY_PREFIX) {
+        let read = storage::get(&key)
+            .ok()
+            .flatten()
+            .and_then(|text| crate::custom::from_base64(&text))
+            .ok_or_else(|| t!("it is not a questionnaire file of this tool"))
+            .and_then(|bin| crate::bundled::decode_bin(&bin).map(|q| (Arc::new(q), Arc::<[u8]>::from(bin))));
+        match read {
+            Ok(entry) => out.push(entry),
+            Err(e) => problems.push(storage::Problem { message: t!("A questionnaire of your own kept on this device could not be read ({0}).", e), backup_key: Some(key) }),
+        }
+    }
+    out
 }
 
 pub fn use_app() -> AppState {

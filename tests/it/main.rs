@@ -4,6 +4,7 @@ mod bench;
 mod cli;
 mod common;
 mod conditions;
+mod custom;
 mod embedded;
 mod extend;
 mod lint;

@@ -1,4 +1,5 @@
 pub mod chart;
+pub mod custom;
 pub mod markdown;
 pub mod question;
 pub mod import;

@@ -89,7 +89,10 @@ pub fn HomePage() -> impl IntoView {
             .map(|a| {
                 let qtitle = match crate::bundled::info(&a.questionnaire_id, &a.questionnaire_version) {
                     Some(info) => info.title().tr().to_string(),
-                    None => t!("{0} {1} (not available in this version)", a.questionnaire_id, a.questionnaire_version),
+                    None => match app.custom.with(|v| v.iter().find(|(q, _)| q.id == a.questionnaire_id && q.version == a.questionnaire_version).map(|(q, _)| q.title.tr().to_string())) {
+                        Some(title) => t!("{0} (your own questionnaire)", title),
+                        None => t!("{0} {1} (not available in this version)", a.questionnaire_id, a.questionnaire_version),
+                    },
                 };
                 let pct = match app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) {
                     QState::Ready(q, _) => Some(Progress::compute(&q, &a).percent()),
@@ -156,6 +159,7 @@ pub fn HomePage() -> impl IntoView {
             {saved}
         </section>
         <crate::ui::components::import::ImportPanel/>
+        <crate::ui::components::custom::CustomQuestionnaires/>
         <h2>{ts!("Review, workshop, compare")}</h2>
         <p><a href="#/review">{ts!("Review a team's file, or reply to a review")}</a>" · "<a href="#/workshop">{ts!("Run a workshop")}</a>" · "<a href="#/compare">{ts!("Compare two versions")}</a></p>
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" on:close=move |_| to_delete.set(None)>
