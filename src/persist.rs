@@ -196,6 +196,11 @@ pub fn encode_exported(a: &Assessment, q: &crate::model::Questionnaire, lang: cr
     serde_json::to_string(&to_exported(a, q, lang)).unwrap_or_default()
 }
 
+/// The same, indented, for files people may open in an editor.
+pub fn encode_exported_pretty(a: &Assessment, q: &crate::model::Questionnaire, lang: crate::i18n::Lang) -> String {
+    serde_json::to_string_pretty(&to_exported(a, q, lang)).unwrap_or_default()
+}
+
 pub fn encode(a: &Assessment, lang: crate::i18n::Lang) -> String {
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string(&to_stored(a, lang)).unwrap_or_default()

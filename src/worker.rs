@@ -109,7 +109,13 @@ pub enum Response {
     /// while a typed assessment brings postcard's reader of every assessment type into the main
     /// app. Measured when this was chosen: typed, the Dutch first load was 1.6 KB (brotli)
     /// larger and the studio 1.4 KB, leaving under 0.5 KB below the 240 KB budget.
-    Imported { stored: String, moved_from: Option<String> },
+    /// `questionnaire`: the binary form of the custom questionnaire the file carried, if it did.
+    Imported {
+        stored: String,
+        moved_from: Option<String>,
+        #[serde(with = "serde_bytes")]
+        questionnaire: Option<Vec<u8>>,
+    },
     /// The check of a questionnaire file.
     Checked(CheckReply),
     /// The message for the user.
@@ -196,7 +202,8 @@ fn handle_in<'f>(
             let imported = crate::import::import_bytes(&file, crate::report::pdf::extract_attachment, &available)
                 .map_err(|e| e.to_string())?;
             let stored = crate::persist::encode(&imported.assessment, lang);
-            return Ok(Response::Imported { stored, moved_from: imported.moved_from_version });
+            let questionnaire = imported.questionnaire.as_ref().map(crate::bundled::encode_bin);
+            return Ok(Response::Imported { stored, moved_from: imported.moved_from_version, questionnaire });
         }
         Request::CheckQuestionnaire { file, base, .. } => {
             let base = base.map(|b| crate::bundled::decode_bin(&b)).transpose()?;

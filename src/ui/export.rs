@@ -23,9 +23,9 @@ const WORKER_PATH: &str = "./report_worker_loader.js";
 /// A first export loads ~1 MB; allow slow machines plenty of time.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-/// An imported assessment (in the current format) and the questionnaire version it was moved
-/// from, if it was.
-pub type Imported = (Assessment, Option<String>);
+/// An imported assessment (in the current format), the questionnaire version it was moved
+/// from, if it was, and the binary form of the custom questionnaire the file carried, if any.
+pub type Imported = (Assessment, Option<String>, Option<Vec<u8>>);
 
 fn finish(response: Response) {
     if let Some((_, done)) = PENDING.with(|p| p.borrow_mut().take()) {
@@ -58,8 +58,8 @@ pub fn make_file(request: Request, done: impl FnOnce(Result<(String, Vec<u8>), S
 
 fn imported(response: Response) -> Result<Imported, String> {
     match response {
-        Response::Imported { stored, moved_from } => {
-            crate::persist::decode(&stored).map(|a| (a, moved_from)).map_err(|e| e.to_string())
+        Response::Imported { stored, moved_from, questionnaire } => {
+            crate::persist::decode(&stored).map(|a| (a, moved_from, questionnaire)).map_err(|e| e.to_string())
         }
         other => Err(failure(other)),
     }

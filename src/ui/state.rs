@@ -296,6 +296,21 @@ impl AppState {
         Ok(q)
     }
 
+    /// Use a custom questionnaire carried in a file for this visit only (the studio: a reviewer's
+    /// or an educator's files are read, not kept). Refused when another with the same id and
+    /// version is here already.
+    pub fn use_carried(&self, bin: Vec<u8>) -> Result<(), String> {
+        let q = crate::bundled::decode_bin(&bin)?;
+        match self.custom.with_untracked(|v| v.iter().find(|(x, _)| x.id == q.id && x.version == q.version).map(|(_, b)| **b == *bin)) {
+            Some(true) => Ok(()),
+            Some(false) => Err(t!("Another questionnaire “{0}” version {1} is already on this device. Give the new one a higher version, or another id.", q.id, q.version)),
+            None => {
+                self.custom.update(|v| v.push((Arc::new(q), Arc::from(bin))));
+                Ok(())
+            }
+        }
+    }
+
     /// Remove a questionnaire of the user's own; refused while an assessment uses it.
     pub fn remove_custom(&self, id: &str, version: &str) -> Result<(), String> {
         let used = self.assessments.with_untracked(|v| v.iter().filter(|a| a.questionnaire_id == id && a.questionnaire_version == version).count());

@@ -108,3 +108,19 @@ fn a_file_without_extends_still_needs_its_scale_and_bands() {
     let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
     assert!(paths.contains(&"max_concern") && paths.contains(&"bands"), "{errors:?}");
 }
+
+#[test]
+fn the_worked_example_of_the_authoring_guide_extends_the_full_questionnaire_and_passes_lint() {
+    let text = std::fs::read_to_string("questionnaires/examples/hospital-ai-policy.json").unwrap();
+    let (all, _) = elsa::bundled::load_all();
+    let q = load_questionnaire_with(&text, &|id, version| elsa::bundled::find(&all, id, version).cloned()).unwrap_or_else(|e| panic!("{e:#?}"));
+    let base = elsa::bundled::find(&all, "elsa-health-ai", "2.0.0").expect("its base is bundled");
+    assert_eq!(q.sections.len(), base.sections.len() + 2);
+    let added: usize = q.sections[base.sections.len()..].iter().map(|s| s.questions.len()).sum();
+    assert_eq!(added, 10, "about ten questions, as the guide says");
+    assert_eq!(elsa::lint::lint(&q, &elsa::lint::Requirements::default()), Vec::<String>::new());
+    // Every text in Dutch too, as a bundled file would need.
+    assert_eq!(elsa::validate::validate_bundled(&q), vec![]);
+    // And the browser's check takes it once it has the base.
+    assert!(matches!(elsa::custom::check(text.as_bytes(), Some(base)), elsa::custom::Checked::Valid { .. }));
+}

@@ -383,7 +383,7 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
     // Import: the bundled questionnaires only, so the quick scan's sample file.
     let import = |file: Vec<u8>, lang: Lang| Request::Import { file, lang };
     let sample = include_bytes!("data/storage/v1-quick-scan.json").to_vec();
-    let Response::Imported { stored, moved_from } = handle(import(sample.clone(), Lang::En), f, &mut cache) else {
+    let Response::Imported { stored, moved_from, .. } = handle(import(sample.clone(), Lang::En), f, &mut cache) else {
         panic!("not imported")
     };
     // Made with version 1.0.0 of the quick scan: it moves to the current version, answers unchanged.
@@ -520,8 +520,8 @@ fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
     assert_eq!(back.assessment.responses["l1"].answer, None);
     let replies = [
         Reply { response: Response::File { file_name: "a.pdf".into(), bytes: vec![7, 0, 255] }, build_ms: 1.5 },
-        Reply { response: Response::Imported { stored: elsa::persist::encode(&a, elsa::i18n::Lang::En), moved_from: Some("1.0.0".into()) }, build_ms: 0.0 },
-        Reply { response: Response::Imported { stored: String::new(), moved_from: None }, build_ms: 2.0 },
+        Reply { response: Response::Imported { stored: elsa::persist::encode(&a, elsa::i18n::Lang::En), moved_from: Some("1.0.0".into()), questionnaire: None }, build_ms: 0.0 },
+        Reply { response: Response::Imported { stored: String::new(), moved_from: None, questionnaire: Some(vec![1, 2, 3]) }, build_ms: 2.0 },
         Reply { response: Response::Failed("no".into()), build_ms: 0.25 },
     ];
     for r in &replies {

@@ -50,7 +50,13 @@ pub fn ImportPanel() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let input = NodeRef::<leptos::html::Input>::new();
 
-    let finish = move |(a, moved_from): Checked, file_name: String, keep_both: bool| {
+    let finish = move |(a, moved_from, carried): Checked, file_name: String, keep_both: bool| {
+        // A custom questionnaire the file carried is kept with its assessment.
+        if let Some(bin) = carried {
+            if let Err(e) = app.keep_custom(bin) {
+                return failed(status, app, &file_name, &t!("Its questionnaire could not be kept: {0}", e));
+            }
+        }
         let moved = moved_from
             .map(|v| format!(" {}", t!("It was made with version {0} of the questionnaire and now uses version {1}.", v, a.questionnaire_version)))
             .unwrap_or_default();
@@ -112,7 +118,7 @@ pub fn ImportPanel() -> impl IntoView {
     let existing = move || {
         pending
             .get()
-            .and_then(|((new, _), _)| {
+            .and_then(|((new, _, _), _)| {
                 app.assessment(&new.id).map(|old| {
                     t!(
                         "“{0}” (last changed {1}) is already on this device with the same id. The file's version was last changed {2}.",

@@ -300,10 +300,12 @@ fn page(
 
     // The assessment file: the stored format, which the elsa-report CLI also reads.
     let aid = id.clone();
+    // A custom questionnaire travels in the file (bundled ones by id and version only).
+    let q_export = qa.clone();
     let export_json = move |_| {
         let Some(a) = app.assessment(&aid) else { return };
         let name = crate::files::assessment_json(&a, &local_now());
-        let state = match crate::ui::download::download(crate::persist::encode(&a, crate::i18n::lang()).as_bytes(), &name, "application/json") {
+        let state = match crate::ui::download::download(crate::persist::encode_exported(&a, &q_export, crate::i18n::lang()).as_bytes(), &name, "application/json") {
             Ok(()) => ExportState::Done(name),
             Err(e) => ExportState::Failed(t!("The answers file could not be saved: {0}.", e)),
         };

@@ -20,7 +20,7 @@ pub fn state_badge(r: Option<&Review>, a: &Assessment) -> (String, &'static str)
 /// keeping my answers; or, when I do not have it, as a new assessment. Returns its id.
 pub async fn take_returned(app: AppState, file: web_sys::File) -> Result<String, String> {
     let picked = read_files(vec![file]).await.pop().ok_or_else(|| t!("No file was read."))??;
-    let reviewed = import_file(&picked).await?;
+    let reviewed = import_file(app, &picked).await?;
     if reviewed.review.is_none() {
         return Err(t!("“{0}” carries no review. Ask the reviewer for the reviewed file (it is exported from review mode).", picked.name));
     }

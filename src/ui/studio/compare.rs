@@ -44,7 +44,7 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let picked = read_files(files).await.pop();
             let r = match picked {
-                Some(Ok(p)) => import_file(&p).await.map(|a| Side { source: t!("the file “{0}”", p.name), assessment: a }),
+                Some(Ok(p)) => import_file(app, &p).await.map(|a| Side { source: t!("the file “{0}”", p.name), assessment: a }),
                 Some(Err(e)) => Err(e),
                 None => Err(t!("No file was read.")),
             };

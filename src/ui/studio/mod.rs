@@ -235,17 +235,22 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<Picked, String>
 /// Check and read one assessment file (JSON here; a PDF report through the report worker,
 /// which carries the PDF reader). Returns the assessment in the current format, moved to the
 /// current questionnaire version when it was made with an older one, or the message.
-pub async fn import_file(p: &Picked) -> Result<Assessment, String> {
+/// A custom questionnaire the file carried is used for this visit (not kept on the device).
+pub async fn import_file(app: AppState, p: &Picked) -> Result<Assessment, String> {
     let named = |e: String| t!("“{0}” could not be opened. {1}", p.name, e);
-    match import::sniff(&p.bytes) {
+    let (a, carried) = match import::sniff(&p.bytes) {
         FileKind::Pdf => {
-            let (a, _) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
-            Ok(a)
+            let (a, _, carried) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
+            (a, carried)
         }
         _ => import::import_bytes(&p.bytes, |_| Err(import::ImportError::PdfWithoutAnswers), &import::bundled_available(crate::i18n::lang()))
-            .map(|i| i.assessment)
-            .map_err(|e| named(e.to_string())),
+            .map(|i| (i.assessment, i.questionnaire.as_ref().map(crate::bundled::encode_bin)))
+            .map_err(|e| named(e.to_string()))?,
+    };
+    if let Some(bin) = carried {
+        app.use_carried(bin).map_err(named)?;
     }
+    Ok(a)
 }
 
 /// The loaded questionnaire of an assessment, reactively (`Err`: why it is not there yet).

@@ -142,11 +142,11 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             })
             .collect_view();
         let export_json = {
-            let id = a.id.clone();
+            let (id, q) = (a.id.clone(), q.clone());
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
                 let name = crate::files::assessment_json(&a, &crate::ui::state::local_now());
-                match save_file(crate::persist::encode_pretty(&a, crate::i18n::lang()).as_bytes(), &name, "application/json") {
+                match save_file(crate::persist::encode_exported_pretty(&a, &q, crate::i18n::lang()).as_bytes(), &name, "application/json") {
                     Ok(()) => message.set(Some((t!("Saved {0}. Send it to the reviewer.", name), false))),
                     Err(e) => message.set(Some((e, true))),
                 }

@@ -40,7 +40,7 @@ pub fn ReviewsPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let picked = read_files(vec![file]).await.pop();
             let result = match picked {
-                Some(Ok(p)) => import_file(&p).await,
+                Some(Ok(p)) => import_file(app, &p).await,
                 Some(Err(e)) => Err(e),
                 None => Err(t!("No file was read.")),
             };
@@ -257,11 +257,11 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
 
     // ---- Exports ---------------------------------------------------------------------------
     let export_json = {
-        let id = id.clone();
+        let (id, q) = (id.clone(), q.clone());
         move |_| {
             let Some(a) = st.review(&id) else { return };
             let name = crate::files::assessment_json(&a, &crate::ui::state::local_now()).replace(".json", "-reviewed.json");
-            match save_file(crate::persist::encode_pretty(&a, crate::i18n::lang()).as_bytes(), &name, "application/json") {
+            match save_file(crate::persist::encode_exported_pretty(&a, &q, crate::i18n::lang()).as_bytes(), &name, "application/json") {
                 Ok(()) => message.set(Some((t!("Saved {0}.", name), false))),
                 Err(e) => message.set(Some((e, true))),
             }

@@ -109,7 +109,7 @@ pub fn WorkshopPage() -> impl IntoView {
             let mut opened = Vec::new();
             for p in read_files(files).await {
                 opened.push(match p {
-                    Ok(p) => import_file(&p).await.map(|a| (a, p.name)),
+                    Ok(p) => import_file(app, &p).await.map(|a| (a, p.name)),
                     Err(e) => Err(e),
                 });
             }

@@ -1,0 +1,101 @@
+// Issue 16 (the part built so far): a questionnaire of your own in the browser. A file with three
+// errors shows all three with their lines; an extension of the quick scan is checked with its
+// base, kept on this device, used for an assessment whose results and PDF include the added
+// section, kept over a reload, and cannot be removed while an assessment uses it.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Home, quick, en } from './support.mjs';
+
+const choose = (page, name, text) => page.getByLabel('Choose a questionnaire file (.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+// A base question the added one depends on: the quick scan's first scored choice question.
+const baseQuestion = quick.sections.filter((s) => !['profile', 'triage'].includes(s.dimension)).flatMap((s) => s.questions).find((x) => (x.kind.options || []).length >= 2);
+
+function extension({ condition = baseQuestion.id, version = quick.version, id = 'ward-policy' } = {}) {
+  return `{
+  "id": "${id}", "version": "1.0.0",
+  "title": {"en": "Quick scan plus our ward", "nl": "Quick scan plus onze afdeling"},
+  "extends": {"id": "${quick.id}", "version": "${version}"},
+  "sections": [{"id": "ward", "title": {"en": "Our ward's AI policy"}, "dimension": "ethical", "questions": [
+    {"id": "ward-board", "text": {"en": "Did the ward board approve the tool?"},
+     "kind": {"type": "yes_no", "yes": {"concern": 0}, "no": {"concern": 4, "red_flag": true, "recommendation": {"en": "Ask the ward board to approve the tool."}}}},
+    {"id": "ward-night", "text": {"en": "Is there a plan for nights?"},
+     "show_if": {"equals": {"question": "${condition}", "value": "${baseQuestion.kind.options[0].id}"}},
+     "kind": {"type": "yes_no", "yes": {"concern": 0}, "no": {"concern": 2, "recommendation": {"en": "Plan the nights."}}}}
+  ]}]
+}`;
+}
+
+test('a file with three errors: all three are listed with their lines, and nothing is kept', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  const broken = extension({ condition: 'no-such-question' })
+    .replace('"version": "1.0.0"', '"version": "1.0"')
+    .replace('"id": "ward-night"', '"id": "ward-board"');
+  await choose(page, 'broken.json', broken);
+  const alert = page.locator('.check-errors');
+  await expect(alert).toContainText('“broken.json” cannot be used. 3 problems:');
+  const items = alert.locator('li');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toHaveText('version: version "1.0" is not of the form MAJOR.MINOR.PATCH (line 2, column 26)');
+  await expect(alert).toContainText('unknown question "no-such-question" (line 8, column 19)');
+  await expect(alert).toContainText('duplicate id "ward-board" (line 7, column 6)');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.v1.questionnaire.')))).toEqual([]);
+  await expect(page.getByRole('heading', { name: 'Your own questionnaires' })).toHaveCount(0);
+});
+
+test('an extension is checked with its base, kept, used for an assessment and its PDF, and kept over a reload', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await choose(page, 'ward.json', extension());
+  await expect(page.getByText('“ward.json” passed the checks.')).toBeVisible();
+  const added = quick.sections.reduce((n, s) => n + s.questions.length, 0) + 2;
+  await expect(page.locator('.check-ok')).toContainText(`“Quick scan plus our ward” version 1.0.0: ${quick.sections.length + 1} sections, ${added} questions.`);
+  await expect(page.locator('.check-ok')).toContainText('texts have no Dutch');
+  await page.getByRole('button', { name: 'Keep it on this device' }).click();
+  await expect(page.getByRole('heading', { name: 'Your own questionnaires' })).toBeFocused();
+  const card = page.locator('li.card', { hasText: 'Quick scan plus our ward' });
+  await expect(card).toContainText('custom');
+  await expect(card).toContainText(`Adds to “${quick.id}” version ${quick.version}.`);
+  await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+
+  // Kept over a reload, and used like a bundled one.
+  await page.reload();
+  await page.getByRole('button', { name: 'Start: Quick scan plus our ward' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en(quick.sections[0].title) })).toBeVisible();
+  const id = await page.evaluate(() => location.hash.split('/')[2]);
+  await page.goto(`./#/a/${id}/s/ward`);
+  await expect(page.getByRole('heading', { level: 1, name: "Our ward's AI policy" })).toBeVisible();
+  await page.getByRole('group', { name: /Did the ward board approve the tool\?/ }).getByRole('radio', { name: 'No', exact: true }).check();
+  await page.goto(`./#/a/${id}/results`);
+  await expect(page.locator('section[aria-labelledby="flags-heading"]')).toContainText('Did the ward board approve the tool?');
+  await expect(page.locator('.recs')).toContainText('Ask the ward board to approve the tool.');
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF report' }).click();
+  const d = await pending;
+  const path = join(mkdtempSync(join(tmpdir(), 'elsa-custom-')), d.suggestedFilename());
+  await d.saveAs(path);
+  const text = execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/g, ' ');
+  expect(text).toContain("Our ward's AI policy");
+  expect(text).toContain('Ask the ward board to approve the tool.');
+
+  // Home: the assessment names its questionnaire; the questionnaire cannot be removed while used.
+  await page.goto('./');
+  await expect(page.getByRole('row', { name: /Quick scan plus our ward \(your own questionnaire\)/ })).toBeVisible();
+  page.once('dialog', (dlg) => dlg.accept());
+  await page.getByRole('button', { name: 'Remove Quick scan plus our ward' }).click();
+  await expect(page.getByRole('alert')).toContainText('1 assessment(s) on this device use this questionnaire.');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.v1.questionnaire.')))).toEqual(['elsa.v1.questionnaire.ward-policy@1.0.0']);
+});
+
+test('the id and version of a questionnaire that comes with the tool are refused', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  const own = extension({ id: quick.id }).replace('"version": "1.0.0"', `"version": "${quick.version}"`);
+  await choose(page, 'same.json', own);
+  await expect(page.locator('.check-errors')).toContainText('is a questionnaire that comes with the tool');
+});
