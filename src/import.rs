@@ -194,21 +194,37 @@ pub struct Imported {
     pub questionnaire: Option<crate::model::Questionnaire>,
 }
 
-/// Match the file's questionnaire against those the tool has. A questionnaire carried in the
-/// file is validated like a file of its own and must be the one the assessment names. When the
-/// tool has a questionnaire of that id and version itself, the tool's is used (the file's is
-/// only a copy of it: bundled questionnaires are never carried).
-pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
-    let known = available.iter().any(|x| x.id == stored.assessment.questionnaire_id && x.version == stored.assessment.questionnaire_version);
-    if let (Some(content), false) = (&stored.questionnaire.content, known) {
-        let a = stored.assessment;
-        let q = crate::validate::load_questionnaire(content.0.get())
-            .map_err(|errors| ImportError::BadQuestionnaire(errors.iter().map(|e| e.to_string()).collect()))?;
-        if q.id != a.questionnaire_id || q.version != a.questionnaire_version {
-            return Err(ImportError::OtherQuestionnaire { id: q.id, version: q.version });
+/// Match the file's questionnaire against those the tool has, and take a questionnaire the file
+/// carries (a custom one): it is validated like a file of its own and must be the one the
+/// assessment names. When the tool has a questionnaire of that id and version itself, the tool's
+/// is used (bundled questionnaires are never carried).
+pub fn resolve_carried(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
+    match carries_unknown(&stored, available) {
+        Some(content) => {
+            let q = crate::validate::load_questionnaire(content)
+                .map_err(|errors| ImportError::BadQuestionnaire(errors.iter().map(|e| e.to_string()).collect()))?;
+            let a = stored.assessment;
+            if q.id != a.questionnaire_id || q.version != a.questionnaire_version {
+                return Err(ImportError::OtherQuestionnaire { id: q.id, version: q.version });
+            }
+            Ok(Imported { assessment: a, moved_from_version: None, questionnaire: Some(q) })
         }
-        return Ok(Imported { assessment: a, moved_from_version: None, questionnaire: Some(q) });
+        None => resolve(stored, available),
     }
+}
+
+/// The text of the questionnaire a file carries, when the tool does not have it itself (such a
+/// file is read with [`resolve_carried`]; the studio sends it to the report worker, which has
+/// the validator).
+pub fn carries_unknown<'s>(stored: &'s StoredAssessment, available: &[Available<'_>]) -> Option<&'s str> {
+    let a = &stored.assessment;
+    let known = available.iter().any(|x| x.id == a.questionnaire_id && x.version == a.questionnaire_version);
+    stored.questionnaire.content.as_ref().filter(|_| !known).map(|c| c.0.get())
+}
+
+/// Match the file's questionnaire against those the tool has (bundled ones; a carried one is
+/// [`resolve_carried`]'s).
+pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
     let mut a = stored.assessment;
     let same_id: Vec<&Available> = available.iter().filter(|q| q.id == a.questionnaire_id).collect();
     if same_id.is_empty() {
@@ -249,7 +265,7 @@ pub fn import_bytes(
         FileKind::Image(kind) => return Err(ImportError::Image(kind)),
         FileKind::Other => parse_json(bytes)?,
     };
-    resolve(stored, available)
+    resolve_carried(stored, available)
 }
 
 /// The questionnaires bundled with this build, as [`Available`] entries (titles in `lang`, else

@@ -4,11 +4,19 @@
 // section, kept over a reload, and cannot be removed while an assessment uses it.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Home, quick, en } from './support.mjs';
+
+/** "line L, column C" of the `nth` occurrence of `needle` in `text` (an independent oracle). */
+function place(text, needle, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  const before = text.slice(0, at).split('\n');
+  return `line ${before.length}, column ${[...before[before.length - 1]].length + 1}`;
+}
 
 const choose = (page, name, text) => page.getByLabel('Choose a questionnaire file (.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
@@ -41,14 +49,14 @@ test('a file with three errors: all three are listed with their lines, and nothi
   await expect(alert).toContainText('“broken.json” cannot be used. 3 problems:');
   const items = alert.locator('li');
   await expect(items).toHaveCount(3);
-  await expect(items.nth(0)).toHaveText('version: version "1.0" is not of the form MAJOR.MINOR.PATCH (line 2, column 26)');
-  await expect(alert).toContainText('unknown question "no-such-question" (line 8, column 19)');
-  await expect(alert).toContainText('duplicate id "ward-board" (line 7, column 6)');
+  await expect(items.nth(0)).toHaveText(`version: version "1.0" is not of the form MAJOR.MINOR.PATCH (${place(broken, '"version": "1.0"')})`);
+  await expect(alert).toContainText(`unknown question "no-such-question" (${place(broken, '"equals"')})`);
+  await expect(alert).toContainText(`duplicate id "ward-board" (${place(broken, '"id": "ward-board"', 1)})`);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.v1.questionnaire.')))).toEqual([]);
   await expect(page.getByRole('heading', { name: 'Your own questionnaires' })).toHaveCount(0);
 });
 
-test('an extension is checked with its base, kept, used for an assessment and its PDF, and kept over a reload', async ({ page }) => {
+test('an extension is checked with its base, kept, used for an assessment and its PDF, and kept over a reload', async ({ page, browser }) => {
   const home = new Home(page);
   await home.goto();
   await choose(page, 'ward.json', extension());
@@ -82,6 +90,41 @@ test('an extension is checked with its base, kept, used for an assessment and it
   const text = execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/g, ' ');
   expect(text).toContain("Our ward's AI policy");
   expect(text).toContain('Ask the ward board to approve the tool.');
+
+  // The JSON export carries the questionnaire.
+  const pendingJson = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export answers (JSON)' }).click();
+  const j = await pendingJson;
+  const jsonPath = join(mkdtempSync(join(tmpdir(), 'elsa-custom-')), j.suggestedFilename());
+  await j.saveAs(jsonPath);
+  const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  expect(exported.questionnaire.content.id).toBe('ward-policy');
+
+  // Another browser that never loaded the questionnaire: a reviewer opens the PDF, an educator
+  // runs a workshop with two team files, and a team imports the file.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('./#/review');
+  await other.getByLabel('Open a file to review (.json or .pdf)').setInputFiles(path);
+  await expect(other.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
+  await expect(other.getByText('Did the ward board approve the tool?').first()).toBeVisible();
+  await other.goto('./#/workshop');
+  const second = structuredClone(exported);
+  second.assessment.id = 'second-team';
+  second.assessment.responses['ward-board'] = { answer: { type: 'choice', id: 'yes' } };
+  await other.getByLabel(/^Choose team files/).setInputFiles([
+    { name: 'team-1.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) },
+    { name: 'team-2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(second)) },
+  ]);
+  await expect(other.locator('input.team-label')).toHaveCount(2);
+  await expect(other.locator('#split-list')).toContainText('Did the ward board approve the tool?');
+  await other.goto('./');
+  await other.getByLabel('Choose a file to import (.json or .pdf)').setInputFiles(jsonPath);
+  await expect(other.locator('.import-status')).toContainText('Imported');
+  await expect(other.getByRole('heading', { name: 'Your own questionnaires' })).toBeVisible();
+  await other.reload();
+  await expect(other.getByRole('row', { name: /Quick scan plus our ward \(your own questionnaire\)/ })).toBeVisible();
+  await fresh.close();
 
   // Home: the assessment names its questionnaire; the questionnaire cannot be removed while used.
   await page.goto('./');

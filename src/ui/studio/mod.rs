@@ -243,9 +243,17 @@ pub async fn import_file(app: AppState, p: &Picked) -> Result<Assessment, String
             let (a, _, carried) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
             (a, carried)
         }
-        _ => import::import_bytes(&p.bytes, |_| Err(import::ImportError::PdfWithoutAnswers), &import::bundled_available(crate::i18n::lang()))
-            .map(|i| (i.assessment, i.questionnaire.as_ref().map(crate::bundled::encode_bin)))
-            .map_err(|e| named(e.to_string()))?,
+        _ => {
+            let available = import::bundled_available(crate::i18n::lang());
+            let stored = import::parse_json(&p.bytes).map_err(|e| named(e.to_string()))?;
+            if import::carries_unknown(&stored, &available).is_some() {
+                // The worker has the validator for a carried questionnaire (the studio does not).
+                let (a, _, carried) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
+                (a, carried)
+            } else {
+                (import::resolve(stored, &available).map_err(|e| named(e.to_string()))?.assessment, None)
+            }
+        }
     };
     if let Some(bin) = carried {
         app.use_carried(bin).map_err(named)?;
