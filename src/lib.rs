@@ -7,6 +7,7 @@ pub mod validate;
 pub mod json_pos;
 pub mod extend;
 pub mod custom;
+pub mod preview;
 pub mod answers;
 pub mod action;
 pub mod actions;

@@ -1,5 +1,5 @@
 //! The app's routes, kept in the URL hash so that any static host serves them and a reload
-//! lands on the same page: `#/`, `#/a/<id>/s/<section>[/q/<question>]`, `#/a/<id>/results`, `#/a/<id>/plan`,
+//! lands on the same page: `#/`, `#/a/<id>/s/<section>[/q/<question>]`, `#/a/<id>/results`, `#/a/<id>/plan`, `#/q/<id>/<version>` (preview),
 //! `#/scoring`.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +10,8 @@ pub enum Route {
     Results { id: String },
     /// The assessment's action plan.
     Plan { id: String },
+    /// A read-only preview of a questionnaire of the user's own.
+    Preview { id: String, version: String },
     Scoring,
     /// Where the data is kept and how to delete it.
     Privacy,
@@ -36,6 +38,7 @@ impl Route {
             ["a", id] => Route::Assessment { id: id.to_string(), section: None, question: None },
             ["a", id, "results"] => Route::Results { id: id.to_string() },
             ["a", id, "plan"] => Route::Plan { id: id.to_string() },
+            ["q", id, version] => Route::Preview { id: id.to_string(), version: version.to_string() },
             ["a", id, "s", s] => {
                 Route::Assessment { id: id.to_string(), section: Some(s.to_string()), question: None }
             }
@@ -56,6 +59,7 @@ impl Route {
             Route::Privacy => "#/privacy".to_string(),
             Route::Results { id } => format!("#/a/{id}/results"),
             Route::Plan { id } => format!("#/a/{id}/plan"),
+            Route::Preview { id, version } => format!("#/q/{id}/{version}"),
             Route::Assessment { id, section: None, .. } => format!("#/a/{id}"),
             Route::Assessment { id, section: Some(s), question: None } => format!("#/a/{id}/s/{s}"),
             Route::Assessment { id, section: Some(s), question: Some(q) } => {

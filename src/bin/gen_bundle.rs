@@ -57,7 +57,7 @@ fn main() {
     // one is first opened (`nl-pages.json`, the whole main app's catalogue), not with the first
     // page load (`nl.json`).
     let later_pages = |at: &str| {
-        ["src/ui/pages/results.rs", "src/ui/pages/plan.rs", "src/ui/components/plan.rs", "src/action.rs", "src/actions.rs", "src/ui/pages/scoring.rs", "src/ui/pages/privacy.rs", "src/ui/components/triage.rs", "src/ui/components/chart.rs", "src/triage.rs"]
+        ["src/ui/pages/results.rs", "src/ui/pages/plan.rs", "src/ui/pages/preview.rs", "src/preview.rs", "src/ui/components/plan.rs", "src/action.rs", "src/actions.rs", "src/ui/pages/scoring.rs", "src/ui/pages/privacy.rs", "src/ui/components/triage.rs", "src/ui/components/chart.rs", "src/triage.rs"]
             .iter()
             .any(|p| at.starts_with(p))
     };

@@ -52,6 +52,12 @@ fn scoring_view() -> Result<AnyView, ChunkFailed> {
 
 #[cfg(feature = "split")]
 #[wasm_split(info_pages, wasm_split_path = leptos::wasm_split, fallible)]
+fn preview_view(id: String, version: String) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <super::pages::preview::PreviewPage id=id version=version/> }.into_any())
+}
+
+#[cfg(feature = "split")]
+#[wasm_split(info_pages, wasm_split_path = leptos::wasm_split, fallible)]
 fn privacy_view() -> Result<AnyView, ChunkFailed> {
     Ok(view! { <super::pages::privacy::PrivacyPage/> }.into_any())
 }
@@ -109,6 +115,11 @@ pub fn scoring() -> AnyView {
 }
 
 #[cfg(feature = "split")]
+pub fn preview(id: String, version: String) -> AnyView {
+    split_page(move || preview_view(id.clone(), version.clone()))
+}
+
+#[cfg(feature = "split")]
 pub fn privacy() -> AnyView {
     split_page(privacy_view)
 }
@@ -125,6 +136,10 @@ pub fn plan(id: String) -> AnyView {
 #[cfg(not(feature = "split"))]
 pub fn scoring() -> AnyView {
     view! { <super::pages::scoring::ScoringPage/> }.into_any()
+}
+#[cfg(not(feature = "split"))]
+pub fn preview(id: String, version: String) -> AnyView {
+    view! { <super::pages::preview::PreviewPage id=id version=version/> }.into_any()
 }
 #[cfg(not(feature = "split"))]
 pub fn privacy() -> AnyView {

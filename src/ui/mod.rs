@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
             Route::Home | Route::NotFound => t!("ELSA self-assessment for AI in healthcare"),
             Route::Scoring => t!("How scoring works · ELSA self-assessment"),
             Route::Privacy => t!("Your data · ELSA self-assessment"),
+            Route::Preview { .. } => t!("Preview of a questionnaire · ELSA self-assessment"),
             Route::Assessment { id, .. } | Route::Results { id } | Route::Plan { id } => {
                 let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
                 match app.route.get_untracked() {
@@ -81,7 +82,7 @@ pub fn App() -> impl IntoView {
     // The later pages' Dutch texts come with their first visit.
     Effect::new(move |_| {
         lang.lang.track();
-        if matches!(app.route.get(), Route::Results { .. } | Route::Plan { .. } | Route::Scoring | Route::Privacy) {
+        if matches!(app.route.get(), Route::Results { .. } | Route::Plan { .. } | Route::Preview { .. } | Route::Scoring | Route::Privacy) {
             lang::need_all_texts(lang);
         }
     });
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 Route::Results { id } => lazy::results(id),
                 Route::Plan { id } => lazy::plan(id),
+                Route::Preview { id, version } => lazy::preview(id, version),
                 Route::NotFound => view! {
                     <h1>{ts!("Page not found")}</h1>
                     <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>

@@ -142,3 +142,31 @@ test('the id and version of a questionnaire that comes with the tool are refused
   await choose(page, 'same.json', own);
   await expect(page.locator('.check-errors')).toContainText('is a questionnaire that comes with the tool');
 });
+
+test('the preview shows every question with its condition and scoring, lists the texts without Dutch, and can keep the file', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await choose(page, 'ward.json', extension());
+  await page.getByRole('button', { name: 'Preview it first' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Preview: Quick scan plus our ward' })).toBeVisible();
+  const night = page.locator('li.preview-question[data-question="ward-night"]');
+  const baseOption = baseQuestion.kind.options[0];
+  await expect(night.locator('.notice')).toHaveText(`Shown only when: “${en(baseQuestion.text)}” is “${en(baseOption.label)}”`);
+  const board = page.locator('li.preview-question[data-question="ward-board"]');
+  await expect(board.getByRole('row', { name: /^No / })).toContainText('4 / 4');
+  await expect(board.getByRole('row', { name: /^No / })).toContainText('red flag');
+  await expect(board.getByRole('row', { name: /^No / })).toContainText('Ask the ward board to approve the tool.');
+  // Every question of the base is there too, and the English-only texts are listed.
+  const all = quick.sections.reduce((n, s) => n + s.questions.length, 0) + 2;
+  await expect(page.locator('li.preview-question')).toHaveCount(all);
+  await expect(page.locator('section[aria-labelledby="pv-dutch"]')).toContainText('texts have no Dutch');
+  await page.getByText('Show them').click();
+  await expect(page.locator('section[aria-labelledby="pv-dutch"]')).toContainText('Question 8.1: Did the ward board approve the tool?');
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  // Not kept until asked.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.v1.questionnaire.')))).toEqual([]);
+  await page.getByRole('button', { name: 'Keep it on this device' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kept on this device.' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.v1.questionnaire.')))).toEqual(['elsa.v1.questionnaire.ward-policy@1.0.0']);
+});

@@ -85,3 +85,29 @@ proptest! {
         prop_assert_eq!(from_base64(&to_base64(&bytes)).unwrap(), bytes);
     }
 }
+
+#[test]
+fn the_preview_says_conditions_in_words_and_lists_the_texts_without_dutch() {
+    use elsa::model::Condition;
+    use elsa::preview::{condition_text, kind_label, without_translation};
+    let q = crate::common::mini();
+    let leaf = |question: &str, value: &str| Condition::Equals { question: question.into(), value: value.into() };
+    assert_eq!(condition_text(&leaf("o1", "c"), &q, "en"), "“Are outputs reviewed?” is “Never reviewed”");
+    assert_eq!(condition_text(&leaf("o1", "dont_know"), &q, "en"), "“Are outputs reviewed?” is “Don't know”");
+    let any = Condition::AnyOf { question: "o1".into(), values: vec!["b".into(), "c".into()] };
+    assert_eq!(condition_text(&any, &q, "en"), "“Are outputs reviewed?” is one of “Sometimes reviewed”, “Never reviewed”");
+    let both = Condition::All(vec![leaf("o1", "a"), Condition::Not(Box::new(leaf("o1", "b")))]);
+    assert_eq!(condition_text(&both, &q, "en"), "“Are outputs reviewed?” is “Always reviewed” and not (“Are outputs reviewed?” is “Sometimes reviewed”)");
+    let dutch = elsa::i18n::with_lang(elsa::i18n::Lang::Nl, || condition_text(&Condition::Any(vec![leaf("o1", "a"), leaf("o1", "b")]), &q, "nl"));
+    assert!(dutch.contains(" of "), "{dutch}");
+    assert_eq!(kind_label(&q.question("o1").unwrap().question.kind), "One choice");
+    // The mini file is mostly English only: those texts are listed, with where they are.
+    let missing = without_translation(&q, "nl");
+    assert_eq!(missing.iter().any(|(place, _)| place == "Title"), q.title.is_fallback_in("nl"), "the title has Dutch");
+    assert_eq!(missing[0], ("Description".to_string(), "A small questionnaire for tests.".to_string()));
+    assert!(missing.iter().any(|(place, text)| place == "Question 2.1, option “c”" && text == "Never reviewed"), "{missing:?}");
+    assert!(missing.iter().any(|(place, _)| place == "Question 2.1, recommendation of “c”"));
+    // A bundled file has all its Dutch.
+    let (all, _) = elsa::bundled::load_all();
+    assert!(all.iter().all(|b| without_translation(b, "nl").is_empty()));
+}

@@ -69,6 +69,14 @@ pub fn CustomQuestionnaires() -> impl IntoView {
                 let questions = q.questions().count();
                 t!("“{0}” version {1}: {2} sections, {3} questions.", crate::ui::Tr::tr(&q.title).to_string(), q.version, q.sections.len(), questions)
             });
+            // The preview reads the questionnaire from memory; it is kept only on "Keep".
+            let preview = {
+                let bin = bin.clone();
+                move |_| match crate::bundled::decode_bin(&bin).and_then(|q| app.use_carried(bin.clone()).map(|_| q)) {
+                    Ok(q) => app.navigate(Route::Preview { id: q.id, version: q.version }),
+                    Err(e) => kept_message.set(Some(Err(e))),
+                }
+            };
             let keep = move |_| {
                 let r = app.keep_custom(bin.clone()).map(|q| {
                     app.announce(t!("Kept on this device: {0}", crate::ui::Tr::tr(&q.title)));
@@ -92,7 +100,10 @@ pub fn CustomQuestionnaires() -> impl IntoView {
                             <ul>{remarks.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                         </details>
                     })}
-                    <button type="button" class="button primary" on:click=keep>{ts!("Keep it on this device")}</button>
+                    <p class="action-buttons">
+                        <button type="button" class="button primary" on:click=keep>{ts!("Keep it on this device")}</button>
+                        <button type="button" class="button" on:click=preview>{ts!("Preview it first")}</button>
+                    </p>
                 </div>
             }
             .into_any()
@@ -158,6 +169,7 @@ fn custom_list(app: AppState) -> Option<AnyView> {
                     <p class="muted">{t!("{0} questions · version {1}", q.questions().count(), q.version.clone())}" "{extended}</p>
                     <p class="action-buttons">
                         <button type="button" class="button primary" aria-label=t!("Start: {0}", title) on:click=start>{ts!("Start a new assessment")}</button>
+                        <a class="button" href=Route::Preview { id: id.clone(), version: version.clone() }.href() aria-label=t!("Preview {0}", title)>{ts!("Preview")}</a>
                         <button type="button" class="button danger" aria-label=t!("Remove {0}", title) on:click=remove>{ts!("Remove")}</button>
                     </p>
                 </li>

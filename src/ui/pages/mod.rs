@@ -1,6 +1,7 @@
 pub mod assessment;
 pub mod home;
 pub mod plan;
+pub mod preview;
 pub mod privacy;
 pub mod results;
 pub mod scoring;
