@@ -276,14 +276,17 @@ impl AppState {
     /// id and version is refused.
     pub fn keep_custom(&self, bin: Vec<u8>) -> Result<Arc<Questionnaire>, String> {
         let q = crate::bundled::decode_bin(&bin)?;
-        if let Some((kept, bytes)) = self.custom.with_untracked(|v| v.iter().find(|(x, _)| x.id == q.id && x.version == q.version).cloned()) {
-            return if *bytes == *bin {
-                Ok(kept)
-            } else {
-                Err(t!("Another questionnaire “{0}” version {1} is already on this device. Give the new one a higher version, or another id.", q.id, q.version))
-            };
-        }
         let key = crate::custom::questionnaire_key(&q.id, &q.version);
+        if let Some((kept, bytes)) = self.custom.with_untracked(|v| v.iter().find(|(x, _)| x.id == q.id && x.version == q.version).cloned()) {
+            if *bytes != *bin {
+                return Err(t!("Another questionnaire “{0}” version {1} is already on this device. Give the new one a higher version, or another id.", q.id, q.version));
+            }
+            // Already here: in memory only when it came for a preview or in a file the studio read.
+            if !matches!(storage::get(&key), Ok(Some(_))) {
+                storage::set(&key, &crate::custom::to_base64(&bin)).map_err(|e| e.message)?;
+            }
+            return Ok(kept);
+        }
         storage::set(&key, &crate::custom::to_base64(&bin)).map_err(|e| {
             if e.quota {
                 t!("this browser's storage for this site is full. Delete assessments you no longer need, then try again")
