@@ -78,6 +78,12 @@ pub fn check(bytes: &[u8], base: Option<&Questionnaire>) -> Checked {
     Checked::Valid { questionnaire: q, remarks, no_dutch }
 }
 
+/// Whether an assessment moves to `q` when `q` is kept: the same questionnaire, an older
+/// version (its answers are kept; those to questions `q` lacks are listed, as for bundled ones).
+pub fn moves_to(a: &crate::answers::Assessment, q: &Questionnaire) -> bool {
+    a.questionnaire_id == q.id && crate::versions::compare_versions(&a.questionnaire_version, &q.version) == Some(std::cmp::Ordering::Less)
+}
+
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Base64 (RFC 4648, with padding): how a binary questionnaire is kept as text.

@@ -273,8 +273,22 @@ impl AppState {
 
     /// Keep a checked questionnaire of the user's own on this device (its binary form, from the
     /// worker's check). The same questionnaire again changes nothing; another one with the same
-    /// id and version is refused.
-    pub fn keep_custom(&self, bin: Vec<u8>) -> Result<Arc<Questionnaire>, String> {
+    /// id and version is refused. Assessments of an older version of it move to it (their
+    /// answers are kept); returns how many moved.
+    pub fn keep_custom(&self, bin: Vec<u8>) -> Result<(Arc<Questionnaire>, usize), String> {
+        let q = self.store_custom(bin)?;
+        let older: Vec<String> = self.assessments.with_untracked(|v| v.iter().filter(|a| crate::custom::moves_to(a, &q)).map(|a| a.id.clone()).collect());
+        for id in &older {
+            let version = q.version.clone();
+            self.edit(id, move |a, ts| {
+                a.questionnaire_version = version;
+                a.modified = ts.to_string();
+            });
+        }
+        Ok((q, older.len()))
+    }
+
+    fn store_custom(&self, bin: Vec<u8>) -> Result<Arc<Questionnaire>, String> {
         let q = crate::bundled::decode_bin(&bin)?;
         let key = crate::custom::questionnaire_key(&q.id, &q.version);
         if let Some((kept, bytes)) = self.custom.with_untracked(|v| v.iter().find(|(x, _)| x.id == q.id && x.version == q.version).cloned()) {

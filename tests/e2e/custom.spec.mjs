@@ -170,3 +170,31 @@ test('the preview shows every question with its condition and scoring, lists the
   await expect(page.getByRole('status').filter({ hasText: 'Kept on this device.' })).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elsa.v1.questionnaire.')))).toEqual(['elsa.v1.questionnaire.ward-policy@1.0.0']);
 });
+
+test('keeping a newer version of your own questionnaire moves its assessments forward and keeps their answers', async ({ page }) => {
+  const home = new Home(page);
+  await home.goto();
+  await choose(page, 'ward-1.json', extension());
+  await page.getByRole('button', { name: 'Keep it on this device' }).click();
+  await page.getByRole('button', { name: 'Start: Quick scan plus our ward' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en(quick.sections[0].title) })).toBeVisible();
+  const id = await page.evaluate(() => location.hash.split('/')[2]);
+  await page.goto(`./#/a/${id}/s/ward`);
+  await page.getByRole('group', { name: /Did the ward board approve the tool\?/ }).getByRole('radio', { name: 'No', exact: true }).check();
+  // Version 1.1.0 asks the board question differently (a new id): the old answer is kept aside.
+  await page.goto('./');
+  const v2 = extension().replace('"version": "1.0.0"', '"version": "1.1.0"').replace('"id": "ward-board"', '"id": "ward-board-2"');
+  await choose(page, 'ward-2.json', v2);
+  await page.getByRole('button', { name: 'Keep it on this device' }).click();
+  await expect(page.getByText('1 assessment of an older version now uses version 1.1.0; its answers are kept.')).toBeVisible();
+  const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`elsa.v1.assessment.${id}`)), id);
+  expect(stored.assessment.questionnaire_version).toBe('1.1.0');
+  expect(stored.assessment.responses['ward-board'].answer).toEqual({ type: 'choice', id: 'no' });
+  await page.goto(`./#/a/${id}/results`);
+  await expect(page.locator('section[aria-labelledby="removed-heading"]')).toContainText('ward-board');
+  // The older version is no longer used, so it can be removed.
+  await page.goto('./');
+  page.once('dialog', (dlg) => dlg.accept());
+  await page.getByRole('button', { name: 'Remove Quick scan plus our ward' }).first().click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'version 1.0.0' })).toHaveCount(0);
+});

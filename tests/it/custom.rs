@@ -111,3 +111,20 @@ fn the_preview_says_conditions_in_words_and_lists_the_texts_without_dutch() {
     let (all, _) = elsa::bundled::load_all();
     assert!(all.iter().all(|b| without_translation(b, "nl").is_empty()));
 }
+
+#[test]
+fn assessments_move_to_a_newer_version_of_their_own_questionnaire_only() {
+    let mut q = crate::common::mini();
+    q.id = "ward-checklist".into();
+    let a = crate::common::with(&q, &[("o1", "c")]);
+    let mut newer = q.clone();
+    newer.version = "1.10.0".into();
+    assert!(elsa::custom::moves_to(&a, &newer), "1.2.3 → 1.10.0 (compared as numbers, not text)");
+    assert!(!elsa::custom::moves_to(&a, &q), "the same version");
+    let mut older = q.clone();
+    older.version = "1.0.0".into();
+    assert!(!elsa::custom::moves_to(&a, &older), "never backwards");
+    let mut other = newer.clone();
+    other.id = "another".into();
+    assert!(!elsa::custom::moves_to(&a, &other), "another questionnaire");
+}

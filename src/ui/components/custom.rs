@@ -78,9 +78,9 @@ pub fn CustomQuestionnaires() -> impl IntoView {
                 }
             };
             let keep = move |_| {
-                let r = app.keep_custom(bin.clone()).map(|q| {
+                let r = app.keep_custom(bin.clone()).map(|(q, moved)| {
                     app.announce(t!("Kept on this device: {0}", crate::ui::Tr::tr(&q.title)));
-                    t!("Kept on this device. Start an assessment with it below.")
+                    kept_text(&q.version, moved, t!("Kept on this device. Start an assessment with it below."))
                 });
                 kept_message.set(Some(r));
                 if kept_message.get_untracked().is_some_and(|r| r.is_ok()) {
@@ -184,4 +184,13 @@ fn custom_list(app: AppState) -> Option<AnyView> {
         }
         .into_any(),
     )
+}
+
+/// The message after keeping a questionnaire: `kept`, and how many assessments moved to it.
+pub(crate) fn kept_text(version: &str, moved: usize, kept: String) -> String {
+    match moved {
+        0 => kept,
+        1 => format!("{kept} {}", t!("1 assessment of an older version now uses version {0}; its answers are kept.", version)),
+        n => format!("{kept} {}", t!("{0} assessments of an older version now use version {1}; their answers are kept.", n, version)),
+    }
 }

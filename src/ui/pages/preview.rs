@@ -30,7 +30,9 @@ fn page(app: crate::ui::state::AppState, q: &Questionnaire, bin: Vec<u8>) -> Any
     let kept = crate::ui::storage::get(&crate::custom::questionnaire_key(&q.id, &q.version)).ok().flatten().is_some();
     let keep_message = RwSignal::new(None::<Result<String, String>>);
     let keep = move |_| {
-        let r = app.keep_custom(bin.clone()).map(|_| t!("Kept on this device. Start an assessment with it on the home page."));
+        let r = app
+            .keep_custom(bin.clone())
+            .map(|(q, moved)| crate::ui::components::custom::kept_text(&q.version, moved, t!("Kept on this device. Start an assessment with it on the home page.")));
         keep_message.set(Some(r));
     };
     let max = q.max_concern;
