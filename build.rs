@@ -19,7 +19,9 @@ fn main() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(path).expect("readable questionnaire");
         // Broken files are reported by the tests with full paths; the index just skips them.
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
         let texts = |key: &str| -> String {
             let mut out = String::from("&[");
             if let Some(map) = v[key].as_object() {
@@ -30,7 +32,14 @@ fn main() {
             out.push(']');
             out
         };
-        let questions: usize = v["sections"].as_array().map(|s| s.iter().map(|s| s["questions"].as_array().map_or(0, |q| q.len())).sum()).unwrap_or(0);
+        let questions: usize = v["sections"]
+            .as_array()
+            .map(|s| {
+                s.iter()
+                    .map(|s| s["questions"].as_array().map_or(0, |q| q.len()))
+                    .sum()
+            })
+            .unwrap_or(0);
         let _ = writeln!(
             index,
             "    BundledInfo {{ file: {:?}, id: {:?}, version: {:?}, title: {}, description: {}, questions: {} }},",
@@ -41,7 +50,12 @@ fn main() {
             texts("description"),
             questions
         );
-        let _ = writeln!(sources, "    ({:?}, include_str!({:?})),", name, std::fs::canonicalize(path).unwrap());
+        let _ = writeln!(
+            sources,
+            "    ({:?}, include_str!({:?})),",
+            name,
+            std::fs::canonicalize(path).unwrap()
+        );
     }
     index.push_str("];\n");
     sources.push_str("];\n");

@@ -10,7 +10,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How urgent an action is. Pre-filled from the finding's concern; the team may change it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     High,
@@ -50,7 +52,12 @@ pub enum StatusKind {
 }
 
 impl StatusKind {
-    pub const ALL: [StatusKind; 4] = [StatusKind::Open, StatusKind::InProgress, StatusKind::Done, StatusKind::WontDo];
+    pub const ALL: [StatusKind; 4] = [
+        StatusKind::Open,
+        StatusKind::InProgress,
+        StatusKind::Done,
+        StatusKind::WontDo,
+    ];
 
     pub fn label(self) -> String {
         match self {
@@ -79,7 +86,9 @@ impl Status {
 }
 
 /// What an action came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// A recommendation of a concerning answer.
@@ -95,7 +104,13 @@ pub enum Source {
 }
 
 impl Source {
-    pub const ALL: [Source; 5] = [Source::Recommendation, Source::Duty, Source::Gap, Source::Review, Source::Free];
+    pub const ALL: [Source; 5] = [
+        Source::Recommendation,
+        Source::Duty,
+        Source::Gap,
+        Source::Review,
+        Source::Free,
+    ];
 
     pub fn label(self) -> String {
         match self {
@@ -159,7 +174,9 @@ impl Problem {
         match self {
             Problem::NoTitle => t!("Give the action a title."),
             Problem::NoReason => t!("Write why this action will not be done."),
-            Problem::BadDueDate => t!("The due date is not a real date. Use the format YYYY-MM-DD."),
+            Problem::BadDueDate => {
+                t!("The due date is not a real date. Use the format YYYY-MM-DD.")
+            }
         }
     }
 }
@@ -174,7 +191,11 @@ impl Action {
         if matches!(&self.status, Status::WontDo { reason } if reason.trim().is_empty()) {
             out.push(Problem::NoReason);
         }
-        if self.due.as_deref().is_some_and(|d| !crate::validate::valid_date(d)) {
+        if self
+            .due
+            .as_deref()
+            .is_some_and(|d| !crate::validate::valid_date(d))
+        {
             out.push(Problem::BadDueDate);
         }
         out
@@ -183,7 +204,10 @@ impl Action {
     /// Open or in progress, with a due date before `as_of` (`YYYY-MM-DD`).
     pub fn is_overdue(&self, as_of: &str) -> bool {
         self.status.is_open()
-            && self.due.as_deref().is_some_and(|d| crate::validate::valid_date(d) && d < as_of)
+            && self
+                .due
+                .as_deref()
+                .is_some_and(|d| crate::validate::valid_date(d) && d < as_of)
     }
 
     /// The section of its first linked question that exists in `q`.
@@ -195,7 +219,10 @@ impl Action {
 
     /// Its question links: the questions, then the review comment's question.
     pub fn linked_questions(&self) -> impl Iterator<Item = &str> {
-        self.questions.iter().map(String::as_str).chain(self.review_comment.as_deref())
+        self.questions
+            .iter()
+            .map(String::as_str)
+            .chain(self.review_comment.as_deref())
     }
 }
 
@@ -232,7 +259,11 @@ pub fn counts(actions: &[Action]) -> [usize; 4] {
 
 /// The owners named in the plan, once each, sorted (for the owner filter).
 pub fn owners(actions: &[Action]) -> Vec<String> {
-    let mut out: Vec<String> = actions.iter().map(|a| a.owner.trim().to_string()).filter(|o| !o.is_empty()).collect();
+    let mut out: Vec<String> = actions
+        .iter()
+        .map(|a| a.owner.trim().to_string())
+        .filter(|o| !o.is_empty())
+        .collect();
     out.sort_by_key(|o| o.to_lowercase());
     out.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
     out

@@ -34,8 +34,13 @@ pub struct Filter {
 impl Filter {
     /// Whether `a` passes the filter. `q` maps questions to sections.
     pub fn matches(&self, a: &Action, q: &Questionnaire) -> bool {
-        self.owner.as_deref().is_none_or(|o| a.owner.trim().to_lowercase() == o.trim().to_lowercase())
-            && self.section.as_deref().is_none_or(|s| a.section(q) == Some(s))
+        self.owner
+            .as_deref()
+            .is_none_or(|o| a.owner.trim().to_lowercase() == o.trim().to_lowercase())
+            && self
+                .section
+                .as_deref()
+                .is_none_or(|s| a.section(q) == Some(s))
             && self.status.is_none_or(|s| a.status.kind() == s)
             && self.source.is_none_or(|s| a.source == s)
     }
@@ -88,14 +93,31 @@ pub fn priority_of(concern: u8, red_flag: bool, max_concern: u8) -> Priority {
 }
 
 fn question_text(q: &Questionnaire, id: &str, lang: Lang) -> String {
-    q.question(id).map(|r| r.question.text.get(lang.code()).to_string()).unwrap_or_else(|| id.to_string())
+    q.question(id)
+        .map(|r| r.question.text.get(lang.code()).to_string())
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// An action from a recommendation of a concerning answer: the recommendation as its title, the
 /// question in its description.
-pub fn from_recommendation(id: &str, r: &crate::scoring::Recommendation, q: &Questionnaire, lang: Lang, now: &str) -> Action {
-    let mut a = blank(id, r.text.get(lang.code()).to_string(), Source::Recommendation, priority_of(r.concern, r.red_flag, q.max_concern), now);
-    a.description = t!("From the answer to: {0}", question_text(q, &r.question_id, lang));
+pub fn from_recommendation(
+    id: &str,
+    r: &crate::scoring::Recommendation,
+    q: &Questionnaire,
+    lang: Lang,
+    now: &str,
+) -> Action {
+    let mut a = blank(
+        id,
+        r.text.get(lang.code()).to_string(),
+        Source::Recommendation,
+        priority_of(r.concern, r.red_flag, q.max_concern),
+        now,
+    );
+    a.description = t!(
+        "From the answer to: {0}",
+        question_text(q, &r.question_id, lang)
+    );
     a.questions.push(r.question_id.clone());
     a
 }
@@ -103,7 +125,13 @@ pub fn from_recommendation(id: &str, r: &crate::scoring::Recommendation, q: &Que
 /// An action from a legal duty: its text, its sources, and as due date the date it applies
 /// from when that is after `today` (`YYYY-MM-DD`). High when the team holds a role it binds and
 /// it is a legal duty; low for guidance; medium otherwise.
-pub fn from_duty(id: &str, d: &crate::triage::DutyItem, lang: Lang, today: &str, now: &str) -> Action {
+pub fn from_duty(
+    id: &str,
+    d: &crate::triage::DutyItem,
+    lang: Lang,
+    today: &str,
+    now: &str,
+) -> Action {
     let priority = if d.guidance {
         Priority::Low
     } else if d.role_held {
@@ -111,7 +139,13 @@ pub fn from_duty(id: &str, d: &crate::triage::DutyItem, lang: Lang, today: &str,
     } else {
         Priority::Medium
     };
-    let mut a = blank(id, d.text.get(lang.code()).to_string(), Source::Duty, priority, now);
+    let mut a = blank(
+        id,
+        d.text.get(lang.code()).to_string(),
+        Source::Duty,
+        priority,
+        now,
+    );
     let mut description = d.detail.get(lang.code()).to_string();
     if !d.sources.is_empty() {
         if !description.is_empty() {
@@ -120,22 +154,45 @@ pub fn from_duty(id: &str, d: &crate::triage::DutyItem, lang: Lang, today: &str,
         description.push_str(&t!("Sources: {0}", d.sources.join("; ")));
     }
     a.description = description;
-    a.due = d.applies_from.clone().filter(|from| crate::validate::valid_date(from) && from.as_str() > today);
+    a.due = d
+        .applies_from
+        .clone()
+        .filter(|from| crate::validate::valid_date(from) && from.as_str() > today);
     a.duties.push(d.id.clone());
     a
 }
 
 /// An action from a knowledge gap (a "don't know" answer): find out.
 pub fn from_gap(id: &str, question_id: &str, q: &Questionnaire, lang: Lang, now: &str) -> Action {
-    let mut a = blank(id, t!("Find out: {0}", question_text(q, question_id, lang)), Source::Gap, Priority::Medium, now);
+    let mut a = blank(
+        id,
+        t!("Find out: {0}", question_text(q, question_id, lang)),
+        Source::Gap,
+        Priority::Medium,
+        now,
+    );
     a.questions.push(question_id.to_string());
     a
 }
 
 /// An action from a reviewer's comment on a question: high for a concern, medium otherwise.
-pub fn from_review_comment(id: &str, question_id: &str, c: &crate::review::Comment, q: &Questionnaire, lang: Lang, now: &str) -> Action {
-    let priority = if c.status == crate::review::CommentStatus::Concern { Priority::High } else { Priority::Medium };
-    let title = t!("Respond to the reviewer: {0}", question_text(q, question_id, lang));
+pub fn from_review_comment(
+    id: &str,
+    question_id: &str,
+    c: &crate::review::Comment,
+    q: &Questionnaire,
+    lang: Lang,
+    now: &str,
+) -> Action {
+    let priority = if c.status == crate::review::CommentStatus::Concern {
+        Priority::High
+    } else {
+        Priority::Medium
+    };
+    let title = t!(
+        "Respond to the reviewer: {0}",
+        question_text(q, question_id, lang)
+    );
     let mut a = blank(id, title, Source::Review, priority, now);
     a.description = c.text.clone();
     a.review_comment = Some(question_id.to_string());
@@ -144,7 +201,13 @@ pub fn from_review_comment(id: &str, question_id: &str, c: &crate::review::Comme
 
 /// An action from the conditions of a verdict "approved with conditions" (high priority).
 pub fn from_review_conditions(id: &str, conditions: &str, now: &str) -> Action {
-    let mut a = blank(id, t!("Meet the reviewer's conditions"), Source::Review, Priority::High, now);
+    let mut a = blank(
+        id,
+        t!("Meet the reviewer's conditions"),
+        Source::Review,
+        Priority::High,
+        now,
+    );
     a.description = conditions.trim().to_string();
     a
 }
@@ -171,11 +234,17 @@ pub fn finding_resolved(action: &Action, q: &Questionnaire, a: &Assessment) -> b
     match action.source {
         Source::Recommendation | Source::Gap => {
             !action.questions.is_empty()
-                && action.questions.iter().all(|id| q.question(id).is_some_and(|r| answer_resolves(action.source, r.question, a)))
+                && action.questions.iter().all(|id| {
+                    q.question(id)
+                        .is_some_and(|r| answer_resolves(action.source, r.question, a))
+                })
         }
         Source::Review => match &action.review_comment {
             Some(id) if q.question(id).is_some() => match a.review() {
-                Some(r) => r.comments.get(id).is_none_or(|c| c.status == crate::review::CommentStatus::Ok),
+                Some(r) => r
+                    .comments
+                    .get(id)
+                    .is_none_or(|c| c.status == crate::review::CommentStatus::Ok),
                 None => false,
             },
             _ => false,
@@ -186,7 +255,12 @@ pub fn finding_resolved(action: &Action, q: &Questionnaire, a: &Assessment) -> b
 
 fn answer_resolves(source: Source, question: &crate::model::Question, a: &Assessment) -> bool {
     let picked = |ids: &[&str]| -> Option<bool> {
-        let opts: Vec<_> = question.kind.options().into_iter().filter(|o| ids.contains(&o.id)).collect();
+        let opts: Vec<_> = question
+            .kind
+            .options()
+            .into_iter()
+            .filter(|o| ids.contains(&o.id))
+            .collect();
         (!opts.is_empty()).then(|| opts.iter().all(|o| o.concern == 0 && !o.red_flag))
     };
     match (source, a.answer(&question.id)) {
@@ -194,7 +268,9 @@ fn answer_resolves(source: Source, question: &crate::model::Question, a: &Assess
         (Source::Gap, Some(_)) => true,
         (_, Some(Answer::NotApplicable)) => a.na_justified(&question.id),
         (_, Some(Answer::Choice { id })) => picked(&[id.as_str()]).unwrap_or(false),
-        (_, Some(Answer::Choices { ids })) => picked(&ids.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or(false),
+        (_, Some(Answer::Choices { ids })) => {
+            picked(&ids.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or(false)
+        }
         (_, Some(_)) => false,
     }
 }
@@ -203,15 +279,31 @@ fn answer_resolves(source: Source, question: &crate::model::Question, a: &Assess
 /// [`finding_resolved`] for each, and for an action from duties: none of its duties follows from
 /// the answers any more (the triage of `a` as of `today`, `YYYY-MM-DD`, computed once). Never
 /// changes anything.
-pub fn resolved_findings<'a>(actions: &'a [Action], q: &Questionnaire, a: &Assessment, today: &str) -> Vec<&'a str> {
+pub fn resolved_findings<'a>(
+    actions: &'a [Action],
+    q: &Questionnaire,
+    a: &Assessment,
+    today: &str,
+) -> Vec<&'a str> {
     let duty_ids: Option<Vec<String>> = actions
         .iter()
         .any(|x| x.source == Source::Duty && x.status.is_open() && !x.duties.is_empty())
-        .then(|| crate::triage::triage(q, a, "en", today).frameworks.into_iter().flat_map(|f| f.duties).map(|d| d.id).collect());
+        .then(|| {
+            crate::triage::triage(q, a, "en", today)
+                .frameworks
+                .into_iter()
+                .flat_map(|f| f.duties)
+                .map(|d| d.id)
+                .collect()
+        });
     actions
         .iter()
         .filter(|x| match (x.source, &duty_ids) {
-            (Source::Duty, Some(ids)) => x.status.is_open() && !x.duties.is_empty() && x.duties.iter().all(|d| !ids.contains(d)),
+            (Source::Duty, Some(ids)) => {
+                x.status.is_open()
+                    && !x.duties.is_empty()
+                    && x.duties.iter().all(|d| !ids.contains(d))
+            }
             (Source::Duty, None) => false,
             _ => finding_resolved(x, q, a),
         })
@@ -233,18 +325,28 @@ pub enum Finding {
 /// one per click).
 pub fn for_finding<'a>(actions: &'a [Action], finding: &Finding) -> Option<&'a Action> {
     actions.iter().find(|x| match finding {
-        Finding::Recommendation(qid) => x.source == Source::Recommendation && x.questions.iter().any(|q| q == qid),
+        Finding::Recommendation(qid) => {
+            x.source == Source::Recommendation && x.questions.iter().any(|q| q == qid)
+        }
         Finding::Gap(qid) => x.source == Source::Gap && x.questions.iter().any(|q| q == qid),
         Finding::Duty(did) => x.source == Source::Duty && x.duties.iter().any(|d| d == did),
-        Finding::ReviewComment(qid) => x.source == Source::Review && x.review_comment.as_deref() == Some(qid.as_str()),
-        Finding::ReviewConditions => x.source == Source::Review && x.review_comment.is_none() && x.questions.is_empty(),
+        Finding::ReviewComment(qid) => {
+            x.source == Source::Review && x.review_comment.as_deref() == Some(qid.as_str())
+        }
+        Finding::ReviewConditions => {
+            x.source == Source::Review && x.review_comment.is_none() && x.questions.is_empty()
+        }
     })
 }
 
 /// A new action id for this plan: `a1`, `a2`, … one more than the highest in use (ids stay
 /// unique after deletions too, because the highest only grows while it is kept).
 pub fn next_id(actions: &[Action]) -> String {
-    let n = actions.iter().filter_map(|x| x.id.strip_prefix('a').and_then(|n| n.parse::<u64>().ok())).max().unwrap_or(0);
+    let n = actions
+        .iter()
+        .filter_map(|x| x.id.strip_prefix('a').and_then(|n| n.parse::<u64>().ok()))
+        .max()
+        .unwrap_or(0);
     format!("a{}", n + 1)
 }
 
@@ -263,7 +365,9 @@ impl Assessment {
 
     /// Replace the action with the same id; false when there is none. `created` is kept.
     pub fn update_action(&mut self, mut action: Action, ts: &str) -> bool {
-        let Some(slot) = self.actions.iter_mut().find(|x| x.id == action.id) else { return false };
+        let Some(slot) = self.actions.iter_mut().find(|x| x.id == action.id) else {
+            return false;
+        };
         if *slot == action {
             return true;
         }
@@ -289,12 +393,22 @@ impl Assessment {
 /// The question links of an action that `q` no longer has (e.g. after a new questionnaire
 /// version): the action stays, and lists these as old links.
 pub fn old_links<'a>(action: &'a Action, q: &Questionnaire) -> Vec<&'a str> {
-    action.linked_questions().filter(|id| q.question(id).is_none()).collect()
+    action
+        .linked_questions()
+        .filter(|id| q.question(id).is_none())
+        .collect()
 }
 
 /// Every action with an old link, with those links.
-pub fn with_old_links<'a>(actions: &'a [Action], q: &Questionnaire) -> Vec<(&'a Action, Vec<&'a str>)> {
-    actions.iter().map(|a| (a, old_links(a, q))).filter(|(_, l)| !l.is_empty()).collect()
+pub fn with_old_links<'a>(
+    actions: &'a [Action],
+    q: &Questionnaire,
+) -> Vec<(&'a Action, Vec<&'a str>)> {
+    actions
+        .iter()
+        .map(|a| (a, old_links(a, q)))
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,12 +445,22 @@ pub fn csv(actions: &[Action], as_of: &str) -> String {
     ];
     let mut out = String::from("\u{feff}");
     let row = |out: &mut String, cells: &[String]| {
-        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push_str("\r\n");
     };
     row(&mut out, &header);
     for a in actions {
-        let overdue = if a.is_overdue(as_of) { t!("Yes") } else { String::new() };
+        let overdue = if a.is_overdue(as_of) {
+            t!("Yes")
+        } else {
+            String::new()
+        };
         let questions: Vec<&str> = a.linked_questions().collect();
         row(
             &mut out,
@@ -403,7 +527,11 @@ fn ics_line(out: &mut String, line: &str) {
 /// `YYYYMMDDTHHMMSSZ` from an RFC 3339 time in UTC (`…Z`, as `Date.toISOString` gives it); a
 /// time with an offset keeps its wall-clock time.
 fn ics_stamp(now: &str) -> String {
-    let digits: String = now.chars().take(19).filter(|c| c.is_ascii_digit()).collect();
+    let digits: String = now
+        .chars()
+        .take(19)
+        .filter(|c| c.is_ascii_digit())
+        .collect();
     if digits.len() == 14 {
         format!("{}T{}Z", &digits[..8], &digits[8..])
     } else if digits.len() >= 8 {
@@ -424,7 +552,9 @@ pub fn ics(actions: &[Action], project: &str, now: &str) -> String {
     ics_line(&mut out, "CALSCALE:GREGORIAN");
     let stamp = ics_stamp(now);
     for a in actions.iter().filter(|a| a.status.is_open()) {
-        let Some(due) = a.due.as_deref().filter(|d| crate::validate::valid_date(d)) else { continue };
+        let Some(due) = a.due.as_deref().filter(|d| crate::validate::valid_date(d)) else {
+            continue;
+        };
         let mut description = a.description.clone();
         if !a.owner.trim().is_empty() {
             description = format!("{}\n{}", t!("Owner: {0}", a.owner.trim()), description);
@@ -433,12 +563,25 @@ pub fn ics(actions: &[Action], project: &str, now: &str) -> String {
             description = format!("{}\n{}", t!("Project: {0}", project.trim()), description);
         }
         ics_line(&mut out, "BEGIN:VTODO");
-        ics_line(&mut out, &format!("UID:{}", ics_text(&format!("{}@elsa-action-plan", a.id))));
+        ics_line(
+            &mut out,
+            &format!("UID:{}", ics_text(&format!("{}@elsa-action-plan", a.id))),
+        );
         ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
-        ics_line(&mut out, &format!("DUE;VALUE=DATE:{}", due.replace('-', "")));
+        ics_line(
+            &mut out,
+            &format!("DUE;VALUE=DATE:{}", due.replace('-', "")),
+        );
         ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&a.title)));
-        ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(description.trim_end())));
-        let status = if a.status == Status::InProgress { "IN-PROCESS" } else { "NEEDS-ACTION" };
+        ics_line(
+            &mut out,
+            &format!("DESCRIPTION:{}", ics_text(description.trim_end())),
+        );
+        let status = if a.status == Status::InProgress {
+            "IN-PROCESS"
+        } else {
+            "NEEDS-ACTION"
+        };
         ics_line(&mut out, &format!("STATUS:{status}"));
         let priority = match a.priority {
             Priority::High => 1,

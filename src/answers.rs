@@ -171,7 +171,9 @@ impl<'de> Deserialize<'de> for ReviewText {
             Box::<serde_json::value::RawValue>::deserialize(d).map(ReviewText)
         } else {
             let text = String::deserialize(d)?;
-            serde_json::value::RawValue::from_string(text).map(ReviewText).map_err(serde::de::Error::custom)
+            serde_json::value::RawValue::from_string(text)
+                .map(ReviewText)
+                .map_err(serde::de::Error::custom)
         }
     }
 }
@@ -200,7 +202,10 @@ impl Assessment {
     }
 
     pub fn note(&self, question: &str) -> &str {
-        self.responses.get(question).map(|r| r.note.as_str()).unwrap_or("")
+        self.responses
+            .get(question)
+            .map(|r| r.note.as_str())
+            .unwrap_or("")
     }
 
     /// Set or clear an answer.
@@ -245,7 +250,11 @@ impl Assessment {
             }
             ids.push(option.to_string());
         }
-        let answer = if ids.is_empty() { None } else { Some(Answer::Choices { ids }) };
+        let answer = if ids.is_empty() {
+            None
+        } else {
+            Some(Answer::Choices { ids })
+        };
         self.set_answer(&question.id, answer, now);
     }
 
@@ -384,7 +393,11 @@ impl Progress {
         let mut sections = Vec::new();
         let mut missing_required = Vec::new();
         for s in &q.sections {
-            let mut sp = SectionProgress { section_id: s.id.clone(), answered: 0, visible: 0 };
+            let mut sp = SectionProgress {
+                section_id: s.id.clone(),
+                answered: 0,
+                visible: 0,
+            };
             for question in s.questions.iter().filter(|x| vis.is_visible(&x.id)) {
                 sp.visible += 1;
                 if a.is_answered(question) {
@@ -442,7 +455,9 @@ pub fn answer_text(question: &Question, a: &Assessment, locale: &str) -> Option<
     match a.answer(&question.id)? {
         Answer::Choice { id } => Some(label(id)),
         Answer::Choices { ids } if ids.is_empty() => None,
-        Answer::Choices { ids } => Some(ids.iter().map(|i| label(i)).collect::<Vec<_>>().join("; ")),
+        Answer::Choices { ids } => {
+            Some(ids.iter().map(|i| label(i)).collect::<Vec<_>>().join("; "))
+        }
         Answer::Text { value } | Answer::Date { value } => {
             (!value.trim().is_empty()).then(|| value.clone())
         }
@@ -471,7 +486,11 @@ pub fn not_applicable() -> String {
 pub fn removed_answers<'a>(q: &Questionnaire, a: &'a Assessment) -> Vec<(&'a str, &'a Response)> {
     a.responses
         .iter()
-        .filter(|(id, r)| !r.is_empty() && q.question(id).is_none_or(|x| has_stale_option(&x.question.kind, r)))
+        .filter(|(id, r)| {
+            !r.is_empty()
+                && q.question(id)
+                    .is_none_or(|x| has_stale_option(&x.question.kind, r))
+        })
         .map(|(id, r)| (id.as_str(), r))
         .collect()
 }
@@ -489,7 +508,12 @@ fn has_stale_option(kind: &QuestionKind, r: &Response) -> bool {
 /// The question of this version that now covers a kept answer's topic: the question itself
 /// when only its option was removed, else the one the file names in `replaced`.
 pub fn moved_to<'q>(q: &'q Questionnaire, id: &str) -> Option<QuestionRef<'q>> {
-    q.question(id).or_else(|| q.replaced.iter().find(|r| r.question == id).and_then(|r| q.question(&r.by)))
+    q.question(id).or_else(|| {
+        q.replaced
+            .iter()
+            .find(|r| r.question == id)
+            .and_then(|r| q.question(&r.by))
+    })
 }
 
 /// A kept answer's pointer in words: "now asked in: “…”", or `None`.

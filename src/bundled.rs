@@ -22,7 +22,12 @@ pub struct BundledInfo {
 
 impl BundledInfo {
     fn text(pairs: &[(&str, &str)]) -> LocalText {
-        LocalText(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        LocalText(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 
     pub fn title(&self) -> LocalText {
@@ -55,23 +60,29 @@ pub fn info(id: &str, version: &str) -> Option<&'static BundledInfo> {
 
 /// The newest bundled version of a questionnaire.
 pub fn info_newest(id: &str) -> Option<&'static BundledInfo> {
-    INDEX
-        .iter()
-        .filter(|b| b.id == id)
-        .max_by(|x, y| crate::versions::compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal))
+    INDEX.iter().filter(|b| b.id == id).max_by(|x, y| {
+        crate::versions::compare_versions(x.version, y.version).unwrap_or(std::cmp::Ordering::Equal)
+    })
 }
 
 /// Move an assessment of an older version of a bundled questionnaire to the newest bundled
 /// version ([`crate::versions::move_to_newest`]): its answers are all kept. The version it was
 /// moved from, if it was.
 pub fn move_to_newest(a: &mut crate::answers::Assessment) -> Option<String> {
-    let versions: Vec<&str> = INDEX.iter().filter(|b| b.id == a.questionnaire_id).map(|b| b.version).collect();
+    let versions: Vec<&str> = INDEX
+        .iter()
+        .filter(|b| b.id == a.questionnaire_id)
+        .map(|b| b.version)
+        .collect();
     crate::versions::move_to_newest(a, &versions)
 }
 
 /// `elsa-health-ai.json` → `elsa-health-ai.bin`
 pub fn bin_name(json_file: &str) -> String {
-    format!("{}.bin", json_file.strip_suffix(".json").unwrap_or(json_file))
+    format!(
+        "{}.bin",
+        json_file.strip_suffix(".json").unwrap_or(json_file)
+    )
 }
 
 /// The binary form of a (validated) questionnaire: postcard of the same Rust types, after a
@@ -95,7 +106,9 @@ pub fn encode_bin(q: &Questionnaire) -> Vec<u8> {
 pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x04\n";
 
 pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
-    let body = bytes.strip_prefix(BIN_MAGIC.as_slice()).ok_or("not a questionnaire file of this version of the tool")?;
+    let body = bytes
+        .strip_prefix(BIN_MAGIC.as_slice())
+        .ok_or("not a questionnaire file of this version of the tool")?;
     // The browser does not spell out postcard's error: its text costs the first page load more
     // than it tells a user.
     from_postcard(body).map_err(|e| {
@@ -110,7 +123,9 @@ pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
 
 /// A value from postcard bytes that hold exactly it: bytes left over after the value mean
 /// another layout, and are refused as much as bytes missing.
-pub(crate) fn from_postcard<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, postcard::Error> {
+pub(crate) fn from_postcard<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<T, postcard::Error> {
     match postcard::take_from_bytes(bytes)? {
         (value, []) => Ok(value),
         _ => Err(postcard::Error::DeserializeBadEncoding),
@@ -123,7 +138,11 @@ pub(crate) fn from_postcard<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Res
 pub fn parse(name: &str, text: &str) -> Result<Questionnaire, (String, Vec<ValidationError>)> {
     match serde_json::from_str::<Questionnaire>(text) {
         Ok(q) => {
-            let errors = if cfg!(target_arch = "wasm32") { Vec::new() } else { validate_bundled(&q) };
+            let errors = if cfg!(target_arch = "wasm32") {
+                Vec::new()
+            } else {
+                validate_bundled(&q)
+            };
             if errors.is_empty() {
                 Ok(q)
             } else {
@@ -132,7 +151,13 @@ pub fn parse(name: &str, text: &str) -> Result<Questionnaire, (String, Vec<Valid
         }
         Err(e) => Err((
             name.to_string(),
-            vec![ValidationError { path: String::new(), kind: ErrorKind::Syntax { message: e.to_string() }, at: None }],
+            vec![ValidationError {
+                path: String::new(),
+                kind: ErrorKind::Syntax {
+                    message: e.to_string(),
+                },
+                at: None,
+            }],
         )),
     }
 }

@@ -66,10 +66,17 @@ pub struct Diff {
 }
 
 /// The action plan's changes: (added, closed, reopened, still open, removed); see the module docs.
-type ActionLists = (Vec<Action>, Vec<Action>, Vec<Action>, Vec<Action>, Vec<Action>);
+type ActionLists = (
+    Vec<Action>,
+    Vec<Action>,
+    Vec<Action>,
+    Vec<Action>,
+    Vec<Action>,
+);
 
 fn action_changes(before: &[Action], after: &[Action]) -> ActionLists {
-    let (mut added, mut closed, mut reopened, mut open) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut added, mut closed, mut reopened, mut open) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for a in after {
         let list = match before.iter().find(|b| b.id == a.id) {
             None => &mut added,
@@ -82,7 +89,11 @@ fn action_changes(before: &[Action], after: &[Action]) -> ActionLists {
         };
         list.push(a.clone());
     }
-    let removed = before.iter().filter(|b| !after.iter().any(|a| a.id == b.id)).cloned().collect();
+    let removed = before
+        .iter()
+        .filter(|b| !after.iter().any(|a| a.id == b.id))
+        .cloned()
+        .collect();
     (added, closed, reopened, open, removed)
 }
 
@@ -90,10 +101,19 @@ pub fn diff(q: &Questionnaire, before: &Assessment, after: &Assessment, locale: 
     let mut answers = Vec::new();
     for s in &q.sections {
         for x in &s.questions {
-            let (b, a) = (answer_text(x, before, locale), answer_text(x, after, locale));
+            let (b, a) = (
+                answer_text(x, before, locale),
+                answer_text(x, after, locale),
+            );
             let note_changed = before.note(&x.id).trim() != after.note(&x.id).trim();
             if b != a || note_changed {
-                answers.push(AnswerChange { section_id: s.id.clone(), question_id: x.id.clone(), before: b, after: a, note_changed });
+                answers.push(AnswerChange {
+                    section_id: s.id.clone(),
+                    question_id: x.id.clone(),
+                    before: b,
+                    after: a,
+                    note_changed,
+                });
             }
         }
     }
@@ -103,14 +123,22 @@ pub fn diff(q: &Questionnaire, before: &Assessment, after: &Assessment, locale: 
         .iter()
         .filter_map(|s| {
             let (b, a) = (ob.section(&s.id)?, oa.section(&s.id)?);
-            Some(ScoreChange { section_id: s.id.clone(), before: b.score, after: a.score })
+            Some(ScoreChange {
+                section_id: s.id.clone(),
+                before: b.score,
+                after: a.score,
+            })
         })
         .collect();
     let flags = |o: &crate::scoring::Outcome| -> Vec<Flag> {
-        o.red_flags.iter().map(|f| (f.section_id.clone(), f.question_id.clone())).collect()
+        o.red_flags
+            .iter()
+            .map(|f| (f.section_id.clone(), f.question_id.clone()))
+            .collect()
     };
     let (fb, fa) = (flags(&ob), flags(&oa));
-    let (actions_added, actions_closed, actions_reopened, actions_open, actions_removed) = action_changes(&before.actions, &after.actions);
+    let (actions_added, actions_closed, actions_reopened, actions_open, actions_removed) =
+        action_changes(&before.actions, &after.actions);
     Diff {
         answers,
         sections,

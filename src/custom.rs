@@ -43,7 +43,9 @@ pub fn check(bytes: &[u8], base: Option<&Questionnaire>) -> Checked {
         return Checked::Invalid(vec![e.to_string()]);
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return Checked::Invalid(vec![t!("This file is not text. Choose a questionnaire file (.json).")]);
+        return Checked::Invalid(vec![t!(
+            "This file is not text. Choose a questionnaire file (.json)."
+        )]);
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     #[derive(Deserialize)]
@@ -51,13 +53,17 @@ pub fn check(bytes: &[u8], base: Option<&Questionnaire>) -> Checked {
         #[serde(default)]
         extends: Option<Base>,
     }
-    if let Ok(Head { extends: Some(wanted) }) = serde_json::from_str::<Head>(text) {
+    if let Ok(Head {
+        extends: Some(wanted),
+    }) = serde_json::from_str::<Head>(text)
+    {
         let given = base.is_some_and(|b| b.id == wanted.id && b.version == wanted.version);
         if !given && crate::bundled::info(&wanted.id, &wanted.version).is_some() {
             return Checked::NeedsBase(wanted);
         }
     }
-    let lookup = |id: &str, version: &str| base.filter(|b| b.id == id && b.version == version).cloned();
+    let lookup =
+        |id: &str, version: &str| base.filter(|b| b.id == id && b.version == version).cloned();
     let q = match crate::validate::load_questionnaire_with(text, &lookup) {
         Ok(q) => q,
         Err(errors) => return Checked::Invalid(errors.iter().map(|e| e.to_string()).collect()),
@@ -72,16 +78,62 @@ pub fn check(bytes: &[u8], base: Option<&Questionnaire>) -> Checked {
     let remarks = crate::lint::lint(&q, &crate::lint::Requirements::default());
     let no_dutch = crate::validate::validate_bundled(&q)
         .into_iter()
-        .filter(|e| matches!(e.kind, crate::validate::ErrorKind::MissingTranslation { .. }))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                crate::validate::ErrorKind::MissingTranslation { .. }
+            )
+        })
         .map(|e| e.path)
         .collect();
-    Checked::Valid { questionnaire: q, remarks, no_dutch }
+    Checked::Valid {
+        questionnaire: q,
+        remarks,
+        no_dutch,
+    }
 }
 
 /// Whether an assessment moves to `q` when `q` is kept: the same questionnaire, an older
 /// version (its answers are kept; those to questions `q` lacks are listed, as for bundled ones).
 pub fn moves_to(a: &crate::answers::Assessment, q: &Questionnaire) -> bool {
-    a.questionnaire_id == q.id && crate::versions::compare_versions(&a.questionnaire_version, &q.version) == Some(std::cmp::Ordering::Less)
+    a.questionnaire_id == q.id
+        && crate::versions::compare_versions(&a.questionnaire_version, &q.version)
+            == Some(std::cmp::Ordering::Less)
+}
+
+/// How a questionnaire (its binary form, [`crate::bundled::encode_bin`]) relates to those kept
+/// on the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// No questionnaire with its id and version is here.
+    New,
+    /// This very questionnaire is here already.
+    Same,
+    /// Another questionnaire with the same id and version is here: refused (two different
+    /// files must not pass for one, or a sign-off and the answers would be read against the
+    /// wrong questions).
+    Conflict,
+}
+
+/// Where `q` (binary form `bin`) fits among the kept questionnaires.
+pub fn fit<'k>(
+    kept: impl IntoIterator<Item = (&'k Questionnaire, &'k [u8])>,
+    q: &Questionnaire,
+    bin: &[u8],
+) -> Fit {
+    match kept
+        .into_iter()
+        .find(|(k, _)| k.id == q.id && k.version == q.version)
+    {
+        None => Fit::New,
+        Some((_, b)) if b == bin => Fit::Same,
+        Some(_) => Fit::Conflict,
+    }
+}
+
+/// Why a [`Fit::Conflict`] is refused, and what to do.
+pub fn conflict_message(id: &str, version: &str) -> String {
+    t!("Another questionnaire “{0}” version {1} is already on this device, with other content. Give the new one a higher version, or another id.", id, version)
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -90,7 +142,10 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub fn to_base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);

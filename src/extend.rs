@@ -25,11 +25,24 @@ impl FilePaths {
     /// The path in the extension's file of a path in the whole questionnaire; `None` for a path
     /// in the part that came from the base.
     pub fn to_file(&self, path: &str) -> Option<String> {
-        for (list, base) in [("sections", self.sections), ("triage", self.triage), ("duties", self.duties), ("replaced", self.replaced)] {
-            let Some(rest) = path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else { continue };
-            let Some((index, tail)) = rest.split_once(']') else { continue };
-            let Ok(index) = index.parse::<usize>() else { continue };
-            return index.checked_sub(base).map(|i| format!("{list}[{i}]{tail}"));
+        for (list, base) in [
+            ("sections", self.sections),
+            ("triage", self.triage),
+            ("duties", self.duties),
+            ("replaced", self.replaced),
+        ] {
+            let Some(rest) = path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else {
+                continue;
+            };
+            let Some((index, tail)) = rest.split_once(']') else {
+                continue;
+            };
+            let Ok(index) = index.parse::<usize>() else {
+                continue;
+            };
+            return index
+                .checked_sub(base)
+                .map(|i| format!("{list}[{i}]{tail}"));
         }
         Some(path.to_string())
     }
@@ -41,17 +54,28 @@ pub struct OtherScale(pub u8);
 
 /// The whole questionnaire from an extension and its base (which must be the one `extends`
 /// names: the caller looks it up). Refused when the extension gives another `max_concern`.
-pub fn resolve(ext: Questionnaire, base: &Questionnaire) -> Result<(Questionnaire, FilePaths), OtherScale> {
+pub fn resolve(
+    ext: Questionnaire,
+    base: &Questionnaire,
+) -> Result<(Questionnaire, FilePaths), OtherScale> {
     if ext.max_concern != 0 && ext.max_concern != base.max_concern {
         return Err(OtherScale(base.max_concern));
     }
-    let paths = FilePaths { sections: base.sections.len(), triage: base.triage.len(), duties: base.duties.len(), replaced: base.replaced.len() };
+    let paths = FilePaths {
+        sections: base.sections.len(),
+        triage: base.triage.len(),
+        duties: base.duties.len(),
+        replaced: base.replaced.len(),
+    };
     let mut whole = base.clone();
     whole.id = ext.id;
     whole.version = ext.version;
     whole.title = ext.title;
     whole.description = ext.description;
-    whole.extended_from = ext.extends.map(|b| Base { id: b.id, version: b.version });
+    whole.extended_from = ext.extends.map(|b| Base {
+        id: b.id,
+        version: b.version,
+    });
     whole.extends = None;
     if !ext.bands.is_empty() {
         whole.bands = ext.bands;

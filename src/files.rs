@@ -6,7 +6,9 @@ use crate::answers::Assessment;
 
 /// The date part (`YYYY-MM-DD`) of an RFC 3339 timestamp, or the text as given.
 pub fn date_part(ts: &str) -> &str {
-    ts.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')).unwrap_or(ts)
+    ts.get(..10)
+        .filter(|d| d.as_bytes().get(4) == Some(&b'-'))
+        .unwrap_or(ts)
 }
 
 /// A file-name-safe slug: lowercase ASCII letters and digits joined by single dashes (at most
@@ -49,17 +51,29 @@ fn fold_ascii(c: char) -> char {
 
 /// `elsa-report-<project>-<yyyy-mm-dd>.pdf`
 pub fn report_pdf(a: &Assessment, generated_at: &str) -> String {
-    format!("elsa-report-{}-{}.pdf", slug(&a.metadata.project_name), date_part(generated_at))
+    format!(
+        "elsa-report-{}-{}.pdf",
+        slug(&a.metadata.project_name),
+        date_part(generated_at)
+    )
 }
 
 /// `elsa-<project>-<yyyy-mm-dd>.md`
 pub fn report_markdown(a: &Assessment, generated_at: &str) -> String {
-    format!("elsa-{}-{}.md", slug(&a.metadata.project_name), date_part(generated_at))
+    format!(
+        "elsa-{}-{}.md",
+        slug(&a.metadata.project_name),
+        date_part(generated_at)
+    )
 }
 
 /// `elsa-<project>-<yyyy-mm-dd>.json`, the name of an exported assessment file.
 pub fn assessment_json(a: &Assessment, now: &str) -> String {
-    format!("elsa-{}-{}.json", slug(&a.metadata.project_name), date_part(now))
+    format!(
+        "elsa-{}-{}.json",
+        slug(&a.metadata.project_name),
+        date_part(now)
+    )
 }
 
 /// `elsa-workshop-<yyyy-mm-dd>.pdf`
@@ -74,10 +88,18 @@ pub fn workshop_csv(generated_at: &str) -> String {
 
 /// `elsa-action-plan-<project>-<yyyy-mm-dd>.csv`
 pub fn plan_csv(a: &Assessment, generated_at: &str) -> String {
-    format!("elsa-action-plan-{}-{}.csv", slug(&a.metadata.project_name), date_part(generated_at))
+    format!(
+        "elsa-action-plan-{}-{}.csv",
+        slug(&a.metadata.project_name),
+        date_part(generated_at)
+    )
 }
 
 /// `elsa-action-plan-<project>-<yyyy-mm-dd>.ics`
 pub fn plan_ics(a: &Assessment, generated_at: &str) -> String {
-    format!("elsa-action-plan-{}-{}.ics", slug(&a.metadata.project_name), date_part(generated_at))
+    format!(
+        "elsa-action-plan-{}-{}.ics",
+        slug(&a.metadata.project_name),
+        date_part(generated_at)
+    )
 }

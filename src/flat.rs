@@ -44,7 +44,9 @@ struct RawKind {
 /// Fail when a field is present that the type does not take.
 fn none<E: Error, T>(value: &Option<T>, field: &str, ty: &str) -> Result<(), E> {
     match value {
-        Some(_) => Err(E::custom(format!("unknown field `{field}` for a question of type `{ty}`"))),
+        Some(_) => Err(E::custom(format!(
+            "unknown field `{field}` for a question of type `{ty}`"
+        ))),
         None => Ok(()),
     }
 }
@@ -66,7 +68,14 @@ struct RawKindRef<'a> {
 
 impl Serialize for QuestionKind {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut raw = RawKindRef { tag: KindTag::ShortText, options: None, points: None, yes: None, no: None, field: None };
+        let mut raw = RawKindRef {
+            tag: KindTag::ShortText,
+            options: None,
+            points: None,
+            yes: None,
+            no: None,
+            field: None,
+        };
         let name = match self {
             QuestionKind::SingleChoice { options } => {
                 raw.tag = KindTag::SingleChoice;
@@ -157,14 +166,25 @@ impl<'de> Deserialize<'de> for QuestionKind {
             none(&r.field, "field", ty)?;
         }
         Ok(match r.tag {
-            KindTag::SingleChoice => QuestionKind::SingleChoice { options: some(r.options, "options")? },
-            KindTag::MultiChoice => QuestionKind::MultiChoice { options: some(r.options, "options")? },
-            KindTag::Scale => QuestionKind::Scale { points: some(r.points, "points")? },
-            KindTag::YesNo => QuestionKind::YesNo { yes: r.yes.unwrap_or_default(), no: r.no.unwrap_or_default() },
+            KindTag::SingleChoice => QuestionKind::SingleChoice {
+                options: some(r.options, "options")?,
+            },
+            KindTag::MultiChoice => QuestionKind::MultiChoice {
+                options: some(r.options, "options")?,
+            },
+            KindTag::Scale => QuestionKind::Scale {
+                points: some(r.points, "points")?,
+            },
+            KindTag::YesNo => QuestionKind::YesNo {
+                yes: r.yes.unwrap_or_default(),
+                no: r.no.unwrap_or_default(),
+            },
             KindTag::ShortText => QuestionKind::ShortText,
             KindTag::LongText => QuestionKind::LongText,
             KindTag::Date => QuestionKind::Date,
-            KindTag::Profile => QuestionKind::Profile { field: some(r.field, "field")? },
+            KindTag::Profile => QuestionKind::Profile {
+                field: some(r.field, "field")?,
+            },
         })
     }
 }
@@ -211,10 +231,18 @@ impl<'de> Deserialize<'de> for Answer {
             none(&r.value, "value", ty)?;
         }
         Ok(match r.tag {
-            AnswerTag::Choice => Answer::Choice { id: some(r.id, "id")? },
-            AnswerTag::Choices => Answer::Choices { ids: some(r.ids, "ids")? },
-            AnswerTag::Text => Answer::Text { value: some(r.value, "value")? },
-            AnswerTag::Date => Answer::Date { value: some(r.value, "value")? },
+            AnswerTag::Choice => Answer::Choice {
+                id: some(r.id, "id")?,
+            },
+            AnswerTag::Choices => Answer::Choices {
+                ids: some(r.ids, "ids")?,
+            },
+            AnswerTag::Text => Answer::Text {
+                value: some(r.value, "value")?,
+            },
+            AnswerTag::Date => Answer::Date {
+                value: some(r.value, "value")?,
+            },
             AnswerTag::DontKnow => Answer::DontKnow,
             AnswerTag::NotApplicable => Answer::NotApplicable,
         })
@@ -232,7 +260,12 @@ struct RawAnswerRef<'a> {
 
 impl Serialize for Answer {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut raw = RawAnswerRef { tag: AnswerTag::DontKnow, id: None, ids: None, value: None };
+        let mut raw = RawAnswerRef {
+            tag: AnswerTag::DontKnow,
+            id: None,
+            ids: None,
+            value: None,
+        };
         match self {
             Answer::Choice { id } => {
                 raw.tag = AnswerTag::Choice;
@@ -274,7 +307,13 @@ impl Serialize for Answer {
 
 /// Write a field, or in JSON leave it out when `skip` (the derived `skip_serializing_if`, which
 /// would leave it out of a binary format too).
-fn field<S: SerializeStruct, T: Serialize + ?Sized>(st: &mut S, all: bool, skip: bool, key: &'static str, value: &T) -> Result<(), S::Error> {
+fn field<S: SerializeStruct, T: Serialize + ?Sized>(
+    st: &mut S,
+    all: bool,
+    skip: bool,
+    key: &'static str,
+    value: &T,
+) -> Result<(), S::Error> {
     if all || !skip {
         st.serialize_field(key, value)
     } else {
@@ -303,9 +342,21 @@ impl Serialize for Assessment {
         st.serialize_field("modified", &self.modified)?;
         st.serialize_field("metadata", &self.metadata)?;
         st.serialize_field("responses", &self.responses)?;
-        field(&mut st, all, self.last_section.is_none(), "last_section", &self.last_section)?;
+        field(
+            &mut st,
+            all,
+            self.last_section.is_none(),
+            "last_section",
+            &self.last_section,
+        )?;
         field(&mut st, all, self.review.is_none(), "review", &self.review)?;
-        field(&mut st, all, self.actions.is_empty(), "actions", &self.actions)?;
+        field(
+            &mut st,
+            all,
+            self.actions.is_empty(),
+            "actions",
+            &self.actions,
+        )?;
         st.end()
     }
 }

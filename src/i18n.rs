@@ -27,7 +27,9 @@ use std::cell::Cell;
 use std::collections::HashMap;
 
 /// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -56,7 +58,12 @@ impl Lang {
 
     /// A language from a code such as `"nl"`, `"nl-BE"` or `"en-GB"` (case-insensitive).
     pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = code
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Lang::En),
             "nl" => Some(Lang::Nl),
@@ -67,7 +74,10 @@ impl Lang {
     /// The language for a first visit: the first of the browser's preferred languages that the
     /// tool has, else English.
     pub fn from_browser<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferred.into_iter().find_map(Lang::from_code).unwrap_or_default()
+        preferred
+            .into_iter()
+            .find_map(Lang::from_code)
+            .unwrap_or_default()
     }
 }
 
@@ -99,7 +109,10 @@ impl Catalog {
     }
 
     pub fn get(&self, key: u32) -> Option<&str> {
-        self.0.binary_search_by_key(&key, |(k, _)| *k).ok().map(|i| self.0[i].1.as_str())
+        self.0
+            .binary_search_by_key(&key, |(k, _)| *k)
+            .ok()
+            .map(|i| self.0[i].1.as_str())
     }
 
     /// Adds or replaces the text of `key`.
@@ -208,7 +221,13 @@ macro_rules! t {
 #[macro_export]
 macro_rules! ts {
     ($text:literal) => {
-        $crate::i18n::tr({ const KEY: u32 = $crate::i18n::key($text); KEY }, $text)
+        $crate::i18n::tr(
+            {
+                const KEY: u32 = $crate::i18n::key($text);
+                KEY
+            },
+            $text,
+        )
     };
 }
 
@@ -221,8 +240,14 @@ pub fn parse_keyed(json: &str) -> Result<Catalog, String> {
 /// The Dutch sources: objects from the English text to the Dutch one, one file per part of the code.
 pub const NL_SOURCES: [(&str, &str); 4] = [
     ("i18n/nl/app.json", include_str!("../i18n/nl/app.json")),
-    ("i18n/nl/studio.json", include_str!("../i18n/nl/studio.json")),
-    ("i18n/nl/report.json", include_str!("../i18n/nl/report.json")),
+    (
+        "i18n/nl/studio.json",
+        include_str!("../i18n/nl/studio.json"),
+    ),
+    (
+        "i18n/nl/report.json",
+        include_str!("../i18n/nl/report.json"),
+    ),
     ("i18n/nl/core.json", include_str!("../i18n/nl/core.json")),
 ];
 
@@ -240,9 +265,9 @@ pub fn nl_sources() -> (Vec<(String, String)>, Vec<String>) {
                         continue;
                     };
                     match pairs.iter().find(|(e, _)| *e == en) {
-                        Some((_, other)) if other != nl => {
-                            problems.push(format!("{path}: \"{en}\" is translated differently in another file"))
-                        }
+                        Some((_, other)) if other != nl => problems.push(format!(
+                            "{path}: \"{en}\" is translated differently in another file"
+                        )),
                         Some(_) => {}
                         None => pairs.push((en, nl.to_string())),
                     }
@@ -254,7 +279,9 @@ pub fn nl_sources() -> (Vec<(String, String)>, Vec<String>) {
     let mut seen: HashMap<u32, &str> = HashMap::new();
     for (en, _) in &pairs {
         if let Some(other) = seen.insert(key(en), en) {
-            problems.push(format!("\"{en}\" and \"{other}\" have the same key; reword one"));
+            problems.push(format!(
+                "\"{en}\" and \"{other}\" have the same key; reword one"
+            ));
         }
     }
     (pairs, problems)
@@ -264,7 +291,11 @@ pub fn nl_sources() -> (Vec<(String, String)>, Vec<String>) {
 pub fn builtin(lang: Lang) -> Catalog {
     match lang {
         Lang::En => Catalog::new(),
-        Lang::Nl => nl_sources().0.into_iter().map(|(en, nl)| (key(&en), nl)).collect(),
+        Lang::Nl => nl_sources()
+            .0
+            .into_iter()
+            .map(|(en, nl)| (key(&en), nl))
+            .collect(),
     }
 }
 
@@ -287,7 +318,8 @@ pub fn scan_sources(root: &std::path::Path) -> Result<Vec<(String, String)>, Str
     files.sort();
     let mut out = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let bytes = text.as_bytes();
         let mut from = 0;
         while let Some(at) = text[from..].find("!(") {
@@ -307,7 +339,9 @@ pub fn scan_sources(root: &std::path::Path) -> Result<Vec<(String, String)>, Str
             let line = text[..start].lines().count();
             let at = format!("{}:{line}", path.display());
             let Some(body) = text[from..].trim_start().strip_prefix('"') else {
-                return Err(format!("{at}: t!( / ts!( must be followed by a string literal"));
+                return Err(format!(
+                    "{at}: t!( / ts!( must be followed by a string literal"
+                ));
             };
             let mut s = String::new();
             let mut chars = body.chars();
@@ -320,7 +354,9 @@ pub fn scan_sources(root: &std::path::Path) -> Result<Vec<(String, String)>, Str
                         Some('"') => s.push('"'),
                         Some('\\') => s.push('\\'),
                         Some('\'') => s.push('\''),
-                        Some(c) => return Err(format!("{at}: unsupported escape \\{c} in a t! text")),
+                        Some(c) => {
+                            return Err(format!("{at}: unsupported escape \\{c} in a t! text"))
+                        }
                         None => return Err(format!("{at}: unterminated t! text")),
                     },
                     Some(c) => s.push(c),
@@ -336,10 +372,21 @@ pub fn scan_sources(root: &std::path::Path) -> Result<Vec<(String, String)>, Str
 /// The Dutch catalogue of one browser app, for `gen-bundle`: the texts used in the sources under
 /// `root`, except those used only in files for which `leave_out(path)` is true (code the app
 /// does not contain, such as the report's, which the worker has built in).
-pub fn keyed_json_for(lang: Lang, root: &std::path::Path, leave_out: impl Fn(&str) -> bool) -> Result<String, String> {
-    let used: std::collections::HashSet<u32> =
-        scan_sources(root)?.into_iter().filter(|(_, at)| !leave_out(at)).map(|(text, _)| key(&text)).collect();
-    let entries: Vec<(u32, String)> = builtin(lang).0.into_iter().filter(|(k, _)| used.contains(k)).collect();
+pub fn keyed_json_for(
+    lang: Lang,
+    root: &std::path::Path,
+    leave_out: impl Fn(&str) -> bool,
+) -> Result<String, String> {
+    let used: std::collections::HashSet<u32> = scan_sources(root)?
+        .into_iter()
+        .filter(|(_, at)| !leave_out(at))
+        .map(|(text, _)| key(&text))
+        .collect();
+    let entries: Vec<(u32, String)> = builtin(lang)
+        .0
+        .into_iter()
+        .filter(|(k, _)| used.contains(k))
+        .collect();
     Ok(serde_json::to_string(&entries).unwrap_or_default())
 }
 
@@ -354,7 +401,9 @@ pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
     if before.0 != lang {
         let catalog = match lang {
             Lang::En => &EMPTY,
-            Lang::Nl => BUILTIN_NL.with(|b| *b.get_or_init(|| Box::leak(Box::new(builtin(Lang::Nl))))),
+            Lang::Nl => {
+                BUILTIN_NL.with(|b| *b.get_or_init(|| Box::leak(Box::new(builtin(Lang::Nl)))))
+            }
         };
         CURRENT.with(|c| c.set((lang, catalog)));
     }
@@ -372,26 +421,61 @@ pub fn num(value: f64, decimals: usize) -> String {
     }
 }
 
-const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_NL: [&str; 12] =
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 /// An RFC 3339 time moved to the UTC offset of another one (`like`): a change stored in UTC,
 /// shown at the offset of the report's local time. Either not such a time: `ts` as it is.
 pub fn at_offset_of(ts: &str, like: &str) -> String {
     fn parse(ts: &str) -> Option<(i64, i64)> {
         let num = |a: usize, b: usize| ts.get(a..b).and_then(|s| s.parse::<i64>().ok());
-        let (y, m, d, h, mi, s) = (num(0, 4)?, num(5, 7)?, num(8, 10)?, num(11, 13)?, num(14, 16)?, num(17, 19)?);
-        if ts.as_bytes().get(10) != Some(&b'T') || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        let (y, m, d, h, mi, s) = (
+            num(0, 4)?,
+            num(5, 7)?,
+            num(8, 10)?,
+            num(11, 13)?,
+            num(14, 16)?,
+            num(17, 19)?,
+        );
+        if ts.as_bytes().get(10) != Some(&b'T') || !(1..=12).contains(&m) || !(1..=31).contains(&d)
+        {
             return None;
         }
-        let tz = ts.get(19..)?.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+        let tz = ts
+            .get(19..)?
+            .trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
         let offset = match tz.as_bytes().first() {
             Some(b'Z') | Some(b'z') => 0,
             Some(b'+') | Some(b'-') => {
                 let sign = if tz.starts_with('-') { -1 } else { 1 };
-                sign * (tz.get(1..3)?.parse::<i64>().ok()? * 60 + tz.get(4..6)?.parse::<i64>().ok()?)
+                sign * (tz.get(1..3)?.parse::<i64>().ok()? * 60
+                    + tz.get(4..6)?.parse::<i64>().ok()?)
             }
             _ => return None,
         };
@@ -404,7 +488,9 @@ pub fn at_offset_of(ts: &str, like: &str) -> String {
         let days = era * 146097 + doe - 719468;
         Some((((days * 24 + h) * 60 + mi) * 60 + s - offset * 60, offset))
     }
-    let (Some((secs, _)), Some((_, offset))) = (parse(ts), parse(like)) else { return ts.to_string() };
+    let (Some((secs, _)), Some((_, offset))) = (parse(ts), parse(like)) else {
+        return ts.to_string();
+    };
     rfc3339_at(secs, offset)
 }
 
@@ -423,18 +509,37 @@ pub fn rfc3339_at(secs: i64, offset: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    let zone = if offset == 0 { "Z".to_string() } else { format!("{}{:02}:{:02}", if offset < 0 { '-' } else { '+' }, offset.abs() / 60, offset.abs() % 60) };
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{zone}", rest / 3600, rest / 60 % 60, rest % 60)
+    let zone = if offset == 0 {
+        "Z".to_string()
+    } else {
+        format!(
+            "{}{:02}:{:02}",
+            if offset < 0 { '-' } else { '+' },
+            offset.abs() / 60,
+            offset.abs() % 60
+        )
+    };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{zone}",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
 }
 
 /// An RFC 3339 time as a date and a time of day in the current language: "29 November 2026,
 /// 10:15 UTC+01:00". Anything that is not such a time is returned as it is.
 pub fn date_time(ts: &str) -> String {
     let day = date(ts);
-    let time = ts.get(11..16).filter(|t| t.as_bytes().get(2) == Some(&b':'));
+    let time = ts
+        .get(11..16)
+        .filter(|t| t.as_bytes().get(2) == Some(&b':'));
     match time {
         Some(time) if day != ts => {
-            let zone = ts.get(16..).unwrap_or("").trim_start_matches(|c: char| c == ':' || c == '.' || c.is_ascii_digit());
+            let zone = ts
+                .get(16..)
+                .unwrap_or("")
+                .trim_start_matches(|c: char| c == ':' || c == '.' || c.is_ascii_digit());
             let zone = match zone {
                 "Z" | "z" => " UTC".to_string(),
                 "" => String::new(),
@@ -482,21 +587,54 @@ pub fn reference(r: &str) -> String {
 
 /// A list of references, each cited in the current language, joined with "; ".
 pub fn references(list: &[String]) -> String {
-    list.iter().map(|r| reference(r)).collect::<Vec<_>>().join("; ")
+    list.iter()
+        .map(|r| reference(r))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 const REFERENCES_NL: [(&str, &str); 11] = [
-    ("Commission guidelines on general-purpose AI models (2025)", "Richtsnoeren van de Europese Commissie over AI-modellen voor algemene doeleinden (2025)"),
-    ("Commission guidelines on the AI system definition (2025)", "Richtsnoeren van de Europese Commissie over de definitie van een AI-systeem (2025)"),
-    ("Autoriteit Persoonsgegevens: list of processing that requires a DPIA", "Autoriteit Persoonsgegevens: lijst van verwerkingen waarvoor een DPIA verplicht is"),
-    ("Dutch Algorithm Register (Algoritmeregister)", "Algoritmeregister van de overheid"),
-    ("Obermeyer et al., Science 2019 (label bias)", "Obermeyer e.a., Science 2019 (labelbias)"),
+    (
+        "Commission guidelines on general-purpose AI models (2025)",
+        "Richtsnoeren van de Europese Commissie over AI-modellen voor algemene doeleinden (2025)",
+    ),
+    (
+        "Commission guidelines on the AI system definition (2025)",
+        "Richtsnoeren van de Europese Commissie over de definitie van een AI-systeem (2025)",
+    ),
+    (
+        "Autoriteit Persoonsgegevens: list of processing that requires a DPIA",
+        "Autoriteit Persoonsgegevens: lijst van verwerkingen waarvoor een DPIA verplicht is",
+    ),
+    (
+        "Dutch Algorithm Register (Algoritmeregister)",
+        "Algoritmeregister van de overheid",
+    ),
+    (
+        "Obermeyer et al., Science 2019 (label bias)",
+        "Obermeyer e.a., Science 2019 (labelbias)",
+    ),
     ("Pharos: B1 language level", "Pharos: taalniveau B1"),
-    ("STANDING Together recommendations (2024)", "STANDING Together-aanbevelingen (2024)"),
-    ("WHO guidance on ethics and governance of AI for health (2021)", "WHO-richtlijn over ethiek en governance van AI voor de gezondheid (2021)"),
-    ("WHO guidance on large multi-modal models (2024)", "WHO-richtlijn over grote multimodale modellen (2024)"),
-    ("WP29 Guidelines on DPIA (WP248 rev.01), endorsed by the EDPB", "WP29-richtsnoeren voor DPIA's (WP248 rev.01), overgenomen door de EDPB"),
-    ("WP29 Guidelines on DPIA (WP248 rev.01)", "WP29-richtsnoeren voor DPIA's (WP248 rev.01)"),
+    (
+        "STANDING Together recommendations (2024)",
+        "STANDING Together-aanbevelingen (2024)",
+    ),
+    (
+        "WHO guidance on ethics and governance of AI for health (2021)",
+        "WHO-richtlijn over ethiek en governance van AI voor de gezondheid (2021)",
+    ),
+    (
+        "WHO guidance on large multi-modal models (2024)",
+        "WHO-richtlijn over grote multimodale modellen (2024)",
+    ),
+    (
+        "WP29 Guidelines on DPIA (WP248 rev.01), endorsed by the EDPB",
+        "WP29-richtsnoeren voor DPIA's (WP248 rev.01), overgenomen door de EDPB",
+    ),
+    (
+        "WP29 Guidelines on DPIA (WP248 rev.01)",
+        "WP29-richtsnoeren voor DPIA's (WP248 rev.01)",
+    ),
 ];
 
 /// Names at the start of a reference.
@@ -505,10 +643,19 @@ const NAMES_NL: [(&str, &str); 11] = [
     ("CJEU ", "HvJ EU "),
     ("EU AI Act ", "AI-verordening "),
     ("GDPR ", "AVG "),
-    ("EU Charter of Fundamental Rights ", "Handvest van de grondrechten van de EU "),
+    (
+        "EU Charter of Fundamental Rights ",
+        "Handvest van de grondrechten van de EU ",
+    ),
     ("Dutch Constitution ", "Grondwet "),
-    ("Energy Efficiency Directive ", "Richtlijn energie-efficiëntie "),
-    ("Product Liability Directive ", "Richtlijn productaansprakelijkheid "),
+    (
+        "Energy Efficiency Directive ",
+        "Richtlijn energie-efficiëntie ",
+    ),
+    (
+        "Product Liability Directive ",
+        "Richtlijn productaansprakelijkheid ",
+    ),
     ("UN CRPD ", "VN-verdrag handicap "),
     ("PROGRESS-Plus: ", "PROGRESS-Plus: "),
     ("ALTAI: ", "ALTAI: "),
@@ -521,16 +668,31 @@ const LABELS_NL: [(&str, &str); 24] = [
     ("gender", "gender"),
     ("occupation", "beroep"),
     ("place of residence", "woonplaats"),
-    ("race, ethnicity, culture and language", "afkomst, etniciteit, cultuur en taal"),
+    (
+        "race, ethnicity, culture and language",
+        "afkomst, etniciteit, cultuur en taal",
+    ),
     ("religion", "religie"),
     ("social capital", "sociaal kapitaal"),
     ("socio-economic status", "sociaaleconomische status"),
     ("socioeconomic status", "sociaaleconomische status"),
     ("accountability", "verantwoording"),
-    ("diversity, non-discrimination and fairness", "diversiteit, non-discriminatie en eerlijkheid"),
-    ("human agency and oversight", "menselijke autonomie en toezicht"),
-    ("societal and environmental well-being", "maatschappelijk en ecologisch welzijn"),
-    ("technical robustness and safety", "technische robuustheid en veiligheid"),
+    (
+        "diversity, non-discrimination and fairness",
+        "diversiteit, non-discriminatie en eerlijkheid",
+    ),
+    (
+        "human agency and oversight",
+        "menselijke autonomie en toezicht",
+    ),
+    (
+        "societal and environmental well-being",
+        "maatschappelijk en ecologisch welzijn",
+    ),
+    (
+        "technical robustness and safety",
+        "technische robuustheid en veiligheid",
+    ),
     ("transparency", "transparantie"),
     ("explainability", "uitlegbaarheid"),
     ("fairness", "eerlijkheid"),
@@ -555,7 +717,12 @@ fn reference_nl(r: &str) -> String {
     if let Some((en, nl)) = NAMES_NL.iter().find(|(en, _)| s.starts_with(en)) {
         s = format!("{nl}{}", &s[en.len()..]);
     }
-    for (en, nl) in [(" Annex ", " bijlage "), (" recital ", " overweging "), (" point ", " punt "), (" rule ", " regel ")] {
+    for (en, nl) in [
+        (" Annex ", " bijlage "),
+        (" recital ", " overweging "),
+        (" point ", " punt "),
+        (" rule ", " regel "),
+    ] {
         s = s.replace(en, nl);
     }
     // Definitions are cited by point, not by paragraph: AI Act art. 3, GDPR art. 4.
@@ -567,16 +734,27 @@ fn reference_nl(r: &str) -> String {
     let mut first = true;
     while let Some(open) = rest.find('(') {
         let before = &rest[..open];
-        let prev = out.chars().last().into_iter().chain(before.chars().last()).last();
+        let prev = out
+            .chars()
+            .last()
+            .into_iter()
+            .chain(before.chars().last())
+            .last();
         let after = &rest[open + 1..];
         let inner = after.find(')').map(|c| &after[..c]);
-        let cited = prev.is_some_and(|c| c.is_ascii_digit() || (c.is_ascii_lowercase() && !first && before.is_empty()))
-            && inner.is_some_and(|x| (!x.is_empty() && x.len() <= 3 && x.bytes().all(|b| b.is_ascii_digit())) || (x.len() == 1 && x.bytes().all(|b| b.is_ascii_lowercase())));
+        let cited = prev.is_some_and(|c| {
+            c.is_ascii_digit() || (c.is_ascii_lowercase() && !first && before.is_empty())
+        }) && inner.is_some_and(|x| {
+            (!x.is_empty() && x.len() <= 3 && x.bytes().all(|b| b.is_ascii_digit()))
+                || (x.len() == 1 && x.bytes().all(|b| b.is_ascii_lowercase()))
+        });
         out.push_str(before);
         match (cited, inner) {
             (true, Some(x)) => {
                 let numeric = x.bytes().all(|b| b.is_ascii_digit());
-                let after_point = out.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with("punt ");
+                let after_point = out
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .ends_with("punt ");
                 let word = match (numeric, first) {
                     (true, true) if definitions && !after_point => "punt",
                     (true, true) if !after_point => "lid",

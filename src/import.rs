@@ -16,10 +16,10 @@
 //!
 //! Nothing here touches stored data: the caller saves only what comes out of a successful import.
 
-pub use crate::versions::{compare_versions, move_to_newest};
 use crate::answers::Assessment;
 use crate::persist::{self, PersistError, StoredAssessment};
 use crate::t;
+pub use crate::versions::{compare_versions, move_to_newest};
 use std::fmt;
 
 /// Files larger than this are refused.
@@ -62,7 +62,9 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     Empty,
     Image(&'static str),
     /// Bytes that are not UTF-8 text (and not a PDF or a known image).
@@ -70,14 +72,24 @@ pub enum ImportError {
     NotJson(String),
     NotAssessment(String),
     NewerFormat(u32),
-    UnknownQuestionnaire { id: String },
-    UnknownQuestionnaireVersion { id: String, title: String, version: String, available: String },
+    UnknownQuestionnaire {
+        id: String,
+    },
+    UnknownQuestionnaireVersion {
+        id: String,
+        title: String,
+        version: String,
+        available: String,
+    },
     PdfUnreadable(String),
     PdfWithoutAnswers,
     /// The questionnaire carried in the file is not valid: the validator's messages.
     BadQuestionnaire(Vec<String>),
     /// The questionnaire carried in the file is not the one its assessment names.
-    OtherQuestionnaire { id: String, version: String },
+    OtherQuestionnaire {
+        id: String,
+        version: String,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -132,12 +144,18 @@ impl std::error::Error for ImportError {}
 /// The message for a file over [`MAX_IMPORT_BYTES`] (the browser checks the size before reading
 /// the file, and needs no other message of this module).
 pub fn too_large(bytes: u64) -> String {
-    t!("This file is too large to be an assessment ({0}). Files over 5 MB are not accepted.", human_size(bytes))
+    t!(
+        "This file is too large to be an assessment ({0}). Files over 5 MB are not accepted.",
+        human_size(bytes)
+    )
 }
 
 fn human_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{} MB", crate::i18n::num(bytes as f64 / (1024.0 * 1024.0), 1))
+        format!(
+            "{} MB",
+            crate::i18n::num(bytes as f64 / (1024.0 * 1024.0), 1)
+        )
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
@@ -198,16 +216,27 @@ pub struct Imported {
 /// carries (a custom one): it is validated like a file of its own and must be the one the
 /// assessment names. When the tool has a questionnaire of that id and version itself, the tool's
 /// is used (bundled questionnaires are never carried).
-pub fn resolve_carried(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
+pub fn resolve_carried(
+    stored: StoredAssessment,
+    available: &[Available<'_>],
+) -> Result<Imported, ImportError> {
     match carries_unknown(&stored, available) {
         Some(content) => {
-            let q = crate::validate::load_questionnaire(content)
-                .map_err(|errors| ImportError::BadQuestionnaire(errors.iter().map(|e| e.to_string()).collect()))?;
+            let q = crate::validate::load_questionnaire(content).map_err(|errors| {
+                ImportError::BadQuestionnaire(errors.iter().map(|e| e.to_string()).collect())
+            })?;
             let a = stored.assessment;
             if q.id != a.questionnaire_id || q.version != a.questionnaire_version {
-                return Err(ImportError::OtherQuestionnaire { id: q.id, version: q.version });
+                return Err(ImportError::OtherQuestionnaire {
+                    id: q.id,
+                    version: q.version,
+                });
             }
-            Ok(Imported { assessment: a, moved_from_version: None, questionnaire: Some(q) })
+            Ok(Imported {
+                assessment: a,
+                moved_from_version: None,
+                questionnaire: Some(q),
+            })
         }
         None => resolve(stored, available),
     }
@@ -216,30 +245,60 @@ pub fn resolve_carried(stored: StoredAssessment, available: &[Available<'_>]) ->
 /// The text of the questionnaire a file carries, when the tool does not have it itself (such a
 /// file is read with [`resolve_carried`]; the studio sends it to the report worker, which has
 /// the validator).
-pub fn carries_unknown<'s>(stored: &'s StoredAssessment, available: &[Available<'_>]) -> Option<&'s str> {
+pub fn carries_unknown<'s>(
+    stored: &'s StoredAssessment,
+    available: &[Available<'_>],
+) -> Option<&'s str> {
     let a = &stored.assessment;
-    let known = available.iter().any(|x| x.id == a.questionnaire_id && x.version == a.questionnaire_version);
-    stored.questionnaire.content.as_ref().filter(|_| !known).map(|c| c.0.get())
+    let known = available
+        .iter()
+        .any(|x| x.id == a.questionnaire_id && x.version == a.questionnaire_version);
+    stored
+        .questionnaire
+        .content
+        .as_ref()
+        .filter(|_| !known)
+        .map(|c| c.0.get())
 }
 
 /// Match the file's questionnaire against those the tool has (bundled ones; a carried one is
 /// [`resolve_carried`]'s).
-pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<Imported, ImportError> {
+pub fn resolve(
+    stored: StoredAssessment,
+    available: &[Available<'_>],
+) -> Result<Imported, ImportError> {
     let mut a = stored.assessment;
-    let same_id: Vec<&Available> = available.iter().filter(|q| q.id == a.questionnaire_id).collect();
+    let same_id: Vec<&Available> = available
+        .iter()
+        .filter(|q| q.id == a.questionnaire_id)
+        .collect();
     if same_id.is_empty() {
-        return Err(ImportError::UnknownQuestionnaire { id: a.questionnaire_id });
+        return Err(ImportError::UnknownQuestionnaire {
+            id: a.questionnaire_id,
+        });
     }
     if same_id.iter().any(|q| q.version == a.questionnaire_version) {
-        return Ok(Imported { assessment: a, moved_from_version: None, questionnaire: None });
+        return Ok(Imported {
+            assessment: a,
+            moved_from_version: None,
+            questionnaire: None,
+        });
     }
     match move_forward(&mut a, available) {
-        Some(from) => Ok(Imported { assessment: a, moved_from_version: Some(from), questionnaire: None }),
+        Some(from) => Ok(Imported {
+            assessment: a,
+            moved_from_version: Some(from),
+            questionnaire: None,
+        }),
         None => Err(ImportError::UnknownQuestionnaireVersion {
             id: a.questionnaire_id.clone(),
             title: same_id[0].title.to_string(),
             version: a.questionnaire_version,
-            available: same_id.iter().map(|q| q.version).collect::<Vec<_>>().join(", "),
+            available: same_id
+                .iter()
+                .map(|q| q.version)
+                .collect::<Vec<_>>()
+                .join(", "),
         }),
     }
 }
@@ -249,7 +308,11 @@ pub fn resolve(stored: StoredAssessment, available: &[Available<'_>]) -> Result<
 /// listed by [`crate::answers::removed_answers`]). Returns the version it came from, or `None`
 /// when it already has a version the tool has, or a newer or unknown one.
 pub fn move_forward(a: &mut Assessment, available: &[Available<'_>]) -> Option<String> {
-    let versions: Vec<&str> = available.iter().filter(|q| q.id == a.questionnaire_id).map(|q| q.version).collect();
+    let versions: Vec<&str> = available
+        .iter()
+        .filter(|q| q.id == a.questionnaire_id)
+        .map(|q| q.version)
+        .collect();
     move_to_newest(a, &versions)
 }
 
@@ -275,11 +338,19 @@ pub fn bundled_available(lang: crate::i18n::Lang) -> Vec<Available<'static>> {
     crate::bundled::INDEX
         .iter()
         .map(|b| {
-            let pick = |l: &str| b.title.iter().find(|(code, text)| *code == l && !text.trim().is_empty()).map(|(_, t)| *t);
+            let pick = |l: &str| {
+                b.title
+                    .iter()
+                    .find(|(code, text)| *code == l && !text.trim().is_empty())
+                    .map(|(_, t)| *t)
+            };
             Available {
                 id: b.id,
                 version: b.version,
-                title: pick(lang).or_else(|| pick("en")).or(b.title.first().map(|(_, t)| *t)).unwrap_or(b.id),
+                title: pick(lang)
+                    .or_else(|| pick("en"))
+                    .or(b.title.first().map(|(_, t)| *t))
+                    .unwrap_or(b.id),
             }
         })
         .collect()

@@ -18,7 +18,12 @@ const MAX_DEPTH: usize = 128;
 
 impl Positions {
     pub fn of(text: &str) -> Positions {
-        let mut r = Reader { chars: text.chars().peekable(), line: 1, col: 1, out: HashMap::new() };
+        let mut r = Reader {
+            chars: text.chars().peekable(),
+            line: 1,
+            col: 1,
+            out: HashMap::new(),
+        };
         r.skip_ws();
         let _ = r.value(String::new(), 0);
         Positions(r.out)
@@ -81,7 +86,12 @@ impl Reader<'_> {
                         't' => s.push('\t'),
                         'u' => {
                             let hex: String = (0..4).filter_map(|_| self.bump()).collect();
-                            s.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}'));
+                            s.push(
+                                u32::from_str_radix(&hex, 16)
+                                    .ok()
+                                    .and_then(char::from_u32)
+                                    .unwrap_or('\u{fffd}'),
+                            );
                         }
                         other => s.push(other),
                     }
@@ -108,7 +118,11 @@ impl Reader<'_> {
                     self.skip_ws();
                     let at = (self.line, self.col);
                     let key = self.string()?;
-                    let child = if path.is_empty() { key } else { format!("{path}.{key}") };
+                    let child = if path.is_empty() {
+                        key
+                    } else {
+                        format!("{path}.{key}")
+                    };
                     self.out.entry(child.clone()).or_insert(at);
                     self.skip_ws();
                     if self.bump()? != ':' {
@@ -135,7 +149,9 @@ impl Reader<'_> {
                 loop {
                     self.skip_ws();
                     let child = format!("{path}[{i}]");
-                    self.out.entry(child.clone()).or_insert((self.line, self.col));
+                    self.out
+                        .entry(child.clone())
+                        .or_insert((self.line, self.col));
                     self.value(child, depth + 1)?;
                     self.skip_ws();
                     match self.bump()? {
@@ -148,7 +164,11 @@ impl Reader<'_> {
             '"' => self.string().map(|_| ()),
             _ => {
                 // A number, true, false or null.
-                while self.chars.peek().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.')) {
+                while self
+                    .chars
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.'))
+                {
                     self.bump();
                 }
                 Some(())

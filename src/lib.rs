@@ -1,35 +1,35 @@
 //! ELSA self-assessment for AI in healthcare.
 //!
 //! Modules in reading order. The pure core (no browser dependencies; builds and tests natively):
-pub mod i18n;
-pub mod model;
-pub mod validate;
-pub mod json_pos;
-pub mod extend;
-pub mod custom;
-pub mod preview;
-pub mod answers;
 pub mod action;
 pub mod actions;
-pub mod scoring;
-pub mod triage;
+pub mod answers;
+pub mod bundled;
+pub mod compare;
+pub mod custom;
+pub mod extend;
+pub mod files;
+mod flat;
+pub mod i18n;
+pub mod import;
+pub mod json_pos;
 pub mod lint;
 pub mod markdown;
-pub mod route;
+pub mod model;
 pub mod persist;
-pub mod import;
-pub mod review;
-pub mod sha256;
-pub mod compare;
-pub mod workshop;
-pub mod files;
-pub mod versions;
-pub mod bundled;
+pub mod preview;
 pub mod report;
+pub mod review;
+pub mod route;
 pub mod schema;
-mod flat;
+pub mod scoring;
+pub mod sha256;
+pub mod triage;
+pub mod validate;
+pub mod versions;
+pub mod workshop;
 
 // The browser shell (Leptos, storage, the report worker glue).
-pub mod worker;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod worker;

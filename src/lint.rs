@@ -16,7 +16,11 @@ pub struct Requirements {
 impl Requirements {
     /// The full ELSA questionnaire.
     pub fn full() -> Self {
-        Requirements { min_scored: 100, min_low_ses_scored: 15, all_progress_plus: true }
+        Requirements {
+            min_scored: 100,
+            min_low_ses_scored: 15,
+            all_progress_plus: true,
+        }
     }
 }
 
@@ -29,10 +33,13 @@ pub fn sentence_count(text: &str) -> usize {
         if matches!(chars[i], '.' | '?' | '!') {
             let rest: String = chars[i + 1..].iter().take(3).collect();
             let trimmed = rest.trim_start_matches([')', '"', '”', '’', '*']);
-            let at_end = chars[i + 1..].iter().all(|c| c.is_whitespace() || matches!(c, ')' | '"' | '”' | '’' | '*'));
+            let at_end = chars[i + 1..]
+                .iter()
+                .all(|c| c.is_whitespace() || matches!(c, ')' | '"' | '”' | '’' | '*'));
             let next = trimmed.trim_start().chars().next();
             let starts_new = (trimmed.starts_with(' ') || trimmed.starts_with('\n'))
-                && next.is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '*' | '-' | '['));
+                && next
+                    .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '*' | '-' | '['));
             if at_end || starts_new {
                 n += 1;
             }
@@ -71,29 +78,47 @@ pub fn lint(q: &Questionnaire, req: &Requirements) -> Vec<String> {
         }
         for o in question.kind.options() {
             if o.concern > 0 && !o.recommendation.is_some_and(|t| t.has_english()) {
-                out.push(format!("{id}: option \"{}\" has concern {} but no recommendation", o.id, o.concern));
+                out.push(format!(
+                    "{id}: option \"{}\" has concern {} but no recommendation",
+                    o.id, o.concern
+                ));
             }
         }
     }
     // Legal content is dated and every duty can show.
     if (!q.triage.is_empty() || !q.duties.is_empty()) && q.legal_as_of.is_none() {
-        out.push("the triage has no legal_as_of: record the date its legal content was last checked".to_string());
+        out.push(
+            "the triage has no legal_as_of: record the date its legal content was last checked"
+                .to_string(),
+        );
     }
     for d in &q.duties {
         if !q.triage.iter().any(|r| r.duties.contains(&d.id)) {
-            out.push(format!("duty {}: no triage rule names it, so it never shows", d.id));
+            out.push(format!(
+                "duty {}: no triage rule names it, so it never shows",
+                d.id
+            ));
         }
     }
     if scored < req.min_scored {
-        out.push(format!("only {scored} scored questions; at least {} are needed", req.min_scored));
+        out.push(format!(
+            "only {scored} scored questions; at least {} are needed",
+            req.min_scored
+        ));
     }
     if low_ses < req.min_low_ses_scored {
-        out.push(format!("only {low_ses} scored low-SES questions; at least {} are needed", req.min_low_ses_scored));
+        out.push(format!(
+            "only {low_ses} scored low-SES questions; at least {} are needed",
+            req.min_low_ses_scored
+        ));
     }
     if req.all_progress_plus {
         for d in ProgressPlus::ALL {
             if !dims.contains(&d) {
-                out.push(format!("no question is tagged with the PROGRESS-Plus dimension \"{}\"", d.label()));
+                out.push(format!(
+                    "no question is tagged with the PROGRESS-Plus dimension \"{}\"",
+                    d.label()
+                ));
             }
         }
     }

@@ -100,7 +100,10 @@ pub fn inline(src: &str) -> Vec<Inline> {
                     let href = &rest[close + 2..close + 2 + end];
                     if !label.is_empty() && !label.contains('[') && safe_href(href) {
                         flush(&mut text, &mut out);
-                        out.push(Inline::Link { text: label.to_string(), href: href.trim().to_string() });
+                        out.push(Inline::Link {
+                            text: label.to_string(),
+                            href: href.trim().to_string(),
+                        });
                         rest = &rest[close + 2 + end + 1..];
                         continue;
                     }

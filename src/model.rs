@@ -38,7 +38,10 @@ impl<'de> Deserialize<'de> for LocalText {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("texts by locale, such as {\"en\": \"…\"}")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LocalText, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LocalText, A::Error> {
                 let mut out: Vec<(String, String)> = Vec::new();
                 while let Some((k, v)) = map.next_entry::<String, String>()? {
                     match out.iter_mut().find(|(l, _)| *l == k) {
@@ -74,12 +77,15 @@ impl LocalText {
 
     /// Whether [`LocalText::get`] in `locale` falls back to English.
     pub fn is_fallback_in(&self, locale: &str) -> bool {
-        locale != DEFAULT_LOCALE && self.lookup(locale).is_none_or(|s| s.trim().is_empty()) && self.has_english()
+        locale != DEFAULT_LOCALE
+            && self.lookup(locale).is_none_or(|s| s.trim().is_empty())
+            && self.has_english()
     }
 
     /// Whether a non-blank English text is present.
     pub fn has_english(&self) -> bool {
-        self.lookup(DEFAULT_LOCALE).is_some_and(|s| !s.trim().is_empty())
+        self.lookup(DEFAULT_LOCALE)
+            .is_some_and(|s| !s.trim().is_empty())
     }
 }
 
@@ -149,7 +155,9 @@ pub struct Replacement {
 /// The PROGRESS-Plus dimensions (place of residence; race, ethnicity, culture and language;
 /// occupation; gender; religion; education; socio-economic status; social capital; plus age,
 /// disability, sexual orientation and time-dependent situations).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressPlus {
     PlaceOfResidence,
@@ -186,7 +194,9 @@ impl ProgressPlus {
     pub fn label(self) -> String {
         match self {
             ProgressPlus::PlaceOfResidence => t!("Place of residence"),
-            ProgressPlus::RaceEthnicityCultureLanguage => t!("Race, ethnicity, culture and language"),
+            ProgressPlus::RaceEthnicityCultureLanguage => {
+                t!("Race, ethnicity, culture and language")
+            }
             ProgressPlus::Occupation => t!("Occupation"),
             ProgressPlus::Gender => t!("Gender"),
             ProgressPlus::Religion => t!("Religion"),
@@ -202,7 +212,9 @@ impl ProgressPlus {
 }
 
 /// The legal framework a triage conclusion belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Framework {
     EuAiAct,
@@ -217,7 +229,12 @@ pub enum Framework {
 
 impl Framework {
     /// Every framework, in the order the triage shows them.
-    pub const ALL: [Framework; 4] = [Framework::EuAiAct, Framework::Gdpr, Framework::Mdr, Framework::NlPublicSector];
+    pub const ALL: [Framework; 4] = [
+        Framework::EuAiAct,
+        Framework::Gdpr,
+        Framework::Mdr,
+        Framework::NlPublicSector,
+    ];
 
     pub fn label(self) -> String {
         match self {
@@ -230,7 +247,20 @@ impl Framework {
 }
 
 /// What a triage rule finds about its framework.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Finding {
     /// The framework (or a part of it) applies: a classification, a role or a duty follows.
@@ -243,7 +273,9 @@ pub enum Finding {
 }
 
 /// The role an organisation holds under a framework; duties bind roles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// EU AI Act art. 3(3): develops an AI system (or has it developed) and places it on the
@@ -352,7 +384,9 @@ pub struct Transition {
 }
 
 /// How much a triage conclusion asks of the team.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Good to know; no extra legal duty follows.
@@ -412,7 +446,9 @@ pub struct Band {
 }
 
 /// The ELSA dimension a section belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Project profile: fills the assessment metadata, never scored.
@@ -501,11 +537,17 @@ pub struct Question {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum QuestionKind {
     /// Pick one option.
-    SingleChoice { options: Vec<Choice> },
+    SingleChoice {
+        options: Vec<Choice>,
+    },
     /// Pick any number of options; the concern is that of the most concerning option picked.
-    MultiChoice { options: Vec<Choice> },
+    MultiChoice {
+        options: Vec<Choice>,
+    },
     /// A labelled scale, shown as a row of points; each point is an option.
-    Scale { points: Vec<Choice> },
+    Scale {
+        points: Vec<Choice>,
+    },
     /// Yes or no, each with its own scoring.
     YesNo {
         #[serde(default)]
@@ -518,7 +560,9 @@ pub enum QuestionKind {
     /// A calendar date, stored as `YYYY-MM-DD`.
     Date,
     /// A field of the assessment's metadata (project name, organisation, …).
-    Profile { field: ProfileField },
+    Profile {
+        field: ProfileField,
+    },
 }
 
 /// How an answer option weighs in the score.
@@ -558,7 +602,9 @@ pub struct Choice {
 }
 
 /// The metadata fields a profile question can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileField {
     ProjectName,
@@ -593,9 +639,18 @@ impl ProfileField {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
-    Equals { question: String, value: String },
-    AnyOf { question: String, values: Vec<String> },
-    AllOf { question: String, values: Vec<String> },
+    Equals {
+        question: String,
+        value: String,
+    },
+    AnyOf {
+        question: String,
+        values: Vec<String>,
+    },
+    AllOf {
+        question: String,
+        values: Vec<String>,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -615,7 +670,9 @@ impl Condition {
             Condition::AnyOf { question, values } | Condition::AllOf { question, values } => {
                 out.push((question, values.iter().map(String::as_str).collect()))
             }
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_leaves(out)),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_leaves(out))
+            }
             Condition::Not(c) => c.collect_leaves(out),
         }
     }
@@ -729,12 +786,16 @@ impl<'a> ChoiceView<'a> {
 impl Questionnaire {
     /// Every question in document order with its section.
     pub fn questions(&self) -> impl Iterator<Item = QuestionRef<'_>> {
-        self.sections.iter().enumerate().flat_map(|(section_index, section)| {
-            section
-                .questions
-                .iter()
-                .map(move |question| QuestionRef { section_index, section, question })
-        })
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(section_index, section)| {
+                section.questions.iter().map(move |question| QuestionRef {
+                    section_index,
+                    section,
+                    question,
+                })
+            })
     }
 
     pub fn question(&self, id: &str) -> Option<QuestionRef<'_>> {

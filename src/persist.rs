@@ -123,12 +123,18 @@ pub fn migrate_1_to_2(old: StoredV1) -> StoredAssessment {
 
 /// Format 2 → 3: nothing to add (a format-2 file has no review); the version moves on.
 pub fn migrate_2_to_3(old: StoredAssessment) -> StoredAssessment {
-    StoredAssessment { format_version: 3, ..old }
+    StoredAssessment {
+        format_version: 3,
+        ..old
+    }
 }
 
 /// Format 3 → 4: nothing to add (a format-3 file has no action plan); the version moves on.
 pub fn migrate_3_to_4(old: StoredAssessment) -> StoredAssessment {
-    StoredAssessment { format_version: 4, ..old }
+    StoredAssessment {
+        format_version: 4,
+        ..old
+    }
 }
 
 /// Prefix of the keys holding a reviewer's work: the team's file as received plus the review,
@@ -175,7 +181,11 @@ pub fn to_stored(a: &Assessment, lang: crate::i18n::Lang) -> StoredAssessment {
         format: FORMAT_NAME.to_string(),
         format_version: FORMAT_VERSION,
         tool_version: TOOL_VERSION.to_string(),
-        questionnaire: QuestionnaireRef { id: a.questionnaire_id.clone(), version: a.questionnaire_version.clone(), content: None },
+        questionnaire: QuestionnaireRef {
+            id: a.questionnaire_id.clone(),
+            version: a.questionnaire_version.clone(),
+            content: None,
+        },
         language: Some(lang.code().to_string()),
         assessment: a.clone(),
     }
@@ -183,7 +193,11 @@ pub fn to_stored(a: &Assessment, lang: crate::i18n::Lang) -> StoredAssessment {
 
 /// The exported form of an assessment: [`to_stored`], carrying its questionnaire when that is
 /// not one of the tool's own (a custom questionnaire travels with its assessments).
-pub fn to_exported(a: &Assessment, q: &crate::model::Questionnaire, lang: crate::i18n::Lang) -> StoredAssessment {
+pub fn to_exported(
+    a: &Assessment,
+    q: &crate::model::Questionnaire,
+    lang: crate::i18n::Lang,
+) -> StoredAssessment {
     let mut stored = to_stored(a, lang);
     if crate::bundled::info(&q.id, &q.version).is_none() {
         stored.questionnaire.content = serde_json::value::to_raw_value(q).ok().map(Embedded);
@@ -192,12 +206,20 @@ pub fn to_exported(a: &Assessment, q: &crate::model::Questionnaire, lang: crate:
 }
 
 /// [`to_exported`] as the text of an exported file.
-pub fn encode_exported(a: &Assessment, q: &crate::model::Questionnaire, lang: crate::i18n::Lang) -> String {
+pub fn encode_exported(
+    a: &Assessment,
+    q: &crate::model::Questionnaire,
+    lang: crate::i18n::Lang,
+) -> String {
     serde_json::to_string(&to_exported(a, q, lang)).unwrap_or_default()
 }
 
 /// The same, indented, for files people may open in an editor.
-pub fn encode_exported_pretty(a: &Assessment, q: &crate::model::Questionnaire, lang: crate::i18n::Lang) -> String {
+pub fn encode_exported_pretty(
+    a: &Assessment,
+    q: &crate::model::Questionnaire,
+    lang: crate::i18n::Lang,
+) -> String {
     serde_json::to_string_pretty(&to_exported(a, q, lang)).unwrap_or_default()
 }
 
@@ -247,7 +269,11 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
                 format: Option<String>,
                 format_version: Option<u64>,
             }
-            if let Ok(Head { format, format_version: Some(v) }) = serde_json::from_str::<Head>(text) {
+            if let Ok(Head {
+                format,
+                format_version: Some(v),
+            }) = serde_json::from_str::<Head>(text)
+            {
                 if v > FORMAT_VERSION as u64 && format.as_deref().is_none_or(|f| f == FORMAT_NAME) {
                     return Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32));
                 }
@@ -256,21 +282,35 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
         }
     };
     if known.format_version < 3 && known.assessment.review.is_some() {
-        return Err(PersistError::WrongShape("a review needs file format 3 or later".into()));
+        return Err(PersistError::WrongShape(
+            "a review needs file format 3 or later".into(),
+        ));
     }
     if known.format_version < 4 && !known.assessment.actions.is_empty() {
-        return Err(PersistError::WrongShape("an action plan needs file format 4 or later".into()));
+        return Err(PersistError::WrongShape(
+            "an action plan needs file format 4 or later".into(),
+        ));
     }
     match known.format_version {
-        1 => Ok(migrate_3_to_4(migrate_2_to_3(migrate_1_to_2(StoredV1 { format_version: 1, tool_version: known.tool_version, assessment: known.assessment })))),
+        1 => Ok(migrate_3_to_4(migrate_2_to_3(migrate_1_to_2(StoredV1 {
+            format_version: 1,
+            tool_version: known.tool_version,
+            assessment: known.assessment,
+        })))),
         v @ (2..=4) => {
             if known.format.as_deref() != Some(FORMAT_NAME) {
-                return Err(PersistError::WrongShape(format!("format must be \"{FORMAT_NAME}\"")));
+                return Err(PersistError::WrongShape(format!(
+                    "format must be \"{FORMAT_NAME}\""
+                )));
             }
             let a = &known.assessment;
-            let q = known.questionnaire.ok_or_else(|| PersistError::WrongShape("missing field `questionnaire`".into()))?;
+            let q = known
+                .questionnaire
+                .ok_or_else(|| PersistError::WrongShape("missing field `questionnaire`".into()))?;
             if q.id != a.questionnaire_id || q.version != a.questionnaire_version {
-                return Err(PersistError::WrongShape("the questionnaire named at the top differs from the assessment's".into()));
+                return Err(PersistError::WrongShape(
+                    "the questionnaire named at the top differs from the assessment's".into(),
+                ));
             }
             let stored = StoredAssessment {
                 format: FORMAT_NAME.to_string(),
@@ -286,8 +326,12 @@ pub fn decode_stored(text: &str) -> Result<StoredAssessment, PersistError> {
                 _ => stored,
             })
         }
-        v if v > FORMAT_VERSION as u64 => Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32)),
-        v => Err(PersistError::WrongShape(format!("format_version {v} never existed"))),
+        v if v > FORMAT_VERSION as u64 => {
+            Err(PersistError::NewerFormat(v.min(u32::MAX as u64) as u32))
+        }
+        v => Err(PersistError::WrongShape(format!(
+            "format_version {v} never existed"
+        ))),
     }
 }
 
@@ -297,7 +341,10 @@ pub fn recorded_language(text: &str) -> Option<crate::i18n::Lang> {
     struct Head {
         language: Option<String>,
     }
-    serde_json::from_str::<Head>(text).ok()?.language.and_then(|l| crate::i18n::Lang::from_code(&l))
+    serde_json::from_str::<Head>(text)
+        .ok()?
+        .language
+        .and_then(|l| crate::i18n::Lang::from_code(&l))
 }
 
 pub fn decode(text: &str) -> Result<Assessment, PersistError> {

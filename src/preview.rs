@@ -8,22 +8,60 @@ use crate::t;
 /// A condition in words, with question texts and option labels in `loc`: "“Q” is “A”", "“Q”
 /// is one of “A”, “B”", "“Q” includes all of …", joined with "and" / "or", "not (…)".
 pub fn condition_text(c: &Condition, q: &Questionnaire, loc: &str) -> String {
-    let question = |id: &str| q.question(id).map(|r| r.question.text.get(loc).to_string()).unwrap_or_else(|| id.to_string());
+    let question = |id: &str| {
+        q.question(id)
+            .map(|r| r.question.text.get(loc).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
     let label = |qid: &str, value: &str| {
         if value == DONT_KNOW_VALUE {
             return t!("Don't know");
         }
         q.question(qid)
-            .and_then(|r| r.question.kind.options().into_iter().find(|o| o.id == value).map(|o| o.label_in(loc)))
+            .and_then(|r| {
+                r.question
+                    .kind
+                    .options()
+                    .into_iter()
+                    .find(|o| o.id == value)
+                    .map(|o| o.label_in(loc))
+            })
             .unwrap_or_else(|| value.to_string())
     };
-    let labels = |qid: &str, values: &[String]| values.iter().map(|v| format!("“{}”", label(qid, v))).collect::<Vec<_>>().join(", ");
+    let labels = |qid: &str, values: &[String]| {
+        values
+            .iter()
+            .map(|v| format!("“{}”", label(qid, v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match c {
-        Condition::Equals { question: id, value } => t!("“{0}” is “{1}”", question(id), label(id, value)),
-        Condition::AnyOf { question: id, values } => t!("“{0}” is one of {1}", question(id), labels(id, values)),
-        Condition::AllOf { question: id, values } => t!("“{0}” includes all of {1}", question(id), labels(id, values)),
-        Condition::All(list) => list.iter().map(|x| condition_text(x, q, loc)).collect::<Vec<_>>().join(&format!(" {} ", t!("and"))),
-        Condition::Any(list) => list.iter().map(|x| condition_text(x, q, loc)).collect::<Vec<_>>().join(&format!(" {} ", t!("or"))),
+        Condition::Equals {
+            question: id,
+            value,
+        } => t!("“{0}” is “{1}”", question(id), label(id, value)),
+        Condition::AnyOf {
+            question: id,
+            values,
+        } => t!("“{0}” is one of {1}", question(id), labels(id, values)),
+        Condition::AllOf {
+            question: id,
+            values,
+        } => t!(
+            "“{0}” includes all of {1}",
+            question(id),
+            labels(id, values)
+        ),
+        Condition::All(list) => list
+            .iter()
+            .map(|x| condition_text(x, q, loc))
+            .collect::<Vec<_>>()
+            .join(&format!(" {} ", t!("and"))),
+        Condition::Any(list) => list
+            .iter()
+            .map(|x| condition_text(x, q, loc))
+            .collect::<Vec<_>>()
+            .join(&format!(" {} ", t!("or"))),
         Condition::Not(x) => t!("not ({0})", condition_text(x, q, loc)),
     }
 }

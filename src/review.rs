@@ -1,4 +1,5 @@
-//! What a review's sign-off refers to: a SHA-256 fingerprint of the team's canonical answers.
+//! What a review's sign-off refers to: a SHA-256 fingerprint of the team's canonical answers
+//! and, for a questionnaire of the user's own, of that questionnaire's content.
 //!
 //! The canonical form holds what the team answered and nothing about when or where: the
 //! questionnaire (id and version), the profile metadata, and every non-empty response (answer
@@ -7,8 +8,15 @@
 //! exported copy, a re-import or a reformatted file has the same fingerprint, while any change
 //! to an answer, a note or the profile changes it. This detects changes; it is not an
 //! electronic signature (anyone can recompute it).
+//!
+//! A questionnaire that comes with the tool is named by its id and version: a released version
+//! never changes. A questionnaire of the user's own can be edited without a new version, so its
+//! content counts too: the canonical form then also holds `questionnaire_sha256`, the SHA-256
+//! of the questionnaire's canonical JSON ([`questionnaire_digest`]). Fingerprints of
+//! assessments of bundled questionnaires are the same as before (issue 16).
 
 use crate::answers::{Assessment, Metadata, Response, ReviewText};
+use crate::model::Questionnaire;
 use crate::t;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -17,6 +25,8 @@ use std::collections::BTreeMap;
 struct Canonical<'a> {
     questionnaire_id: &'a str,
     questionnaire_version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    questionnaire_sha256: Option<&'a str>,
     metadata: &'a Metadata,
     responses: NonEmpty<'a>,
 }
@@ -31,17 +41,69 @@ impl Serialize for NonEmpty<'_> {
             self.0
                 .iter()
                 .filter(|(_, r)| r.answer.is_some() || !r.note.is_empty())
-                .map(|(id, r)| (id, Response { answer: r.answer.as_ref().map(|x| x.canonical()), note: r.note.clone() })),
+                .map(|(id, r)| {
+                    (
+                        id,
+                        Response {
+                            answer: r.answer.as_ref().map(|x| x.canonical()),
+                            note: r.note.clone(),
+                        },
+                    )
+                }),
         )
     }
 }
 
+/// The canonical text of a questionnaire's content: its JSON with the keys sorted, no
+/// whitespace, and every member whose value is empty (`null`, `false`, `""`, `[]`, `{}`) left
+/// out, so that a later version of the tool that adds an optional field (empty by default)
+/// gives the same text for the same questionnaire.
+pub fn canonical_questionnaire(q: &Questionnaire) -> String {
+    fn prune(v: &mut serde_json::Value) -> bool {
+        use serde_json::Value;
+        match v {
+            Value::Object(m) => {
+                m.retain(|_, x| !prune(x));
+                m.is_empty()
+            }
+            Value::Array(items) => {
+                for x in items.iter_mut() {
+                    prune(x);
+                }
+                items.is_empty()
+            }
+            Value::Null | Value::Bool(false) => true,
+            Value::String(s) => s.is_empty(),
+            _ => false,
+        }
+    }
+    // A questionnaire is plain data with string keys: turning it into JSON cannot fail.
+    let mut v = serde_json::to_value(q).unwrap_or_default();
+    prune(&mut v);
+    // `serde_json`'s maps are sorted by key (the `preserve_order` feature is off).
+    v.to_string()
+}
+
+/// `sha256:<hex>` of [`canonical_questionnaire`] for a questionnaire of the user's own; `None`
+/// for one that comes with the tool (its id and version say what it holds).
+pub fn questionnaire_digest(q: &Questionnaire) -> Option<String> {
+    if crate::bundled::info(&q.id, &q.version).is_some() {
+        return None;
+    }
+    Some(format!(
+        "sha256:{}",
+        crate::sha256::hex(canonical_questionnaire(q).as_bytes())
+    ))
+}
+
 /// The canonical text the fingerprint is taken of (compact JSON): responses are written as the
 /// stored file writes them (`answer` left out when there is none, `note` when it is empty).
-pub fn canonical_answers(a: &Assessment) -> String {
+/// `digest` is the questionnaire's [`questionnaire_digest`].
+pub fn canonical_answers(a: &Assessment, digest: Option<&str>) -> String {
     let c = Canonical {
         questionnaire_id: &a.questionnaire_id,
         questionnaire_version: &a.questionnaire_version,
+        questionnaire_sha256: digest,
         metadata: &a.metadata,
         responses: NonEmpty(&a.responses),
     };
@@ -49,14 +111,18 @@ pub fn canonical_answers(a: &Assessment) -> String {
     serde_json::to_string(&c).unwrap_or_default()
 }
 
-/// `sha256:<64 hex digits>` of the canonical answers.
-pub fn fingerprint(a: &Assessment) -> String {
-    format!("sha256:{}", crate::sha256::hex(canonical_answers(a).as_bytes()))
+/// `sha256:<64 hex digits>` of the canonical answers (and the questionnaire's digest).
+pub fn fingerprint(a: &Assessment, digest: Option<&str>) -> String {
+    format!(
+        "sha256:{}",
+        crate::sha256::hex(canonical_answers(a, digest).as_bytes())
+    )
 }
 
-/// Whether answers changed since a sign-off with this fingerprint.
-pub fn is_stale(signed_fingerprint: &str, a: &Assessment) -> bool {
-    fingerprint(a) != signed_fingerprint
+/// Whether answers (or the questionnaire's content) changed since a sign-off with this
+/// fingerprint.
+pub fn is_stale(signed_fingerprint: &str, a: &Assessment, digest: Option<&str>) -> bool {
+    fingerprint(a, digest) != signed_fingerprint
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,7 +142,11 @@ pub enum CommentStatus {
 }
 
 impl CommentStatus {
-    pub const ALL: [CommentStatus; 3] = [CommentStatus::Ok, CommentStatus::Question, CommentStatus::Concern];
+    pub const ALL: [CommentStatus; 3] = [
+        CommentStatus::Ok,
+        CommentStatus::Question,
+        CommentStatus::Concern,
+    ];
 
     pub fn label(self) -> String {
         match self {
@@ -118,8 +188,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] =
-        [Verdict::Approved, Verdict::ApprovedWithConditions, Verdict::ReviseAndResubmit, Verdict::NotApproved];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Approved,
+        Verdict::ApprovedWithConditions,
+        Verdict::ReviseAndResubmit,
+        Verdict::NotApproved,
+    ];
 
     pub fn label(self) -> String {
         match self {
@@ -191,6 +265,12 @@ pub fn fingerprint_explained() -> String {
     t!("The fingerprint is a SHA-256 hash of the answers the reviewer saw. If any answer, note or profile field changes later, the sign-off is marked stale. This detects changes; it is not an electronic signature, and it does not prove who signed.")
 }
 
+/// Added where the questionnaire is one of the user's own (its digest is part of the
+/// fingerprint).
+pub fn fingerprint_covers_questionnaire() -> String {
+    t!("This questionnaire is one of your organisation's own, so the fingerprint also covers its content. If the questionnaire changes, even without a new version number, the sign-off is marked stale too.")
+}
+
 /// The stale badge's text, the same in the app and the PDF.
 pub fn stale_text() -> String {
     t!("Stale: answers changed since review")
@@ -245,10 +325,11 @@ impl PartialEq<&str> for SignOffProblem {
 }
 
 impl Review {
-    pub fn state(&self, a: &Assessment) -> ReviewState {
+    /// `digest`: the questionnaire's [`questionnaire_digest`].
+    pub fn state(&self, a: &Assessment, digest: Option<&str>) -> ReviewState {
         match &self.sign_off {
             None => ReviewState::Draft,
-            Some(s) if is_stale(&s.fingerprint, a) => ReviewState::Stale,
+            Some(s) if is_stale(&s.fingerprint, a, digest) => ReviewState::Stale,
             Some(_) => ReviewState::Current,
         }
     }
@@ -259,7 +340,9 @@ impl Review {
         if self.verdict.is_none() {
             out.push(SignOffProblem::Verdict);
         }
-        if self.verdict == Some(Verdict::ApprovedWithConditions) && self.conditions.trim().is_empty() {
+        if self.verdict == Some(Verdict::ApprovedWithConditions)
+            && self.conditions.trim().is_empty()
+        {
             out.push(SignOffProblem::Conditions);
         }
         if self.reviewer_name.trim().is_empty() {
@@ -274,13 +357,22 @@ impl Review {
         out
     }
 
-    /// Sign off on the answers of `a` as they are now.
-    pub fn sign(&mut self, a: &Assessment, now: &str) -> Result<(), Vec<SignOffProblem>> {
+    /// Sign off on the answers of `a` as they are now (and the questionnaire whose
+    /// [`questionnaire_digest`] is `digest`).
+    pub fn sign(
+        &mut self,
+        a: &Assessment,
+        digest: Option<&str>,
+        now: &str,
+    ) -> Result<(), Vec<SignOffProblem>> {
         let problems = self.sign_off_problems();
         if !problems.is_empty() {
             return Err(problems);
         }
-        self.sign_off = Some(SignOff { fingerprint: fingerprint(a), at: now.to_string() });
+        self.sign_off = Some(SignOff {
+            fingerprint: fingerprint(a, digest),
+            at: now.to_string(),
+        });
         Ok(())
     }
 
@@ -307,7 +399,9 @@ pub fn valid_date(s: &str) -> bool {
 /// The team's side of a returned review: take the reviewer's work from `reviewed` into `mine`,
 /// keeping my answers and any replies I already wrote to the same comments.
 pub fn take_review(mine: &mut Assessment, reviewed: &Assessment) {
-    let Some(incoming) = reviewed.review() else { return };
+    let Some(incoming) = reviewed.review() else {
+        return;
+    };
     let mut review = incoming;
     if let Some(old) = mine.review() {
         for (q, c) in review.comments.iter_mut() {
@@ -371,12 +465,15 @@ impl schemars::JsonSchema for ReviewText {
 
 impl ReviewText {
     pub fn parse(&self) -> Result<Review, String> {
-        serde_json::from_str(self.0.get()).map_err(|e| t!("the review in it cannot be read ({0})", e))
+        serde_json::from_str(self.0.get())
+            .map_err(|e| t!("the review in it cannot be read ({0})", e))
     }
 
     pub fn of(r: &Review) -> ReviewText {
         // Plain data with string keys: serialising it cannot fail; the fallback is an empty review.
-        ReviewText(serde_json::value::to_raw_value(r).unwrap_or_else(|_| serde_json::value::RawValue::from_string("{}".into()).unwrap_or_default()))
+        ReviewText(serde_json::value::to_raw_value(r).unwrap_or_else(|_| {
+            serde_json::value::RawValue::from_string("{}".into()).unwrap_or_default()
+        }))
     }
 }
 
@@ -393,8 +490,12 @@ impl Assessment {
 
     /// The team's reply to a reviewer's comment (no comment there: nothing to reply to).
     pub fn set_reply(&mut self, question: &str, reply: String, now: &str) -> bool {
-        let Some(mut r) = self.review() else { return false };
-        let Some(c) = r.comments.get_mut(question) else { return false };
+        let Some(mut r) = self.review() else {
+            return false;
+        };
+        let Some(c) = r.comments.get_mut(question) else {
+            return false;
+        };
         c.reply = reply;
         self.set_review(Some(&r));
         self.touch(now);

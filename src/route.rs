@@ -6,12 +6,23 @@
 pub enum Route {
     Home,
     /// An assessment, on a section (or the one last used), optionally scrolled to a question.
-    Assessment { id: String, section: Option<String>, question: Option<String> },
-    Results { id: String },
+    Assessment {
+        id: String,
+        section: Option<String>,
+        question: Option<String>,
+    },
+    Results {
+        id: String,
+    },
     /// The assessment's action plan.
-    Plan { id: String },
+    Plan {
+        id: String,
+    },
     /// A read-only preview of a questionnaire of the user's own.
-    Preview { id: String, version: String },
+    Preview {
+        id: String,
+        version: String,
+    },
     Scoring,
     /// Where the data is kept and how to delete it.
     Privacy,
@@ -20,7 +31,8 @@ pub enum Route {
 
 fn valid_segment(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
 impl Route {
@@ -35,13 +47,22 @@ impl Route {
             [] => Route::Home,
             ["scoring"] => Route::Scoring,
             ["privacy"] => Route::Privacy,
-            ["a", id] => Route::Assessment { id: id.to_string(), section: None, question: None },
+            ["a", id] => Route::Assessment {
+                id: id.to_string(),
+                section: None,
+                question: None,
+            },
             ["a", id, "results"] => Route::Results { id: id.to_string() },
             ["a", id, "plan"] => Route::Plan { id: id.to_string() },
-            ["q", id, version] => Route::Preview { id: id.to_string(), version: version.to_string() },
-            ["a", id, "s", s] => {
-                Route::Assessment { id: id.to_string(), section: Some(s.to_string()), question: None }
-            }
+            ["q", id, version] => Route::Preview {
+                id: id.to_string(),
+                version: version.to_string(),
+            },
+            ["a", id, "s", s] => Route::Assessment {
+                id: id.to_string(),
+                section: Some(s.to_string()),
+                question: None,
+            },
             ["a", id, "s", s, "q", q] => Route::Assessment {
                 id: id.to_string(),
                 section: Some(s.to_string()),
@@ -60,9 +81,19 @@ impl Route {
             Route::Results { id } => format!("#/a/{id}/results"),
             Route::Plan { id } => format!("#/a/{id}/plan"),
             Route::Preview { id, version } => format!("#/q/{id}/{version}"),
-            Route::Assessment { id, section: None, .. } => format!("#/a/{id}"),
-            Route::Assessment { id, section: Some(s), question: None } => format!("#/a/{id}/s/{s}"),
-            Route::Assessment { id, section: Some(s), question: Some(q) } => {
+            Route::Assessment {
+                id, section: None, ..
+            } => format!("#/a/{id}"),
+            Route::Assessment {
+                id,
+                section: Some(s),
+                question: None,
+            } => format!("#/a/{id}/s/{s}"),
+            Route::Assessment {
+                id,
+                section: Some(s),
+                question: Some(q),
+            } => {
                 format!("#/a/{id}/s/{s}/q/{q}")
             }
         }
@@ -77,12 +108,18 @@ pub enum StudioRoute {
     /// Reviews in progress, and "open a file to review".
     Reviews,
     /// One review, by the assessment id of the team's file.
-    Review { id: String },
+    Review {
+        id: String,
+    },
     /// The team's side: read the returned review of one of my own assessments, and reply.
-    Reply { id: String },
+    Reply {
+        id: String,
+    },
     Workshop,
     /// The workshop's presentation view at a question (0-based, in disagreement order).
-    Present { index: usize },
+    Present {
+        index: usize,
+    },
     Compare,
     NotFound,
 }

@@ -107,7 +107,11 @@ fn level(q: &Questionnaire, score: f64, red_flag: bool) -> Level {
     let band_index = by_score.max(floor);
     Level {
         band_index,
-        band_id: q.bands.get(band_index).map(|b| b.id.clone()).unwrap_or_default(),
+        band_id: q
+            .bands
+            .get(band_index)
+            .map(|b| b.id.clone())
+            .unwrap_or_default(),
         raised_by_red_flag: band_index > by_score,
     }
 }
@@ -222,9 +226,11 @@ pub fn score(q: &Questionnaire, a: &Assessment) -> Outcome {
             contributions.retain(|c| c.concern > 0 || c.red_flag);
             // Stable sort keeps document order among equals.
             contributions.sort_by(|x, y| {
-                y.red_flag
-                    .cmp(&x.red_flag)
-                    .then(y.points.partial_cmp(&x.points).unwrap_or(std::cmp::Ordering::Equal))
+                y.red_flag.cmp(&x.red_flag).then(
+                    y.points
+                        .partial_cmp(&x.points)
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                )
             });
             contributions.truncate(TOP_CONTRIBUTIONS);
             out.top = contributions;
@@ -232,7 +238,10 @@ pub fn score(q: &Questionnaire, a: &Assessment) -> Outcome {
         sections.push(out);
     }
 
-    let scored: Vec<_> = sections.iter().filter_map(|s| s.score.map(|v| (v, s.weight))).collect();
+    let scored: Vec<_> = sections
+        .iter()
+        .filter_map(|s| s.score.map(|v| (v, s.weight)))
+        .collect();
     let weight_sum: f64 = scored.iter().map(|(_, w)| w).sum();
     let overall = if scored.is_empty() {
         None

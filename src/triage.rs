@@ -134,9 +134,14 @@ pub fn disclaimer_body() -> String {
 /// the project profile) when it is a valid date, else `fallback` (e.g. the day of the export).
 pub fn as_of_date(q: &Questionnaire, a: &Assessment, fallback: &str) -> String {
     q.questions()
-        .filter(|r| r.section.dimension == Dimension::Profile && matches!(r.question.kind, QuestionKind::Date))
+        .filter(|r| {
+            r.section.dimension == Dimension::Profile
+                && matches!(r.question.kind, QuestionKind::Date)
+        })
         .find_map(|r| match a.answer(&r.question.id) {
-            Some(Answer::Date { value }) if crate::validate::valid_date(value.trim()) => Some(value.trim().to_string()),
+            Some(Answer::Date { value }) if crate::validate::valid_date(value.trim()) => {
+                Some(value.trim().to_string())
+            }
             _ => None,
         })
         .unwrap_or_else(|| fallback.get(..10).unwrap_or(fallback).to_string())
@@ -145,9 +150,9 @@ pub fn as_of_date(q: &Questionnaire, a: &Assessment, fallback: &str) -> String {
 /// The question ids that support the value of `cond` (the leaves that make it hold).
 fn support(cond: &Condition, a: &Assessment, vis: &dyn Fn(&str) -> bool) -> (bool, Vec<String>) {
     match cond {
-        Condition::Equals { question, .. } | Condition::AnyOf { question, .. } | Condition::AllOf { question, .. } => {
-            (eval(cond, a, vis), vec![question.clone()])
-        }
+        Condition::Equals { question, .. }
+        | Condition::AnyOf { question, .. }
+        | Condition::AllOf { question, .. } => (eval(cond, a, vis), vec![question.clone()]),
         Condition::All(cs) => {
             let parts: Vec<_> = cs.iter().map(|c| support(c, a, vis)).collect();
             let holds = parts.iter().all(|(h, _)| *h);
@@ -156,12 +161,22 @@ fn support(cond: &Condition, a: &Assessment, vis: &dyn Fn(&str) -> bool) -> (boo
         Condition::Any(cs) => {
             let parts: Vec<_> = cs.iter().map(|c| support(c, a, vis)).collect();
             let holds = parts.iter().any(|(h, _)| *h);
-            (holds, parts.into_iter().filter(|(h, _)| *h).flat_map(|(_, r)| r).collect())
+            (
+                holds,
+                parts
+                    .into_iter()
+                    .filter(|(h, _)| *h)
+                    .flat_map(|(_, r)| r)
+                    .collect(),
+            )
         }
         Condition::Not(c) => {
             let (inner, _) = support(c, a, vis);
             // "Not" holds because of the answers (or their absence) to the questions inside it.
-            (!inner, c.leaves().into_iter().map(|(q, _)| q.to_string()).collect())
+            (
+                !inner,
+                c.leaves().into_iter().map(|(q, _)| q.to_string()).collect(),
+            )
         }
     }
 }
@@ -173,7 +188,12 @@ pub fn evaluate(q: &Questionnaire, a: &Assessment, locale: &str) -> Vec<Conclusi
     evaluate_with(q, a, locale, &Visibility::compute(q, a))
 }
 
-fn evaluate_with(q: &Questionnaire, a: &Assessment, locale: &str, vis: &Visibility) -> Vec<Conclusion> {
+fn evaluate_with(
+    q: &Questionnaire,
+    a: &Assessment,
+    locale: &str,
+    vis: &Visibility,
+) -> Vec<Conclusion> {
     let visible = |id: &str| vis.is_visible(id);
     let order: Vec<&str> = q.questions().map(|r| r.question.id.as_str()).collect();
     let mut out = Vec::new();
@@ -191,7 +211,11 @@ fn evaluate_with(q: &Questionnaire, a: &Assessment, locale: &str, vis: &Visibili
                 let r = q.question(&id)?;
                 Some(Reason {
                     section_id: r.section.id.clone(),
-                    answer: if vis.is_visible(&id) { answer_text(r.question, a, locale) } else { None },
+                    answer: if vis.is_visible(&id) {
+                        answer_text(r.question, a, locale)
+                    } else {
+                        None
+                    },
                     question_id: id,
                 })
             })
@@ -211,7 +235,11 @@ fn evaluate_with(q: &Questionnaire, a: &Assessment, locale: &str, vis: &Visibili
             },
         ));
     }
-    let settled: Vec<Framework> = out.iter().filter(|(d, _)| *d).map(|(_, c)| c.framework).collect();
+    let settled: Vec<Framework> = out
+        .iter()
+        .filter(|(d, _)| *d)
+        .map(|(_, c)| c.framework)
+        .collect();
     out.into_iter()
         .filter(|(decisive, c)| *decisive || !settled.contains(&c.framework))
         .map(|(_, c)| c)
@@ -228,7 +256,11 @@ pub fn triage(q: &Questionnaire, a: &Assessment, locale: &str, as_of: &str) -> T
         .into_iter()
         .filter(|f| q.triage.iter().any(|r| r.framework == *f))
         .map(|framework| {
-            let mine: Vec<Conclusion> = conclusions.iter().filter(|c| c.framework == framework).cloned().collect();
+            let mine: Vec<Conclusion> = conclusions
+                .iter()
+                .filter(|c| c.framework == framework)
+                .cloned()
+                .collect();
             let has = |f: Finding| mine.iter().any(|c| c.finding == f);
             let status = if has(Finding::Applies) {
                 Status::Applies
@@ -239,13 +271,22 @@ pub fn triage(q: &Questionnaire, a: &Assessment, locale: &str, as_of: &str) -> T
             } else {
                 Status::NotAnswered
             };
-            let roles: Vec<Role> =
-                Role::ALL.into_iter().filter(|r| mine.iter().any(|c| c.roles.contains(r))).collect();
-            let fired: Vec<&TriageRule> = mine.iter().filter_map(|c| q.triage.iter().find(|r| r.id == c.rule_id)).collect();
+            let roles: Vec<Role> = Role::ALL
+                .into_iter()
+                .filter(|r| mine.iter().any(|c| c.roles.contains(r)))
+                .collect();
+            let fired: Vec<&TriageRule> = mine
+                .iter()
+                .filter_map(|c| q.triage.iter().find(|r| r.id == c.rule_id))
+                .collect();
             let mut duties: Vec<DutyItem> = Vec::new();
             // In the file's order of duties, each once, with the rules that named it.
             for duty in q.duties.iter().filter(|d| d.framework == framework) {
-                let rules: Vec<&TriageRule> = fired.iter().copied().filter(|r| r.duties.contains(&duty.id)).collect();
+                let rules: Vec<&TriageRule> = fired
+                    .iter()
+                    .copied()
+                    .filter(|r| r.duties.contains(&duty.id))
+                    .collect();
                 if rules.is_empty() {
                     continue;
                 }
@@ -259,13 +300,18 @@ pub fn triage(q: &Questionnaire, a: &Assessment, locale: &str, as_of: &str) -> T
                 // The earliest date any of its rules gives it.
                 let base = rules
                     .iter()
-                    .map(|r| r.duties_from.clone().unwrap_or_else(|| duty.applies_from.clone()))
+                    .map(|r| {
+                        r.duties_from
+                            .clone()
+                            .unwrap_or_else(|| duty.applies_from.clone())
+                    })
                     .min()
                     .unwrap_or_else(|| duty.applies_from.clone());
-                let (applies_from, date_note, extra) = match duty.transitions.iter().find(|t| eval(&t.when, a, &visible)) {
-                    Some(t) => (t.applies_from.clone(), t.note.clone(), t.sources.clone()),
-                    None => (Some(base), duty.date_note.clone(), Vec::new()),
-                };
+                let (applies_from, date_note, extra) =
+                    match duty.transitions.iter().find(|t| eval(&t.when, a, &visible)) {
+                        Some(t) => (t.applies_from.clone(), t.note.clone(), t.sources.clone()),
+                        None => (Some(base), duty.date_note.clone(), Vec::new()),
+                    };
                 let status = match &applies_from {
                     None => DateStatus::OnEvent,
                     Some(d) if d.as_str() <= as_of => DateStatus::InForce,
@@ -298,7 +344,11 @@ pub fn triage(q: &Questionnaire, a: &Assessment, locale: &str, as_of: &str) -> T
             }
         })
         .collect();
-    Triage { as_of: as_of.to_string(), legal_as_of: q.legal_as_of.clone(), frameworks }
+    Triage {
+        as_of: as_of.to_string(),
+        legal_as_of: q.legal_as_of.clone(),
+        frameworks,
+    }
 }
 
 impl DutyItem {
@@ -322,7 +372,13 @@ impl DutyItem {
 impl FrameworkTriage {
     /// The team's roles in words, or `None` when no role follows from the answers.
     pub fn roles_text(&self) -> Option<String> {
-        (!self.roles.is_empty()).then(|| self.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", "))
+        (!self.roles.is_empty()).then(|| {
+            self.roles
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
     }
 }
 
@@ -331,7 +387,12 @@ impl FrameworkTriage {
 
 /// The triage of an assessment as the reports show it: duties dated against the assessment's
 /// own date, else the day of the report.
-pub fn triage_of(q: &Questionnaire, a: &Assessment, loc: &str, generated_at: &str) -> crate::triage::Triage {
+pub fn triage_of(
+    q: &Questionnaire,
+    a: &Assessment,
+    loc: &str,
+    generated_at: &str,
+) -> crate::triage::Triage {
     let as_of = crate::triage::as_of_date(q, a, generated_at);
     crate::triage::triage(q, a, loc, &as_of)
 }
@@ -415,11 +476,18 @@ pub fn duty_table(f: &crate::triage::FrameworkTriage, loc: &str) -> DutyTable {
                     }
                 };
                 match d.status {
-                    crate::triage::DateStatus::OnEvent => t!("only after an event, see note [{0}]", n),
+                    crate::triage::DateStatus::OnEvent => {
+                        t!("only after an event, see note [{0}]", n)
+                    }
                     _ => format!("{} [{n}]", d.when_text()),
                 }
             };
-            [duty_text(d, loc), duty_role_text(d), crate::i18n::references(&d.sources), when]
+            [
+                duty_text(d, loc),
+                duty_role_text(d),
+                crate::i18n::references(&d.sources),
+                when,
+            ]
         })
         .collect();
     DutyTable { rows, notes }
@@ -429,4 +497,3 @@ pub fn duty_table(f: &crate::triage::FrameworkTriage, loc: &str) -> DutyTable {
 pub fn duty_headers() -> [String; 4] {
     [t!("Duty"), t!("Role"), t!("Source"), t!("When")]
 }
-

@@ -173,7 +173,10 @@ pub fn load_questionnaire(json: &str) -> Result<Questionnaire, Vec<ValidationErr
 /// Parse and validate a questionnaire file, resolving `extends` with `base` (id, version → the
 /// questionnaire, when the tool has it; see [`crate::extend`]). Every error carries its line and
 /// column in `json`; errors in what an extension adds are given with the paths of its file.
-pub fn load_questionnaire_with(json: &str, base: &dyn Fn(&str, &str) -> Option<Questionnaire>) -> Result<Questionnaire, Vec<ValidationError>> {
+pub fn load_questionnaire_with(
+    json: &str,
+    base: &dyn Fn(&str, &str) -> Option<Questionnaire>,
+) -> Result<Questionnaire, Vec<ValidationError>> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let q: Questionnaire = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -181,9 +184,20 @@ pub fn load_questionnaire_with(json: &str, base: &dyn Fn(&str, &str) -> Option<Q
         let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
         // serde's own message ends "at line L column C": the place is given once, our way.
         let text = inner.to_string();
-        let text = text.rsplit_once(" at line ").map(|(m, _)| m.to_string()).unwrap_or(text);
-        let message = if inner.is_syntax() || inner.is_eof() { format!("not valid JSON: {text}") } else { text };
-        vec![ValidationError { path: if path == "." { String::new() } else { path }, kind: ErrorKind::Syntax { message }, at }]
+        let text = text
+            .rsplit_once(" at line ")
+            .map(|(m, _)| m.to_string())
+            .unwrap_or(text);
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!("not valid JSON: {text}")
+        } else {
+            text
+        };
+        vec![ValidationError {
+            path: if path == "." { String::new() } else { path },
+            kind: ErrorKind::Syntax { message },
+            at,
+        }]
     })?;
     let place = |mut e: ValidationError| {
         e.at = crate::json_pos::Positions::of(json).find(&e.path);
@@ -193,11 +207,26 @@ pub fn load_questionnaire_with(json: &str, base: &dyn Fn(&str, &str) -> Option<Q
         None => (q, None),
         Some(b) => {
             let Some(found) = base(&b.id, &b.version) else {
-                return Err(vec![place(ValidationError { path: "extends".into(), kind: ErrorKind::UnknownBase { id: b.id, version: b.version }, at: None })]);
+                return Err(vec![place(ValidationError {
+                    path: "extends".into(),
+                    kind: ErrorKind::UnknownBase {
+                        id: b.id,
+                        version: b.version,
+                    },
+                    at: None,
+                })]);
             };
-            let (whole, paths) = crate::extend::resolve(q, &found).map_err(|crate::extend::OtherScale(scale)| {
-                vec![place(ValidationError { path: "max_concern".into(), kind: ErrorKind::BaseMismatch { field: "max_concern", base: scale.to_string() }, at: None })]
-            })?;
+            let (whole, paths) =
+                crate::extend::resolve(q, &found).map_err(|crate::extend::OtherScale(scale)| {
+                    vec![place(ValidationError {
+                        path: "max_concern".into(),
+                        kind: ErrorKind::BaseMismatch {
+                            field: "max_concern",
+                            base: scale.to_string(),
+                        },
+                        at: None,
+                    })]
+                })?;
             (whole, Some(paths))
         }
     };
@@ -222,7 +251,10 @@ pub fn load_questionnaire_with(json: &str, base: &dyn Fn(&str, &str) -> Option<Q
 
 /// Check every semantic rule on an already parsed questionnaire.
 pub fn validate(q: &Questionnaire) -> Vec<ValidationError> {
-    let mut v = Validator { errors: Vec::new(), languages: &[] };
+    let mut v = Validator {
+        errors: Vec::new(),
+        languages: &[],
+    };
     v.check(q);
     v.errors
 }
@@ -233,14 +265,20 @@ pub const BUNDLED_LANGUAGES: &[&str] = &["nl"];
 /// The rules for the questionnaires bundled with the tool: every rule of [`validate`], and every
 /// text in each of [`BUNDLED_LANGUAGES`] too.
 pub fn validate_bundled(q: &Questionnaire) -> Vec<ValidationError> {
-    let mut v = Validator { errors: Vec::new(), languages: BUNDLED_LANGUAGES };
+    let mut v = Validator {
+        errors: Vec::new(),
+        languages: BUNDLED_LANGUAGES,
+    };
     v.check(q);
     v.errors
 }
 
 /// The JSON name of a unit enum value, e.g. `ai_provider`.
 fn enum_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 struct Validator {
@@ -262,8 +300,14 @@ pub fn valid_date(v: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| v.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let num = |r: std::ops::Range<usize>| {
+        v.get(r)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -285,7 +329,11 @@ fn valid_semver(v: &str) -> bool {
 
 impl Validator {
     fn push(&mut self, path: impl Into<String>, kind: ErrorKind) {
-        self.errors.push(ValidationError { path: path.into(), kind, at: None });
+        self.errors.push(ValidationError {
+            path: path.into(),
+            kind,
+            at: None,
+        });
     }
 
     fn text(&mut self, path: String, t: &LocalText) {
@@ -314,18 +362,33 @@ impl Validator {
     fn check(&mut self, q: &Questionnaire) {
         if let Some(b) = &q.extends {
             // Resolved questionnaires have none: this one was not loaded with its base.
-            self.push("extends", ErrorKind::UnknownBase { id: b.id.clone(), version: b.version.clone() });
+            self.push(
+                "extends",
+                ErrorKind::UnknownBase {
+                    id: b.id.clone(),
+                    version: b.version.clone(),
+                },
+            );
         }
         self.id("id".into(), &q.id);
         if !valid_semver(&q.version) {
-            self.push("version", ErrorKind::BadVersion { version: q.version.clone() });
+            self.push(
+                "version",
+                ErrorKind::BadVersion {
+                    version: q.version.clone(),
+                },
+            );
         }
         self.text("title".into(), &q.title);
         self.optional_text("description".into(), &q.description);
         if q.max_concern == 0 {
             self.push(
                 "max_concern",
-                ErrorKind::WeightOutOfRange { value: 0.0, min: 1.0, max: 255.0 },
+                ErrorKind::WeightOutOfRange {
+                    value: 0.0,
+                    min: 1.0,
+                    max: 255.0,
+                },
             );
         }
         self.check_bands(q);
@@ -340,7 +403,9 @@ impl Validator {
         for (i, r) in q.questions().enumerate() {
             order.entry(r.question.id.as_str()).or_insert(i);
             let scored = Questionnaire::offers_dont_know(r.section, r.question);
-            kinds.entry(r.question.id.as_str()).or_insert((&r.question.kind, scored));
+            kinds
+                .entry(r.question.id.as_str())
+                .or_insert((&r.question.kind, scored));
         }
 
         let mut section_ids = HashSet::new();
@@ -351,14 +416,21 @@ impl Validator {
             let sp = format!("sections[{si}]");
             self.id(format!("{sp}.id"), &s.id);
             if !section_ids.insert(s.id.as_str()) {
-                self.push(format!("{sp}.id"), ErrorKind::DuplicateId { id: s.id.clone() });
+                self.push(
+                    format!("{sp}.id"),
+                    ErrorKind::DuplicateId { id: s.id.clone() },
+                );
             }
             self.text(format!("{sp}.title"), &s.title);
             self.optional_text(format!("{sp}.intro"), &s.intro);
             if !(s.weight.is_finite() && (0.0..=MAX_SECTION_WEIGHT).contains(&s.weight)) {
                 self.push(
                     format!("{sp}.weight"),
-                    ErrorKind::WeightOutOfRange { value: s.weight, min: 0.0, max: MAX_SECTION_WEIGHT },
+                    ErrorKind::WeightOutOfRange {
+                        value: s.weight,
+                        min: 0.0,
+                        max: MAX_SECTION_WEIGHT,
+                    },
                 );
             }
             if s.questions.is_empty() {
@@ -368,7 +440,12 @@ impl Validator {
                 let qp = format!("{sp}.questions[{qi}]");
                 self.id(format!("{qp}.id"), &question.id);
                 if !question_ids.insert(question.id.as_str()) {
-                    self.push(format!("{qp}.id"), ErrorKind::DuplicateId { id: question.id.clone() });
+                    self.push(
+                        format!("{qp}.id"),
+                        ErrorKind::DuplicateId {
+                            id: question.id.clone(),
+                        },
+                    );
                 }
                 self.text(format!("{qp}.text"), &question.text);
                 self.optional_text(format!("{qp}.help"), &question.help);
@@ -379,7 +456,10 @@ impl Validator {
                             .ok()
                             .and_then(|v| v.as_str().map(str::to_string))
                             .unwrap_or_default();
-                        self.push(format!("{qp}.kind.field"), ErrorKind::DuplicateProfileField { field: name });
+                        self.push(
+                            format!("{qp}.kind.field"),
+                            ErrorKind::DuplicateProfileField { field: name },
+                        );
                     }
                 }
                 if let Some(cond) = &question.show_if {
@@ -401,26 +481,47 @@ impl Validator {
             let rp = format!("triage[{ri}]");
             self.id(format!("{rp}.id"), &rule.id);
             if !rule_ids.insert(rule.id.as_str()) {
-                self.push(format!("{rp}.id"), ErrorKind::DuplicateId { id: rule.id.clone() });
+                self.push(
+                    format!("{rp}.id"),
+                    ErrorKind::DuplicateId {
+                        id: rule.id.clone(),
+                    },
+                );
             }
             self.text(format!("{rp}.conclusion"), &rule.conclusion);
             self.optional_text(format!("{rp}.explanation"), &rule.explanation);
             // Triage runs on the finished assessment: any question may be referred to.
-            self.check_condition(&format!("{rp}.when"), &rule.when, "", usize::MAX, &order, &kinds);
+            self.check_condition(
+                &format!("{rp}.when"),
+                &rule.when,
+                "",
+                usize::MAX,
+                &order,
+                &kinds,
+            );
             if rule.decisive && rule.finding != Finding::NotApplicable {
                 self.push(format!("{rp}.decisive"), ErrorKind::DecisiveNotNegative);
             }
             for (i, role) in rule.roles.iter().enumerate() {
                 if role.framework() != rule.framework {
-                    self.push(format!("{rp}.roles[{i}]"), ErrorKind::OtherFramework { item: enum_name(role) });
+                    self.push(
+                        format!("{rp}.roles[{i}]"),
+                        ErrorKind::OtherFramework {
+                            item: enum_name(role),
+                        },
+                    );
                 }
             }
             for (i, id) in rule.duties.iter().enumerate() {
                 match q.duties.iter().find(|d| d.id == *id) {
-                    None => self.push(format!("{rp}.duties[{i}]"), ErrorKind::UnknownDuty { duty: id.clone() }),
-                    Some(d) if d.framework != rule.framework => {
-                        self.push(format!("{rp}.duties[{i}]"), ErrorKind::OtherFramework { item: id.clone() })
-                    }
+                    None => self.push(
+                        format!("{rp}.duties[{i}]"),
+                        ErrorKind::UnknownDuty { duty: id.clone() },
+                    ),
+                    Some(d) if d.framework != rule.framework => self.push(
+                        format!("{rp}.duties[{i}]"),
+                        ErrorKind::OtherFramework { item: id.clone() },
+                    ),
                     Some(_) => {}
                 }
             }
@@ -431,10 +532,20 @@ impl Validator {
 
         for (i, r) in q.replaced.iter().enumerate() {
             if order.contains_key(r.question.as_str()) {
-                self.push(format!("replaced[{i}].question"), ErrorKind::DuplicateId { id: r.question.clone() });
+                self.push(
+                    format!("replaced[{i}].question"),
+                    ErrorKind::DuplicateId {
+                        id: r.question.clone(),
+                    },
+                );
             }
             if !order.contains_key(r.by.as_str()) {
-                self.push(format!("replaced[{i}].by"), ErrorKind::UnknownQuestion { question: r.by.clone() });
+                self.push(
+                    format!("replaced[{i}].by"),
+                    ErrorKind::UnknownQuestion {
+                        question: r.by.clone(),
+                    },
+                );
             }
         }
         if let Some(d) = &q.legal_as_of {
@@ -445,14 +556,24 @@ impl Validator {
             let dp = format!("duties[{di}]");
             self.id(format!("{dp}.id"), &duty.id);
             if !duty_ids.insert(duty.id.as_str()) {
-                self.push(format!("{dp}.id"), ErrorKind::DuplicateId { id: duty.id.clone() });
+                self.push(
+                    format!("{dp}.id"),
+                    ErrorKind::DuplicateId {
+                        id: duty.id.clone(),
+                    },
+                );
             }
             if duty.roles.is_empty() {
                 self.push(format!("{dp}.roles"), ErrorKind::NoRole);
             }
             for (i, role) in duty.roles.iter().enumerate() {
                 if role.framework() != duty.framework {
-                    self.push(format!("{dp}.roles[{i}]"), ErrorKind::OtherFramework { item: enum_name(role) });
+                    self.push(
+                        format!("{dp}.roles[{i}]"),
+                        ErrorKind::OtherFramework {
+                            item: enum_name(role),
+                        },
+                    );
                 }
             }
             self.text(format!("{dp}.text"), &duty.text);
@@ -467,7 +588,14 @@ impl Validator {
             }
             for (ti, t) in duty.transitions.iter().enumerate() {
                 let tp = format!("{dp}.transitions[{ti}]");
-                self.check_condition(&format!("{tp}.when"), &t.when, "", usize::MAX, &order, &kinds);
+                self.check_condition(
+                    &format!("{tp}.when"),
+                    &t.when,
+                    "",
+                    usize::MAX,
+                    &order,
+                    &kinds,
+                );
                 if let Some(d) = &t.applies_from {
                     self.date(format!("{tp}.applies_from"), d);
                 }
@@ -478,13 +606,23 @@ impl Validator {
 
     fn date(&mut self, path: String, value: &str) {
         if !valid_date(value) {
-            self.push(path, ErrorKind::BadDate { value: value.to_string() });
+            self.push(
+                path,
+                ErrorKind::BadDate {
+                    value: value.to_string(),
+                },
+            );
         }
     }
 
     fn check_bands(&mut self, q: &Questionnaire) {
         if q.bands.len() < 2 {
-            self.push("bands", ErrorKind::BadBands { reason: "at least two bands are needed".into() });
+            self.push(
+                "bands",
+                ErrorKind::BadBands {
+                    reason: "at least two bands are needed".into(),
+                },
+            );
         }
         let mut ids = HashSet::new();
         let mut previous = f64::NEG_INFINITY;
@@ -492,11 +630,17 @@ impl Validator {
             let bp = format!("bands[{i}]");
             self.id(format!("{bp}.id"), &b.id);
             if !ids.insert(b.id.as_str()) {
-                self.push(format!("{bp}.id"), ErrorKind::DuplicateId { id: b.id.clone() });
+                self.push(
+                    format!("{bp}.id"),
+                    ErrorKind::DuplicateId { id: b.id.clone() },
+                );
             }
             self.text(format!("{bp}.label"), &b.label);
             self.optional_text(format!("{bp}.meaning"), &b.meaning);
-            if !(b.max_score.is_finite() && b.max_score > previous && (0.0..=100.0).contains(&b.max_score)) {
+            if !(b.max_score.is_finite()
+                && b.max_score > previous
+                && (0.0..=100.0).contains(&b.max_score))
+            {
                 self.push(
                     format!("{bp}.max_score"),
                     ErrorKind::BadBands {
@@ -513,7 +657,9 @@ impl Validator {
             if last.max_score != 100.0 {
                 self.push(
                     format!("bands[{}].max_score", q.bands.len() - 1),
-                    ErrorKind::BadBands { reason: "the last band must end at 100".into() },
+                    ErrorKind::BadBands {
+                        reason: "the last band must end at 100".into(),
+                    },
                 );
             }
         }
@@ -526,8 +672,20 @@ impl Validator {
             }
             QuestionKind::Scale { points } => Some(("points", points)),
             QuestionKind::YesNo { yes, no } => {
-                self.scoring(q, &format!("{qp}.kind.yes"), yes.concern, yes.red_flag, yes.recommendation.as_ref());
-                self.scoring(q, &format!("{qp}.kind.no"), no.concern, no.red_flag, no.recommendation.as_ref());
+                self.scoring(
+                    q,
+                    &format!("{qp}.kind.yes"),
+                    yes.concern,
+                    yes.red_flag,
+                    yes.recommendation.as_ref(),
+                );
+                self.scoring(
+                    q,
+                    &format!("{qp}.kind.no"),
+                    no.concern,
+                    no.red_flag,
+                    no.recommendation.as_ref(),
+                );
                 None
             }
             _ => None,
@@ -541,21 +699,38 @@ impl Validator {
             let op = format!("{qp}.kind.{name}[{oi}]");
             self.id(format!("{op}.id"), &o.id);
             if !ids.insert(o.id.as_str()) {
-                self.push(format!("{op}.id"), ErrorKind::DuplicateId { id: o.id.clone() });
+                self.push(
+                    format!("{op}.id"),
+                    ErrorKind::DuplicateId { id: o.id.clone() },
+                );
             }
             self.text(format!("{op}.label"), &o.label);
             self.scoring(q, &op, o.concern, o.red_flag, o.recommendation.as_ref());
             if o.exclusive && !matches!(kind, QuestionKind::MultiChoice { .. }) {
-                self.push(format!("{op}.exclusive"), ErrorKind::ExclusiveOutsideMultiChoice);
+                self.push(
+                    format!("{op}.exclusive"),
+                    ErrorKind::ExclusiveOutsideMultiChoice,
+                );
             }
         }
     }
 
-    fn scoring(&mut self, q: &Questionnaire, op: &str, concern: u8, red_flag: bool, rec: Option<&LocalText>) {
+    fn scoring(
+        &mut self,
+        q: &Questionnaire,
+        op: &str,
+        concern: u8,
+        red_flag: bool,
+        rec: Option<&LocalText>,
+    ) {
         if concern > q.max_concern {
             self.push(
                 format!("{op}.concern"),
-                ErrorKind::WeightOutOfRange { value: concern as f64, min: 0.0, max: q.max_concern as f64 },
+                ErrorKind::WeightOutOfRange {
+                    value: concern as f64,
+                    min: 0.0,
+                    max: q.max_concern as f64,
+                },
             );
         }
         if concern == 0 && (red_flag || rec.is_some()) {
@@ -577,26 +752,46 @@ impl Validator {
     ) {
         match cond {
             Condition::All(cs) | Condition::Any(cs) => {
-                let key = if matches!(cond, Condition::All(_)) { "all" } else { "any" };
+                let key = if matches!(cond, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
                 if cs.is_empty() {
                     self.push(format!("{path}.{key}"), ErrorKind::EmptyCondition);
                 }
                 for (i, c) in cs.iter().enumerate() {
-                    self.check_condition(&format!("{path}.{key}[{i}]"), c, own_id, own_position, order, kinds);
+                    self.check_condition(
+                        &format!("{path}.{key}[{i}]"),
+                        c,
+                        own_id,
+                        own_position,
+                        order,
+                        kinds,
+                    );
                 }
             }
-            Condition::Not(c) => {
-                self.check_condition(&format!("{path}.not"), c, own_id, own_position, order, kinds)
-            }
+            Condition::Not(c) => self.check_condition(
+                &format!("{path}.not"),
+                c,
+                own_id,
+                own_position,
+                order,
+                kinds,
+            ),
             Condition::Equals { .. } | Condition::AnyOf { .. } | Condition::AllOf { .. } => {
                 let (key, question, values): (&str, &str, Vec<&str>) = match cond {
                     Condition::Equals { question, value } => ("equals", question, vec![value]),
-                    Condition::AnyOf { question, values } => {
-                        ("any_of", question, values.iter().map(String::as_str).collect())
-                    }
-                    Condition::AllOf { question, values } => {
-                        ("all_of", question, values.iter().map(String::as_str).collect())
-                    }
+                    Condition::AnyOf { question, values } => (
+                        "any_of",
+                        question,
+                        values.iter().map(String::as_str).collect(),
+                    ),
+                    Condition::AllOf { question, values } => (
+                        "all_of",
+                        question,
+                        values.iter().map(String::as_str).collect(),
+                    ),
                     _ => unreachable!("matched leaf kinds above"),
                 };
                 let lp = format!("{path}.{key}");
@@ -604,19 +799,39 @@ impl Validator {
                     self.push(lp.clone(), ErrorKind::EmptyCondition);
                 }
                 if question == own_id {
-                    self.push(lp, ErrorKind::SelfReference { question: question.to_string() });
+                    self.push(
+                        lp,
+                        ErrorKind::SelfReference {
+                            question: question.to_string(),
+                        },
+                    );
                     return;
                 }
                 let Some(&pos) = order.get(question) else {
-                    self.push(lp, ErrorKind::UnknownQuestion { question: question.to_string() });
+                    self.push(
+                        lp,
+                        ErrorKind::UnknownQuestion {
+                            question: question.to_string(),
+                        },
+                    );
                     return;
                 };
                 if pos > own_position {
-                    self.push(lp.clone(), ErrorKind::ForwardReference { question: question.to_string() });
+                    self.push(
+                        lp.clone(),
+                        ErrorKind::ForwardReference {
+                            question: question.to_string(),
+                        },
+                    );
                 }
                 let (kind, scored) = kinds[question];
                 if !kind.is_choice() {
-                    self.push(lp, ErrorKind::ConditionOnNonChoice { question: question.to_string() });
+                    self.push(
+                        lp,
+                        ErrorKind::ConditionOnNonChoice {
+                            question: question.to_string(),
+                        },
+                    );
                     return;
                 }
                 let options = kind.options();
@@ -625,7 +840,10 @@ impl Validator {
                     if !dont_know_ok && !options.iter().any(|o| o.id == v) {
                         self.push(
                             lp.clone(),
-                            ErrorKind::UnknownOption { question: question.to_string(), option: v.to_string() },
+                            ErrorKind::UnknownOption {
+                                question: question.to_string(),
+                                option: v.to_string(),
+                            },
                         );
                     }
                 }

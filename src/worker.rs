@@ -71,7 +71,10 @@ pub enum Request {
 /// questionnaire in its binary form: the UI keeps and reads that form anyway).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CheckReply {
-    NeedsBase { id: String, version: String },
+    NeedsBase {
+        id: String,
+        version: String,
+    },
     Invalid(Vec<String>),
     Valid {
         #[serde(with = "serde_bytes")]
@@ -185,7 +188,9 @@ pub fn handle<'f>(
     fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
     cache: &mut QuestionnaireCache,
 ) -> Response {
-    crate::i18n::with_lang(request.lang(), || handle_in(request, fonts, cache).unwrap_or_else(Response::Failed))
+    crate::i18n::with_lang(request.lang(), || {
+        handle_in(request, fonts, cache).unwrap_or_else(Response::Failed)
+    })
 }
 
 #[cfg(feature = "pdf")]
@@ -199,25 +204,51 @@ fn handle_in<'f>(
         Request::Markdown(req) => (true, req),
         Request::Import { file, lang } => {
             let available = crate::import::bundled_available(lang);
-            let imported = crate::import::import_bytes(&file, crate::report::pdf::extract_attachment, &available)
-                .map_err(|e| e.to_string())?;
+            let imported = crate::import::import_bytes(
+                &file,
+                crate::report::pdf::extract_attachment,
+                &available,
+            )
+            .map_err(|e| e.to_string())?;
             let stored = crate::persist::encode(&imported.assessment, lang);
-            let questionnaire = imported.questionnaire.as_ref().map(crate::bundled::encode_bin);
-            return Ok(Response::Imported { stored, moved_from: imported.moved_from_version, questionnaire });
+            let questionnaire = imported
+                .questionnaire
+                .as_ref()
+                .map(crate::bundled::encode_bin);
+            return Ok(Response::Imported {
+                stored,
+                moved_from: imported.moved_from_version,
+                questionnaire,
+            });
         }
         Request::CheckQuestionnaire { file, base, .. } => {
             let base = base.map(|b| crate::bundled::decode_bin(&b)).transpose()?;
-            return Ok(Response::Checked(match crate::custom::check(&file, base.as_ref()) {
-                crate::custom::Checked::NeedsBase(b) => CheckReply::NeedsBase { id: b.id, version: b.version },
-                crate::custom::Checked::Invalid(errors) => CheckReply::Invalid(errors),
-                crate::custom::Checked::Valid { questionnaire, remarks, no_dutch } => {
-                    CheckReply::Valid { bin: crate::bundled::encode_bin(&questionnaire), remarks, no_dutch }
-                }
-            }));
+            return Ok(Response::Checked(
+                match crate::custom::check(&file, base.as_ref()) {
+                    crate::custom::Checked::NeedsBase(b) => CheckReply::NeedsBase {
+                        id: b.id,
+                        version: b.version,
+                    },
+                    crate::custom::Checked::Invalid(errors) => CheckReply::Invalid(errors),
+                    crate::custom::Checked::Valid {
+                        questionnaire,
+                        remarks,
+                        no_dutch,
+                    } => CheckReply::Valid {
+                        bin: crate::bundled::encode_bin(&questionnaire),
+                        remarks,
+                        no_dutch,
+                    },
+                },
+            ));
         }
         Request::WorkshopPdf(req) => {
             let questionnaire = cache.get(req.questionnaire)?;
-            if let Some(t) = req.teams.iter().find(|t| t.assessment.questionnaire_id != questionnaire.id) {
+            if let Some(t) = req
+                .teams
+                .iter()
+                .find(|t| t.assessment.questionnaire_id != questionnaire.id)
+            {
                 return Err(crate::t!(
                     "the team \"{0}\" answered another questionnaire ({1}), not {2}",
                     t.label,
@@ -225,20 +256,42 @@ fn handle_in<'f>(
                     questionnaire.id
                 ));
             }
-            let teams: Vec<(String, Assessment)> = req.teams.into_iter().map(|t| (t.label, t.assessment)).collect();
-            let r = crate::report::pdf::render_workshop(questionnaire, &teams, &req.generated_at, req.lang, fonts()?);
-            return Ok(Response::File { file_name: r.file_name, bytes: r.bytes });
+            let teams: Vec<(String, Assessment)> = req
+                .teams
+                .into_iter()
+                .map(|t| (t.label, t.assessment))
+                .collect();
+            let r = crate::report::pdf::render_workshop(
+                questionnaire,
+                &teams,
+                &req.generated_at,
+                req.lang,
+                fonts()?,
+            );
+            return Ok(Response::File {
+                file_name: r.file_name,
+                bytes: r.bytes,
+            });
         }
     };
     let questionnaire = cache.get(req.questionnaire)?;
-    let info = crate::report::ReportInfo { generated_at: req.generated_at, lang: req.lang };
+    let info = crate::report::ReportInfo {
+        generated_at: req.generated_at,
+        lang: req.lang,
+    };
     if markdown {
         let text = crate::report::md::render(questionnaire, &req.assessment, &info);
         let file_name = crate::report::md::file_name(&req.assessment, &info.generated_at);
-        return Ok(Response::File { file_name, bytes: text.into_bytes() });
+        return Ok(Response::File {
+            file_name,
+            bytes: text.into_bytes(),
+        });
     }
     let r = crate::report::pdf::render_report(questionnaire, &req.assessment, &info, fonts()?);
-    Ok(Response::File { file_name: r.file_name, bytes: r.bytes })
+    Ok(Response::File {
+        file_name: r.file_name,
+        bytes: r.bytes,
+    })
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -264,7 +317,9 @@ mod web {
             let data = js_sys::Uint8Array::from(input).to_vec();
             match postcard::from_bytes(&data) {
                 Ok(v) => v,
-                Err(_) => wasm_bindgen::throw_str("a message of the report worker could not be read"),
+                Err(_) => {
+                    wasm_bindgen::throw_str("a message of the report worker could not be read")
+                }
             }
         }
     }
@@ -286,7 +341,8 @@ mod web {
             if let Some(f) = cell.get() {
                 return Ok(*f);
             }
-            let f: &'static crate::report::pdf::Fonts = Box::leak(Box::new(crate::report::pdf::Fonts::load()?));
+            let f: &'static crate::report::pdf::Fonts =
+                Box::leak(Box::new(crate::report::pdf::Fonts::load()?));
             let _ = cell.set(f);
             Ok(f)
         })
@@ -318,7 +374,10 @@ mod web {
                 let _ = msg;
                 super::Response::Failed(crate::t!("this build has no PDF support"))
             };
-            let reply = super::Reply { response, build_ms: js_sys::Date::now() - start };
+            let reply = super::Reply {
+                response,
+                build_ms: js_sys::Date::now() - start,
+            };
             scope.respond(id, super::encode_reply(&reply));
         }
     }

@@ -67,12 +67,21 @@ fn section_stats_of(q: &Questionnaire, teams: &[&Assessment]) -> Vec<SectionStat
         .iter()
         .filter(|s| outcomes.first().is_none_or(|o| o.section(&s.id).is_some()))
         .map(|s| {
-            let scores: Vec<Option<f64>> = outcomes.iter().map(|o| o.section(&s.id).and_then(|x| x.score)).collect();
+            let scores: Vec<Option<f64>> = outcomes
+                .iter()
+                .map(|o| o.section(&s.id).and_then(|x| x.score))
+                .collect();
             let mut have: Vec<f64> = scores.iter().flatten().copied().collect();
             have.sort_by(|a, b| a.total_cmp(b));
             let mean = (!have.is_empty()).then(|| have.iter().sum::<f64>() / have.len() as f64);
             let spread = (!have.is_empty()).then(|| have[have.len() - 1] - have[0]);
-            SectionStats { section_id: s.id.clone(), median: median(&have), scores, mean, spread }
+            SectionStats {
+                section_id: s.id.clone(),
+                median: median(&have),
+                scores,
+                mean,
+                spread,
+            }
         })
         .collect()
 }
@@ -99,10 +108,15 @@ fn disagreement_of(q: &Questionnaire, teams: &[&Assessment]) -> Vec<QuestionSpli
         for x in s.questions.iter().filter(|x| !x.kind.options().is_empty()) {
             let mut groups: Vec<AnswerGroup> = Vec::new();
             for (t, a) in teams.iter().enumerate() {
-                let Some(k) = a.answer(&x.id).and_then(key) else { continue };
+                let Some(k) = a.answer(&x.id).and_then(key) else {
+                    continue;
+                };
                 match groups.iter_mut().find(|g| g.key == k) {
                     Some(g) => g.teams.push(t),
-                    None => groups.push(AnswerGroup { key: k, teams: vec![t] }),
+                    None => groups.push(AnswerGroup {
+                        key: k,
+                        teams: vec![t],
+                    }),
                 }
             }
             let answered: usize = groups.iter().map(|g| g.teams.len()).sum();
@@ -111,7 +125,13 @@ fn disagreement_of(q: &Questionnaire, teams: &[&Assessment]) -> Vec<QuestionSpli
             }
             groups.sort_by(|a, b| b.teams.len().cmp(&a.teams.len()));
             let disagreement = 1.0 - groups[0].teams.len() as f64 / answered as f64;
-            out.push(QuestionSplit { section_id: s.id.clone(), question_id: x.id.clone(), groups, answered, disagreement });
+            out.push(QuestionSplit {
+                section_id: s.id.clone(),
+                question_id: x.id.clone(),
+                groups,
+                answered,
+                disagreement,
+            });
         }
     }
     // Stable: equal disagreement keeps questionnaire order.
@@ -149,20 +169,49 @@ fn one_decimal(v: Option<f64>) -> String {
 /// empty cell is no score or no answer. UTF-8 with a byte-order mark (so that Excel reads
 /// accents right), CRLF line ends, RFC 4180 quoting, formula injection defused ([`csv_cell`]).
 pub fn csv(q: &Questionnaire, teams: &[(String, Assessment)], locale: &str) -> String {
-    csv_of(q, &teams.iter().map(|(l, a)| (l.as_str(), a)).collect::<Vec<_>>(), locale)
+    csv_of(
+        q,
+        &teams
+            .iter()
+            .map(|(l, a)| (l.as_str(), a))
+            .collect::<Vec<_>>(),
+        locale,
+    )
 }
 
 fn csv_of(q: &Questionnaire, teams: &[(&str, &Assessment)], locale: &str) -> String {
     let outcomes: Vec<_> = teams.iter().map(|(_, a)| score(q, a)).collect();
     // The scored sections, as `score` lists them (whatever the teams answered).
-    let scored: Vec<&crate::model::Section> = q.sections.iter().filter(|s| s.dimension.is_scored()).collect();
-    let mut header = vec!["Team".to_string(), "Project".into(), "Assessors".into(), "Last changed".into(), "Overall score".into()];
+    let scored: Vec<&crate::model::Section> = q
+        .sections
+        .iter()
+        .filter(|s| s.dimension.is_scored())
+        .collect();
+    let mut header = vec![
+        "Team".to_string(),
+        "Project".into(),
+        "Assessors".into(),
+        "Last changed".into(),
+        "Overall score".into(),
+    ];
     for s in &scored {
         header.push(format!("Score: {}", s.title.get(locale)));
     }
-    header.extend(["Actions open", "Actions in progress", "Actions done", "Actions won't do"].map(String::from));
+    header.extend(
+        [
+            "Actions open",
+            "Actions in progress",
+            "Actions done",
+            "Actions won't do",
+        ]
+        .map(String::from),
+    );
     for r in q.questions() {
-        header.push(format!("{}: {}", r.question.id, r.question.text.get(locale)));
+        header.push(format!(
+            "{}: {}",
+            r.question.id,
+            r.question.text.get(locale)
+        ));
         header.push(format!("{} note", r.question.id));
     }
     let mut out = String::from("\u{feff}");
@@ -173,7 +222,13 @@ fn csv_of(q: &Questionnaire, teams: &[(&str, &Assessment)], locale: &str) -> Str
     };
     push_row(&header);
     for ((label, a), outcome) in teams.iter().zip(&outcomes) {
-        let mut row = vec![label.to_string(), a.metadata.project_name.clone(), a.metadata.assessors.clone(), a.modified.clone(), one_decimal(outcome.overall)];
+        let mut row = vec![
+            label.to_string(),
+            a.metadata.project_name.clone(),
+            a.metadata.assessors.clone(),
+            a.modified.clone(),
+            one_decimal(outcome.overall),
+        ];
         for s in &scored {
             row.push(one_decimal(outcome.section(&s.id).and_then(|x| x.score)));
         }
@@ -233,7 +288,12 @@ pub enum AddOutcome {
     Duplicate { of: usize },
     /// Not added: it answers another questionnaire, or another version of it, than the one the
     /// workshop compares (that of its first team).
-    OtherQuestionnaire { id: String, version: String, workshop_id: String, workshop_version: String },
+    OtherQuestionnaire {
+        id: String,
+        version: String,
+        workshop_id: String,
+        workshop_version: String,
+    },
 }
 
 impl AddOutcome {
@@ -274,8 +334,13 @@ impl std::fmt::Display for StoredError {
         match self {
             StoredError::Damaged(e) => f.write_str(e),
             StoredError::Foreign => f.write_str(&t!("it is not a workshop")),
-            StoredError::Newer(v) => f.write_str(&t!("it was saved by a newer version of this tool (workshop format {0})", v)),
-            StoredError::Inconsistent => f.write_str(&t!("its teams answer different questionnaires, or one file is in it twice")),
+            StoredError::Newer(v) => f.write_str(&t!(
+                "it was saved by a newer version of this tool (workshop format {0})",
+                v
+            )),
+            StoredError::Inconsistent => f.write_str(&t!(
+                "its teams answer different questionnaires, or one file is in it twice"
+            )),
         }
     }
 }
@@ -284,7 +349,12 @@ impl std::fmt::Display for StoredError {
 /// (without `.json` or `.pdf`), at most 60 characters; empty when all three are.
 pub fn default_label(a: &Assessment, file_name: &str) -> String {
     let pick = [a.metadata.assessors.trim(), a.metadata.project_name.trim()];
-    let label = pick.into_iter().find(|s| !s.is_empty()).unwrap_or_else(|| file_name.trim_end_matches(".json").trim_end_matches(".pdf").trim());
+    let label = pick.into_iter().find(|s| !s.is_empty()).unwrap_or_else(|| {
+        file_name
+            .trim_end_matches(".json")
+            .trim_end_matches(".pdf")
+            .trim()
+    });
     label.chars().take(LABEL_CHARS).collect()
 }
 
@@ -344,7 +414,12 @@ impl Workshop {
 
     /// The questionnaire (id, version) every team answers (`None`: no team yet).
     pub fn questionnaire(&self) -> Option<(&str, &str)> {
-        self.first().map(|a| (a.questionnaire_id.as_str(), a.questionnaire_version.as_str()))
+        self.first().map(|a| {
+            (
+                a.questionnaire_id.as_str(),
+                a.questionnaire_version.as_str(),
+            )
+        })
     }
 
     /// Offer a team's file (its assessment, and the file name for the default label). It joins
@@ -366,13 +441,25 @@ impl Workshop {
                 };
             }
         }
-        // Fingerprints only for files with the same id, which is rare: cheap.
-        let same = |t: &Team| t.assessment.id == a.id && crate::review::fingerprint(&t.assessment) == crate::review::fingerprint(&a);
+        // Canonical answers only for files with the same id, which is rare: cheap. (One
+        // workshop has one questionnaire: its content need not be compared.)
+        let same = |t: &Team| {
+            t.assessment.id == a.id
+                && crate::review::canonical_answers(&t.assessment, None)
+                    == crate::review::canonical_answers(&a, None)
+        };
         if let Some(of) = self.teams.iter().position(same) {
             return AddOutcome::Duplicate { of };
         }
-        let label = if label.trim().is_empty() { numbered(self.teams.len()) } else { label };
-        self.teams.push(Team { label, assessment: a });
+        let label = if label.trim().is_empty() {
+            numbered(self.teams.len())
+        } else {
+            label
+        };
+        self.teams.push(Team {
+            label,
+            assessment: a,
+        });
         AddOutcome::Added
     }
 
@@ -399,23 +486,41 @@ impl Workshop {
 
     /// Section statistics of the teams ([`section_stats`]).
     pub fn section_stats(&self, q: &Questionnaire) -> Vec<SectionStats> {
-        section_stats_of(q, &self.teams.iter().map(|t| &t.assessment).collect::<Vec<_>>())
+        section_stats_of(
+            q,
+            &self.teams.iter().map(|t| &t.assessment).collect::<Vec<_>>(),
+        )
     }
 
     /// Where the teams split ([`disagreement`]).
     pub fn disagreement(&self, q: &Questionnaire) -> Vec<QuestionSplit> {
-        disagreement_of(q, &self.teams.iter().map(|t| &t.assessment).collect::<Vec<_>>())
+        disagreement_of(
+            q,
+            &self.teams.iter().map(|t| &t.assessment).collect::<Vec<_>>(),
+        )
     }
 
     /// The CSV of every team, by its label ([`csv`]).
     pub fn csv(&self, q: &Questionnaire, locale: &str) -> String {
-        csv_of(q, &self.teams.iter().map(|t| (t.label.as_str(), &t.assessment)).collect::<Vec<_>>(), locale)
+        csv_of(
+            q,
+            &self
+                .teams
+                .iter()
+                .map(|t| (t.label.as_str(), &t.assessment))
+                .collect::<Vec<_>>(),
+            locale,
+        )
     }
 
     /// The stored form (JSON): `{"format": "elsa-workshop", "format_version": 1, "teams":
     /// [{"label": …, "assessment": …}]}`, each assessment as in the assessment file.
     pub fn to_stored(&self) -> String {
-        let stored = StoredOut { format: FORMAT, format_version: FORMAT_VERSION, teams: &self.teams };
+        let stored = StoredOut {
+            format: FORMAT,
+            format_version: FORMAT_VERSION,
+            teams: &self.teams,
+        };
         // Plain data with string keys: serialising it cannot fail.
         serde_json::to_string(&stored).unwrap_or_default()
     }
@@ -424,14 +529,16 @@ impl Workshop {
     /// newer version, or with teams that break the rules of [`Workshop::add`]) is an error, so
     /// that the caller can leave it untouched and say why.
     pub fn from_stored(text: &str) -> Result<Workshop, StoredError> {
-        let head: Head = serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
+        let head: Head =
+            serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
         if head.format != FORMAT {
             return Err(StoredError::Foreign);
         }
         if head.format_version > FORMAT_VERSION {
             return Err(StoredError::Newer(head.format_version));
         }
-        let stored: StoredIn = serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
+        let stored: StoredIn =
+            serde_json::from_str(text).map_err(|e| StoredError::Damaged(e.to_string()))?;
         let mut w = Workshop::new();
         for mut team in stored.teams {
             // A team saved before an update of the tool moves to the newest version of its

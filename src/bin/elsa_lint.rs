@@ -11,7 +11,11 @@ fn main() {
         eprintln!("usage: elsa-lint FILE.json... [--full]");
         std::process::exit(2);
     }
-    let req = if full { Requirements::full() } else { Requirements::default() };
+    let req = if full {
+        Requirements::full()
+    } else {
+        Requirements::default()
+    };
     let mut failed = false;
     // The questionnaires that come with the tool: the bases an extension may name.
     let (bundled, _) = elsa::bundled::load_all();
@@ -24,7 +28,9 @@ fn main() {
                 continue;
             }
         };
-        match load_questionnaire_with(&text, &|id, version| elsa::bundled::find(&bundled, id, version).cloned()) {
+        match load_questionnaire_with(&text, &|id, version| {
+            elsa::bundled::find(&bundled, id, version).cloned()
+        }) {
             Err(errors) => {
                 failed = true;
                 for e in errors {
@@ -33,7 +39,10 @@ fn main() {
             }
             Ok(q) => {
                 let problems = lint(&q, &req);
-                let scored = q.questions().filter(|r| elsa::model::Questionnaire::is_scored(r.section, r.question)).count();
+                let scored = q
+                    .questions()
+                    .filter(|r| elsa::model::Questionnaire::is_scored(r.section, r.question))
+                    .count();
                 for p in &problems {
                     println!("{f}: {p}");
                 }

@@ -20,7 +20,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The current UTC time as RFC 3339.
 fn now_rfc3339() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
     elsa::i18n::rfc3339_at(secs, 0)
 }
 
@@ -30,25 +33,53 @@ fn usage() -> ! {
 }
 
 /// Read one input and render it; the error says what is wrong with the file.
-fn render_one(input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str, markdown: bool, lang: Option<Lang>) -> Result<PathBuf, String> {
+fn render_one(
+    input: &Path,
+    out: Option<&Path>,
+    fonts: &Fonts,
+    all: &[elsa::model::Questionnaire],
+    now: &str,
+    markdown: bool,
+    lang: Option<Lang>,
+) -> Result<PathBuf, String> {
     let bytes = std::fs::read(input).map_err(|e| format!("cannot read the file: {e}"))?;
     // The file's own language unless --lang says otherwise (a PDF: the file attached to it).
     let recorded = || {
         let text = match bytes.starts_with(b"%PDF") {
-            true => extract_attachment(&bytes).map(|j| String::from_utf8_lossy(&j).into_owned()).unwrap_or_default(),
+            true => extract_attachment(&bytes)
+                .map(|j| String::from_utf8_lossy(&j).into_owned())
+                .unwrap_or_default(),
             false => String::from_utf8_lossy(&bytes).into_owned(),
         };
         elsa::persist::recorded_language(&text)
     };
     let lang = lang.or_else(recorded).unwrap_or_default();
-    elsa::i18n::with_lang(lang, || render_in(&bytes, input, out, fonts, all, now, markdown, lang))
+    elsa::i18n::with_lang(lang, || {
+        render_in(&bytes, input, out, fonts, all, now, markdown, lang)
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render_in(bytes: &[u8], input: &Path, out: Option<&Path>, fonts: &Fonts, all: &[elsa::model::Questionnaire], now: &str, markdown: bool, lang: Lang) -> Result<PathBuf, String> {
-    let available: Vec<import::Available> =
-        all.iter().map(|q| import::Available { id: &q.id, version: &q.version, title: q.title.get("en") }).collect();
-    let imported = import::import_bytes(bytes, extract_attachment, &available).map_err(|e| e.to_string())?;
+fn render_in(
+    bytes: &[u8],
+    input: &Path,
+    out: Option<&Path>,
+    fonts: &Fonts,
+    all: &[elsa::model::Questionnaire],
+    now: &str,
+    markdown: bool,
+    lang: Lang,
+) -> Result<PathBuf, String> {
+    let available: Vec<import::Available> = all
+        .iter()
+        .map(|q| import::Available {
+            id: &q.id,
+            version: &q.version,
+            title: q.title.get("en"),
+        })
+        .collect();
+    let imported =
+        import::import_bytes(bytes, extract_attachment, &available).map_err(|e| e.to_string())?;
     let a = imported.assessment;
     // A custom questionnaire comes inside the file (validated on import); else one of the tool's.
     let carried = imported.questionnaire;
@@ -57,9 +88,15 @@ fn render_in(bytes: &[u8], input: &Path, out: Option<&Path>, fonts: &Fonts, all:
         None => bundled::find(all, &a.questionnaire_id, &a.questionnaire_version)
             .ok_or_else(|| format!("unknown questionnaire \"{}\"", a.questionnaire_id))?,
     };
-    let info = ReportInfo { generated_at: now.to_string(), lang };
+    let info = ReportInfo {
+        generated_at: now.to_string(),
+        lang,
+    };
     let (file_name, bytes) = if markdown {
-        (elsa::report::md::file_name(&a, now), elsa::report::md::render(q, &a, &info).into_bytes())
+        (
+            elsa::report::md::file_name(&a, now),
+            elsa::report::md::render(q, &a, &info).into_bytes(),
+        )
     } else {
         let r = render_report(q, &a, &info, fonts);
         (r.file_name, r.bytes)
@@ -80,7 +117,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "-o" | "--output" => out = Some(args.next().map(PathBuf::from).unwrap_or_else(|| usage())),
+            "-o" | "--output" => {
+                out = Some(args.next().map(PathBuf::from).unwrap_or_else(|| usage()))
+            }
             "-h" | "--help" => usage(),
             "--markdown" | "--md" => markdown = true,
             "--lang" => {
@@ -112,7 +151,10 @@ fn main() {
     let folder = inputs.len() > 1;
     if let (true, Some(dir)) = (folder, &out) {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("elsa-report: cannot create the folder {}: {e}", dir.display());
+            eprintln!(
+                "elsa-report: cannot create the folder {}: {e}",
+                dir.display()
+            );
             std::process::exit(1);
         }
     }
@@ -120,7 +162,10 @@ fn main() {
     for input in &inputs {
         let target = match (&out, folder) {
             (Some(dir), true) => {
-                let stem = input.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "report".into());
+                let stem = input
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_else(|| "report".into());
                 Some(dir.join(format!("{stem}.{}", if markdown { "md" } else { "pdf" })))
             }
             (Some(file), false) => Some(file.clone()),

@@ -42,11 +42,22 @@ fn main() {
         eprintln!("{p}");
         failed = true;
     }
-    let i18n_dir = std::path::Path::new(&out).parent().map(|p| p.join("i18n")).unwrap_or_else(|| "i18n".into());
+    let i18n_dir = std::path::Path::new(&out)
+        .parent()
+        .map(|p| p.join("i18n"))
+        .unwrap_or_else(|| "i18n".into());
     // Each browser app gets only the Dutch texts its code uses: the report's are built into the
     // worker, and the main app (the first page load) leaves out the studio's.
     let not_in_browser = |at: &str| {
-        ["src/report/", "src/bin/", "src/lint.rs", "src/validate.rs", "src/worker.rs"].iter().any(|p| at.starts_with(p))
+        [
+            "src/report/",
+            "src/bin/",
+            "src/lint.rs",
+            "src/validate.rs",
+            "src/worker.rs",
+        ]
+        .iter()
+        .any(|p| at.starts_with(p))
     };
     let studio_only = |at: &str| {
         ["src/ui/studio/", "src/compare.rs", "src/workshop.rs"]
@@ -57,16 +68,40 @@ fn main() {
     // one is first opened (`nl-pages.json`, the whole main app's catalogue), not with the first
     // page load (`nl.json`).
     let later_pages = |at: &str| {
-        ["src/ui/pages/results.rs", "src/ui/pages/plan.rs", "src/ui/pages/preview.rs", "src/preview.rs", "src/ui/components/plan.rs", "src/action.rs", "src/actions.rs", "src/ui/pages/scoring.rs", "src/ui/pages/privacy.rs", "src/ui/components/triage.rs", "src/ui/components/chart.rs", "src/triage.rs"]
-            .iter()
-            .any(|p| at.starts_with(p))
+        [
+            "src/ui/pages/results.rs",
+            "src/ui/pages/plan.rs",
+            "src/ui/pages/preview.rs",
+            "src/preview.rs",
+            "src/ui/components/plan.rs",
+            "src/action.rs",
+            "src/actions.rs",
+            "src/ui/pages/scoring.rs",
+            "src/ui/pages/privacy.rs",
+            "src/ui/components/triage.rs",
+            "src/ui/components/chart.rs",
+            "src/triage.rs",
+        ]
+        .iter()
+        .any(|p| at.starts_with(p))
     };
     let nl = elsa::i18n::Lang::Nl;
     let src = std::path::Path::new("src");
     for (file, made) in [
-        ("nl.json", elsa::i18n::keyed_json_for(nl, src, |at| not_in_browser(at) || studio_only(at) || later_pages(at))),
-        ("nl-pages.json", elsa::i18n::keyed_json_for(nl, src, |at| not_in_browser(at) || studio_only(at))),
-        ("nl-studio.json", elsa::i18n::keyed_json_for(nl, src, not_in_browser)),
+        (
+            "nl.json",
+            elsa::i18n::keyed_json_for(nl, src, |at| {
+                not_in_browser(at) || studio_only(at) || later_pages(at)
+            }),
+        ),
+        (
+            "nl-pages.json",
+            elsa::i18n::keyed_json_for(nl, src, |at| not_in_browser(at) || studio_only(at)),
+        ),
+        (
+            "nl-studio.json",
+            elsa::i18n::keyed_json_for(nl, src, not_in_browser),
+        ),
     ] {
         let path = i18n_dir.join(file);
         let text = match made {
@@ -78,7 +113,9 @@ fn main() {
             }
         };
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            if let Err(e) = std::fs::create_dir_all(&i18n_dir).and_then(|_| std::fs::write(&path, &text)) {
+            if let Err(e) =
+                std::fs::create_dir_all(&i18n_dir).and_then(|_| std::fs::write(&path, &text))
+            {
                 eprintln!("gen-bundle: cannot write {}: {e}", path.display());
                 failed = true;
             }

@@ -3,10 +3,14 @@
 fn main() {
     use gloo_worker::Registrable;
     console_error_panic_hook::set_once();
-    elsa::worker::ReportWorker::registrar().encoding::<elsa::worker::Lean>().register();
+    elsa::worker::ReportWorker::registrar()
+        .encoding::<elsa::worker::Lean>()
+        .register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("This binary is the browser's report worker; natively, use the library's report module.");
+    eprintln!(
+        "This binary is the browser's report worker; natively, use the library's report module."
+    );
 }

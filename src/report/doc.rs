@@ -69,7 +69,12 @@ pub struct Row {
 
 impl Row {
     pub fn new(cells: Vec<String>) -> Self {
-        Row { cells, tone: Tone::Normal, strong: false, check: None }
+        Row {
+            cells,
+            tone: Tone::Normal,
+            strong: false,
+            check: None,
+        }
     }
 }
 
@@ -110,22 +115,51 @@ pub struct Axis {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// The document's title and what it is about (the project), the cover's first lines.
-    Title { title: String, subtitle: String },
+    Title {
+        title: String,
+        subtitle: String,
+    },
     /// What the PDF file carries besides its pages (the attached assessment file): said on the
     /// cover of the PDF only, since a Markdown file carries no attachment.
     AttachmentNote(String),
     /// A heading of level 1 (a part), 2 (a subsection) or 3 (an item such as a question or a
     /// conclusion). `outline`: also a bookmark of the PDF.
-    Heading { level: u8, text: String, tone: Tone, outline: bool },
-    Para { text: String, tone: Tone, strong: bool, size: Size, indent: bool },
+    Heading {
+        level: u8,
+        text: String,
+        tone: Tone,
+        outline: bool,
+    },
+    Para {
+        text: String,
+        tone: Tone,
+        strong: bool,
+        size: Size,
+        indent: bool,
+    },
     /// A labelled value, "Answer: Yes". A value of several lines (a note) keeps its lines.
-    Field { label: String, value: String, tone: Tone, strong: bool, size: Size, indent: bool },
+    Field {
+        label: String,
+        value: String,
+        tone: Tone,
+        strong: bool,
+        size: Size,
+        indent: bool,
+    },
     Table(Table),
     /// A list; `checklist`: things to do (Markdown writes `- [ ]`).
-    Items { items: Vec<ListItem>, checklist: bool },
+    Items {
+        items: Vec<ListItem>,
+        checklist: bool,
+    },
     /// A shaded block with a coloured bar: labelled parts, one per line (a reviewer's comment
     /// and the team's reply, a review's state).
-    Callout { parts: Vec<(String, String)>, tone: Tone, strong: bool, indent: bool },
+    Callout {
+        parts: Vec<(String, String)>,
+        tone: Tone,
+        strong: bool,
+        indent: bool,
+    },
     /// The radar chart of the section scores (the PDF draws it; the table next to it carries
     /// the same numbers, so Markdown leaves it out).
     Radar(Vec<Axis>),
@@ -160,32 +194,74 @@ impl Writer {
         if new_page {
             self.push(Block::PageBreak);
         }
-        self.push(Block::Heading { level: 1, text: text.to_string(), tone: Tone::Accent, outline: true });
+        self.push(Block::Heading {
+            level: 1,
+            text: text.to_string(),
+            tone: Tone::Accent,
+            outline: true,
+        });
     }
 
     pub fn heading(&mut self, level: u8, text: &str, tone: Tone, outline: bool) {
-        self.push(Block::Heading { level, text: text.to_string(), tone, outline });
+        self.push(Block::Heading {
+            level,
+            text: text.to_string(),
+            tone,
+            outline,
+        });
     }
 
     pub fn para(&mut self, text: &str, tone: Tone, size: Size) {
-        self.push(Block::Para { text: text.to_string(), tone, strong: false, size, indent: false });
+        self.push(Block::Para {
+            text: text.to_string(),
+            tone,
+            strong: false,
+            size,
+            indent: false,
+        });
     }
 
     pub fn strong(&mut self, text: &str, tone: Tone, size: Size) {
-        self.push(Block::Para { text: text.to_string(), tone, strong: true, size, indent: false });
+        self.push(Block::Para {
+            text: text.to_string(),
+            tone,
+            strong: true,
+            size,
+            indent: false,
+        });
     }
 
     pub fn indented(&mut self, text: &str, tone: Tone, size: Size) {
-        self.push(Block::Para { text: text.to_string(), tone, strong: false, size, indent: true });
+        self.push(Block::Para {
+            text: text.to_string(),
+            tone,
+            strong: false,
+            size,
+            indent: true,
+        });
     }
 
     pub fn field(&mut self, label: &str, value: &str, tone: Tone, strong: bool, indent: bool) {
-        self.push(Block::Field { label: label.to_string(), value: value.to_string(), tone, strong, size: Size::Body, indent });
+        self.push(Block::Field {
+            label: label.to_string(),
+            value: value.to_string(),
+            tone,
+            strong,
+            size: Size::Body,
+            indent,
+        });
     }
 
     /// A labelled value in small print (a fingerprint).
     pub fn small_field(&mut self, label: &str, value: &str) {
-        self.push(Block::Field { label: label.to_string(), value: value.to_string(), tone: Tone::Normal, strong: false, size: Size::Small, indent: false });
+        self.push(Block::Field {
+            label: label.to_string(),
+            value: value.to_string(),
+            tone: Tone::Normal,
+            strong: false,
+            size: Size::Small,
+            indent: false,
+        });
     }
 
     pub fn space(&mut self, h: f32) {
@@ -199,7 +275,9 @@ impl Doc {
         self.blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Heading { text, .. } | Block::Title { title: text, .. } => Some(text.as_str()),
+                Block::Heading { text, .. } | Block::Title { title: text, .. } => {
+                    Some(text.as_str())
+                }
                 _ => None,
             })
             .collect()
@@ -212,11 +290,17 @@ impl Doc {
         for b in &self.blocks {
             match b {
                 Block::Title { title, subtitle } => out.extend([title.as_str(), subtitle.as_str()]),
-                Block::Heading { text: t, .. } | Block::Para { text: t, .. } => out.push(t.as_str()),
+                Block::Heading { text: t, .. } | Block::Para { text: t, .. } => {
+                    out.push(t.as_str())
+                }
                 Block::Field { label, value, .. } => out.extend([label.as_str(), value.as_str()]),
                 Block::Table(t) => {
                     out.extend(t.cols.iter().map(|c| c.header.as_str()));
-                    out.extend(t.rows.iter().flat_map(|r| r.cells.iter().map(String::as_str)));
+                    out.extend(
+                        t.rows
+                            .iter()
+                            .flat_map(|r| r.cells.iter().map(String::as_str)),
+                    );
                     out.extend(t.notes.iter().map(String::as_str));
                 }
                 Block::Items { items, .. } => {
@@ -225,8 +309,14 @@ impl Doc {
                         out.push(&i.text);
                     }
                 }
-                Block::Callout { parts, .. } => out.extend(parts.iter().flat_map(|(l, t)| [l.as_str(), t.as_str()])),
-                Block::Radar(_) | Block::AttachmentNote(_) | Block::PageBreak | Block::Space(_) | Block::Rule => {}
+                Block::Callout { parts, .. } => {
+                    out.extend(parts.iter().flat_map(|(l, t)| [l.as_str(), t.as_str()]))
+                }
+                Block::Radar(_)
+                | Block::AttachmentNote(_)
+                | Block::PageBreak
+                | Block::Space(_)
+                | Block::Rule => {}
             }
         }
         out.retain(|t| !t.is_empty());

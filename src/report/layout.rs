@@ -54,11 +54,34 @@ pub const SMALL: Style = Style::new(8.5, false, MUTED);
 /// top edge of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Text { x: f32, y: f32, style: Style, text: String },
-    Rect { x: f32, y: f32, w: f32, h: f32, color: Rgb },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, color: Rgb, width: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        style: Style,
+        text: String,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Rgb,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Rgb,
+        width: f32,
+    },
     /// A closed vector shape (PDF path), filled and/or stroked.
-    Polygon { points: Vec<(f32, f32)>, fill: Option<Rgb>, stroke: Option<Rgb>, width: f32 },
+    Polygon {
+        points: Vec<(f32, f32)>,
+        fill: Option<Rgb>,
+        stroke: Option<Rgb>,
+        width: f32,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -118,9 +141,8 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
                     lines.push(std::mem::take(&mut line));
                 }
                 loop {
-                    let n = fit_prefix(m, rest, size, bold, max_w).max(
-                        rest.chars().next().map(char::len_utf8).unwrap_or(0),
-                    );
+                    let n = fit_prefix(m, rest, size, bold, max_w)
+                        .max(rest.chars().next().map(char::len_utf8).unwrap_or(0));
                     if n >= rest.len() {
                         line = rest.to_string();
                         line_w = m.width(rest, size, bold);
@@ -172,7 +194,12 @@ pub struct Layout<'m> {
 
 impl<'m> Layout<'m> {
     pub fn new(m: &'m dyn Measure) -> Self {
-        Layout { m, pages: vec![Page::default()], y: CONTENT_TOP, bookmarks: Vec::new() }
+        Layout {
+            m,
+            pages: vec![Page::default()],
+            y: CONTENT_TOP,
+            bookmarks: Vec::new(),
+        }
     }
 
     /// Mark the current page in the document outline.
@@ -239,7 +266,12 @@ impl<'m> Layout<'m> {
             self.ensure(lh);
             let y = self.y + style.size;
             if !line.is_empty() {
-                self.page().items.push(Item::Text { x: MARGIN_X + indent, y, style, text: line });
+                self.page().items.push(Item::Text {
+                    x: MARGIN_X + indent,
+                    y,
+                    style,
+                    text: line,
+                });
             }
             self.y += lh;
         }
@@ -247,18 +279,37 @@ impl<'m> Layout<'m> {
 
     /// A label in bold followed by wrapped text, e.g. "Answer: Yes".
     pub fn labelled(&mut self, label: &str, text: &str, style: Style, indent: f32) {
-        let bold = Style { bold: true, ..style };
+        let bold = Style {
+            bold: true,
+            ..style
+        };
         let label_w = self.m.width(label, style.size, true) + self.m.width(" ", style.size, false);
         let lh = style.line_height();
-        let lines = wrap(self.m, text, style.size, style.bold, CONTENT_W - indent - label_w);
+        let lines = wrap(
+            self.m,
+            text,
+            style.size,
+            style.bold,
+            CONTENT_W - indent - label_w,
+        );
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(lh);
             let y = self.y + style.size;
             if i == 0 {
-                self.page().items.push(Item::Text { x: MARGIN_X + indent, y, style: bold, text: label.to_string() });
+                self.page().items.push(Item::Text {
+                    x: MARGIN_X + indent,
+                    y,
+                    style: bold,
+                    text: label.to_string(),
+                });
             }
             if !line.is_empty() {
-                self.page().items.push(Item::Text { x: MARGIN_X + indent + label_w, y, style, text: line });
+                self.page().items.push(Item::Text {
+                    x: MARGIN_X + indent + label_w,
+                    y,
+                    style,
+                    text: line,
+                });
             }
             self.y += lh;
         }
@@ -284,7 +335,14 @@ impl<'m> Layout<'m> {
     /// line by line (the band is drawn per line, so it continues on the next page). Each
     /// `(label, text)` part starts a new line, its label in bold; an empty label gives plain
     /// text.
-    pub fn callout(&mut self, parts: &[(&str, &str)], style: Style, fill: Rgb, bar: Rgb, indent: f32) {
+    pub fn callout(
+        &mut self,
+        parts: &[(&str, &str)],
+        style: Style,
+        fill: Rgb,
+        bar: Rgb,
+        indent: f32,
+    ) {
         const PAD: f32 = 4.0;
         const BAR: f32 = 2.5;
         const INSET: f32 = 8.0;
@@ -292,29 +350,61 @@ impl<'m> Layout<'m> {
         let x0 = MARGIN_X + indent;
         let w = CONTENT_W - indent;
         let band = |page: &mut Page, y: f32, h: f32| {
-            page.items.push(Item::Rect { x: x0, y, w, h, color: fill });
-            page.items.push(Item::Rect { x: x0, y, w: BAR, h, color: bar });
+            page.items.push(Item::Rect {
+                x: x0,
+                y,
+                w,
+                h,
+                color: fill,
+            });
+            page.items.push(Item::Rect {
+                x: x0,
+                y,
+                w: BAR,
+                h,
+                color: bar,
+            });
         };
         self.ensure(lh + 2.0 * PAD);
         let top = self.y;
         band(self.page(), top, PAD);
         self.y += PAD;
-        let bold = Style { bold: true, ..style };
+        let bold = Style {
+            bold: true,
+            ..style
+        };
         let space = self.m.width(" ", style.size, false);
         for (label, text) in parts {
-            let label_w = if label.is_empty() { 0.0 } else { self.m.width(label, style.size, true) + space };
+            let label_w = if label.is_empty() {
+                0.0
+            } else {
+                self.m.width(label, style.size, true) + space
+            };
             let max_w = w - INSET - 4.0 - label_w;
-            for (i, line) in wrap(self.m, text, style.size, style.bold, max_w).into_iter().enumerate() {
+            for (i, line) in wrap(self.m, text, style.size, style.bold, max_w)
+                .into_iter()
+                .enumerate()
+            {
                 if self.y + lh > CONTENT_BOTTOM && self.y > CONTENT_TOP {
                     self.new_page();
                 }
                 let y = self.y;
                 band(self.page(), y, lh);
                 if i == 0 && !label.is_empty() {
-                    self.page().items.push(Item::Text { x: x0 + INSET, y: y + style.size, style: bold, text: label.to_string() });
+                    self.page().items.push(Item::Text {
+                        x: x0 + INSET,
+                        y: y + style.size,
+                        style: bold,
+                        text: label.to_string(),
+                    });
                 }
                 if !line.is_empty() {
-                    self.page().items.push(Item::Text { x: x0 + INSET + label_w, y: y + style.size, style, text: line });
+                    self.page().items.push(Item::Text {
+                        x: x0 + INSET + label_w,
+                        y: y + style.size,
+                        style,
+                        text: line,
+                    });
                 }
                 self.y += lh;
             }
@@ -329,26 +419,42 @@ impl<'m> Layout<'m> {
     /// A horizontal rule across the content width.
     pub fn rule(&mut self, color: Rgb) {
         let y = self.y;
-        self.page().items.push(Item::Line { x1: MARGIN_X, y1: y, x2: PAGE_W - MARGIN_X, y2: y, color, width: 0.6 });
+        self.page().items.push(Item::Line {
+            x1: MARGIN_X,
+            y1: y,
+            x2: PAGE_W - MARGIN_X,
+            y2: y,
+            color,
+            width: 0.6,
+        });
     }
 
     /// A table with a shaded header row (repeated on each page it spans) and wrapped cells.
     pub fn table(&mut self, cols: &[Column<'_>], rows: &[Vec<String>], row_styles: &[Style]) {
         let pad = 4.0;
         let header_style = Style::new(9.0, true, INK);
-        let body_style = row_styles.first().copied().unwrap_or(Style::new(9.0, false, INK));
+        let body_style = row_styles
+            .first()
+            .copied()
+            .unwrap_or(Style::new(9.0, false, INK));
         let widths = self.column_widths(cols, rows, header_style, body_style, pad);
         let header: Vec<String> = cols.iter().map(|c| c.header.to_string()).collect();
         // The header row with at least the first row under it.
         let first = rows.first().map(|row| {
-            let style = row_styles.first().copied().unwrap_or(Style::new(9.0, false, INK));
+            let style = row_styles
+                .first()
+                .copied()
+                .unwrap_or(Style::new(9.0, false, INK));
             self.row_height(&widths, row, style, pad)
         });
         let header_h = self.row_height(&widths, &header, header_style, pad);
         self.ensure(header_h + first.unwrap_or(header_style.line_height() + 2.0 * pad));
         self.table_row(cols, &widths, &header, header_style, Some(SHADE), pad);
         for (r, row) in rows.iter().enumerate() {
-            let style = row_styles.get(r).copied().unwrap_or(Style::new(9.0, false, INK));
+            let style = row_styles
+                .get(r)
+                .copied()
+                .unwrap_or(Style::new(9.0, false, INK));
             let h = self.row_height(&widths, row, style, pad);
             if self.y + h > CONTENT_BOTTOM {
                 self.new_page();
@@ -363,19 +469,42 @@ impl<'m> Layout<'m> {
     /// a long Dutch word such as "gebruiksverantwoordelijke", is not broken inside the word);
     /// what that takes comes from the columns with room to spare. Should that not be enough,
     /// the shares stand and long words break.
-    fn column_widths(&self, cols: &[Column<'_>], rows: &[Vec<String>], header_style: Style, body_style: Style, pad: f32) -> Vec<f32> {
+    fn column_widths(
+        &self,
+        cols: &[Column<'_>],
+        rows: &[Vec<String>],
+        header_style: Style,
+        body_style: Style,
+        pad: f32,
+    ) -> Vec<f32> {
         let mut widths: Vec<f32> = cols.iter().map(|c| c.share * CONTENT_W).collect();
-        let longest = |text: &str, style: Style| text.split_whitespace().map(|w| self.m.width(w, style.size, style.bold)).fold(0.0f32, f32::max);
+        let longest = |text: &str, style: Style| {
+            text.split_whitespace()
+                .map(|w| self.m.width(w, style.size, style.bold))
+                .fold(0.0f32, f32::max)
+        };
         let least: Vec<f32> = cols
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let cells = rows.iter().filter_map(|r| r.get(i)).map(|t| longest(t, body_style)).fold(0.0f32, f32::max);
+                let cells = rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|t| longest(t, body_style))
+                    .fold(0.0f32, f32::max);
                 longest(c.header, header_style).max(cells) + 2.0 * pad + 0.5
             })
             .collect();
-        let short: f32 = widths.iter().zip(&least).map(|(w, l)| (l - w).max(0.0)).sum();
-        let spare: f32 = widths.iter().zip(&least).map(|(w, l)| (w - l).max(0.0)).sum();
+        let short: f32 = widths
+            .iter()
+            .zip(&least)
+            .map(|(w, l)| (l - w).max(0.0))
+            .sum();
+        let spare: f32 = widths
+            .iter()
+            .zip(&least)
+            .map(|(w, l)| (w - l).max(0.0))
+            .sum();
         if short <= 0.0 || spare < short {
             return widths;
         }
@@ -399,39 +528,78 @@ impl<'m> Layout<'m> {
         lines as f32 * style.line_height() + 2.0 * pad
     }
 
-    fn table_row(&mut self, cols: &[Column<'_>], widths: &[f32], row: &[String], style: Style, fill: Option<Rgb>, pad: f32) {
+    fn table_row(
+        &mut self,
+        cols: &[Column<'_>],
+        widths: &[f32],
+        row: &[String],
+        style: Style,
+        fill: Option<Rgb>,
+        pad: f32,
+    ) {
         let h = self.row_height(widths, row, style, pad);
         let top = self.y;
         let m = self.m;
         let page = self.page();
         if let Some(color) = fill {
-            page.items.push(Item::Rect { x: MARGIN_X, y: top, w: CONTENT_W, h, color });
+            page.items.push(Item::Rect {
+                x: MARGIN_X,
+                y: top,
+                w: CONTENT_W,
+                h,
+                color,
+            });
         }
         let mut x = MARGIN_X;
         for ((cell, w), col) in row.iter().zip(widths).zip(cols) {
-            for (i, line) in wrap(m, cell, style.size, style.bold, w - 2.0 * pad).into_iter().enumerate() {
+            for (i, line) in wrap(m, cell, style.size, style.bold, w - 2.0 * pad)
+                .into_iter()
+                .enumerate()
+            {
                 let lw = m.width(&line, style.size, style.bold);
                 let lx = if col.right { x + w - pad - lw } else { x + pad };
                 let y = top + pad + style.size + i as f32 * style.line_height();
                 if !line.is_empty() {
-                    page.items.push(Item::Text { x: lx, y, style, text: line });
+                    page.items.push(Item::Text {
+                        x: lx,
+                        y,
+                        style,
+                        text: line,
+                    });
                 }
             }
             x += w;
         }
-        page.items.push(Item::Line { x1: MARGIN_X, y1: top + h, x2: PAGE_W - MARGIN_X, y2: top + h, color: RULE, width: 0.5 });
+        page.items.push(Item::Line {
+            x1: MARGIN_X,
+            y1: top + h,
+            x2: PAGE_W - MARGIN_X,
+            y2: top + h,
+            color: RULE,
+            width: 0.5,
+        });
         self.y = top + h;
     }
 
     /// Stamp the running header and the "page X of Y" footer on every page, and return the pages
     /// with the outline.
-    pub fn finish(mut self, header_left: &str, header_right: &str) -> (Vec<Page>, Vec<(String, usize)>) {
+    pub fn finish(
+        mut self,
+        header_left: &str,
+        header_right: &str,
+    ) -> (Vec<Page>, Vec<(String, usize)>) {
         let total = self.pages.len();
         let m = self.m;
         let small = SMALL;
         let right_w = m.width(header_right, small.size, false);
         // Leave room for the right part so that a long project name never overlaps it.
-        let left_lines = wrap(m, header_left, small.size, false, CONTENT_W - right_w - 12.0);
+        let left_lines = wrap(
+            m,
+            header_left,
+            small.size,
+            false,
+            CONTENT_W - right_w - 12.0,
+        );
         let left = match left_lines.len() {
             0 => String::new(),
             1 => left_lines[0].clone(),
@@ -439,14 +607,43 @@ impl<'m> Layout<'m> {
         };
         for (i, page) in self.pages.iter_mut().enumerate() {
             let header_y = 40.0;
-            page.items.push(Item::Text { x: MARGIN_X, y: header_y, style: small, text: left.clone() });
-            page.items.push(Item::Text { x: PAGE_W - MARGIN_X - right_w, y: header_y, style: small, text: header_right.to_string() });
-            page.items.push(Item::Line { x1: MARGIN_X, y1: header_y + 6.0, x2: PAGE_W - MARGIN_X, y2: header_y + 6.0, color: RULE, width: 0.5 });
+            page.items.push(Item::Text {
+                x: MARGIN_X,
+                y: header_y,
+                style: small,
+                text: left.clone(),
+            });
+            page.items.push(Item::Text {
+                x: PAGE_W - MARGIN_X - right_w,
+                y: header_y,
+                style: small,
+                text: header_right.to_string(),
+            });
+            page.items.push(Item::Line {
+                x1: MARGIN_X,
+                y1: header_y + 6.0,
+                x2: PAGE_W - MARGIN_X,
+                y2: header_y + 6.0,
+                color: RULE,
+                width: 0.5,
+            });
             let footer = crate::t!("page {0} of {1}", i + 1, total);
             let fw = m.width(&footer, small.size, false);
             let footer_y = PAGE_H - 36.0;
-            page.items.push(Item::Line { x1: MARGIN_X, y1: footer_y - 12.0, x2: PAGE_W - MARGIN_X, y2: footer_y - 12.0, color: RULE, width: 0.5 });
-            page.items.push(Item::Text { x: PAGE_W - MARGIN_X - fw, y: footer_y, style: small, text: footer });
+            page.items.push(Item::Line {
+                x1: MARGIN_X,
+                y1: footer_y - 12.0,
+                x2: PAGE_W - MARGIN_X,
+                y2: footer_y - 12.0,
+                color: RULE,
+                width: 0.5,
+            });
+            page.items.push(Item::Text {
+                x: PAGE_W - MARGIN_X - fw,
+                y: footer_y,
+                style: small,
+                text: footer,
+            });
         }
         (self.pages, self.bookmarks)
     }

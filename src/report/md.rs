@@ -69,7 +69,12 @@ fn notes(m: &mut String, notes: &[String]) {
 
 /// A cell's lines, escaped, joined with "; ".
 fn cell_text(cell: &str) -> String {
-    cell.lines().map(str::trim).filter(|l| !l.is_empty()).map(esc).collect::<Vec<_>>().join("; ")
+    cell.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(esc)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// One row of a table of things to do as a checklist item: `- [ ] **Title** description —
@@ -80,9 +85,23 @@ fn checklist_item(cols: &[super::doc::Col], r: &super::doc::Row) -> String {
         Some(Check::Done | Check::Dropped) => "- [x]",
         _ => "- [ ]",
     };
-    let mut lines = r.cells.first().map(String::as_str).unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines = r
+        .cells
+        .first()
+        .map(String::as_str)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
     let head = bold(lines.next().unwrap_or_default());
-    let mut out = format!("{mark} {}", if r.check == Some(Check::Dropped) { format!("~~{head}~~") } else { head });
+    let mut out = format!(
+        "{mark} {}",
+        if r.check == Some(Check::Dropped) {
+            format!("~~{head}~~")
+        } else {
+            head
+        }
+    );
     for line in lines {
         out.push(' ');
         out.push_str(&esc(line));
@@ -119,7 +138,13 @@ pub fn to_markdown(doc: &Doc) -> String {
                 let hashes = "#".repeat((*level as usize + 1).min(6));
                 let _ = writeln!(m, "{hashes} {}\n", esc(text));
             }
-            Block::Para { text, tone, strong, size, .. } => {
+            Block::Para {
+                text,
+                tone,
+                strong,
+                size,
+                ..
+            } => {
                 let line = if *strong || *size == Size::Lead {
                     bold(text)
                 } else if matches!(size, Size::Small | Size::Fine) || *tone == Tone::Muted {
@@ -134,7 +159,11 @@ pub fn to_markdown(doc: &Doc) -> String {
                 if value.contains('\n') {
                     let _ = writeln!(m, "{}\n\n{}\n", bold(label), quote("", value, false));
                 } else {
-                    let value = if value.is_empty() { "—".to_string() } else { esc(value) };
+                    let value = if value.is_empty() {
+                        "—".to_string()
+                    } else {
+                        esc(value)
+                    };
                     let _ = writeln!(m, "- {} {value}", bold(label));
                 }
             }
@@ -146,10 +175,36 @@ pub fn to_markdown(doc: &Doc) -> String {
                 notes(&mut m, &t.notes);
             }
             Block::Table(t) => {
-                let _ = writeln!(m, "| {} |", t.cols.iter().map(|c| esc(&c.header)).collect::<Vec<_>>().join(" | "));
-                let _ = writeln!(m, "|{}|", t.cols.iter().map(|c| if c.right { "---:" } else { "---" }).collect::<Vec<_>>().join("|"));
+                let _ = writeln!(
+                    m,
+                    "| {} |",
+                    t.cols
+                        .iter()
+                        .map(|c| esc(&c.header))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                );
+                let _ = writeln!(
+                    m,
+                    "|{}|",
+                    t.cols
+                        .iter()
+                        .map(|c| if c.right { "---:" } else { "---" })
+                        .collect::<Vec<_>>()
+                        .join("|")
+                );
                 for r in &t.rows {
-                    let cells: Vec<String> = r.cells.iter().map(|c| if r.strong && !c.is_empty() { bold(c) } else { esc(c) }).collect();
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            if r.strong && !c.is_empty() {
+                                bold(c)
+                            } else {
+                                esc(c)
+                            }
+                        })
+                        .collect();
                     let _ = writeln!(m, "| {} |", cells.join(" | "));
                 }
                 m.push('\n');
@@ -173,7 +228,11 @@ pub fn to_markdown(doc: &Doc) -> String {
                 let blocks: Vec<String> = parts.iter().map(|(l, t)| quote(l, t, *strong)).collect();
                 let _ = writeln!(m, "{}\n", blocks.join("\n>\n"));
             }
-            Block::Radar(_) | Block::AttachmentNote(_) | Block::PageBreak | Block::Space(_) | Block::Rule => {}
+            Block::Radar(_)
+            | Block::AttachmentNote(_)
+            | Block::PageBreak
+            | Block::Space(_)
+            | Block::Rule => {}
         }
     }
     while m.ends_with("\n\n") {

@@ -49,6 +49,9 @@ pub(crate) struct Facts<'a> {
     pub progress: Progress,
     pub triage: Option<crate::triage::Triage>,
     pub review: Option<Review>,
+    /// The questionnaire's content digest, part of the review's fingerprint (a questionnaire of
+    /// the user's own with a review only).
+    pub digest: Option<String>,
 }
 
 impl<'a> Facts<'a> {
@@ -57,7 +60,12 @@ impl<'a> Facts<'a> {
         let vis = Visibility::compute(q, a);
         let mut numbers = std::collections::HashMap::new();
         for (si, s) in q.sections.iter().enumerate() {
-            for (qi, x) in s.questions.iter().filter(|x| vis.is_visible(&x.id)).enumerate() {
+            for (qi, x) in s
+                .questions
+                .iter()
+                .filter(|x| vis.is_visible(&x.id))
+                .enumerate()
+            {
                 numbers.insert(x.id.clone(), format!("{}.{}", si + 1, qi + 1));
             }
         }
@@ -69,7 +77,12 @@ impl<'a> Facts<'a> {
             outcome: score(q, a),
             numbers,
             progress: Progress::compute(q, a),
-            triage: (!q.triage.is_empty()).then(|| crate::triage::triage_of(q, a, loc, &info.generated_at)),
+            triage: (!q.triage.is_empty())
+                .then(|| crate::triage::triage_of(q, a, loc, &info.generated_at)),
+            digest: a
+                .review
+                .as_ref()
+                .and_then(|_| crate::review::questionnaire_digest(q)),
             review: a.review(),
             vis,
         }
@@ -80,11 +93,18 @@ impl<'a> Facts<'a> {
     }
 
     pub fn question_text(&self, id: &'a str) -> &'a str {
-        self.q.question(id).map(|r| r.question.text.get(self.loc)).unwrap_or(id)
+        self.q
+            .question(id)
+            .map(|r| r.question.text.get(self.loc))
+            .unwrap_or(id)
     }
 
     pub fn level_label(&self, band_index: usize) -> String {
-        self.q.bands.get(band_index).map(|b| b.label.get(self.loc).to_string()).unwrap_or_default()
+        self.q
+            .bands
+            .get(band_index)
+            .map(|b| b.label.get(self.loc).to_string())
+            .unwrap_or_default()
     }
 }
 
@@ -103,7 +123,11 @@ pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
         parts::methodology(&mut w, &f);
         doc::Doc {
             running_left: a.display_name(),
-            running_right: format!("{} · {}", report_title(), crate::i18n::date(&info.generated_at)),
+            running_right: format!(
+                "{} · {}",
+                report_title(),
+                crate::i18n::date(&info.generated_at)
+            ),
             blocks: w.blocks,
         }
     })
@@ -111,7 +135,12 @@ pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
 
 /// The report laid out on pages with `m`'s text widths: the pages and the outline (title,
 /// 1-based page).
-pub fn build_pages(q: &Questionnaire, a: &Assessment, info: &ReportInfo, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) {
+pub fn build_pages(
+    q: &Questionnaire,
+    a: &Assessment,
+    info: &ReportInfo,
+    m: &dyn Measure,
+) -> (Vec<Page>, Vec<(String, usize)>) {
     let doc = build(q, a, info);
     crate::i18n::with_lang(info.lang, || pages::lay_out(&doc, m))
 }
@@ -128,7 +157,10 @@ pub fn local_notice() -> String {
 
 /// "ELSA self-assessment tool 1.2.3"
 pub fn tool_name() -> String {
-    t!("ELSA self-assessment tool {0}", crate::persist::TOOL_VERSION)
+    t!(
+        "ELSA self-assessment tool {0}",
+        crate::persist::TOOL_VERSION
+    )
 }
 
 /// Whether a questionnaire text the report shows has no text in `lang`, so that it is shown in

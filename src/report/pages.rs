@@ -32,15 +32,39 @@ fn para_style(size: Size, strong: bool, tone: Tone) -> Style {
         Size::Fine => 7.5,
     };
     // Small print is muted unless it means something.
-    let c = if size == Size::Small && tone == Tone::Normal { MUTED } else { colour(tone) };
+    let c = if size == Size::Small && tone == Tone::Normal {
+        MUTED
+    } else {
+        colour(tone)
+    };
     Style::new(pt, strong, c)
 }
 
 fn heading_style(level: u8, tone: Tone) -> (Style, f32) {
     match level {
-        1 => (Style { color: colour(tone), ..H1 }, KEEP),
-        2 => (Style::new(11.5, true, if tone == Tone::Normal { INK } else { colour(tone) }), KEEP),
-        _ => (Style::new(10.0, true, colour(tone)), 2.0 * BODY.line_height()),
+        1 => (
+            Style {
+                color: colour(tone),
+                ..H1
+            },
+            KEEP,
+        ),
+        2 => (
+            Style::new(
+                11.5,
+                true,
+                if tone == Tone::Normal {
+                    INK
+                } else {
+                    colour(tone)
+                },
+            ),
+            KEEP,
+        ),
+        _ => (
+            Style::new(10.0, true, colour(tone)),
+            2.0 * BODY.line_height(),
+        ),
     }
 }
 
@@ -57,7 +81,12 @@ pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) 
                 l.space(18.0);
             }
             Block::AttachmentNote(text) => l.text(text, Style::new(9.0, false, MUTED), 0.0),
-            Block::Heading { level, text, tone, outline } => {
+            Block::Heading {
+                level,
+                text,
+                tone,
+                outline,
+            } => {
                 let (style, keep) = heading_style(*level, *tone);
                 if *level == 1 {
                     l.space(4.0);
@@ -67,9 +96,30 @@ pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) 
                     l.space(2.0);
                 }
             }
-            Block::Para { text, tone, strong, size, indent } => l.text(text, para_style(*size, *strong, *tone), if *indent { INDENT } else { 0.0 }),
-            Block::Field { label, value, tone, strong, size, indent } => {
-                let value = if value.trim().is_empty() { "—" } else { value.as_str() };
+            Block::Para {
+                text,
+                tone,
+                strong,
+                size,
+                indent,
+            } => l.text(
+                text,
+                para_style(*size, *strong, *tone),
+                if *indent { INDENT } else { 0.0 },
+            ),
+            Block::Field {
+                label,
+                value,
+                tone,
+                strong,
+                size,
+                indent,
+            } => {
+                let value = if value.trim().is_empty() {
+                    "—"
+                } else {
+                    value.as_str()
+                };
                 let style = match size {
                     Size::Body | Size::Lead => para_style(*size, *strong, *tone),
                     // Small print in ink: a fingerprint is to be read.
@@ -79,9 +129,21 @@ pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) 
                 l.space(1.0);
             }
             Block::Table(t) => {
-                let cols: Vec<Column<'_>> = t.cols.iter().map(|c| Column { header: &c.header, share: c.share, right: c.right }).collect();
+                let cols: Vec<Column<'_>> = t
+                    .cols
+                    .iter()
+                    .map(|c| Column {
+                        header: &c.header,
+                        share: c.share,
+                        right: c.right,
+                    })
+                    .collect();
                 let rows: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.clone()).collect();
-                let styles: Vec<Style> = t.rows.iter().map(|r| Style::new(9.0, r.strong, colour(r.tone))).collect();
+                let styles: Vec<Style> = t
+                    .rows
+                    .iter()
+                    .map(|r| Style::new(9.0, r.strong, colour(r.tone)))
+                    .collect();
                 l.table(&cols, &rows, &styles);
                 for (i, note) in t.notes.iter().enumerate() {
                     l.text(&format!("[{}] {note}", i + 1), SMALL, 0.0);
@@ -92,18 +154,39 @@ pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) 
                 for it in items {
                     match &it.head {
                         Some(head) => {
-                            l.text(head, Style::new(9.0, true, if it.tone == Tone::Normal { MUTED } else { colour(it.tone) }), 0.0);
+                            l.text(
+                                head,
+                                Style::new(
+                                    9.0,
+                                    true,
+                                    if it.tone == Tone::Normal {
+                                        MUTED
+                                    } else {
+                                        colour(it.tone)
+                                    },
+                                ),
+                                0.0,
+                            );
                             l.text(&it.text, BODY, INDENT);
                             l.space(4.0);
                         }
                         None => {
                             let mark = if *checklist { "☐" } else { "•" };
-                            l.text(&format!("{mark} {}", it.text), Style::new(9.5, false, colour(it.tone)), 0.0);
+                            l.text(
+                                &format!("{mark} {}", it.text),
+                                Style::new(9.5, false, colour(it.tone)),
+                                0.0,
+                            );
                         }
                     }
                 }
             }
-            Block::Callout { parts, tone, strong, indent } => {
+            Block::Callout {
+                parts,
+                tone,
+                strong,
+                indent,
+            } => {
                 let (fill, bar) = match tone {
                     Tone::Danger => (STALE_FILL, DANGER),
                     Tone::Good => (GOOD_FILL, GOOD),
@@ -113,14 +196,23 @@ pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) 
                     Tone::Normal | Tone::Accent => (SHADE, ACCENT),
                 };
                 let text_colour = if *strong { colour(*tone) } else { INK };
-                let parts: Vec<(&str, &str)> = parts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                let parts: Vec<(&str, &str)> = parts
+                    .iter()
+                    .map(|(a, b)| (a.as_str(), b.as_str()))
+                    .collect();
                 // A strong danger callout (a stale review) is the largest text around it.
                 let size = match (*strong, *tone) {
                     (true, Tone::Danger) => 12.0,
                     (true, _) => 10.5,
                     _ => 9.5,
                 };
-                l.callout(&parts, Style::new(size, *strong, text_colour), fill, bar, if *indent { INDENT } else { 0.0 });
+                l.callout(
+                    &parts,
+                    Style::new(size, *strong, text_colour),
+                    fill,
+                    bar,
+                    if *indent { INDENT } else { 0.0 },
+                );
             }
             Block::Radar(axes) => radar(&mut l, axes),
             Block::PageBreak => l.page_break(),
@@ -135,14 +227,24 @@ pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) 
 }
 
 /// `text` on at most `max_lines` lines of `max_w`; the last one ends in "…" when there is more.
-pub(crate) fn fit_lines(m: &dyn Measure, text: &str, size: f32, max_w: f32, max_lines: usize) -> Vec<String> {
+pub(crate) fn fit_lines(
+    m: &dyn Measure,
+    text: &str,
+    size: f32,
+    max_w: f32,
+    max_lines: usize,
+) -> Vec<String> {
     let mut lines = wrap(m, text, size, false, max_w);
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         let last = lines.pop().unwrap_or_default();
         let mut kept = String::new();
         for word in last.split_whitespace() {
-            let next = if kept.is_empty() { word.to_string() } else { format!("{kept} {word}") };
+            let next = if kept.is_empty() {
+                word.to_string()
+            } else {
+                format!("{kept} {word}")
+            };
             if m.width(&format!("{next}…"), size, false) > max_w {
                 break;
             }
@@ -166,14 +268,21 @@ fn chart_label(m: &dyn Measure, title: &str, score: &str, size: f32) -> Vec<Stri
         let room = CHART_LABEL_W - m.width(&tail, size, false);
         let mut second = String::new();
         for word in lines[1].split_whitespace() {
-            let next = if second.is_empty() { word.to_string() } else { format!("{second} {word}") };
+            let next = if second.is_empty() {
+                word.to_string()
+            } else {
+                format!("{second} {word}")
+            };
             if m.width(&next, size, false) > room {
                 break;
             }
             second = next;
         }
         lines.truncate(1);
-        lines.push(format!("{}{tail}", second.trim_end_matches([',', ';', ':'])));
+        lines.push(format!(
+            "{}{tail}",
+            second.trim_end_matches([',', ';', ':'])
+        ));
     }
     lines
 }
@@ -194,34 +303,80 @@ fn radar(l: &mut Layout<'_>, axes: &[Axis]) {
         (cx + r * frac * angle.cos(), cy + r * frac * angle.sin())
     };
     for ring in [0.25f32, 0.5, 0.75, 1.0] {
-        l.draw(Item::Polygon { points: (0..n).map(|i| at(i, ring)).collect(), fill: None, stroke: Some(RULE), width: 0.5 });
+        l.draw(Item::Polygon {
+            points: (0..n).map(|i| at(i, ring)).collect(),
+            fill: None,
+            stroke: Some(RULE),
+            width: 0.5,
+        });
     }
     for i in 0..n {
         let (x, y) = at(i, 1.0);
-        l.draw(Item::Line { x1: cx, y1: cy, x2: x, y2: y, color: RULE, width: 0.5 });
+        l.draw(Item::Line {
+            x1: cx,
+            y1: cy,
+            x2: x,
+            y2: y,
+            color: RULE,
+            width: 0.5,
+        });
     }
-    let points: Vec<(f32, f32)> = axes.iter().enumerate().map(|(i, s)| at(i, (s.score.unwrap_or(0.0) / 100.0) as f32)).collect();
-    l.draw(Item::Polygon { points, fill: Some(Rgb(0xcf, 0xe3, 0xe7)), stroke: Some(ACCENT), width: 1.2 });
+    let points: Vec<(f32, f32)> = axes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| at(i, (s.score.unwrap_or(0.0) / 100.0) as f32))
+        .collect();
+    l.draw(Item::Polygon {
+        points,
+        fill: Some(Rgb(0xcf, 0xe3, 0xe7)),
+        stroke: Some(ACCENT),
+        width: 1.2,
+    });
     for (i, s) in axes.iter().enumerate() {
         let (x, y) = at(i, 1.0);
-        let score = s.score.map(crate::scoring::display_score).unwrap_or_else(|| "—".to_string());
+        let score = s
+            .score
+            .map(crate::scoring::display_score)
+            .unwrap_or_else(|| "—".to_string());
         let style = Style::new(7.5, false, if s.flagged { DANGER } else { INK });
         let lines = chart_label(l.measure(), &s.title, &score, style.size);
         let lh = style.size * 1.25;
         let k = lines.len() as f32;
         let dx = x - cx;
         // The first baseline: above the top point, below the bottom one, else centred on it.
-        let y0 = if y < cy - r * 0.9 { y - 6.0 - (k - 1.0) * lh } else if y > cy + r * 0.9 { y + 12.0 } else { y + 3.0 - (k - 1.0) * lh / 2.0 };
+        let y0 = if y < cy - r * 0.9 {
+            y - 6.0 - (k - 1.0) * lh
+        } else if y > cy + r * 0.9 {
+            y + 12.0
+        } else {
+            y + 3.0 - (k - 1.0) * lh / 2.0
+        };
         for (j, line) in lines.into_iter().enumerate() {
             let w = l.measure().width(&line, style.size, false);
-            let lx = if dx.abs() < 5.0 { x - w / 2.0 } else if dx > 0.0 { x + 6.0 } else { x - 6.0 - w };
+            let lx = if dx.abs() < 5.0 {
+                x - w / 2.0
+            } else if dx > 0.0 {
+                x + 6.0
+            } else {
+                x - 6.0 - w
+            };
             let lx = lx.clamp(MARGIN_X, PAGE_W - MARGIN_X - w);
-            l.draw(Item::Text { x: lx, y: y0 + j as f32 * lh, style, text: line });
+            l.draw(Item::Text {
+                x: lx,
+                y: y0 + j as f32 * lh,
+                style,
+                text: line,
+            });
         }
     }
     for t in [25, 50, 75] {
         let (_, y) = at(0, t as f32 / 100.0);
-        l.draw(Item::Text { x: cx + 3.0, y: y + 3.0, style: Style::new(6.5, false, MUTED), text: t.to_string() });
+        l.draw(Item::Text {
+            x: cx + 3.0,
+            y: y + 3.0,
+            style: Style::new(6.5, false, MUTED),
+            text: t.to_string(),
+        });
     }
     l.space(6.0);
 }

@@ -3,8 +3,8 @@
 
 use super::layout::{Item, Measure, Page, Rgb, PAGE_H, PAGE_W};
 use super::{build_pages, report_title, tool_name, ReportInfo};
-use crate::i18n::Lang;
 use crate::answers::Assessment;
+use crate::i18n::Lang;
 use crate::model::Questionnaire;
 use crate::t;
 use printpdf::{
@@ -30,7 +30,11 @@ impl Fonts {
             .ok_or_else(|| t!("the built-in regular font could not be read"))?;
         let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new())
             .ok_or_else(|| t!("the built-in bold font could not be read"))?;
-        Ok(Fonts { regular, bold, widths: RefCell::new(HashMap::new()) })
+        Ok(Fonts {
+            regular,
+            bold,
+            widths: RefCell::new(HashMap::new()),
+        })
     }
 
     /// Advance width of one char in em units (1.0 = font size).
@@ -63,15 +67,27 @@ fn color(c: Rgb) -> Color {
 }
 
 fn pt(x: f32, y_from_top: f32) -> Point {
-    Point { x: Pt(x), y: Pt(PAGE_H - y_from_top) }
+    Point {
+        x: Pt(x),
+        y: Pt(PAGE_H - y_from_top),
+    }
 }
 
 /// Parse an RFC 3339 timestamp (`2026-11-29T07:16:47.123Z` or with an offset) into a PDF date.
 pub fn pdf_date(ts: &str) -> Option<printpdf::OffsetDateTime> {
     let num = |a: usize, b: usize| ts.get(a..b).and_then(|s| s.parse::<u32>().ok());
     let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
-    let (hour, minute, second) = (num(11, 13).unwrap_or(0), num(14, 16).unwrap_or(0), num(17, 19).unwrap_or(0));
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    let (hour, minute, second) = (
+        num(11, 13).unwrap_or(0),
+        num(14, 16).unwrap_or(0),
+        num(17, 19).unwrap_or(0),
+    );
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     let tail = ts.get(19..).unwrap_or("");
@@ -86,9 +102,23 @@ pub fn pdf_date(ts: &str) -> Option<printpdf::OffsetDateTime> {
         _ => (0, 0),
     };
     Some(printpdf::DateTime {
-        date: printpdf::Date { year: year as i32, month: month as u8, day: day as u8 },
-        time: printpdf::Time { hour: hour as u8, minute: minute as u8, second: second as u8, millisecond: 0 },
-        offset: printpdf::Offset { hours, minutes, seconds: 0, milliseconds: 0 },
+        date: printpdf::Date {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        },
+        time: printpdf::Time {
+            hour: hour as u8,
+            minute: minute as u8,
+            second: second as u8,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours,
+            minutes,
+            seconds: 0,
+            milliseconds: 0,
+        },
     })
 }
 
@@ -104,15 +134,29 @@ fn render(pages: &[Page], fonts: &Fonts, doc: &mut PdfDocument) {
                 Item::Text { x, y, style, text } => {
                     ops.push(Op::StartTextSection);
                     ops.push(Op::SetFont {
-                        font: if style.bold { bold.clone() } else { regular.clone() },
+                        font: if style.bold {
+                            bold.clone()
+                        } else {
+                            regular.clone()
+                        },
                         size: Pt(style.size),
                     });
-                    ops.push(Op::SetFillColor { col: color(style.color) });
+                    ops.push(Op::SetFillColor {
+                        col: color(style.color),
+                    });
                     ops.push(Op::SetTextCursor { pos: pt(*x, *y) });
-                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
                     ops.push(Op::EndTextSection);
                 }
-                Item::Rect { x, y, w, h, color: c } => {
+                Item::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    color: c,
+                } => {
                     ops.push(Op::SetFillColor { col: color(*c) });
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
@@ -125,30 +169,63 @@ fn render(pages: &[Page], fonts: &Fonts, doc: &mut PdfDocument) {
                         },
                     });
                 }
-                Item::Polygon { points, fill, stroke, width } => {
+                Item::Polygon {
+                    points,
+                    fill,
+                    stroke,
+                    width,
+                } => {
                     let ring = || printpdf::PolygonRing {
-                        points: points.iter().map(|(x, y)| LinePoint { p: pt(*x, *y), bezier: false }).collect(),
+                        points: points
+                            .iter()
+                            .map(|(x, y)| LinePoint {
+                                p: pt(*x, *y),
+                                bezier: false,
+                            })
+                            .collect(),
                     };
                     if let Some(f) = fill {
                         ops.push(Op::SetFillColor { col: color(*f) });
                         ops.push(Op::DrawPolygon {
-                            polygon: printpdf::Polygon { rings: vec![ring()], mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
+                            polygon: printpdf::Polygon {
+                                rings: vec![ring()],
+                                mode: PaintMode::Fill,
+                                winding_order: WindingOrder::NonZero,
+                            },
                         });
                     }
                     if let Some(sc) = stroke {
                         ops.push(Op::SetOutlineColor { col: color(*sc) });
                         ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                        ops.push(Op::DrawLine { line: Line { points: ring().points, is_closed: true } });
+                        ops.push(Op::DrawLine {
+                            line: Line {
+                                points: ring().points,
+                                is_closed: true,
+                            },
+                        });
                     }
                 }
-                Item::Line { x1, y1, x2, y2, color: c, width } => {
+                Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    color: c,
+                    width,
+                } => {
                     ops.push(Op::SetOutlineColor { col: color(*c) });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                     ops.push(Op::DrawLine {
                         line: Line {
                             points: vec![
-                                LinePoint { p: pt(*x1, *y1), bezier: false },
-                                LinePoint { p: pt(*x2, *y2), bezier: false },
+                                LinePoint {
+                                    p: pt(*x1, *y1),
+                                    bezier: false,
+                                },
+                                LinePoint {
+                                    p: pt(*x2, *y2),
+                                    bezier: false,
+                                },
                             ],
                             is_closed: false,
                         },
@@ -156,7 +233,11 @@ fn render(pages: &[Page], fonts: &Fonts, doc: &mut PdfDocument) {
                 }
             }
         }
-        out.push(PdfPage::new(Mm::from(Pt(PAGE_W)), Mm::from(Pt(PAGE_H)), ops));
+        out.push(PdfPage::new(
+            Mm::from(Pt(PAGE_W)),
+            Mm::from(Pt(PAGE_H)),
+            ops,
+        ));
     }
     doc.with_pages(out);
 }
@@ -169,40 +250,87 @@ pub struct Report {
 }
 
 /// Build the PDF report of an assessment.
-pub fn render_report(q: &Questionnaire, a: &Assessment, info: &ReportInfo, fonts: &Fonts) -> Report {
+pub fn render_report(
+    q: &Questionnaire,
+    a: &Assessment,
+    info: &ReportInfo,
+    fonts: &Fonts,
+) -> Report {
     let (pages, outline) = build_pages(q, a, info, fonts);
     crate::i18n::with_lang(info.lang, || {
         let title = format!("{}: {}", report_title(), a.display_name());
         let subject = format!("{} {}", q.title.get(info.lang.code()), q.version);
-        let doc = new_document(&title, &a.metadata.assessors, &subject, "self-assessment", &info.generated_at);
+        let doc = new_document(
+            &title,
+            &a.metadata.assessors,
+            &subject,
+            "self-assessment",
+            &info.generated_at,
+        );
         // The attached file records the report's language.
         // The attached file carries a custom questionnaire too, so that the PDF opens anywhere.
-        let bytes = finish(doc, &pages, &outline, fonts, Some(crate::persist::encode_exported(a, q, info.lang).as_bytes()));
-        Report { file_name: crate::files::report_pdf(a, &info.generated_at), bytes, pages: pages.len() }
+        let bytes = finish(
+            doc,
+            &pages,
+            &outline,
+            fonts,
+            Some(crate::persist::encode_exported(a, q, info.lang).as_bytes()),
+        );
+        Report {
+            file_name: crate::files::report_pdf(a, &info.generated_at),
+            bytes,
+            pages: pages.len(),
+        }
     })
 }
 
 /// Build the workshop summary PDF (see [`super::workshop`]).
-pub fn render_workshop(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, lang: Lang, fonts: &Fonts) -> Report {
-    let (pages, outline) = super::workshop::build_workshop_pages(q, teams, generated_at, lang, fonts);
+pub fn render_workshop(
+    q: &Questionnaire,
+    teams: &[(String, Assessment)],
+    generated_at: &str,
+    lang: Lang,
+    fonts: &Fonts,
+) -> Report {
+    let (pages, outline) =
+        super::workshop::build_workshop_pages(q, teams, generated_at, lang, fonts);
     crate::i18n::with_lang(lang, || {
-        let title = format!("{}: {}", super::workshop::workshop_title(), q.title.get(lang.code()));
+        let title = format!(
+            "{}: {}",
+            super::workshop::workshop_title(),
+            q.title.get(lang.code())
+        );
         let subject = format!("{} {}", q.title.get(lang.code()), q.version);
         let doc = new_document(&title, "", &subject, "workshop", generated_at);
         let bytes = finish(doc, &pages, &outline, fonts, None);
-        Report { file_name: crate::files::workshop_pdf(generated_at), bytes, pages: pages.len() }
+        Report {
+            file_name: crate::files::workshop_pdf(generated_at),
+            bytes,
+            pages: pages.len(),
+        }
     })
 }
 
 /// The workshop summary PDF of many teams' assessments of one questionnaire, in `lang` (parses
 /// the fonts; the worker, which keeps them, calls [`render_workshop`]).
-pub fn workshop_pdf(q: &Questionnaire, teams: &[(String, Assessment)], generated_at: &str, lang: Lang) -> Result<Vec<u8>, String> {
+pub fn workshop_pdf(
+    q: &Questionnaire,
+    teams: &[(String, Assessment)],
+    generated_at: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
     let fonts = Fonts::load()?;
     Ok(render_workshop(q, teams, generated_at, lang, &fonts).bytes)
 }
 
 /// A document with the tool's metadata.
-fn new_document(title: &str, author: &str, subject: &str, kind: &str, generated_at: &str) -> PdfDocument {
+fn new_document(
+    title: &str,
+    author: &str,
+    subject: &str,
+    kind: &str,
+    generated_at: &str,
+) -> PdfDocument {
     let mut doc = PdfDocument::new(title);
     let meta = &mut doc.metadata.info;
     meta.author = author.to_string();
@@ -219,9 +347,18 @@ fn new_document(title: &str, author: &str, subject: &str, kind: &str, generated_
 }
 
 /// Draw the pages, add the outline and the attachment (if any), and write the compressed file.
-fn finish(mut doc: PdfDocument, pages: &[Page], outline: &[(String, usize)], fonts: &Fonts, attachment: Option<&[u8]>) -> Vec<u8> {
+fn finish(
+    mut doc: PdfDocument,
+    pages: &[Page],
+    outline: &[(String, usize)],
+    fonts: &Fonts,
+    attachment: Option<&[u8]>,
+) -> Vec<u8> {
     render(pages, fonts, &mut doc);
-    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
     let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
     add_outline(&mut ldoc, outline);
     if let Some(data) = attachment {
@@ -241,7 +378,10 @@ fn finish(mut doc: PdfDocument, pages: &[Page], outline: &[(String, usize)], fon
 fn add_outline(doc: &mut lopdf::Document, outline: &[(String, usize)]) {
     use lopdf::{dictionary, Object};
     let pages = doc.get_pages();
-    let entries: Vec<(&str, lopdf::ObjectId)> = outline.iter().filter_map(|(title, page)| Some((title.as_str(), *pages.get(&(*page as u32))?))).collect();
+    let entries: Vec<(&str, lopdf::ObjectId)> = outline
+        .iter()
+        .filter_map(|(title, page)| Some((title.as_str(), *pages.get(&(*page as u32))?)))
+        .collect();
     if entries.is_empty() {
         return;
     }
@@ -315,7 +455,8 @@ fn text_string(s: &str) -> lopdf::Object {
 pub fn extract_attachment(pdf: &[u8]) -> Result<Vec<u8>, crate::import::ImportError> {
     use crate::import::ImportError;
     use lopdf::Object;
-    let doc = lopdf::Document::load_mem(pdf).map_err(|e| ImportError::PdfUnreadable(e.to_string()))?;
+    let doc =
+        lopdf::Document::load_mem(pdf).map_err(|e| ImportError::PdfUnreadable(e.to_string()))?;
     let none = || ImportError::PdfWithoutAnswers;
     let deref = |o: &Object| -> Option<Object> {
         match o {
@@ -324,9 +465,23 @@ pub fn extract_attachment(pdf: &[u8]) -> Result<Vec<u8>, crate::import::ImportEr
         }
     };
     let catalog = doc.catalog().map_err(|_| none())?;
-    let names = catalog.get(b"Names").ok().and_then(deref).ok_or_else(none)?;
-    let ef = names.as_dict().ok().and_then(|d| d.get(b"EmbeddedFiles").ok()).and_then(deref).ok_or_else(none)?;
-    let list = ef.as_dict().ok().and_then(|d| d.get(b"Names").ok()).and_then(deref).ok_or_else(none)?;
+    let names = catalog
+        .get(b"Names")
+        .ok()
+        .and_then(deref)
+        .ok_or_else(none)?;
+    let ef = names
+        .as_dict()
+        .ok()
+        .and_then(|d| d.get(b"EmbeddedFiles").ok())
+        .and_then(deref)
+        .ok_or_else(none)?;
+    let list = ef
+        .as_dict()
+        .ok()
+        .and_then(|d| d.get(b"Names").ok())
+        .and_then(deref)
+        .ok_or_else(none)?;
     let list = list.as_array().map_err(|_| none())?;
     for pair in list.chunks(2) {
         let [key, spec] = pair else { continue };
@@ -335,11 +490,25 @@ pub fn extract_attachment(pdf: &[u8]) -> Result<Vec<u8>, crate::import::ImportEr
             continue;
         }
         let spec = deref(spec).ok_or_else(none)?;
-        let ef = spec.as_dict().ok().and_then(|d| d.get(b"EF").ok()).and_then(deref).ok_or_else(none)?;
-        let stream_ref = ef.as_dict().ok().and_then(|d| d.get(b"F").ok()).ok_or_else(none)?;
+        let ef = spec
+            .as_dict()
+            .ok()
+            .and_then(|d| d.get(b"EF").ok())
+            .and_then(deref)
+            .ok_or_else(none)?;
+        let stream_ref = ef
+            .as_dict()
+            .ok()
+            .and_then(|d| d.get(b"F").ok())
+            .ok_or_else(none)?;
         let id = stream_ref.as_reference().map_err(|_| none())?;
-        let stream = doc.get_object(id).and_then(|o| o.as_stream()).map_err(|_| none())?;
-        return Ok(stream.decompressed_content().unwrap_or_else(|_| stream.content.clone()));
+        let stream = doc
+            .get_object(id)
+            .and_then(|o| o.as_stream())
+            .map_err(|_| none())?;
+        return Ok(stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone()));
     }
     Err(none())
 }

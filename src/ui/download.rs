@@ -12,7 +12,8 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| t!("the browser could not create the file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| t!("the browser could not create a link to the file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| t!("the browser could not create a link to the file"))?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| t!("the browser could not create a link"))?
@@ -30,6 +31,11 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     }
     // Give the browser time to start the download before the URL is released.
     let url2 = url.clone();
-    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url2); }, std::time::Duration::from_secs(30));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url2);
+        },
+        std::time::Duration::from_secs(30),
+    );
     Ok(())
 }

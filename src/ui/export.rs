@@ -58,9 +58,13 @@ pub fn make_file(request: Request, done: impl FnOnce(Result<(String, Vec<u8>), S
 
 fn imported(response: Response) -> Result<Imported, String> {
     match response {
-        Response::Imported { stored, moved_from, questionnaire } => {
-            crate::persist::decode(&stored).map(|a| (a, moved_from, questionnaire)).map_err(|e| e.to_string())
-        }
+        Response::Imported {
+            stored,
+            moved_from,
+            questionnaire,
+        } => crate::persist::decode(&stored)
+            .map(|a| (a, moved_from, questionnaire))
+            .map_err(|e| e.to_string()),
         other => Err(failure(other)),
     }
 }
@@ -68,7 +72,13 @@ fn imported(response: Response) -> Result<Imported, String> {
 /// Import a file the user picked (JSON export or PDF report); the worker's messages come in the
 /// interface language.
 pub fn import(file: Vec<u8>, done: impl FnOnce(Result<Imported, String>) + 'static) {
-    run(Request::Import { file, lang: crate::i18n::lang() }, move |r| done(imported(r)))
+    run(
+        Request::Import {
+            file,
+            lang: crate::i18n::lang(),
+        },
+        move |r| done(imported(r)),
+    )
 }
 
 /// The same as a future (the studio reads files one after another).
@@ -90,7 +100,9 @@ pub async fn import_async(file: Vec<u8>) -> Result<Imported, String> {
 
 fn run(request: Request, done: impl FnOnce(Response) + 'static) {
     if PENDING.with(|p| p.borrow().is_some()) {
-        return done(Response::Failed(t!("the tool is still busy with the previous file; please wait for it")));
+        return done(Response::Failed(t!(
+            "the tool is still busy with the previous file; please wait for it"
+        )));
     }
     let seq = SEQ.with(|s| {
         *s.borrow_mut() += 1;
@@ -101,7 +113,12 @@ fn run(request: Request, done: impl FnOnce(Response) + 'static) {
         let mut b = b.borrow_mut();
         if b.is_none() {
             let mut spawner = ReportWorker::spawner()
-                .callback(|out: Wire| finish(decode_reply(&out).map_or_else(|| Response::Failed(unreadable()), |r| r.response)))
+                .callback(|out: Wire| {
+                    finish(
+                        decode_reply(&out)
+                            .map_or_else(|| Response::Failed(unreadable()), |r| r.response),
+                    )
+                })
                 .encoding::<Lean>();
             *b = Some(spawner.with_loader(true).as_module(true).spawn(WORKER_PATH));
         }
@@ -125,30 +142,57 @@ fn run(request: Request, done: impl FnOnce(Response) + 'static) {
 /// Check a questionnaire file of the user's own in the worker (issue 16). When it extends a
 /// bundled questionnaire, the worker names it; that questionnaire is then loaded and the file
 /// checked again with it. `done` gets the worker's finding, or the message for the user.
-pub fn check_questionnaire(app: crate::ui::state::AppState, file: Vec<u8>, done: impl FnOnce(Result<crate::worker::CheckReply, String>) + 'static) {
+pub fn check_questionnaire(
+    app: crate::ui::state::AppState,
+    file: Vec<u8>,
+    done: impl FnOnce(Result<crate::worker::CheckReply, String>) + 'static,
+) {
     use crate::worker::CheckReply;
     let lang = crate::i18n::lang();
     let again = file.clone();
-    run(Request::CheckQuestionnaire { file, base: None, lang }, move |r| match r {
-        Response::Checked(CheckReply::NeedsBase { id, version }) => {
-            let Some(info) = crate::bundled::info(&id, &version) else {
-                return done(Err(t!("The file extends “{0}” version {1}, which this tool does not have.", id, version)));
-            };
-            leptos::task::spawn_local(async move {
-                if let Err(e) = app.load(info).await {
-                    return done(Err(e));
-                }
-                let base = match app.questionnaire(&id, &version) {
-                    crate::ui::state::QState::Ready(_, bytes) => bytes.to_vec(),
-                    _ => return done(Err(t!("The questionnaire “{0}” could not be loaded.", id))),
+    run(
+        Request::CheckQuestionnaire {
+            file,
+            base: None,
+            lang,
+        },
+        move |r| match r {
+            Response::Checked(CheckReply::NeedsBase { id, version }) => {
+                let Some(info) = crate::bundled::info(&id, &version) else {
+                    return done(Err(t!(
+                        "The file extends “{0}” version {1}, which this tool does not have.",
+                        id,
+                        version
+                    )));
                 };
-                run(Request::CheckQuestionnaire { file: again, base: Some(base), lang }, move |r| match r {
-                    Response::Checked(reply) => done(Ok(reply)),
-                    other => done(Err(failure(other))),
-                })
-            });
-        }
-        Response::Checked(reply) => done(Ok(reply)),
-        other => done(Err(failure(other))),
-    })
+                leptos::task::spawn_local(async move {
+                    if let Err(e) = app.load(info).await {
+                        return done(Err(e));
+                    }
+                    let base = match app.questionnaire(&id, &version) {
+                        crate::ui::state::QState::Ready(_, bytes) => bytes.to_vec(),
+                        _ => {
+                            return done(Err(t!(
+                                "The questionnaire “{0}” could not be loaded.",
+                                id
+                            )))
+                        }
+                    };
+                    run(
+                        Request::CheckQuestionnaire {
+                            file: again,
+                            base: Some(base),
+                            lang,
+                        },
+                        move |r| match r {
+                            Response::Checked(reply) => done(Ok(reply)),
+                            other => done(Err(failure(other))),
+                        },
+                    )
+                });
+            }
+            Response::Checked(reply) => done(Ok(reply)),
+            other => done(Err(failure(other))),
+        },
+    )
 }

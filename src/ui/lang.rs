@@ -23,7 +23,11 @@ pub struct LangState {
 /// component calls it), with the problem [`start`] met, if any.
 pub fn provide() -> LangState {
     let problem = START_PROBLEM.with(|p| p.take());
-    let state = LangState { lang: RwSignal::new(i18n::lang()), texts: RwSignal::new(0), problem: RwSignal::new(problem) };
+    let state = LangState {
+        lang: RwSignal::new(i18n::lang()),
+        texts: RwSignal::new(0),
+        problem: RwSignal::new(problem),
+    };
     provide_context(state);
     state
 }
@@ -40,8 +44,14 @@ fn initial() -> Lang {
             return lang;
         }
     }
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Lang::En };
-    let languages: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Lang::En;
+    };
+    let languages: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if languages.is_empty() {
         return Lang::from_browser(nav.language().as_deref());
     }
@@ -58,7 +68,8 @@ async fn load(lang: Lang) -> Result<(), String> {
                 Lang::En => i18n::Catalog::new(),
                 Lang::Nl => {
                     let bytes = super::state::fetch_bytes(CATALOGUE.with(|c| c.get())).await?;
-                    let text = String::from_utf8(bytes).map_err(|_| "the file is not text".to_string())?;
+                    let text =
+                        String::from_utf8(bytes).map_err(|_| "the file is not text".to_string())?;
                     i18n::parse_keyed(&text)?
                 }
             };
@@ -95,7 +106,9 @@ fn keep(lang: Lang, catalog: &'static i18n::Catalog) {
 /// fetched once (from the service worker's cache after the first visit), made current, and the
 /// page is rendered again. English needs nothing.
 pub fn need_all_texts(state: LangState) {
-    let Some(path) = FULL_CATALOGUE.with(|c| c.get()) else { return };
+    let Some(path) = FULL_CATALOGUE.with(|c| c.get()) else {
+        return;
+    };
     if state.lang.get_untracked() != Lang::Nl || FULL_LOADED.with(|l| l.get()) {
         return;
     }
@@ -159,13 +172,17 @@ fn choose(state: LangState, lang: Lang) {
                 state.lang.set(lang);
                 // The page is rendered again: give the focus back to the switch, after the
                 // page's own focus handling (a frame later).
-                request_animation_frame(move || request_animation_frame(move || {
-                    if let Some(el) = document().get_element_by_id(&format!("lang-{}", lang.code())) {
-                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
+                request_animation_frame(move || {
+                    request_animation_frame(move || {
+                        if let Some(el) =
+                            document().get_element_by_id(&format!("lang-{}", lang.code()))
+                        {
+                            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                                let _ = el.focus();
+                            }
                         }
-                    }
-                }));
+                    })
+                });
             }
             Err(e) => state.problem.set(Some(match lang {
                 Lang::Nl => dutch_failed(&e),

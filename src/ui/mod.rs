@@ -1,10 +1,10 @@
 //! The browser shell: Leptos components that render the core's state. No scoring logic here.
 
 pub mod components;
-pub mod lazy;
 pub mod download;
 pub mod export;
 pub mod lang;
+pub mod lazy;
 pub mod pages;
 pub mod state;
 pub mod storage;
@@ -30,18 +30,23 @@ impl Tr for crate::model::LocalText {
     }
 }
 
-
 use crate::route::Route;
 use crate::{t, ts};
 use leptos::prelude::*;
 use state::{use_app, AppState};
 
 pub fn mount() {
-    lang::start(|| leptos::mount::mount_to_body(App), "./i18n/nl.json", Some("./i18n/nl-pages.json"));
+    lang::start(
+        || leptos::mount::mount_to_body(App),
+        "./i18n/nl.json",
+        Some("./i18n/nl-pages.json"),
+    );
 }
 
 fn current_route() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     Route::parse(&hash)
 }
 
@@ -68,7 +73,10 @@ pub fn App() -> impl IntoView {
             Route::Privacy => t!("Your data · ELSA self-assessment"),
             Route::Preview { .. } => t!("Preview of a questionnaire · ELSA self-assessment"),
             Route::Assessment { id, .. } | Route::Results { id } | Route::Plan { id } => {
-                let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
+                let name = app
+                    .assessment(&id)
+                    .map(|a| a.display_name().to_string())
+                    .unwrap_or_default();
                 match app.route.get_untracked() {
                     Route::Results { .. } => t!("Results: {0} · ELSA self-assessment", name),
                     Route::Plan { .. } => t!("Action plan: {0} · ELSA self-assessment", name),
@@ -82,51 +90,62 @@ pub fn App() -> impl IntoView {
     // The later pages' Dutch texts come with their first visit.
     Effect::new(move |_| {
         lang.lang.track();
-        if matches!(app.route.get(), Route::Results { .. } | Route::Plan { .. } | Route::Preview { .. } | Route::Scoring | Route::Privacy) {
+        if matches!(
+            app.route.get(),
+            Route::Results { .. }
+                | Route::Plan { .. }
+                | Route::Preview { .. }
+                | Route::Scoring
+                | Route::Privacy
+        ) {
             lang::need_all_texts(lang);
         }
     });
 
     // The whole page is rendered again when the language changes, or more of its texts arrive;
     // the state stays.
-    move || { lang.lang.track(); lang.texts.track(); view! {
-        {skip_link()}
-        <header class="site-header">
-            <div class="wrap header-row">
-                <a class="brand" href="#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("AI in healthcare")}</span></a>
-                <nav aria-label=ts!("Site")>
-                    <ul class="nav-links">
-                        <li><a href="#/">{ts!("Assessments")}</a></li>
-                        <li><a href="#/scoring">{ts!("How scoring works")}</a></li>
-                    </ul>
-                </nav>
-                {lang::switch()}
-            </div>
-            <p class="privacy-notice wrap">
-                {ts!("Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it.")}" "
-                <a href="#/privacy">{ts!("Where your data is kept")}</a>
-            </p>
-        </header>
-        <Alerts/>
-        <main id="main" tabindex="-1" class="wrap">
-            {move || match app.route.get() {
-                Route::Home => view! { <pages::home::HomePage/> }.into_any(),
-                Route::Scoring => lazy::scoring(),
-                Route::Privacy => lazy::privacy(),
-                Route::Assessment { id, section, question } => view! {
-                    <pages::assessment::AssessmentPage id=id section=section question=question/>
-                }.into_any(),
-                Route::Results { id } => lazy::results(id),
-                Route::Plan { id } => lazy::plan(id),
-                Route::Preview { id, version } => lazy::preview(id, version),
-                Route::NotFound => view! {
-                    <h1>{ts!("Page not found")}</h1>
-                    <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>
-                }.into_any(),
-            }}
-        </main>
-        {footer(app)}
-    }}
+    move || {
+        lang.lang.track();
+        lang.texts.track();
+        view! {
+            {skip_link()}
+            <header class="site-header">
+                <div class="wrap header-row">
+                    <a class="brand" href="#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("AI in healthcare")}</span></a>
+                    <nav aria-label=ts!("Site")>
+                        <ul class="nav-links">
+                            <li><a href="#/">{ts!("Assessments")}</a></li>
+                            <li><a href="#/scoring">{ts!("How scoring works")}</a></li>
+                        </ul>
+                    </nav>
+                    {lang::switch()}
+                </div>
+                <p class="privacy-notice wrap">
+                    {ts!("Your answers stay on this device. Nothing is sent anywhere. Export a file to keep a copy or share it.")}" "
+                    <a href="#/privacy">{ts!("Where your data is kept")}</a>
+                </p>
+            </header>
+            <Alerts/>
+            <main id="main" tabindex="-1" class="wrap">
+                {move || match app.route.get() {
+                    Route::Home => view! { <pages::home::HomePage/> }.into_any(),
+                    Route::Scoring => lazy::scoring(),
+                    Route::Privacy => lazy::privacy(),
+                    Route::Assessment { id, section, question } => view! {
+                        <pages::assessment::AssessmentPage id=id section=section question=question/>
+                    }.into_any(),
+                    Route::Results { id } => lazy::results(id),
+                    Route::Plan { id } => lazy::plan(id),
+                    Route::Preview { id, version } => lazy::preview(id, version),
+                    Route::NotFound => view! {
+                        <h1>{ts!("Page not found")}</h1>
+                        <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="#/">{ts!("Go to your assessments")}</a>"."</p>
+                    }.into_any(),
+                }}
+            </main>
+            {footer(app)}
+        }
+    }
 }
 
 /// The skip link (both apps): it moves the focus to the main content.
@@ -227,15 +246,21 @@ fn follow_other_tabs(app: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
         let Some(key) = e.key() else {
             // Another tab cleared everything.
-            app.assessments().get_untracked().iter().for_each(|a| app.forget(&a.id));
+            app.assessments()
+                .get_untracked()
+                .iter()
+                .for_each(|a| app.forget(&a.id));
             return;
         };
-        let Some(id) = key.strip_prefix(ASSESSMENT_KEY_PREFIX) else { return };
+        let Some(id) = key.strip_prefix(ASSESSMENT_KEY_PREFIX) else {
+            return;
+        };
         match e.new_value() {
             None => {
                 if app.assessment(id).is_some() {
                     app.forget(id);
-                    app.info.set(Some(t!("An assessment was deleted in another tab.")));
+                    app.info
+                        .set(Some(t!("An assessment was deleted in another tab.")));
                 }
             }
             Some(text) => {
@@ -266,7 +291,10 @@ pub(crate) fn loc(text: &crate::model::LocalText) -> impl IntoView {
 pub(crate) fn focus_later(element_id: String) {
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        if let Some(el) = document().get_element_by_id(&element_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(el) = document()
+            .get_element_by_id(&element_id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = el.focus();
         }
     });

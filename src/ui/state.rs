@@ -1,13 +1,13 @@
 //! Shared app state, handed out through context. Domain types stay plain data; this wraps them
 //! in signals and offers named mutators, each of which saves at once.
 
-use crate::ui::Tr;
 use super::storage;
 use crate::answers::{Answer, Assessment};
 use crate::bundled::BundledInfo;
 use crate::model::{ProfileField, Questionnaire};
 use crate::route::Route;
 use crate::t;
+use crate::ui::Tr;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -39,12 +39,18 @@ pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| t!("the file could not be loaded (are you offline?)"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| t!("unexpected answer from the browser"))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| t!("unexpected answer from the browser"))?;
     if !resp.ok() {
         return Err(t!("the file could not be loaded (HTTP {0})", resp.status()));
     }
-    let buf = resp.array_buffer().map_err(|_| t!("the file could not be read"))?;
-    let buf = JsFuture::from(buf).await.map_err(|_| t!("the file could not be read"))?;
+    let buf = resp
+        .array_buffer()
+        .map_err(|_| t!("the file could not be read"))?;
+    let buf = JsFuture::from(buf)
+        .await
+        .map_err(|_| t!("the file could not be read"))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -111,7 +117,13 @@ pub fn new_id() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("a{}-{}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e9) as u64))
+        .unwrap_or_else(|| {
+            format!(
+                "a{}-{}",
+                js_sys::Date::now() as u64,
+                (js_sys::Math::random() * 1e9) as u64
+            )
+        })
 }
 
 /// Format an RFC 3339 timestamp for people, in their own time zone and in the interface
@@ -187,7 +199,11 @@ impl AppState {
         let list = self.assessments;
         Effect::new(move |_| {
             let texts = js_sys::Array::new();
-            list.with(|v| v.iter().for_each(|a| { texts.push(&crate::persist::encode(a, crate::i18n::lang()).into()); }));
+            list.with(|v| {
+                v.iter().for_each(|a| {
+                    texts.push(&crate::persist::encode(a, crate::i18n::lang()).into());
+                })
+            });
             let _ = js_sys::Reflect::set(&window(), &"elsaMemory".into(), &texts);
         });
     }
@@ -195,14 +211,24 @@ impl AppState {
     /// The assessments of the tab that opened this one when it works in memory only (see
     /// [`AppState::share_memory`]), taken into this tab's memory.
     pub fn take_shared_memory(&self) {
-        let Ok(opener) = js_sys::Reflect::get(&window(), &"opener".into()) else { return };
+        let Ok(opener) = js_sys::Reflect::get(&window(), &"opener".into()) else {
+            return;
+        };
         if !opener.is_object() {
             return;
         }
         // Another site's window throws here; that is simply nothing to take.
-        let Ok(texts) = js_sys::Reflect::get(&opener, &"elsaMemory".into()) else { return };
-        let Ok(texts) = texts.dyn_into::<js_sys::Array>() else { return };
-        let taken: Vec<Assessment> = texts.iter().filter_map(|t| t.as_string()).filter_map(|t| crate::persist::decode_current(&t).ok()).collect();
+        let Ok(texts) = js_sys::Reflect::get(&opener, &"elsaMemory".into()) else {
+            return;
+        };
+        let Ok(texts) = texts.dyn_into::<js_sys::Array>() else {
+            return;
+        };
+        let taken: Vec<Assessment> = texts
+            .iter()
+            .filter_map(|t| t.as_string())
+            .filter_map(|t| crate::persist::decode_current(&t).ok())
+            .collect();
         self.assessments.update(|v| {
             for a in taken {
                 if !v.iter().any(|x| x.id == a.id) {
@@ -217,7 +243,8 @@ impl AppState {
     }
 
     pub fn assessment(&self, id: &str) -> Option<Assessment> {
-        self.assessments.with(|v| v.iter().find(|a| a.id == id).cloned())
+        self.assessments
+            .with(|v| v.iter().find(|a| a.id == id).cloned())
     }
 
     /// The state of a questionnaire (reactive); starts loading it when it is not loaded yet. A
@@ -226,7 +253,11 @@ impl AppState {
         let Some(info) = crate::bundled::info(id, version) else {
             return self
                 .custom
-                .with(|v| v.iter().find(|(q, _)| q.id == id && q.version == version).map(|(q, b)| QState::Ready(q.clone(), b.clone())))
+                .with(|v| {
+                    v.iter()
+                        .find(|(q, _)| q.id == id && q.version == version)
+                        .map(|(q, b)| QState::Ready(q.clone(), b.clone()))
+                })
                 .unwrap_or(QState::Unknown);
         };
         match self.questionnaires.with(|m| m.get(info.file).cloned()) {
@@ -243,10 +274,16 @@ impl AppState {
 
     /// Load a bundled questionnaire (once; later calls return the loaded one).
     pub async fn load(&self, info: &'static BundledInfo) -> Result<Arc<Questionnaire>, String> {
-        if let Some(QState::Ready(q, _)) = self.questionnaires.with_untracked(|m| m.get(info.file).cloned()) {
+        if let Some(QState::Ready(q, _)) = self
+            .questionnaires
+            .with_untracked(|m| m.get(info.file).cloned())
+        {
             return Ok(q);
         }
-        if self.questionnaires.with_untracked(|m| m.get(info.file).is_none()) {
+        if self
+            .questionnaires
+            .with_untracked(|m| m.get(info.file).is_none())
+        {
             self.questionnaires.update(|m| {
                 m.insert(info.file, QState::Loading);
             });
@@ -254,14 +291,20 @@ impl AppState {
         let result = fetch_bytes(&info.url()).await.and_then(|bytes| {
             let q = crate::bundled::decode_bin(&bytes)?;
             if q.id != info.id || q.version != info.version {
-                return Err(t!("a different version of the file was loaded; reload the page"));
+                return Err(t!(
+                    "a different version of the file was loaded; reload the page"
+                ));
             }
             Ok((Arc::new(q), Arc::<[u8]>::from(bytes)))
         });
         let (state, out) = match result {
             Ok((q, text)) => (QState::Ready(q.clone(), text), Ok(q)),
             Err(e) => {
-                let msg = t!("The questionnaire “{0}” could not be loaded: {1}.", info.title().tr(), e);
+                let msg = t!(
+                    "The questionnaire “{0}” could not be loaded: {1}.",
+                    info.title().tr(),
+                    e
+                );
                 (QState::Failed(msg.clone()), Err(msg))
             }
         };
@@ -277,7 +320,12 @@ impl AppState {
     /// answers are kept); returns how many moved.
     pub fn keep_custom(&self, bin: Vec<u8>) -> Result<(Arc<Questionnaire>, usize), String> {
         let q = self.store_custom(bin)?;
-        let older: Vec<String> = self.assessments.with_untracked(|v| v.iter().filter(|a| crate::custom::moves_to(a, &q)).map(|a| a.id.clone()).collect());
+        let older: Vec<String> = self.assessments.with_untracked(|v| {
+            v.iter()
+                .filter(|a| crate::custom::moves_to(a, &q))
+                .map(|a| a.id.clone())
+                .collect()
+        });
         for id in &older {
             let version = q.version.clone();
             self.edit(id, move |a, ts| {
@@ -289,17 +337,27 @@ impl AppState {
     }
 
     fn store_custom(&self, bin: Vec<u8>) -> Result<Arc<Questionnaire>, String> {
+        use crate::custom::{fit, Fit};
         let q = crate::bundled::decode_bin(&bin)?;
         let key = crate::custom::questionnaire_key(&q.id, &q.version);
-        if let Some((kept, bytes)) = self.custom.with_untracked(|v| v.iter().find(|(x, _)| x.id == q.id && x.version == q.version).cloned()) {
-            if *bytes != *bin {
-                return Err(t!("Another questionnaire “{0}” version {1} is already on this device. Give the new one a higher version, or another id.", q.id, q.version));
+        let found = self.custom.with_untracked(|v| {
+            (
+                fit(v.iter().map(|(q, b)| (&**q, &**b)), &q, &bin),
+                v.iter()
+                    .find(|(x, _)| x.id == q.id && x.version == q.version)
+                    .map(|(x, _)| x.clone()),
+            )
+        });
+        match found {
+            (Fit::Conflict, _) => return Err(crate::custom::conflict_message(&q.id, &q.version)),
+            (Fit::Same, Some(kept)) => {
+                // Already here: in memory only when it came for a preview or in a file the studio read.
+                if !matches!(storage::get(&key), Ok(Some(_))) {
+                    storage::set(&key, &crate::custom::to_base64(&bin)).map_err(|e| e.message)?;
+                }
+                return Ok(kept);
             }
-            // Already here: in memory only when it came for a preview or in a file the studio read.
-            if !matches!(storage::get(&key), Ok(Some(_))) {
-                storage::set(&key, &crate::custom::to_base64(&bin)).map_err(|e| e.message)?;
-            }
-            return Ok(kept);
+            _ => {}
         }
         storage::set(&key, &crate::custom::to_base64(&bin)).map_err(|e| {
             if e.quota {
@@ -317,12 +375,17 @@ impl AppState {
     /// or an educator's files are read, not kept). Refused when another with the same id and
     /// version is here already.
     pub fn use_carried(&self, bin: Vec<u8>) -> Result<(), String> {
+        use crate::custom::{fit, Fit};
         let q = crate::bundled::decode_bin(&bin)?;
-        match self.custom.with_untracked(|v| v.iter().find(|(x, _)| x.id == q.id && x.version == q.version).map(|(_, b)| **b == *bin)) {
-            Some(true) => Ok(()),
-            Some(false) => Err(t!("Another questionnaire “{0}” version {1} is already on this device. Give the new one a higher version, or another id.", q.id, q.version)),
-            None => {
-                self.custom.update(|v| v.push((Arc::new(q), Arc::from(bin))));
+        match self
+            .custom
+            .with_untracked(|v| fit(v.iter().map(|(q, b)| (&**q, &**b)), &q, &bin))
+        {
+            Fit::Same => Ok(()),
+            Fit::Conflict => Err(crate::custom::conflict_message(&q.id, &q.version)),
+            Fit::New => {
+                self.custom
+                    .update(|v| v.push((Arc::new(q), Arc::from(bin))));
                 Ok(())
             }
         }
@@ -330,12 +393,17 @@ impl AppState {
 
     /// Remove a questionnaire of the user's own; refused while an assessment uses it.
     pub fn remove_custom(&self, id: &str, version: &str) -> Result<(), String> {
-        let used = self.assessments.with_untracked(|v| v.iter().filter(|a| a.questionnaire_id == id && a.questionnaire_version == version).count());
+        let used = self.assessments.with_untracked(|v| {
+            v.iter()
+                .filter(|a| a.questionnaire_id == id && a.questionnaire_version == version)
+                .count()
+        });
         if used > 0 {
             return Err(t!("{0} assessment(s) on this device use this questionnaire. Delete them first, or keep the questionnaire.", used));
         }
         storage::remove_key(&crate::custom::questionnaire_key(id, version))?;
-        self.custom.update(|v| v.retain(|(q, _)| !(q.id == id && q.version == version)));
+        self.custom
+            .update(|v| v.retain(|(q, _)| !(q.id == id && q.version == version)));
         Ok(())
     }
 
@@ -380,17 +448,18 @@ impl AppState {
     /// Returns whether anything changed.
     pub fn take_newer(&self, newer: Assessment) -> bool {
         let mut changed = false;
-        self.assessments.update(|v| match v.iter_mut().find(|a| a.id == newer.id) {
-            Some(a) if newer.modified > a.modified => {
-                *a = newer;
-                changed = true;
-            }
-            Some(_) => {}
-            None => {
-                v.insert(0, newer);
-                changed = true;
-            }
-        });
+        self.assessments
+            .update(|v| match v.iter_mut().find(|a| a.id == newer.id) {
+                Some(a) if newer.modified > a.modified => {
+                    *a = newer;
+                    changed = true;
+                }
+                Some(_) => {}
+                None => {
+                    v.insert(0, newer);
+                    changed = true;
+                }
+            });
         changed
     }
 
@@ -429,7 +498,11 @@ impl AppState {
         let ts = now();
         for a in &list {
             let name = crate::files::assessment_json(a, &ts);
-            super::download::download(crate::persist::encode(a, crate::i18n::lang()).as_bytes(), &name, "application/json")?;
+            super::download::download(
+                crate::persist::encode(a, crate::i18n::lang()).as_bytes(),
+                &name,
+                "application/json",
+            )?;
         }
         Ok(list.len())
     }
@@ -487,7 +560,13 @@ impl AppState {
         self.edit(id, |a, ts| a.set_answer(question, answer, ts));
     }
 
-    pub fn toggle_choice(&self, id: &str, question: &crate::model::Question, option: &str, on: bool) {
+    pub fn toggle_choice(
+        &self,
+        id: &str,
+        question: &crate::model::Question,
+        option: &str,
+        on: bool,
+    ) {
         self.edit(id, |a, ts| a.toggle_choice(question, option, on, ts));
     }
 
@@ -512,7 +591,11 @@ impl AppState {
 
     /// Add an action to an assessment's plan: `make` gets a fresh action id (unique in the plan
     /// as saved, also after another tab's change) and the time. Returns the action's id.
-    pub fn add_action(&self, id: &str, make: impl FnOnce(&str, &str) -> crate::actions::Action) -> Option<String> {
+    pub fn add_action(
+        &self,
+        id: &str,
+        make: impl FnOnce(&str, &str) -> crate::actions::Action,
+    ) -> Option<String> {
         let mut added = None;
         self.edit(id, |a, ts| {
             let action = make(&crate::actions::next_id(&a.actions), ts);
@@ -586,10 +669,18 @@ fn load_custom(problems: &mut Vec<storage::Problem>) -> Vec<(Arc<Questionnaire>,
             .flatten()
             .and_then(|text| crate::custom::from_base64(&text))
             .ok_or_else(|| t!("it is not a questionnaire file of this tool"))
-            .and_then(|bin| crate::bundled::decode_bin(&bin).map(|q| (Arc::new(q), Arc::<[u8]>::from(bin))));
+            .and_then(|bin| {
+                crate::bundled::decode_bin(&bin).map(|q| (Arc::new(q), Arc::<[u8]>::from(bin)))
+            });
         match read {
             Ok(entry) => out.push(entry),
-            Err(e) => problems.push(storage::Problem { message: t!("A questionnaire of your own kept on this device could not be read ({0}).", e), backup_key: Some(key) }),
+            Err(e) => problems.push(storage::Problem {
+                message: t!(
+                    "A questionnaire of your own kept on this device could not be read ({0}).",
+                    e
+                ),
+                backup_key: Some(key),
+            }),
         }
     }
     out

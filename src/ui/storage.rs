@@ -17,7 +17,9 @@ fn storage() -> Result<web_sys::Storage, String> {
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
         Ok(None) => Err(t!("this browser offers no local storage")),
-        Err(_) => Err(t!("local storage is blocked in this browser (private mode or a strict setting)")),
+        Err(_) => Err(t!(
+            "local storage is blocked in this browser (private mode or a strict setting)"
+        )),
     }
 }
 
@@ -41,13 +43,20 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
         t!("the browser's storage for this site is full")
     } else {
         e.as_string()
-            .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|v| v.as_string()))
+            .or_else(|| {
+                js_sys::Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            })
             .unwrap_or_else(|| t!("unknown storage error"))
     }
 }
 
 fn is_quota(e: &wasm_bindgen::JsValue) -> bool {
-    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let name = js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
 }
 
@@ -143,25 +152,41 @@ pub fn load_all() -> (Vec<Assessment>, Vec<Problem>) {
 /// be read (then the caller must not overwrite it blindly).
 pub fn load(id: &str) -> Result<Option<Assessment>, String> {
     match storage()?.get_item(&persist::assessment_key(id)) {
-        Ok(Some(text)) => persist::decode_current(&text).map(Some).map_err(|e| e.to_string()),
+        Ok(Some(text)) => persist::decode_current(&text)
+            .map(Some)
+            .map_err(|e| e.to_string()),
         Ok(None) => Ok(None),
         Err(e) => Err(js_error(e)),
     }
 }
 
 pub fn save(a: &Assessment) -> Result<(), SaveError> {
-    let s = storage().map_err(|message| SaveError { message, quota: false })?;
-    s.set_item(&persist::assessment_key(&a.id), &persist::encode(a, crate::i18n::lang()))
-        .map_err(|e| SaveError { quota: is_quota(&e), message: js_error(e) })
+    let s = storage().map_err(|message| SaveError {
+        message,
+        quota: false,
+    })?;
+    s.set_item(
+        &persist::assessment_key(&a.id),
+        &persist::encode(a, crate::i18n::lang()),
+    )
+    .map_err(|e| SaveError {
+        quota: is_quota(&e),
+        message: js_error(e),
+    })
 }
 
 pub fn delete(id: &str) -> Result<(), String> {
-    storage()?.remove_item(&persist::assessment_key(id)).map_err(js_error)
+    storage()?
+        .remove_item(&persist::assessment_key(id))
+        .map_err(js_error)
 }
 
 /// The raw text under a key of the app.
 pub fn raw(key: &str) -> Result<String, String> {
-    storage()?.get_item(key).map_err(js_error)?.ok_or_else(|| t!("it is no longer there"))
+    storage()?
+        .get_item(key)
+        .map_err(js_error)?
+        .ok_or_else(|| t!("it is no longer there"))
 }
 
 pub fn remove_key(key: &str) -> Result<(), String> {
@@ -171,7 +196,10 @@ pub fn remove_key(key: &str) -> Result<(), String> {
 /// Remove every key of the app (all start with `elsa.`); returns how many were removed.
 pub fn delete_all() -> Result<usize, String> {
     let s = storage()?;
-    let keys: Vec<String> = keys(&s).into_iter().filter(|k| k.starts_with(crate::persist::KEY_NAMESPACE)).collect();
+    let keys: Vec<String> = keys(&s)
+        .into_iter()
+        .filter(|k| k.starts_with(crate::persist::KEY_NAMESPACE))
+        .collect();
     for k in &keys {
         s.remove_item(k).map_err(js_error)?;
     }
@@ -185,11 +213,24 @@ pub fn get(key: &str) -> Result<Option<String>, String> {
 
 /// Write any key of the app.
 pub fn set(key: &str, text: &str) -> Result<(), SaveError> {
-    let s = storage().map_err(|message| SaveError { message, quota: false })?;
-    s.set_item(key, text).map_err(|e| SaveError { quota: is_quota(&e), message: js_error(e) })
+    let s = storage().map_err(|message| SaveError {
+        message,
+        quota: false,
+    })?;
+    s.set_item(key, text).map_err(|e| SaveError {
+        quota: is_quota(&e),
+        message: js_error(e),
+    })
 }
 
 /// Every key that starts with `prefix`.
 pub fn keys_with(prefix: &str) -> Vec<String> {
-    storage().map(|s| keys(&s).into_iter().filter(|k| k.starts_with(prefix)).collect()).unwrap_or_default()
+    storage()
+        .map(|s| {
+            keys(&s)
+                .into_iter()
+                .filter(|k| k.starts_with(prefix))
+                .collect()
+        })
+        .unwrap_or_default()
 }

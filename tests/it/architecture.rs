@@ -9,7 +9,11 @@ fn modules() -> BTreeMap<String, String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     fn code(path: &Path, out: &mut String) {
         if path.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(path).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            let mut entries: Vec<_> = std::fs::read_dir(path)
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .collect();
             entries.sort();
             for e in entries {
                 code(&e, out);
@@ -41,7 +45,12 @@ fn edges(mods: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String>> 
         .map(|(m, text)| {
             let used = text
                 .match_indices("crate::")
-                .map(|(i, _)| text[i + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>())
+                .map(|(i, _)| {
+                    text[i + 7..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect::<String>()
+                })
                 .filter(|t| t != m && mods.contains_key(t))
                 .collect();
             (m.clone(), used)
@@ -73,9 +82,17 @@ fn cycle_from(start: &str, edges: &BTreeMap<String, BTreeSet<String>>) -> Option
 #[test]
 fn the_modules_import_one_another_without_cycles() {
     let mods = modules();
-    assert!(mods.len() > 20 && mods.contains_key("report") && mods.contains_key("ui"), "{:?}", mods.keys());
+    assert!(
+        mods.len() > 20 && mods.contains_key("report") && mods.contains_key("ui"),
+        "{:?}",
+        mods.keys()
+    );
     let edges = edges(&mods);
-    let cycles: Vec<String> = mods.keys().filter_map(|m| cycle_from(m, &edges)).map(|p| p.join(" → ")).collect();
+    let cycles: Vec<String> = mods
+        .keys()
+        .filter_map(|m| cycle_from(m, &edges))
+        .map(|p| p.join(" → "))
+        .collect();
     assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
     // The check can fail: the three cycles it replaced are found in a copy that has them.
     let mut old = edges.clone();
@@ -91,7 +108,10 @@ fn the_pure_core_uses_no_browser_or_ui_crate() {
             continue;
         }
         for banned in ["leptos", "web_sys", "gloo", "wasm_bindgen", "js_sys"] {
-            assert!(!text.contains(&format!("{banned}::")), "the core module {m} uses {banned}");
+            assert!(
+                !text.contains(&format!("{banned}::")),
+                "the core module {m} uses {banned}"
+            );
         }
     }
 }

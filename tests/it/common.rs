@@ -19,9 +19,15 @@ pub fn ans(spec: &str) -> Answer {
     match spec {
         "?" => Answer::DontKnow,
         "na" => Answer::NotApplicable,
-        s if s.starts_with("t:") => Answer::Text { value: s[2..].to_string() },
-        s if s.starts_with("d:") => Answer::Date { value: s[2..].to_string() },
-        s if s.contains('+') => Answer::Choices { ids: s.split('+').map(str::to_string).collect() },
+        s if s.starts_with("t:") => Answer::Text {
+            value: s[2..].to_string(),
+        },
+        s if s.starts_with("d:") => Answer::Date {
+            value: s[2..].to_string(),
+        },
+        s if s.contains('+') => Answer::Choices {
+            ids: s.split('+').map(str::to_string).collect(),
+        },
         s => Answer::Choice { id: s.to_string() },
     }
 }

@@ -31,39 +31,67 @@ fn placeholders(s: &str) -> BTreeSet<String> {
 #[test]
 fn every_interface_text_has_dutch_and_no_dutch_text_is_left_over() {
     let texts = t_texts();
-    assert!(texts.len() > 50, "the scan found only {} t! texts", texts.len());
+    assert!(
+        texts.len() > 50,
+        "the scan found only {} t! texts",
+        texts.len()
+    );
     let (pairs, mut problems) = i18n::nl_sources();
     let dutch: BTreeMap<_, _> = pairs.into_iter().collect();
     for (en, at) in &texts {
         match dutch.get(en) {
             None => problems.push(format!("{at}: no Dutch text for \"{en}\"")),
-            Some(nl) if nl.trim().is_empty() => problems.push(format!("{at}: empty Dutch text for \"{en}\"")),
-            Some(nl) if placeholders(nl) != placeholders(en) => {
-                problems.push(format!("{at}: \"{en}\" and its Dutch \"{nl}\" have different {{n}} arguments"))
+            Some(nl) if nl.trim().is_empty() => {
+                problems.push(format!("{at}: empty Dutch text for \"{en}\""))
             }
+            Some(nl) if placeholders(nl) != placeholders(en) => problems.push(format!(
+                "{at}: \"{en}\" and its Dutch \"{nl}\" have different {{n}} arguments"
+            )),
             Some(_) => {}
         }
     }
     for en in dutch.keys() {
         if !texts.contains_key(en) {
-            problems.push(format!("i18n/nl: \"{en}\" is translated but no t! uses it any more"));
+            problems.push(format!(
+                "i18n/nl: \"{en}\" is translated but no t! uses it any more"
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn lookup_falls_back_to_english_and_fills_arguments() {
     i18n::set(Lang::En, i18n::Catalog::new());
-    assert_eq!(elsa::t!("Downloaded {0} of {1} files.", 2, 3), "Downloaded 2 of 3 files.");
+    assert_eq!(
+        elsa::t!("Downloaded {0} of {1} files.", 2, 3),
+        "Downloaded 2 of 3 files."
+    );
     let mut nl = i18n::Catalog::new();
-    nl.insert(i18n::key("Downloaded {0} of {1} files."), "{1} bestanden, {0} gedownload.".to_string());
+    nl.insert(
+        i18n::key("Downloaded {0} of {1} files."),
+        "{1} bestanden, {0} gedownload.".to_string(),
+    );
     i18n::set(Lang::Nl, nl);
     assert_eq!(i18n::lang(), Lang::Nl);
-    assert_eq!(elsa::t!("Downloaded {0} of {1} files.", 2, 3), "3 bestanden, 2 gedownload.");
+    assert_eq!(
+        elsa::t!("Downloaded {0} of {1} files.", 2, 3),
+        "3 bestanden, 2 gedownload."
+    );
     // No entry: the English text.
-    assert_eq!(elsa::t!("A text nobody translated"), "A text nobody translated");
-    assert_eq!(elsa::ts!("Downloaded {0} of {1} files."), "{1} bestanden, {0} gedownload.");
+    assert_eq!(
+        elsa::t!("A text nobody translated"),
+        "A text nobody translated"
+    );
+    assert_eq!(
+        elsa::ts!("Downloaded {0} of {1} files."),
+        "{1} bestanden, {0} gedownload."
+    );
     // Braces that are not arguments stay.
     assert_eq!(i18n::fill("{x} {0} {9} {", &["a"]), "{x} a {9} {");
     i18n::set(Lang::En, i18n::Catalog::new());
@@ -71,12 +99,20 @@ fn lookup_falls_back_to_english_and_fills_arguments() {
 
 #[test]
 fn the_keyed_catalogue_reads_back_to_the_builtin_one() {
-    let keyed = i18n::parse_keyed(&i18n::keyed_json_for(Lang::Nl, std::path::Path::new("src"), |_| false).expect("sources")).expect("readable");
+    let keyed = i18n::parse_keyed(
+        &i18n::keyed_json_for(Lang::Nl, std::path::Path::new("src"), |_| false).expect("sources"),
+    )
+    .expect("readable");
     assert_eq!(keyed, i18n::builtin(Lang::Nl));
     assert!(i18n::parse_keyed("{\"zz\": \"x\"}").is_err());
     assert!(i18n::parse_keyed("[1]").is_err());
     assert!(i18n::parse_keyed("[[-1, \"x\"]]").is_err());
-    assert_eq!(i18n::parse_keyed("[[7, \"b\"], [3, \"a\"]]").expect("pairs").get(3), Some("a"));
+    assert_eq!(
+        i18n::parse_keyed("[[7, \"b\"], [3, \"a\"]]")
+            .expect("pairs")
+            .get(3),
+        Some("a")
+    );
 }
 
 #[test]
@@ -115,21 +151,45 @@ fn references_are_cited_with_dutch_names_in_dutch() {
         ("GDPR art. 46(2)(c)", "AVG art. 46 lid 2 sub c"),
         ("GDPR art. 4(4)", "AVG art. 4 punt 4"),
         ("GDPR recital 26", "AVG overweging 26"),
-        ("EU AI Act art. 10(2)(f)", "AI-verordening art. 10 lid 2 sub f"),
+        (
+            "EU AI Act art. 10(2)(f)",
+            "AI-verordening art. 10 lid 2 sub f",
+        ),
         ("EU AI Act art. 3(23)", "AI-verordening art. 3 punt 23"),
         ("EU AI Act art. 16(l)", "AI-verordening art. 16 sub l"),
-        ("EU AI Act Annex III point 5(a)", "AI-verordening bijlage III punt 5 sub a"),
-        ("EU AI Act Annex III point 1(c)", "AI-verordening bijlage III punt 1 sub c"),
+        (
+            "EU AI Act Annex III point 5(a)",
+            "AI-verordening bijlage III punt 5 sub a",
+        ),
+        (
+            "EU AI Act Annex III point 1(c)",
+            "AI-verordening bijlage III punt 1 sub c",
+        ),
         ("EU AI Act recital 109", "AI-verordening overweging 109"),
         ("MDR Annex VIII rule 11", "MDR bijlage VIII regel 11"),
         ("MDR art. 10(9)", "MDR art. 10 lid 9"),
-        ("Wet op de ondernemingsraden art. 27(1)(l)", "Wet op de ondernemingsraden art. 27 lid 1 sub l"),
+        (
+            "Wet op de ondernemingsraden art. 27(1)(l)",
+            "Wet op de ondernemingsraden art. 27 lid 1 sub l",
+        ),
         ("Dutch Constitution art. 22", "Grondwet art. 22"),
-        ("EU Charter of Fundamental Rights art. 21", "Handvest van de grondrechten van de EU art. 21"),
-        ("Energy Efficiency Directive (EU) 2023/1791 art. 12", "Richtlijn energie-efficiëntie (EU) 2023/1791 art. 12"),
-        ("PROGRESS-Plus: socio-economic status", "PROGRESS-Plus: sociaaleconomische status"),
+        (
+            "EU Charter of Fundamental Rights art. 21",
+            "Handvest van de grondrechten van de EU art. 21",
+        ),
+        (
+            "Energy Efficiency Directive (EU) 2023/1791 art. 12",
+            "Richtlijn energie-efficiëntie (EU) 2023/1791 art. 12",
+        ),
+        (
+            "PROGRESS-Plus: socio-economic status",
+            "PROGRESS-Plus: sociaaleconomische status",
+        ),
         ("WGBO art. 7:448 BW", "WGBO art. 7:448 BW"),
-        ("Leidraad Kwaliteit AI in de Zorg (2022)", "Leidraad Kwaliteit AI in de Zorg (2022)"),
+        (
+            "Leidraad Kwaliteit AI in de Zorg (2022)",
+            "Leidraad Kwaliteit AI in de Zorg (2022)",
+        ),
         ("UAVG art. 40(1)", "UAVG art. 40 lid 1"),
         ("Awb art. 3:46", "Awb art. 3:46"),
         ("IVDR art. 5(5)(d)", "IVDR art. 5 lid 5 sub d"),
@@ -150,7 +210,13 @@ fn references_are_cited_with_dutch_names_in_dutch() {
             match v {
                 serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
                     if k == "references" || k == "sources" {
-                        x.as_array().into_iter().flatten().filter_map(|r| r.as_str()).for_each(|r| { out.insert(r.to_string()); });
+                        x.as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|r| r.as_str())
+                            .for_each(|r| {
+                                out.insert(r.to_string());
+                            });
                     } else {
                         walk(x, out)
                     }
@@ -162,11 +228,30 @@ fn references_are_cited_with_dutch_names_in_dutch() {
         walk(&v, &mut refs);
     }
     assert!(refs.len() > 100);
-    let english = ["GDPR", "EU AI Act", "Annex", "recital", " point ", "Charter", "Constitution", "guidance", "Guidelines", "guidelines", "Directive", "list of", "Regulation", "CJEU", "chapter"];
+    let english = [
+        "GDPR",
+        "EU AI Act",
+        "Annex",
+        "recital",
+        " point ",
+        "Charter",
+        "Constitution",
+        "guidance",
+        "Guidelines",
+        "guidelines",
+        "Directive",
+        "list of",
+        "Regulation",
+        "CJEU",
+        "chapter",
+    ];
     let mut bad = Vec::new();
     for r in &refs {
         let nl = i18n::reference(r);
-        let cited_english = nl.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'(');
+        let cited_english = nl
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'(');
         if english.iter().any(|e| nl.contains(e)) || cited_english {
             bad.push(format!("{r} → {nl}"));
         }
@@ -182,13 +267,26 @@ fn import_errors_and_sign_off_problems_come_out_in_dutch() {
     let (empty, large, problems) = i18n::with_lang(Lang::Nl, || {
         let empty = elsa::import::check_size(0).unwrap_err().to_string();
         let large = elsa::import::too_large(6 * 1024 * 1024);
-        let problems: Vec<String> = elsa::review::Review::default().sign_off_problems().iter().map(|p| p.to_string()).collect();
+        let problems: Vec<String> = elsa::review::Review::default()
+            .sign_off_problems()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
         (empty, large, problems)
     });
     assert_eq!(empty, "Dit bestand is leeg. Kies een .json-bestand dat je met deze tool hebt geëxporteerd, of het PDF-rapport daarvan.");
     assert!(large.contains("(6,0 MB)"), "{large}");
-    assert_eq!(problems.first().map(String::as_str), Some("Kies een oordeel."));
-    assert!(problems.contains(&"Vul de naam van de toetser in.".to_string()), "{problems:?}");
+    assert_eq!(
+        problems.first().map(String::as_str),
+        Some("Kies een oordeel.")
+    );
+    assert!(
+        problems.contains(&"Vul de naam van de toetser in.".to_string()),
+        "{problems:?}"
+    );
     // Outside, English again.
-    assert_eq!(elsa::review::Review::default().sign_off_problems()[0].to_string(), "Choose a verdict.");
+    assert_eq!(
+        elsa::review::Review::default().sign_off_problems()[0].to_string(),
+        "Choose a verdict."
+    );
 }

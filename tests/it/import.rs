@@ -4,14 +4,25 @@
 use crate::common::*;
 use crate::report::pdftotext;
 use elsa::answers::{removed_answers, Answer, Response};
-use elsa::import::{self, compare_versions, import_bytes, parse_json, resolve, sniff, Available, FileKind, ImportError, MAX_IMPORT_BYTES};
+use elsa::import::{
+    self, compare_versions, import_bytes, parse_json, resolve, sniff, Available, FileKind,
+    ImportError, MAX_IMPORT_BYTES,
+};
 use elsa::model::ProfileField;
 use elsa::persist::encode;
 use proptest::prelude::*;
 
 const AVAILABLE: &[Available<'static>] = &[
-    Available { id: "mini", version: "1.2.3", title: "Mini questionnaire" },
-    Available { id: "other", version: "2.1.0", title: "Other" },
+    Available {
+        id: "mini",
+        version: "1.2.3",
+        title: "Mini questionnaire",
+    },
+    Available {
+        id: "other",
+        version: "2.1.0",
+        title: "Other",
+    },
 ];
 
 fn no_pdf(_: &[u8]) -> Result<Vec<u8>, ImportError> {
@@ -30,23 +41,43 @@ fn sample() -> elsa::answers::Assessment {
 fn a_good_file_imports_unchanged() {
     let a = sample();
     assert_eq!(mini().version, "1.2.3", "the fixture's version");
-    let got = import_bytes(encode(&a, elsa::i18n::Lang::En).as_bytes(), no_pdf, AVAILABLE).unwrap();
+    let got = import_bytes(
+        encode(&a, elsa::i18n::Lang::En).as_bytes(),
+        no_pdf,
+        AVAILABLE,
+    )
+    .unwrap();
     assert_eq!(got.assessment, a);
     assert_eq!(got.moved_from_version, None);
     // With a byte-order mark, and indented, too.
-    let bom = format!("\u{feff}{}", elsa::persist::encode_pretty(&a, elsa::i18n::Lang::En));
-    assert_eq!(import_bytes(bom.as_bytes(), no_pdf, AVAILABLE).unwrap().assessment, a);
+    let bom = format!(
+        "\u{feff}{}",
+        elsa::persist::encode_pretty(&a, elsa::i18n::Lang::En)
+    );
+    assert_eq!(
+        import_bytes(bom.as_bytes(), no_pdf, AVAILABLE)
+            .unwrap()
+            .assessment,
+        a
+    );
     // And the format-1 sample written by tool 0.1.0 (against the bundled questionnaires).
     let v1 = include_bytes!("data/storage/v1-quick-scan.json");
     let got = import_bytes(v1, no_pdf, &import::bundled_available(elsa::i18n::Lang::En)).unwrap();
-    assert_eq!(got.assessment.metadata.project_name, "Sepsis early warning (ICU)");
+    assert_eq!(
+        got.assessment.metadata.project_name,
+        "Sepsis early warning (ICU)"
+    );
 }
 
 /// Each kind of bad file gets its own, exact message.
 #[test]
 fn every_failure_has_its_message() {
     let good = encode(&sample(), elsa::i18n::Lang::En);
-    let msg = |bytes: &[u8]| import_bytes(bytes, no_pdf, AVAILABLE).unwrap_err().to_string();
+    let msg = |bytes: &[u8]| {
+        import_bytes(bytes, no_pdf, AVAILABLE)
+            .unwrap_err()
+            .to_string()
+    };
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
     let cases: Vec<(Vec<u8>, &str)> = vec![
         (good.as_bytes()[..good.len() / 2].to_vec(), "This file is not an assessment file: it is not valid JSON (EOF while parsing"),
@@ -67,16 +98,29 @@ fn every_failure_has_its_message() {
     ];
     for (bytes, want) in cases {
         let got = msg(&bytes);
-        assert!(got.starts_with(want), "{:?}\n got: {got}\nwant: {want}", String::from_utf8_lossy(&bytes[..bytes.len().min(60)]));
+        assert!(
+            got.starts_with(want),
+            "{:?}\n got: {got}\nwant: {want}",
+            String::from_utf8_lossy(&bytes[..bytes.len().min(60)])
+        );
     }
     // Too large: refused from its size alone.
     let e = import::check_size(MAX_IMPORT_BYTES + 1).unwrap_err();
-    assert_eq!(e.to_string(), "This file is too large to be an assessment (5.0 MB). Files over 5 MB are not accepted.");
-    assert_eq!(import::check_size(6 * 1024 * 1024).unwrap_err().to_string(), "This file is too large to be an assessment (6.0 MB). Files over 5 MB are not accepted.");
+    assert_eq!(
+        e.to_string(),
+        "This file is too large to be an assessment (5.0 MB). Files over 5 MB are not accepted."
+    );
+    assert_eq!(
+        import::check_size(6 * 1024 * 1024).unwrap_err().to_string(),
+        "This file is too large to be an assessment (6.0 MB). Files over 5 MB are not accepted."
+    );
     assert!(import::check_size(MAX_IMPORT_BYTES).is_ok());
     let mut huge = good.clone().into_bytes();
     huge.resize(MAX_IMPORT_BYTES as usize + 10, b' ');
-    assert!(matches!(import_bytes(&huge, no_pdf, AVAILABLE), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(
+        import_bytes(&huge, no_pdf, AVAILABLE),
+        Err(ImportError::TooLarge { .. })
+    ));
 }
 
 #[test]
@@ -95,13 +139,24 @@ fn pdf_reports_import_and_plain_pdfs_say_they_have_no_answers() {
     use elsa::report::pdf::{extract_attachment, render_report, Fonts};
     let q = mini();
     let a = sample();
-    let info = elsa::report::ReportInfo { generated_at: NOW.into(), lang: elsa::i18n::lang() };
+    let info = elsa::report::ReportInfo {
+        generated_at: NOW.into(),
+        lang: elsa::i18n::lang(),
+    };
     let pdf = render_report(&q, &a, &info, &Fonts::load().unwrap()).bytes;
-    assert_eq!(import_bytes(&pdf, extract_attachment, AVAILABLE).unwrap().assessment, a);
+    assert_eq!(
+        import_bytes(&pdf, extract_attachment, AVAILABLE)
+            .unwrap()
+            .assessment,
+        a
+    );
     let e = import_bytes(&plain_pdf(), extract_attachment, AVAILABLE).unwrap_err();
     assert_eq!(e.to_string(), "This PDF has no answers inside it. Only PDF reports made by this tool carry the assessment; import its .json file instead.");
     let e = import_bytes(b"%PDF-1.4\ngarbage", extract_attachment, AVAILABLE).unwrap_err();
-    assert!(e.to_string().starts_with("This PDF could not be read ("), "{e}");
+    assert!(
+        e.to_string().starts_with("This PDF could not be read ("),
+        "{e}"
+    );
 }
 
 /// A file made with an older version of a questionnaire moves to the current version; answers to
@@ -111,26 +166,51 @@ fn older_questionnaire_versions_move_forward_keeping_removed_answers() {
     let q = mini();
     let mut a = sample();
     a.questionnaire_version = "0.9.0".into();
-    a.responses.insert("retired-question".into(), Response { answer: Some(Answer::Choice { id: "yes".into() }), note: "kept note".into() });
+    a.responses.insert(
+        "retired-question".into(),
+        Response {
+            answer: Some(Answer::Choice { id: "yes".into() }),
+            note: "kept note".into(),
+        },
+    );
     a.responses.insert("empty-old".into(), Response::default());
-    let got = resolve(parse_json(encode(&a, elsa::i18n::Lang::En).as_bytes()).unwrap(), AVAILABLE).unwrap();
+    let got = resolve(
+        parse_json(encode(&a, elsa::i18n::Lang::En).as_bytes()).unwrap(),
+        AVAILABLE,
+    )
+    .unwrap();
     assert_eq!(got.moved_from_version.as_deref(), Some("0.9.0"));
     assert_eq!(got.assessment.questionnaire_version, "1.2.3");
-    assert_eq!(got.assessment.responses.len(), a.responses.len(), "nothing dropped");
+    assert_eq!(
+        got.assessment.responses.len(),
+        a.responses.len(),
+        "nothing dropped"
+    );
     let removed = removed_answers(&q, &got.assessment);
     assert_eq!(removed.len(), 1, "empty responses are not listed");
     assert_eq!(removed[0].0, "retired-question");
     assert_eq!(removed[0].1.note, "kept note");
     // Shown in the Markdown export and in the PDF report.
-    let info = elsa::report::ReportInfo { generated_at: NOW.into(), lang: elsa::i18n::lang() };
+    let info = elsa::report::ReportInfo {
+        generated_at: NOW.into(),
+        lang: elsa::i18n::lang(),
+    };
     let md = elsa::report::md::render(&q, &got.assessment, &info);
     assert!(md.contains("## Answers to removed questions"), "{md}");
     assert!(md.contains("- **retired-question:** yes"), "{md}");
     #[cfg(feature = "pdf")]
     {
-        let pdf = elsa::report::pdf::render_report(&q, &got.assessment, &info, &elsa::report::pdf::Fonts::load().unwrap());
+        let pdf = elsa::report::pdf::render_report(
+            &q,
+            &got.assessment,
+            &info,
+            &elsa::report::pdf::Fonts::load().unwrap(),
+        );
         let text = pdftotext(&pdf.bytes, "removed.pdf");
-        assert!(text.contains("Answers to removed questions") && text.contains("retired-question"), "{text}");
+        assert!(
+            text.contains("Answers to removed questions") && text.contains("retired-question"),
+            "{text}"
+        );
     }
 }
 
@@ -212,46 +292,118 @@ fn full_questionnaire_1_0_0_file_moves_forward_with_every_answer_kept() {
     let bytes = include_bytes!("data/storage/v3-full-1.0.0.json");
     let text = std::str::from_utf8(bytes).unwrap();
     let original = elsa::persist::decode(text).unwrap();
-    assert_eq!((original.questionnaire_id.as_str(), original.questionnaire_version.as_str()), ("elsa-health-ai", "1.0.0"));
-    let got = import_bytes(bytes, no_pdf, &import::bundled_available(elsa::i18n::Lang::En)).unwrap();
+    assert_eq!(
+        (
+            original.questionnaire_id.as_str(),
+            original.questionnaire_version.as_str()
+        ),
+        ("elsa-health-ai", "1.0.0")
+    );
+    let got = import_bytes(
+        bytes,
+        no_pdf,
+        &import::bundled_available(elsa::i18n::Lang::En),
+    )
+    .unwrap();
     let newest = elsa::bundled::info_newest("elsa-health-ai").unwrap();
     assert_eq!(got.moved_from_version.as_deref(), Some("1.0.0"));
     assert_eq!(got.assessment.questionnaire_version, newest.version);
     assert_ne!(newest.version, "1.0.0");
     let a = got.assessment;
-    assert_eq!(a.responses, original.responses, "every answer and note is kept as it was");
+    assert_eq!(
+        a.responses, original.responses,
+        "every answer and note is kept as it was"
+    );
     assert_eq!(a.metadata, original.metadata);
     // Read from storage, the same move happens (and nothing is written until the next change).
     assert_eq!(elsa::persist::decode_current(text).unwrap(), a);
 
     let (all, _) = elsa::bundled::load_all();
     let q = elsa::bundled::find(&all, &a.questionnaire_id, &a.questionnaire_version).unwrap();
-    let removed: Vec<&str> = removed_answers(q, &a).into_iter().map(|(id, _)| id).collect();
-    let mut merged: Vec<&str> = q.replaced.iter().map(|r| r.question.as_str()).filter(|id| original.responses.get(*id).is_some_and(|r| r.answer.is_some() || !r.note.trim().is_empty())).collect();
+    let removed: Vec<&str> = removed_answers(q, &a)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let mut merged: Vec<&str> = q
+        .replaced
+        .iter()
+        .map(|r| r.question.as_str())
+        .filter(|id| {
+            original
+                .responses
+                .get(*id)
+                .is_some_and(|r| r.answer.is_some() || !r.note.trim().is_empty())
+        })
+        .collect();
     merged.push("sw-staff-involvement");
     merged.sort();
-    assert_eq!(removed, merged, "answers to merged questions and to the removed option are listed");
+    assert_eq!(
+        removed, merged,
+        "answers to merged questions and to the removed option are listed"
+    );
     assert!(q.replaced.len() >= 10, "the merges are recorded");
     for r in &q.replaced {
-        assert_eq!(elsa::answers::moved_to(q, &r.question).map(|x| x.question.id.as_str()), Some(r.by.as_str()));
+        assert_eq!(
+            elsa::answers::moved_to(q, &r.question).map(|x| x.question.id.as_str()),
+            Some(r.by.as_str())
+        );
     }
-    assert_eq!(elsa::answers::moved_to(q, "sw-staff-involvement").map(|x| x.question.id.as_str()), Some("sw-staff-involvement"));
+    assert_eq!(
+        elsa::answers::moved_to(q, "sw-staff-involvement").map(|x| x.question.id.as_str()),
+        Some("sw-staff-involvement")
+    );
     let listed = elsa::answers::moved_to_text(q, "rs-security", "en").unwrap();
-    assert!(listed.starts_with("now asked in: “") && listed.contains(q.question("pd-model-security").unwrap().question.text.get("en")), "{listed}");
+    assert!(
+        listed.starts_with("now asked in: “")
+            && listed.contains(
+                q.question("pd-model-security")
+                    .unwrap()
+                    .question
+                    .text
+                    .get("en")
+            ),
+        "{listed}"
+    );
     // The old answer shows as an option that is no longer offered, not as the new one.
     assert_eq!(
-        elsa::answers::answer_text(q.question("sw-staff-involvement").unwrap().question, &a, "en").as_deref(),
+        elsa::answers::answer_text(
+            q.question("sw-staff-involvement").unwrap().question,
+            &a,
+            "en"
+        )
+        .as_deref(),
         Some("users-only (option no longer offered)")
     );
     // It scores, and the new triage runs on the old answers (an in-house device).
     assert!(elsa::scoring::score(q, &a).overall.is_some());
     let t = elsa::triage::triage(q, &a, "en", &elsa::triage::as_of_date(q, &a, "2026-12-03"));
-    assert_eq!(t.as_of, "2026-06-15", "the assessment date recorded in the file");
-    let mdr = t.frameworks.iter().find(|f| f.framework == elsa::model::Framework::Mdr).unwrap();
+    assert_eq!(
+        t.as_of, "2026-06-15",
+        "the assessment date recorded in the file"
+    );
+    let mdr = t
+        .frameworks
+        .iter()
+        .find(|f| f.framework == elsa::model::Framework::Mdr)
+        .unwrap();
     assert_eq!(mdr.roles, vec![elsa::model::Role::HealthInstitution]);
-    assert!(mdr.conclusions.iter().any(|c| c.rule_id == "mdr-medical-device"));
+    assert!(mdr
+        .conclusions
+        .iter()
+        .any(|c| c.rule_id == "mdr-medical-device"));
     // The Markdown report lists them, with where each topic went.
-    let md = elsa::report::md::render(q, &a, &elsa::report::ReportInfo { generated_at: "2026-12-03T10:00:00.000Z".into(), lang: elsa::i18n::lang() });
+    let md = elsa::report::md::render(
+        q,
+        &a,
+        &elsa::report::ReportInfo {
+            generated_at: "2026-12-03T10:00:00.000Z".into(),
+            lang: elsa::i18n::lang(),
+        },
+    );
     assert!(md.contains("## Answers to removed questions"));
-    assert!(md.contains("- **tr-uncertainty:** Don't know\n\n_now asked in: “"), "{}", &md[md.find("## Answers to removed").unwrap()..]);
+    assert!(
+        md.contains("- **tr-uncertainty:** Don't know\n\n_now asked in: “"),
+        "{}",
+        &md[md.find("## Answers to removed").unwrap()..]
+    );
 }

@@ -18,7 +18,13 @@ fn paragraphs_lists_emphasis_links() {
     match &blocks[1] {
         Block::List(items) => {
             assert_eq!(items.len(), 2);
-            assert_eq!(items[1][1], Inline::Link { text: "a link".into(), href: "https://example.org/x".into() });
+            assert_eq!(
+                items[1][1],
+                Inline::Link {
+                    text: "a link".into(),
+                    href: "https://example.org/x".into()
+                }
+            );
         }
         b => panic!("expected a list, got {b:?}"),
     }
@@ -26,13 +32,26 @@ fn paragraphs_lists_emphasis_links() {
 
 #[test]
 fn unsafe_links_and_stray_markers_stay_text() {
-    assert_eq!(inline("[x](javascript:alert(1))"), vec![Inline::Text("[x](javascript:alert(1))".into())]);
+    assert_eq!(
+        inline("[x](javascript:alert(1))"),
+        vec![Inline::Text("[x](javascript:alert(1))".into())]
+    );
     assert_eq!(inline("3 * 4 * 5"), vec![Inline::Text("3 * 4 * 5".into())]);
     assert_eq!(inline("<b>hi</b>"), vec![Inline::Text("<b>hi</b>".into())]);
-    assert_eq!(inline("snake_case_name"), vec![Inline::Text("snake".into()), Inline::Emphasis("case".into()), Inline::Text("name".into())]);
+    assert_eq!(
+        inline("snake_case_name"),
+        vec![
+            Inline::Text("snake".into()),
+            Inline::Emphasis("case".into()),
+            Inline::Text("name".into())
+        ]
+    );
 }
 
 #[test]
 fn plain_text_for_the_report() {
-    assert_eq!(plain("A *b*.\n\n- c\n- [d](https://e.org)"), "A b.\n\n• c\n• d (https://e.org)");
+    assert_eq!(
+        plain("A *b*.\n\n- c\n- [d](https://e.org)"),
+        "A b.\n\n• c\n• d (https://e.org)"
+    );
 }

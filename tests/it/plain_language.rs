@@ -16,8 +16,9 @@ const MAX_MEAN_HELP_WORDS: f64 = 17.0;
 /// Words ending in a full stop that do not end a sentence (compared in lower case, without an
 /// opening bracket or quote). Numbers such as "6.1" never end one: the stop is not at the end.
 const ABBREVIATIONS: &[&str] = &[
-    "art.", "arts.", "nr.", "no.", "e.g.", "i.e.", "etc.", "cf.", "vs.", "incl.", "approx.", "bijv.", "bv.", "o.a.",
-    "d.w.z.", "i.p.v.", "m.b.t.", "t.o.v.", "enz.", "evt.", "ca.", "resp.", "vgl.", "jo.", "z.s.m.",
+    "art.", "arts.", "nr.", "no.", "e.g.", "i.e.", "etc.", "cf.", "vs.", "incl.", "approx.",
+    "bijv.", "bv.", "o.a.", "d.w.z.", "i.p.v.", "m.b.t.", "t.o.v.", "enz.", "evt.", "ca.", "resp.",
+    "vgl.", "jo.", "z.s.m.",
 ];
 
 /// One text as readers see it.
@@ -61,7 +62,9 @@ fn ends_sentence(word: &str) -> bool {
     match core.chars().last() {
         Some('!' | '?') => true,
         Some('.') => {
-            let bare = core.trim_start_matches(['(', '[', '"', '\'', '“', '‘']).to_lowercase();
+            let bare = core
+                .trim_start_matches(['(', '[', '"', '\'', '“', '‘'])
+                .to_lowercase();
             !ABBREVIATIONS.contains(&bare.as_str())
         }
         _ => false,
@@ -90,7 +93,10 @@ fn sentences(text: &str) -> Vec<String> {
 
 /// Words: whitespace-separated pieces with at least one letter or digit (a dash is no word).
 fn words(sentence: &str) -> usize {
-    sentence.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    sentence
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Every `{"en": …, "nl": …}` text in a questionnaire, with its path.
@@ -111,7 +117,11 @@ fn collect(file: &str, value: &Value, path: &str, key: &str, out: &mut Vec<Text>
         }
         Value::Object(map) => {
             for (k, v) in map {
-                let sub = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let sub = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 collect(file, v, &sub, k, out);
             }
         }
@@ -136,9 +146,14 @@ fn questionnaire_texts() -> Vec<Text> {
 fn interface_texts() -> Vec<Text> {
     let mut out = Vec::new();
     for (file, source) in elsa::i18n::NL_SOURCES {
-        let map: serde_json::Map<String, Value> = serde_json::from_str(source).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let map: serde_json::Map<String, Value> =
+            serde_json::from_str(source).unwrap_or_else(|e| panic!("{file}: {e}"));
         for (en, nl) in map {
-            let shown: String = if en.chars().count() > 60 { en.chars().take(60).chain(['…']).collect() } else { en.clone() };
+            let shown: String = if en.chars().count() > 60 {
+                en.chars().take(60).chain(['…']).collect()
+            } else {
+                en.clone()
+            };
             out.push(Text {
                 path: format!("{file} {shown:?}"),
                 file: None,
@@ -147,7 +162,13 @@ fn interface_texts() -> Vec<Text> {
                 text: nl.as_str().unwrap_or_default().to_string(),
             });
             // The English interface text is the key (the text in the code's t!).
-            out.push(Text { path: format!("{file} (English, in the code) {shown:?}"), file: None, lang: "en".into(), help: false, text: en });
+            out.push(Text {
+                path: format!("{file} (English, in the code) {shown:?}"),
+                file: None,
+                lang: "en".into(),
+                help: false,
+                text: en,
+            });
         }
     }
     out
@@ -167,16 +188,31 @@ fn sentences_split_at_stops_but_not_at_abbreviations_numbers_or_list_items() {
             "Three"
         ]
     );
-    assert_eq!(sentences("Zie bijv. AVG art. 6 lid 4, o.a. de FG, i.e. nr. 3 etc. Klaar."), ["Zie bijv. AVG art. 6 lid 4, o.a. de FG, i.e. nr. 3 etc. Klaar."]);
-    assert_eq!(sentences("Lees [de uitleg](https://example.org/a.b). Dan **verder**."), ["Lees de uitleg.", "Dan verder."]);
+    assert_eq!(
+        sentences("Zie bijv. AVG art. 6 lid 4, o.a. de FG, i.e. nr. 3 etc. Klaar."),
+        ["Zie bijv. AVG art. 6 lid 4, o.a. de FG, i.e. nr. 3 etc. Klaar."]
+    );
+    assert_eq!(
+        sentences("Lees [de uitleg](https://example.org/a.b). Dan **verder**."),
+        ["Lees de uitleg.", "Dan verder."]
+    );
     assert_eq!(words("A score – from 0 to 100 – per {0}."), 8);
 }
 
 #[test]
 fn no_sentence_is_longer_than_the_limit() {
-    let texts: Vec<Text> = questionnaire_texts().into_iter().chain(interface_texts()).collect();
-    assert!(texts.iter().filter(|t| t.file.is_some()).count() > 1000, "too few questionnaire texts found");
-    assert!(texts.iter().filter(|t| t.file.is_none()).count() > 100, "too few interface texts found");
+    let texts: Vec<Text> = questionnaire_texts()
+        .into_iter()
+        .chain(interface_texts())
+        .collect();
+    assert!(
+        texts.iter().filter(|t| t.file.is_some()).count() > 1000,
+        "too few questionnaire texts found"
+    );
+    assert!(
+        texts.iter().filter(|t| t.file.is_none()).count() > 100,
+        "too few interface texts found"
+    );
     let mut problems = Vec::new();
     for t in &texts {
         for s in sentences(&t.text) {
@@ -197,17 +233,33 @@ fn no_sentence_is_longer_than_the_limit() {
 #[test]
 fn help_sentences_are_short_on_average() {
     let texts = questionnaire_texts();
-    let mut groups: Vec<(String, String)> =
-        texts.iter().filter(|t| t.help).map(|t| (t.file.clone().unwrap_or_default(), t.lang.clone())).collect();
+    let mut groups: Vec<(String, String)> = texts
+        .iter()
+        .filter(|t| t.help)
+        .map(|t| (t.file.clone().unwrap_or_default(), t.lang.clone()))
+        .collect();
     groups.sort();
     groups.dedup();
-    assert!(groups.len() >= 4, "expected help texts in English and Dutch in both questionnaires: {groups:?}");
+    assert!(
+        groups.len() >= 4,
+        "expected help texts in English and Dutch in both questionnaires: {groups:?}"
+    );
     let mut problems = Vec::new();
     for (file, lang) in &groups {
-        let help: Vec<&Text> = texts.iter().filter(|t| t.help && t.file.as_ref() == Some(file) && &t.lang == lang).collect();
-        let lengths: Vec<usize> = help.iter().flat_map(|t| sentences(&t.text)).map(|s| words(&s)).collect();
+        let help: Vec<&Text> = texts
+            .iter()
+            .filter(|t| t.help && t.file.as_ref() == Some(file) && &t.lang == lang)
+            .collect();
+        let lengths: Vec<usize> = help
+            .iter()
+            .flat_map(|t| sentences(&t.text))
+            .map(|s| words(&s))
+            .collect();
         let mean = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
-        eprintln!("{file} help.{lang}: {} sentences, mean {mean:.2} words", lengths.len());
+        eprintln!(
+            "{file} help.{lang}: {} sentences, mean {mean:.2} words",
+            lengths.len()
+        );
         if mean > MAX_MEAN_HELP_WORDS {
             // The help texts that raise the mean, longest sentences first.
             let mut offenders: Vec<(f64, String)> = help
@@ -215,7 +267,8 @@ fn help_sentences_are_short_on_average() {
                 .filter_map(|t| {
                     let l: Vec<usize> = sentences(&t.text).iter().map(|s| words(s)).collect();
                     let m = l.iter().sum::<usize>() as f64 / l.len().max(1) as f64;
-                    (m > MAX_MEAN_HELP_WORDS).then(|| (m, format!("  {}: mean {m:.1} words per sentence", t.path)))
+                    (m > MAX_MEAN_HELP_WORDS)
+                        .then(|| (m, format!("  {}: mean {m:.1} words per sentence", t.path)))
                 })
                 .collect();
             offenders.sort_by(|a, b| b.0.total_cmp(&a.0));

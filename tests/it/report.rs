@@ -1,8 +1,8 @@
 //! The report: layout rules with a fixed-width measure, and real PDFs read back with pdftotext.
 use crate::common::*;
+use elsa::files::{report_pdf as file_name, slug};
 use elsa::model::ProfileField;
 use elsa::report::layout::{wrap, Item, Measure, CONTENT_BOTTOM, CONTENT_TOP, MARGIN_X, PAGE_W};
-use elsa::files::{report_pdf as file_name, slug};
 use elsa::report::{build_pages, ReportInfo};
 use std::process::Command;
 
@@ -15,26 +15,57 @@ impl Measure for Fixed {
 }
 
 fn info() -> ReportInfo {
-    ReportInfo { generated_at: "2026-11-29T10:15:00.000Z".into(), lang: elsa::i18n::lang() }
+    ReportInfo {
+        generated_at: "2026-11-29T10:15:00.000Z".into(),
+        lang: elsa::i18n::lang(),
+    }
 }
 
 #[test]
 fn wrap_respects_the_width_and_splits_long_words() {
     let lines = wrap(&Fixed, "aaaa bbbb cccc dddd", 10.0, false, 50.0); // 10 chars per line
     assert_eq!(lines, vec!["aaaa bbbb", "cccc dddd"]);
-    let lines = wrap(&Fixed, "go https://example.org/a/very/long/path/that/never/ends end", 10.0, false, 50.0);
+    let lines = wrap(
+        &Fixed,
+        "go https://example.org/a/very/long/path/that/never/ends end",
+        10.0,
+        false,
+        50.0,
+    );
     for l in &lines {
         assert!(l.chars().count() <= 10, "{l:?} too long");
     }
-    assert_eq!(lines.concat().replace(' ', ""), "gohttps://example.org/a/very/long/path/that/never/endsend");
-    assert_eq!(wrap(&Fixed, "one\n\ntwo", 10.0, false, 50.0), vec!["one", "", "two"]);
-    assert_eq!(wrap(&Fixed, "Zoë Øster", 10.0, false, 50.0), vec!["Zoë Øster"]);
+    assert_eq!(
+        lines.concat().replace(' ', ""),
+        "gohttps://example.org/a/very/long/path/that/never/endsend"
+    );
+    assert_eq!(
+        wrap(&Fixed, "one\n\ntwo", 10.0, false, 50.0),
+        vec!["one", "", "two"]
+    );
+    assert_eq!(
+        wrap(&Fixed, "Zoë Øster", 10.0, false, 50.0),
+        vec!["Zoë Øster"]
+    );
 }
 
 fn big_assessment() -> (elsa::model::Questionnaire, elsa::answers::Assessment) {
     let q = mini();
-    let mut a = with(&q, &[("role", "decides"), ("o1", "c"), ("o2", "no"), ("l1", "yes"), ("o5", "?")]);
-    a.set_metadata(ProfileField::ProjectName, "Sepsis early warning".into(), NOW);
+    let mut a = with(
+        &q,
+        &[
+            ("role", "decides"),
+            ("o1", "c"),
+            ("o2", "no"),
+            ("l1", "yes"),
+            ("o5", "?"),
+        ],
+    );
+    a.set_metadata(
+        ProfileField::ProjectName,
+        "Sepsis early warning".into(),
+        NOW,
+    );
     let mut note = String::new();
     while note.chars().count() < 10_000 {
         note.push_str("Lorem ipsum dolor sit amet, https://example.org/an/extremely/long/url/without/any/spaces/at/all/that/must/be/broken ");
@@ -53,7 +84,11 @@ fn nothing_crosses_the_margins_and_long_notes_flow_over_pages() {
         for item in &p.items {
             if let Item::Text { x, y, style, text } = item {
                 let right = x + Fixed.width(text, style.size, style.bold);
-                assert!(*x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01, "page {}: {text:?} crosses the margin ({x}..{right})", i + 1);
+                assert!(
+                    *x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01,
+                    "page {}: {text:?} crosses the margin ({x}..{right})",
+                    i + 1
+                );
                 let header_or_footer = *y < CONTENT_TOP || *y > CONTENT_BOTTOM;
                 if header_or_footer {
                     assert!(style.size < 9.0, "page {}: only the running header/footer is outside the content area: {text:?}", i + 1);
@@ -61,8 +96,16 @@ fn nothing_crosses_the_margins_and_long_notes_flow_over_pages() {
             }
         }
         let footer = format!("page {} of {}", i + 1, pages.len());
-        assert!(p.texts().contains(&footer.as_str()), "page {} lacks {footer:?}", i + 1);
-        assert!(p.texts().contains(&"Sepsis early warning"), "page {} lacks the project header", i + 1);
+        assert!(
+            p.texts().contains(&footer.as_str()),
+            "page {} lacks {footer:?}",
+            i + 1
+        );
+        assert!(
+            p.texts().contains(&"Sepsis early warning"),
+            "page {} lacks the project header",
+            i + 1
+        );
     }
 }
 
@@ -73,7 +116,9 @@ fn headings_are_never_alone_at_the_foot_of_a_page() {
     for p in &pages {
         // The last content text of a page must not be a section heading (11.5pt bold) or H2.
         let last = p.items.iter().rev().find_map(|i| match i {
-            Item::Text { y, style, text, .. } if *y >= CONTENT_TOP && *y <= CONTENT_BOTTOM => Some((style.size, text.clone())),
+            Item::Text { y, style, text, .. } if *y >= CONTENT_TOP && *y <= CONTENT_BOTTOM => {
+                Some((style.size, text.clone()))
+            }
             _ => None,
         });
         if let Some((size, text)) = last {
@@ -86,9 +131,19 @@ fn headings_are_never_alone_at_the_foot_of_a_page() {
 fn report_file_name() {
     let q = mini();
     let mut a = fresh(&q);
-    assert_eq!(file_name(&a, "2026-11-29T10:00:00Z"), "elsa-report-untitled-2026-11-29.pdf");
-    a.set_metadata(ProfileField::ProjectName, "Şükrü's Sepsis / AI (v2)".into(), NOW);
-    assert_eq!(file_name(&a, "2026-11-29T10:00:00Z"), "elsa-report-sukru-s-sepsis-ai-v2-2026-11-29.pdf");
+    assert_eq!(
+        file_name(&a, "2026-11-29T10:00:00Z"),
+        "elsa-report-untitled-2026-11-29.pdf"
+    );
+    a.set_metadata(
+        ProfileField::ProjectName,
+        "Şükrü's Sepsis / AI (v2)".into(),
+        NOW,
+    );
+    assert_eq!(
+        file_name(&a, "2026-11-29T10:00:00Z"),
+        "elsa-report-sukru-s-sepsis-ai-v2-2026-11-29.pdf"
+    );
     assert_eq!(slug("???"), "untitled");
 }
 
@@ -101,7 +156,11 @@ pub fn pdftotext(bytes: &[u8], name: &str) -> String {
         .args(["-layout", path.to_str().unwrap(), "-"])
         .output()
         .expect("pdftotext (poppler-utils) is needed: `make test` installs it");
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -110,13 +169,38 @@ pub fn pdftotext(bytes: &[u8], name: &str) -> String {
 fn generated_pdf_reads_back_with_its_content() {
     use elsa::report::pdf::{render_report, Fonts};
     let q = mini();
-    let mut a = with(&q, &[("role", "decides"), ("o1", "b"), ("o2", "no"), ("l1", "no"), ("o5", "?"), ("o4", "t:Dr. Jansen")]);
-    a.set_metadata(ProfileField::ProjectName, "Sepsis early warning".into(), NOW);
-    a.set_metadata(ProfileField::Assessors, "Şükrü Łukasz, Zoë Øster".into(), NOW);
-    a.set_note("o2", "Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 € “quotes”".into(), NOW);
+    let mut a = with(
+        &q,
+        &[
+            ("role", "decides"),
+            ("o1", "b"),
+            ("o2", "no"),
+            ("l1", "no"),
+            ("o5", "?"),
+            ("o4", "t:Dr. Jansen"),
+        ],
+    );
+    a.set_metadata(
+        ProfileField::ProjectName,
+        "Sepsis early warning".into(),
+        NOW,
+    );
+    a.set_metadata(
+        ProfileField::Assessors,
+        "Şükrü Łukasz, Zoë Øster".into(),
+        NOW,
+    );
+    a.set_note(
+        "o2",
+        "Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 € “quotes”".into(),
+        NOW,
+    );
     let fonts = Fonts::load().unwrap();
     let r = render_report(&q, &a, &info(), &fonts);
-    assert_eq!(r.file_name, "elsa-report-sepsis-early-warning-2026-11-29.pdf");
+    assert_eq!(
+        r.file_name,
+        "elsa-report-sepsis-early-warning-2026-11-29.pdf"
+    );
     assert!(r.bytes.starts_with(b"%PDF-"));
     let text = pdftotext(&r.bytes, "basic.pdf");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -137,15 +221,27 @@ fn generated_pdf_reads_back_with_its_content() {
         assert!(flat.contains(needle), "PDF text lacks {needle:?}:\n{text}");
     }
     // Section scores: oversight = (2 + 3 + 4) / (4 + 3 + 4) = 81.8 -> 82; low-SES 100.
-    assert!(flat.contains("Oversight 82 Critical concern"), "score row missing:\n{text}");
-    assert!(flat.contains("Low-SES impact 100 Critical concern"), "score row missing:\n{text}");
+    assert!(
+        flat.contains("Oversight 82 Critical concern"),
+        "score row missing:\n{text}"
+    );
+    assert!(
+        flat.contains("Low-SES impact 100 Critical concern"),
+        "score row missing:\n{text}"
+    );
     // Fonts are embedded and subset.
     let dir = std::env::temp_dir().join(format!("elsa-it-{}", std::process::id()));
-    let fonts_out = Command::new("pdffonts").arg(dir.join("basic.pdf")).output().expect("pdffonts");
+    let fonts_out = Command::new("pdffonts")
+        .arg(dir.join("basic.pdf"))
+        .output()
+        .expect("pdffonts");
     let listing = String::from_utf8_lossy(&fonts_out.stdout);
     assert!(listing.contains("DejaVuSans"), "{listing}");
     for line in listing.lines().filter(|l| l.contains("DejaVu")) {
-        assert!(line.contains(" yes yes "), "font not embedded+subset: {line}");
+        assert!(
+            line.contains(" yes yes "),
+            "font not embedded+subset: {line}"
+        );
     }
     assert!(r.bytes.len() < 250_000, "PDF is {} bytes", r.bytes.len());
 }
@@ -158,10 +254,17 @@ fn long_note_pdf_has_page_numbers_on_every_page() {
     let fonts = Fonts::load().unwrap();
     let r = render_report(&q, &a, &info(), &fonts);
     let text = pdftotext(&r.bytes, "long.pdf");
-    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert_eq!(pages.len(), r.pages);
     for (i, p) in pages.iter().enumerate() {
-        assert!(p.contains(&format!("page {} of {}", i + 1, r.pages)), "page {} lacks its number", i + 1);
+        assert!(
+            p.contains(&format!("page {} of {}", i + 1, r.pages)),
+            "page {} lacks its number",
+            i + 1
+        );
     }
     assert!(text.contains("Supercalifragilisticexpialidocious"));
 }
@@ -170,7 +273,18 @@ fn long_note_pdf_has_page_numbers_on_every_page() {
 #[test]
 fn pdf_creation_date_is_real() {
     let d = elsa::report::pdf::pdf_date("2026-11-29T10:15:07.123+01:00").unwrap();
-    assert_eq!((d.date.year, d.date.month, d.date.day, d.time.hour, d.time.minute, d.time.second, d.offset.hours), (2026, 11, 29, 10, 15, 7, 1));
+    assert_eq!(
+        (
+            d.date.year,
+            d.date.month,
+            d.date.day,
+            d.time.hour,
+            d.time.minute,
+            d.time.second,
+            d.offset.hours
+        ),
+        (2026, 11, 29, 10, 15, 7, 1)
+    );
     assert!(elsa::report::pdf::pdf_date("yesterday").is_none());
 }
 
@@ -183,7 +297,10 @@ fn triage_conclusions_appear_in_the_pdf_with_their_reasons() {
         id: "auto".into(),
         framework: elsa::model::Framework::Gdpr,
         severity: elsa::model::Severity::High,
-        when: serde_json::from_value(serde_json::json!({"equals": {"question": "role", "value": "decides"}})).unwrap(),
+        when: serde_json::from_value(
+            serde_json::json!({"equals": {"question": "role", "value": "decides"}}),
+        )
+        .unwrap(),
         conclusion: elsa::model::LocalText::en("Likely an automated decision (GDPR art. 22)"),
         explanation: elsa::model::LocalText::en("Offer human review on request."),
         references: vec!["GDPR art. 22".into()],
@@ -206,11 +323,17 @@ fn triage_conclusions_appear_in_the_pdf_with_their_reasons() {
         guidance: false,
         when: None,
     };
-    q.duties = vec![duty("human-review", "Offer a human review", "2018-05-25"), duty("later", "Do the later thing", "2099-01-01")];
+    q.duties = vec![
+        duty("human-review", "Offer a human review", "2018-05-25"),
+        duty("later", "Do the later thing", "2099-01-01"),
+    ];
     q.legal_as_of = Some("2026-12-03".into());
     let a = with(&q, &[("role", "decides")]);
     let r = render_report(&q, &a, &info(), &Fonts::load().unwrap());
-    let flat = pdftotext(&r.bytes, "triage.pdf").split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = pdftotext(&r.bytes, "triage.pdf")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     for needle in [
         "Legal triage",
         "Indicative, not legal advice",
@@ -245,17 +368,28 @@ fn the_assessment_file_inside_the_pdf_round_trips() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("attached.pdf");
     std::fs::write(&path, &r.bytes).unwrap();
-    let out = Command::new("pdfdetach").args(["-list", path.to_str().unwrap()]).output().expect("pdfdetach");
+    let out = Command::new("pdfdetach")
+        .args(["-list", path.to_str().unwrap()])
+        .output()
+        .expect("pdfdetach");
     let listing = String::from_utf8_lossy(&out.stdout);
     assert!(listing.contains(ATTACHMENT_NAME), "{listing}");
     // A PDF without it says so.
     use elsa::import::ImportError;
-    assert_eq!(extract_attachment(&crate::common::plain_pdf()).unwrap_err(), ImportError::PdfWithoutAnswers);
-    assert!(matches!(extract_attachment(b"hello").unwrap_err(), ImportError::PdfUnreadable(_)));
+    assert_eq!(
+        extract_attachment(&crate::common::plain_pdf()).unwrap_err(),
+        ImportError::PdfWithoutAnswers
+    );
+    assert!(matches!(
+        extract_attachment(b"hello").unwrap_err(),
+        ImportError::PdfUnreadable(_)
+    ));
 }
 
 #[cfg(feature = "pdf")]
-fn full_report(a_of: impl Fn(&elsa::model::Questionnaire) -> elsa::answers::Assessment) -> (elsa::report::pdf::Report, String) {
+fn full_report(
+    a_of: impl Fn(&elsa::model::Questionnaire) -> elsa::answers::Assessment,
+) -> (elsa::report::pdf::Report, String) {
     use elsa::report::pdf::{render_report, Fonts};
     let (all, _) = elsa::bundled::load_all();
     let q = all.iter().find(|q| q.id == "elsa-health-ai").unwrap();
@@ -291,21 +425,48 @@ fn full_report_has_every_part_in_order() {
     ];
     let mut from = 0;
     for p in parts {
-        let at = flat[from..].find(p).unwrap_or_else(|| panic!("{p:?} missing (or out of order) after byte {from}"));
+        let at = flat[from..]
+            .find(p)
+            .unwrap_or_else(|| panic!("{p:?} missing (or out of order) after byte {from}"));
         from += at;
     }
-    assert!(flat.contains("Note on ls-data-representation: Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 €."));
+    assert!(
+        flat.contains("Note on ls-data-representation: Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 €.")
+    );
     assert!(r.bytes.len() < 250 * 1024, "{} bytes", r.bytes.len());
     // The document outline has the parts and every section.
     let doc = lopdf::Document::load_mem(&r.bytes).unwrap();
-    let outline = doc.get_toc().map(|t| t.toc.into_iter().map(|e| e.title).collect::<Vec<_>>()).unwrap_or_default();
-    for t in ["Executive summary", "Legal triage", "Impact on people with low socio-economic status", "Priority actions", "Detailed answers", "Methodology", "11. Impact on people with low socio-economic status", "12. Legal triage"] {
-        assert!(outline.iter().any(|o| o == t), "outline lacks {t:?}: {outline:?}");
+    let outline = doc
+        .get_toc()
+        .map(|t| t.toc.into_iter().map(|e| e.title).collect::<Vec<_>>())
+        .unwrap_or_default();
+    for t in [
+        "Executive summary",
+        "Legal triage",
+        "Impact on people with low socio-economic status",
+        "Priority actions",
+        "Detailed answers",
+        "Methodology",
+        "11. Impact on people with low socio-economic status",
+        "12. Legal triage",
+    ] {
+        assert!(
+            outline.iter().any(|o| o == t),
+            "outline lacks {t:?}: {outline:?}"
+        );
     }
     // In the order of the document: a part before its sections, even on the same page.
     let at = |t: &str| outline.iter().position(|o| o == t).unwrap();
-    assert!(at("Executive summary") < at("Legal triage") && at("Priority actions") < at("Detailed answers"), "{outline:?}");
-    assert!(at("Detailed answers") < at("1. Project profile") && at("12. Legal triage") < at("Methodology"), "{outline:?}");
+    assert!(
+        at("Executive summary") < at("Legal triage")
+            && at("Priority actions") < at("Detailed answers"),
+        "{outline:?}"
+    );
+    assert!(
+        at("Detailed answers") < at("1. Project profile")
+            && at("12. Legal triage") < at("Methodology"),
+        "{outline:?}"
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -329,7 +490,10 @@ fn export_file_name() {
     let q = mini();
     let mut a = fresh(&q);
     a.set_metadata(ProfileField::ProjectName, "Zoë's triage bot".into(), NOW);
-    assert_eq!(elsa::files::assessment_json(&a, "2026-11-29T10:00:00Z"), "elsa-zoe-s-triage-bot-2026-11-29.json");
+    assert_eq!(
+        elsa::files::assessment_json(&a, "2026-11-29T10:00:00Z"),
+        "elsa-zoe-s-triage-bot-2026-11-29.json"
+    );
 }
 
 /// A response's file, or the response itself when it is not one.
@@ -363,44 +527,89 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
     let q = mini();
     let mut a = with(&q, &[("o1", "b")]);
     a.set_metadata(ProfileField::ProjectName, "Worker test".into(), NOW);
-    let report = |questionnaire: Vec<u8>| ReportRequest { questionnaire, assessment: a.clone(), generated_at: NOW.into(), lang: Lang::En };
+    let report = |questionnaire: Vec<u8>| ReportRequest {
+        questionnaire,
+        assessment: a.clone(),
+        generated_at: NOW.into(),
+        lang: Lang::En,
+    };
     let mini_bin = elsa::bundled::encode_bin(&q);
     let f = || Ok(&fonts);
-    let (name, pdf) = file(handle(Request::Pdf(report(mini_bin.clone())), f, &mut cache));
+    let (name, pdf) = file(handle(
+        Request::Pdf(report(mini_bin.clone())),
+        f,
+        &mut cache,
+    ));
     assert_eq!(name, "elsa-report-worker-test-2026-11-29.pdf");
     assert!(pdftotext(&pdf, "worker.pdf").contains("Worker test"));
-    assert!(matches!(handle(Request::Pdf(report(mini_bin.clone())), f, &mut cache), Response::File { .. }), "second request from the cache");
-    let md = handle(Request::Markdown(report(mini_bin.clone())), || Err("fonts are not needed for Markdown".into()), &mut cache);
+    assert!(
+        matches!(
+            handle(Request::Pdf(report(mini_bin.clone())), f, &mut cache),
+            Response::File { .. }
+        ),
+        "second request from the cache"
+    );
+    let md = handle(
+        Request::Markdown(report(mini_bin.clone())),
+        || Err("fonts are not needed for Markdown".into()),
+        &mut cache,
+    );
     let (name, text) = file(md);
     assert_eq!(name, "elsa-worker-test-2026-11-29.md");
-    assert!(String::from_utf8(text).unwrap().starts_with("# ELSA self-assessment report: Worker test"));
+    assert!(String::from_utf8(text)
+        .unwrap()
+        .starts_with("# ELSA self-assessment report: Worker test"));
     // The language of the request, whatever the current one.
-    let nl = ReportRequest { lang: Lang::Nl, ..report(mini_bin.clone()) };
-    let (_, text) = file(handle(Request::Markdown(nl), || Err("no fonts".into()), &mut cache));
+    let nl = ReportRequest {
+        lang: Lang::Nl,
+        ..report(mini_bin.clone())
+    };
+    let (_, text) = file(handle(
+        Request::Markdown(nl),
+        || Err("no fonts".into()),
+        &mut cache,
+    ));
     let text = String::from_utf8(text).unwrap();
     assert!(!text.starts_with("# ELSA self-assessment report"), "{text}");
     assert_eq!(elsa::i18n::lang(), Lang::En);
     // Import: the bundled questionnaires only, so the quick scan's sample file.
     let import = |file: Vec<u8>, lang: Lang| Request::Import { file, lang };
     let sample = include_bytes!("data/storage/v1-quick-scan.json").to_vec();
-    let Response::Imported { stored, moved_from, .. } = handle(import(sample.clone(), Lang::En), f, &mut cache) else {
+    let Response::Imported {
+        stored, moved_from, ..
+    } = handle(import(sample.clone(), Lang::En), f, &mut cache)
+    else {
         panic!("not imported")
     };
     // Made with version 1.0.0 of the quick scan: it moves to the current version, answers unchanged.
     let imported = elsa::persist::decode(&stored).unwrap();
     let mut original = elsa::persist::decode(std::str::from_utf8(&sample).unwrap()).unwrap();
     assert_eq!(original.questionnaire_version, "1.0.0");
-    original.questionnaire_version = elsa::bundled::info_newest("elsa-quick-scan").unwrap().version.to_string();
+    original.questionnaire_version = elsa::bundled::info_newest("elsa-quick-scan")
+        .unwrap()
+        .version
+        .to_string();
     assert_ne!(original.questionnaire_version, "1.0.0");
     assert_eq!(imported, original);
     assert_eq!(moved_from.as_deref(), Some("1.0.0"));
-    let e = failed(handle(import(crate::common::plain_pdf(), Lang::En), f, &mut cache));
+    let e = failed(handle(
+        import(crate::common::plain_pdf(), Lang::En),
+        f,
+        &mut cache,
+    ));
     assert!(e.starts_with("This PDF has no answers inside it."), "{e}");
     let e = failed(handle(import(b"{".to_vec(), Lang::En), f, &mut cache));
-    assert!(e.starts_with("This file is not an assessment file: it is not valid JSON"), "{e}");
+    assert!(
+        e.starts_with("This file is not an assessment file: it is not valid JSON"),
+        "{e}"
+    );
     let e_nl = failed(handle(import(b"{".to_vec(), Lang::Nl), f, &mut cache));
     assert_ne!(e_nl, e, "the message in the request's language");
-    let e = failed(handle(Request::Pdf(report(MINI.as_bytes().to_vec())), f, &mut cache));
+    let e = failed(handle(
+        Request::Pdf(report(MINI.as_bytes().to_vec())),
+        f,
+        &mut cache,
+    ));
     assert_eq!(e, "not a questionnaire file of this version of the tool");
     let mut damaged = mini_bin.clone();
     damaged.truncate(damaged.len() / 2);
@@ -416,11 +625,19 @@ fn red_flags_are_listed_in_the_summary() {
     let q = mini();
     let a = with(&q, &[("o1", "c"), ("l1", "yes")]);
     let r = render_report(&q, &a, &info(), &Fonts::load().unwrap());
-    let flat = pdftotext(&r.bytes, "flags.pdf").split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = pdftotext(&r.bytes, "flags.pdf")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let summary = flat.find("Executive summary").unwrap();
-    let listed = flat.find("▲ 2.1 Are outputs reviewed? — Never reviewed").expect("red flag listed");
+    let listed = flat
+        .find("▲ 2.1 Are outputs reviewed? — Never reviewed")
+        .expect("red flag listed");
     let priority = flat.find("Priority actions").unwrap();
-    assert!(summary < listed && listed < priority, "the red flag is listed in the summary");
+    assert!(
+        summary < listed && listed < priority,
+        "the red flag is listed in the summary"
+    );
 }
 
 /// The Markdown export: the same parts as the PDF, every visible question with its answer and
@@ -429,31 +646,69 @@ fn red_flags_are_listed_in_the_summary() {
 fn markdown_export_has_scores_answers_notes_and_escapes_user_text() {
     use elsa::report::md::{esc, file_name, render};
     let q = mini();
-    let mut a = with(&q, &[("role", "decides"), ("o1", "c"), ("o2", "na"), ("o5", "?")]);
-    a.set_metadata(ProfileField::ProjectName, "*Bold* | [link](x) # not a heading".into(), NOW);
+    let mut a = with(
+        &q,
+        &[("role", "decides"), ("o1", "c"), ("o2", "na"), ("o5", "?")],
+    );
+    a.set_metadata(
+        ProfileField::ProjectName,
+        "*Bold* | [link](x) # not a heading".into(),
+        NOW,
+    );
     a.set_note("o1", "first line\n# second line\n| pipes |".into(), NOW);
     a.set_note("o2", "Only adults are in scope".into(), NOW);
     let md = render(&q, &a, &info());
-    assert_eq!(file_name(&a, NOW), "elsa-bold-link-x-not-a-heading-2026-11-29.md");
-    assert!(md.starts_with("# ELSA self-assessment report: \\*Bold\\* \\| \\[link\\](x) \\# not a heading\n"), "{md}");
-    for part in ["## Executive summary", "| Section | Score | Level | Red flags | Answered |", "## Priority actions", "## Detailed answers", "- **Tool:** ELSA self-assessment tool", "## Methodology"] {
+    assert_eq!(
+        file_name(&a, NOW),
+        "elsa-bold-link-x-not-a-heading-2026-11-29.md"
+    );
+    assert!(
+        md.starts_with(
+            "# ELSA self-assessment report: \\*Bold\\* \\| \\[link\\](x) \\# not a heading\n"
+        ),
+        "{md}"
+    );
+    for part in [
+        "## Executive summary",
+        "| Section | Score | Level | Red flags | Answered |",
+        "## Priority actions",
+        "## Detailed answers",
+        "- **Tool:** ELSA self-assessment tool",
+        "## Methodology",
+    ] {
         assert!(md.contains(part), "missing {part:?}:\n{md}");
     }
     // Scores as on the results page.
     let o = elsa::scoring::score(&q, &a);
     let overall = elsa::scoring::display_score(o.overall.unwrap());
-    assert!(md.contains(&format!("**Overall concern: {overall} of 100")), "{md}");
+    assert!(
+        md.contains(&format!("**Overall concern: {overall} of 100")),
+        "{md}"
+    );
     // Every visible question, numbered as in the PDF, with its answer.
     let vis = elsa::answers::Visibility::compute(&q, &a);
     for s in &q.sections {
         for x in s.questions.iter().filter(|x| vis.is_visible(&x.id)) {
-            assert!(md.contains(&esc(x.text.get("en"))), "question {} missing", x.id);
+            assert!(
+                md.contains(&esc(x.text.get("en"))),
+                "question {} missing",
+                x.id
+            );
         }
     }
-    assert!(md.contains("- **Answer:** Don't know — knowledge gap"), "{md}");
+    assert!(
+        md.contains("- **Answer:** Don't know — knowledge gap"),
+        "{md}"
+    );
     // Notes keep their lines as an escaped quote; N/A notes are justifications.
-    assert!(md.contains("**Note:**\n\n> first line\n> \\# second line\n> \\| pipes \\|"), "{md}");
-    assert!(md.contains("- **Why not applicable:** Only adults are in scope"), "{md}");
+    assert!(
+        md.contains("**Note:**\n\n> first line\n> \\# second line\n> \\| pipes \\|"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Why not applicable:** Only adults are in scope"),
+        "{md}"
+    );
     // Recommendations are a checklist.
     assert!(md.contains("- [ ] "), "{md}");
     assert!(!md.contains("## Answers to removed questions"));
@@ -465,9 +720,24 @@ fn markdown_export_has_scores_answers_notes_and_escapes_user_text() {
 fn table_columns_fit_their_longest_word_when_the_others_have_room() {
     use elsa::report::layout::{Column, Layout};
     let word = "gebruiksverantwoordelijke";
-    let cols = [Column { header: "Duty", share: 0.85, right: false }, Column { header: "Role", share: 0.15, right: false }];
+    let cols = [
+        Column {
+            header: "Duty",
+            share: 0.85,
+            right: false,
+        },
+        Column {
+            header: "Role",
+            share: 0.15,
+            right: false,
+        },
+    ];
     let mut l = Layout::new(&Fixed);
-    l.table(&cols, &[vec!["Keep the logs".into(), format!("aanbieder of {word}")]], &[]);
+    l.table(
+        &cols,
+        &[vec!["Keep the logs".into(), format!("aanbieder of {word}")]],
+        &[],
+    );
     let texts: Vec<String> = l.pages[0].texts().into_iter().map(str::to_string).collect();
     assert!(texts.iter().any(|t| t.contains(word)), "{texts:?}");
     // No room anywhere: the word breaks as before.
@@ -484,61 +754,144 @@ fn table_columns_fit_their_longest_word_when_the_others_have_room() {
 #[test]
 fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
     use elsa::i18n::Lang;
-    use elsa::worker::{decode_reply, decode_request, encode_reply, encode_request, Reply, ReportRequest, Request, Response, Wire, WorkshopRequest, WorkshopTeam};
+    use elsa::worker::{
+        decode_reply, decode_request, encode_reply, encode_request, Reply, ReportRequest, Request,
+        Response, Wire, WorkshopRequest, WorkshopTeam,
+    };
     let q = mini();
     // Every kind of answer, a note without an answer, an empty note, the last section and a
     // review: the fields JSON leaves out when empty are all in the binary layout.
-    let mut a = with(&q, &[("role", "decides"), ("when", "d:2026-01-01"), ("o1", "c"), ("o2", "na"), ("o3", "x+y"), ("o4", "t:Dr. Zoë"), ("o5", "?")]);
+    let mut a = with(
+        &q,
+        &[
+            ("role", "decides"),
+            ("when", "d:2026-01-01"),
+            ("o1", "c"),
+            ("o2", "na"),
+            ("o3", "x+y"),
+            ("o4", "t:Dr. Zoë"),
+            ("o5", "?"),
+        ],
+    );
     a.set_note("o2", "Only adults".into(), NOW);
     a.set_note("l1", "A note, no answer".into(), NOW);
     a.last_section = Some("oversight".into());
-    let mut review = elsa::review::Review { reviewer_name: "R".into(), ..Default::default() };
+    let mut review = elsa::review::Review {
+        reviewer_name: "R".into(),
+        ..Default::default()
+    };
     review.conditions = "Audit \"bias\".".into();
     a.set_review(Some(&review));
     let plain = fresh(&q);
     let bin = elsa::bundled::encode_bin(&q);
-    let report = |assessment: &elsa::answers::Assessment, lang| ReportRequest { questionnaire: bin.clone(), assessment: assessment.clone(), generated_at: NOW.into(), lang };
-    let teams = vec![WorkshopTeam { label: "North".into(), assessment: a.clone() }, WorkshopTeam { label: "South".into(), assessment: plain.clone() }];
+    let report = |assessment: &elsa::answers::Assessment, lang| ReportRequest {
+        questionnaire: bin.clone(),
+        assessment: assessment.clone(),
+        generated_at: NOW.into(),
+        lang,
+    };
+    let teams = vec![
+        WorkshopTeam {
+            label: "North".into(),
+            assessment: a.clone(),
+        },
+        WorkshopTeam {
+            label: "South".into(),
+            assessment: plain.clone(),
+        },
+    ];
     let requests = [
         Request::Pdf(report(&a, Lang::Nl)),
         Request::Markdown(report(&plain, Lang::En)),
-        Request::Import { file: vec![0, 1, 255], lang: Lang::Nl },
-        Request::WorkshopPdf(WorkshopRequest { questionnaire: bin.clone(), teams, generated_at: NOW.into(), lang: Lang::En }),
+        Request::Import {
+            file: vec![0, 1, 255],
+            lang: Lang::Nl,
+        },
+        Request::WorkshopPdf(WorkshopRequest {
+            questionnaire: bin.clone(),
+            teams,
+            generated_at: NOW.into(),
+            lang: Lang::En,
+        }),
     ];
     for r in &requests {
         let wire = encode_request(r);
         assert_eq!(&decode_request(&wire).unwrap(), r);
         // Cut short, or with bytes left over: refused with the message the worker answers with.
-        for bad in [Wire(wire.0[..wire.0.len() - 1].to_vec()), Wire([wire.0.as_slice(), &[0]].concat())] {
+        for bad in [
+            Wire(wire.0[..wire.0.len() - 1].to_vec()),
+            Wire([wire.0.as_slice(), &[0]].concat()),
+        ] {
             let e = decode_request(&bad).unwrap_err();
-            assert!(e.starts_with("the report builder could not read the request"), "{e}");
+            assert!(
+                e.starts_with("the report builder could not read the request"),
+                "{e}"
+            );
         }
     }
     // The review arrives as the same review.
-    let Request::Pdf(back) = decode_request(&encode_request(&requests[0])).unwrap() else { panic!() };
+    let Request::Pdf(back) = decode_request(&encode_request(&requests[0])).unwrap() else {
+        panic!()
+    };
     assert_eq!(back.assessment.review(), Some(review));
     assert_eq!(back.assessment.responses["l1"].answer, None);
     let replies = [
-        Reply { response: Response::File { file_name: "a.pdf".into(), bytes: vec![7, 0, 255] }, build_ms: 1.5 },
-        Reply { response: Response::Imported { stored: elsa::persist::encode(&a, elsa::i18n::Lang::En), moved_from: Some("1.0.0".into()), questionnaire: None }, build_ms: 0.0 },
-        Reply { response: Response::Imported { stored: String::new(), moved_from: None, questionnaire: Some(vec![1, 2, 3]) }, build_ms: 2.0 },
-        Reply { response: Response::Failed("no".into()), build_ms: 0.25 },
+        Reply {
+            response: Response::File {
+                file_name: "a.pdf".into(),
+                bytes: vec![7, 0, 255],
+            },
+            build_ms: 1.5,
+        },
+        Reply {
+            response: Response::Imported {
+                stored: elsa::persist::encode(&a, elsa::i18n::Lang::En),
+                moved_from: Some("1.0.0".into()),
+                questionnaire: None,
+            },
+            build_ms: 0.0,
+        },
+        Reply {
+            response: Response::Imported {
+                stored: String::new(),
+                moved_from: None,
+                questionnaire: Some(vec![1, 2, 3]),
+            },
+            build_ms: 2.0,
+        },
+        Reply {
+            response: Response::Failed("no".into()),
+            build_ms: 0.25,
+        },
     ];
     for r in &replies {
         let wire = encode_reply(r);
         assert_eq!(decode_reply(&wire).as_ref(), Some(r));
-        assert_eq!(decode_reply(&Wire(wire.0[..wire.0.len() - 1].to_vec())), None);
+        assert_eq!(
+            decode_reply(&Wire(wire.0[..wire.0.len() - 1].to_vec())),
+            None
+        );
     }
     // Garbage, an empty message, or a message of the other direction: an error, not a panic.
     for bad in [Wire(vec![]), Wire(vec![9; 3]), Wire(vec![255; 40])] {
         let e = decode_request(&bad).unwrap_err();
-        assert!(e.starts_with("the report builder could not read the request"), "{e}");
+        assert!(
+            e.starts_with("the report builder could not read the request"),
+            "{e}"
+        );
         assert_eq!(decode_reply(&bad), None);
     }
     assert!(decode_request(&encode_reply(&replies[0])).is_err());
     assert_eq!(decode_reply(&encode_request(&requests[2])), None);
     // A message of the layout before (the request as JSON text beside a job number): refused.
-    let old = [&[2u8, 0, 0, 0][..], &2u64.to_le_bytes(), b"nl", &3u64.to_le_bytes(), &[1, 2, 3]].concat();
+    let old = [
+        &[2u8, 0, 0, 0][..],
+        &2u64.to_le_bytes(),
+        b"nl",
+        &3u64.to_le_bytes(),
+        &[1, 2, 3],
+    ]
+    .concat();
     assert!(decode_request(&Wire(old.clone())).is_err());
     assert_eq!(decode_reply(&Wire(old)), None);
 }

@@ -13,7 +13,10 @@ const COMMENT: &str = "Who reviews the overrides, and how often?";
 const REPLY: &str = "The clinical lead, every month; see the minutes.";
 
 fn info() -> ReportInfo {
-    ReportInfo { generated_at: GEN.into(), lang: elsa::i18n::lang() }
+    ReportInfo {
+        generated_at: GEN.into(),
+        lang: elsa::i18n::lang(),
+    }
 }
 
 /// Every char is 0.5 em wide.
@@ -38,7 +41,11 @@ fn full() -> Questionnaire {
 fn pair(q: &Questionnaire, a: &Assessment) -> (String, String) {
     let vis = Visibility::compute(q, a);
     let s = &q.sections[2];
-    let shown: Vec<_> = s.questions.iter().filter(|x| vis.is_visible(&x.id)).collect();
+    let shown: Vec<_> = s
+        .questions
+        .iter()
+        .filter(|x| vis.is_visible(&x.id))
+        .collect();
     (shown[1].id.clone(), shown[2].id.clone())
 }
 
@@ -51,10 +58,29 @@ fn review_of(a: &Assessment, commented: &str, signed: bool) -> Review {
         conditions: CONDITIONS.into(),
         ..Review::default()
     };
-    r.comments.insert(commented.into(), Comment { status: CommentStatus::Concern, text: COMMENT.into(), reply: REPLY.into() });
-    r.comments.insert("gone-question".into(), Comment { status: CommentStatus::Question, text: "Why was this dropped?".into(), reply: String::new() });
+    r.comments.insert(
+        commented.into(),
+        Comment {
+            status: CommentStatus::Concern,
+            text: COMMENT.into(),
+            reply: REPLY.into(),
+        },
+    );
+    r.comments.insert(
+        "gone-question".into(),
+        Comment {
+            status: CommentStatus::Question,
+            text: "Why was this dropped?".into(),
+            reply: String::new(),
+        },
+    );
     if signed {
-        r.sign(a, "2026-11-29T09:00:00.000Z").unwrap();
+        // The mini questionnaire is not one of the tool's own: its content counts too.
+        let digest = (a.questionnaire_id == mini().id)
+            .then(|| elsa::review::questionnaire_digest(&mini()))
+            .flatten();
+        r.sign(a, digest.as_deref(), "2026-11-29T09:00:00.000Z")
+            .unwrap();
     }
     r
 }
@@ -76,7 +102,9 @@ fn text_of(q: &Questionnaire, id: &str) -> String {
 fn in_order(hay: &str, from: usize, needles: &[&str]) {
     let mut at = from;
     for n in needles {
-        let i = hay[at..].find(n).unwrap_or_else(|| panic!("{n:?} missing (or out of order) after byte {at}"));
+        let i = hay[at..]
+            .find(n)
+            .unwrap_or_else(|| panic!("{n:?} missing (or out of order) after byte {at}"));
         at += i + n.len();
     }
 }
@@ -100,10 +128,24 @@ fn first_page(q: &Questionnaire, a: &Assessment) -> String {
 #[test]
 fn reviewed_pdf_has_the_review_up_front_and_each_comment_after_its_question() {
     let (q, a, x, next) = reviewed_full(true);
-    let fp = a.review().unwrap().sign_off.as_ref().unwrap().fingerprint.clone();
+    let fp = a
+        .review()
+        .unwrap()
+        .sign_off
+        .as_ref()
+        .unwrap()
+        .fingerprint
+        .clone();
     let text = pdf_text(&q, &a, "reviewed.pdf");
     // The verdict in one line on the cover; the whole review block opens the executive summary.
-    in_order(&text, 0, &["Ethics review: Approved with conditions — Answers unchanged since the sign-off", "Executive summary"]);
+    in_order(
+        &text,
+        0,
+        &[
+            "Ethics review: Approved with conditions — Answers unchanged since the sign-off",
+            "Executive summary",
+        ],
+    );
     in_order(
         &text,
         text.find("Executive summary").unwrap(),
@@ -123,24 +165,60 @@ fn reviewed_pdf_has_the_review_up_front_and_each_comment_after_its_question() {
     );
     assert!(!text.contains(&stale_text()));
     let page1 = first_page(&q, &a);
-    assert!(page1.contains("Answers unchanged since the sign-off") && page1.contains("Approved with conditions"), "{page1}");
+    assert!(
+        page1.contains("Answers unchanged since the sign-off")
+            && page1.contains("Approved with conditions"),
+        "{page1}"
+    );
     // The summary page carries the verdict, the conditions and the state.
     let fonts = elsa::report::pdf::Fonts::load().unwrap();
     let (pages, _) = elsa::report::build_pages(&q, &a, &info(), &fonts);
-    let summary = pages.iter().map(|p| p.texts().join(" ")).find(|t| t.contains("Executive summary")).unwrap();
-    for needle in ["Approved with conditions", CONDITIONS, "Answers unchanged since the sign-off", "Dr. Zoë Verhoeven"] {
-        assert!(summary.contains(needle), "{needle:?} not on the summary page");
+    let summary = pages
+        .iter()
+        .map(|p| p.texts().join(" "))
+        .find(|t| t.contains("Executive summary"))
+        .unwrap();
+    for needle in [
+        "Approved with conditions",
+        CONDITIONS,
+        "Answers unchanged since the sign-off",
+        "Dr. Zoë Verhoeven",
+    ] {
+        assert!(
+            summary.contains(needle),
+            "{needle:?} not on the summary page"
+        );
     }
     // The comment and the reply come after the question's answer and note, before the next
     // question.
     let detailed = text.find("Detailed answers").unwrap();
     let note = format!("Note on {x}:");
-    in_order(&text, detailed, &[&text_of(&q, &x), "Answer:", &note, &format!("Reviewer – Concern: {COMMENT}"), &format!("Team reply: {REPLY}"), &text_of(&q, &next)]);
+    in_order(
+        &text,
+        detailed,
+        &[
+            &text_of(&q, &x),
+            "Answer:",
+            &note,
+            &format!("Reviewer – Concern: {COMMENT}"),
+            &format!("Team reply: {REPLY}"),
+            &text_of(&q, &next),
+        ],
+    );
     let comment_at = text[detailed..].find(COMMENT).unwrap();
     let next_at = text[detailed..].find(&text_of(&q, &next)).unwrap();
     assert!(comment_at < next_at);
     // The comment on a question the questionnaire does not have is kept.
-    in_order(&text, detailed, &["Reviewer comments on other questions", "gone-question", "Reviewer – Question: Why was this dropped?", "Methodology"]);
+    in_order(
+        &text,
+        detailed,
+        &[
+            "Reviewer comments on other questions",
+            "gone-question",
+            "Reviewer – Question: Why was this dropped?",
+            "Methodology",
+        ],
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -150,7 +228,10 @@ fn stale_and_draft_reviews_say_so_on_the_first_page() {
     let mut a = with(&q, &[("role", "decides"), ("o1", "b"), ("o2", "no")]);
     a.set_review(Some(&review_of(&a, "o1", true)));
     let current = pdf_text(&q, &a, "current.pdf");
-    assert!(current.contains("Answers unchanged since the sign-off") && !current.contains(&stale_text()));
+    assert!(
+        current.contains("Answers unchanged since the sign-off")
+            && !current.contains(&stale_text())
+    );
     a.set_answer("o1", Some(ans("c")), NOW);
     assert!(first_page(&q, &a).contains(&stale_text()));
     let stale = pdf_text(&q, &a, "stale.pdf");
@@ -164,14 +245,24 @@ fn stale_and_draft_reviews_say_so_on_the_first_page() {
         _ => None,
     });
     let style = style.expect("stale text on page 1");
-    assert!(style.bold && style.size >= 11.0 && style.color == elsa::report::layout::DANGER, "{style:?}");
+    assert!(
+        style.bold && style.size >= 11.0 && style.color == elsa::report::layout::DANGER,
+        "{style:?}"
+    );
     // A draft says so, with no sign-off.
     a.set_review(Some(&review_of(&a, "o1", false)));
     let draft = pdf_text(&q, &a, "draft.pdf");
-    assert!(draft.contains("Draft: not signed off") && draft.contains("Sign-off: Not signed off yet"), "{draft}");
+    assert!(
+        draft.contains("Draft: not signed off") && draft.contains("Sign-off: Not signed off yet"),
+        "{draft}"
+    );
     assert!(!draft.contains(&stale_text()) && !draft.contains("Fingerprint:"));
     // No verdict yet.
-    { let mut r = a.review().unwrap(); r.verdict = None; a.set_review(Some(&r)); }
+    {
+        let mut r = a.review().unwrap();
+        r.verdict = None;
+        a.set_review(Some(&r));
+    }
     assert!(first_page(&q, &a).contains("No verdict yet"));
     // Without a review, no review block.
     a.set_review(None);
@@ -186,38 +277,101 @@ fn comments_on_hidden_and_removed_questions_are_kept_and_stay_inside_the_margins
     let q = mini();
     // role = informs hides o5.
     let mut a = with(&q, &[("role", "informs"), ("o1", "b")]);
-    a.responses.insert("old-q".into(), Response { answer: Some(ans("yes")), note: "kept".into() });
+    a.responses.insert(
+        "old-q".into(),
+        Response {
+            answer: Some(ans("yes")),
+            note: "kept".into(),
+        },
+    );
     let long: String = "A very long reviewer comment that goes on and on. ".repeat(60);
     let mut r = review_of(&a, "o1", true);
     r.conditions = long.clone();
-    r.comments.insert("o5".into(), Comment { status: CommentStatus::Ok, text: "Hidden but seen".into(), reply: "Noted".into() });
-    r.comments.insert("old-q".into(), Comment { status: CommentStatus::Concern, text: "On a removed answer".into(), reply: String::new() });
-    r.comments.insert("o2".into(), Comment { status: CommentStatus::Question, text: long.clone(), reply: long.clone() });
+    r.comments.insert(
+        "o5".into(),
+        Comment {
+            status: CommentStatus::Ok,
+            text: "Hidden but seen".into(),
+            reply: "Noted".into(),
+        },
+    );
+    r.comments.insert(
+        "old-q".into(),
+        Comment {
+            status: CommentStatus::Concern,
+            text: "On a removed answer".into(),
+            reply: String::new(),
+        },
+    );
+    r.comments.insert(
+        "o2".into(),
+        Comment {
+            status: CommentStatus::Question,
+            text: long.clone(),
+            reply: long.clone(),
+        },
+    );
     a.set_review(Some(&r));
     let (pages, outline) = elsa::report::build_pages(&q, &a, &info(), &Fixed);
-    assert!(outline.iter().any(|(t, _)| t == "Ethics review"), "{outline:?}");
+    assert!(
+        outline.iter().any(|(t, _)| t == "Ethics review"),
+        "{outline:?}"
+    );
     let all: Vec<&str> = pages.iter().flat_map(Page::texts).collect();
     let joined = flat(&all.join(" "));
-    in_order(&joined, 0, &["Answers to removed questions", "old-q:", "Reviewer – Concern: On a removed answer", "Reviewer comments on other questions"]);
-    in_order(&joined, joined.find("Reviewer comments on other questions").unwrap(), &[
-        "Is the automatic decision monitored? (not shown: hidden by the answers)",
-        "Reviewer – OK: Hidden but seen",
-        "Team reply: Noted",
-        "gone-question",
-        "Why was this dropped?",
-    ]);
-    assert_eq!(joined.matches("On a removed answer").count(), 1, "listed once");
+    in_order(
+        &joined,
+        0,
+        &[
+            "Answers to removed questions",
+            "old-q:",
+            "Reviewer – Concern: On a removed answer",
+            "Reviewer comments on other questions",
+        ],
+    );
+    in_order(
+        &joined,
+        joined.find("Reviewer comments on other questions").unwrap(),
+        &[
+            "Is the automatic decision monitored? (not shown: hidden by the answers)",
+            "Reviewer – OK: Hidden but seen",
+            "Team reply: Noted",
+            "gone-question",
+            "Why was this dropped?",
+        ],
+    );
+    assert_eq!(
+        joined.matches("On a removed answer").count(),
+        1,
+        "listed once"
+    );
     for (i, p) in pages.iter().enumerate() {
         for item in &p.items {
             match item {
                 Item::Text { x, y, style, text } => {
                     let right = x + Fixed.width(text, style.size, style.bold);
-                    assert!(*x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01, "page {}: {text:?} crosses the margin", i + 1);
-                    assert!(*y < CONTENT_TOP || *y <= CONTENT_BOTTOM + 0.01 || style.size < 9.0, "page {}: {text:?} below the content", i + 1);
+                    assert!(
+                        *x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01,
+                        "page {}: {text:?} crosses the margin",
+                        i + 1
+                    );
+                    assert!(
+                        *y < CONTENT_TOP || *y <= CONTENT_BOTTOM + 0.01 || style.size < 9.0,
+                        "page {}: {text:?} below the content",
+                        i + 1
+                    );
                 }
                 Item::Rect { x, y, w, h, .. } => {
-                    assert!(*x >= MARGIN_X - 0.01 && x + w <= PAGE_W - MARGIN_X + 0.01, "page {}: a box crosses the margin", i + 1);
-                    assert!(*y >= CONTENT_TOP - 0.01 && y + h <= CONTENT_BOTTOM + 0.01, "page {}: a box leaves the content area ({y}+{h})", i + 1);
+                    assert!(
+                        *x >= MARGIN_X - 0.01 && x + w <= PAGE_W - MARGIN_X + 0.01,
+                        "page {}: a box crosses the margin",
+                        i + 1
+                    );
+                    assert!(
+                        *y >= CONTENT_TOP - 0.01 && y + h <= CONTENT_BOTTOM + 0.01,
+                        "page {}: a box leaves the content area ({y}+{h})",
+                        i + 1
+                    );
                 }
                 _ => {}
             }
@@ -225,7 +379,13 @@ fn comments_on_hidden_and_removed_questions_are_kept_and_stay_inside_the_margins
     }
     // The Markdown keeps them too.
     let md = elsa::report::md::render(&q, &a, &info());
-    for needle in ["## Reviewer comments on other questions", "Hidden but seen", "On a removed answer", "Why was this dropped?", "gone-question"] {
+    for needle in [
+        "## Reviewer comments on other questions",
+        "Hidden but seen",
+        "On a removed answer",
+        "Why was this dropped?",
+        "gone-question",
+    ] {
         assert!(md.contains(needle), "{needle:?} missing:\n{md}");
     }
 }
@@ -234,8 +394,19 @@ fn comments_on_hidden_and_removed_questions_are_kept_and_stay_inside_the_margins
 fn markdown_has_the_review_and_each_comment_after_its_question() {
     use elsa::report::md::{esc, render};
     let (q, mut a, x, next) = reviewed_full(true);
-    let fp = a.review().unwrap().sign_off.as_ref().unwrap().fingerprint.clone();
-    { let mut r = a.review().unwrap(); r.comments.get_mut(&x).unwrap().reply = "Line one | *two*\n# three".into(); a.set_review(Some(&r)); }
+    let fp = a
+        .review()
+        .unwrap()
+        .sign_off
+        .as_ref()
+        .unwrap()
+        .fingerprint
+        .clone();
+    {
+        let mut r = a.review().unwrap();
+        r.comments.get_mut(&x).unwrap().reply = "Line one | *two*\n# three".into();
+        a.set_review(Some(&r));
+    }
     // The reply is not part of the answers: still current.
     let md = render(&q, &a, &info());
     in_order(
@@ -270,9 +441,16 @@ fn markdown_has_the_review_and_each_comment_after_its_question() {
     let md = render(&q, &a, &info());
     assert!(md.contains(&format!("> **{}**", stale_text())), "stale");
     assert!(!md.contains("Answers unchanged since the sign-off"));
-    { let mut r = a.review().unwrap(); r.sign_off = None; a.set_review(Some(&r)); }
+    {
+        let mut r = a.review().unwrap();
+        r.sign_off = None;
+        a.set_review(Some(&r));
+    }
     let md = render(&q, &a, &info());
-    assert!(md.contains("> **Draft: not signed off**") && md.contains("- **Sign-off:** Not signed off yet"));
+    assert!(
+        md.contains("> **Draft: not signed off**")
+            && md.contains("- **Sign-off:** Not signed off yet")
+    );
     a.set_review(None);
     assert!(!render(&q, &a, &info()).contains("Ethics review"));
 }
@@ -329,7 +507,10 @@ fn parse_csv(s: &str) -> Vec<Vec<String>> {
             (false, c) => cell.push(c),
         }
     }
-    assert!(cell.is_empty() && row.is_empty(), "the last record ends with CRLF");
+    assert!(
+        cell.is_empty() && row.is_empty(),
+        "the last record ends with CRLF"
+    );
     rows
 }
 
@@ -344,7 +525,11 @@ fn workshop_csv_golden() {
     let mut b = with(&q, &[("c1", "no"), ("c2", "?")]);
     b.set_note("c2", "=SUM(A1)".into(), NOW);
     let c = fresh(&q);
-    let teams = vec![("Team A".to_string(), a), ("Team B".to_string(), b), ("-Team C".to_string(), c)];
+    let teams = vec![
+        ("Team A".to_string(), a),
+        ("Team B".to_string(), b),
+        ("-Team C".to_string(), c),
+    ];
     let out = csv(&q, &teams, "en");
     let expected = concat!(
         "\u{feff}",
@@ -361,7 +546,15 @@ fn workshop_csv_golden() {
     assert_eq!(rows[1][13], "Checked by \"Zoë\", twice,\nsee log");
     assert_eq!(csv_file_name(GEN), "elsa-workshop-2026-11-29.csv");
     // Each formula trigger is defused.
-    for (cell, want) in [("+1", "'+1"), ("-2", "'-2"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("a=b", "a=b"), ("", "")] {
+    for (cell, want) in [
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "\"'\rx\""),
+        ("a=b", "a=b"),
+        ("", ""),
+    ] {
         assert_eq!(elsa::workshop::csv_cell(cell), want, "{cell:?}");
     }
 }
@@ -371,12 +564,18 @@ fn workshop_csv_golden() {
 #[test]
 fn workshop_csv_has_a_row_per_team() {
     let q = full();
-    let teams: Vec<(String, Assessment)> = (0..12).map(|i| (format!("Team {}", i + 1), variant(&q, i))).collect();
+    let teams: Vec<(String, Assessment)> = (0..12)
+        .map(|i| (format!("Team {}", i + 1), variant(&q, i)))
+        .collect();
     let out = elsa::workshop::csv(&q, &teams, "en");
     assert!(out.starts_with("\u{feff}Team,Project,Assessors,Last changed,Overall score,Score: "));
     let rows = parse_csv(out.trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), 13);
-    let scored = q.sections.iter().filter(|s| s.dimension.is_scored()).count();
+    let scored = q
+        .sections
+        .iter()
+        .filter(|s| s.dimension.is_scored())
+        .count();
     // Team, project, assessors, last changed, overall; the section scores; the plan's four counts.
     let width = 5 + scored + 4 + 2 * q.questions().count();
     assert!(rows.iter().all(|r| r.len() == width), "{width}");
@@ -386,9 +585,21 @@ fn workshop_csv_has_a_row_per_team() {
         assert_eq!(r[4], format!("{overall:.1}"));
     }
     let first = q.questions().nth(3).unwrap().question;
-    let col = rows[0].iter().position(|h| *h == format!("{}: {}", first.id, first.text.get("en"))).unwrap();
-    assert_eq!(rows[1][col], elsa::answers::answer_text(first, &teams[0].1, "en").unwrap());
-    assert_eq!(rows[1][col + 1], format!("Note on {}: Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 €.", first.id));
+    let col = rows[0]
+        .iter()
+        .position(|h| *h == format!("{}: {}", first.id, first.text.get("en")))
+        .unwrap();
+    assert_eq!(
+        rows[1][col],
+        elsa::answers::answer_text(first, &teams[0].1, "en").unwrap()
+    );
+    assert_eq!(
+        rows[1][col + 1],
+        format!(
+            "Note on {}: Şükrü Łukasz Zoë Øster — 30 °C ≥ 5 ± 1 €.",
+            first.id
+        )
+    );
 }
 
 /// The full questionnaire answered, with team `k` choosing other options on some questions.
@@ -396,18 +607,32 @@ fn variant(q: &Questionnaire, k: usize) -> Assessment {
     let mut a = crate::bench::fully_answered(q);
     for (i, r) in q.questions().enumerate() {
         let options = r.question.kind.options();
-        if options.len() < 2 || r.section.dimension == elsa::model::Dimension::Profile || (i + k) % 3 != 0 {
+        if options.len() < 2
+            || r.section.dimension == elsa::model::Dimension::Profile
+            || (i + k) % 3 != 0
+        {
             continue;
         }
         let pick = options[(i + k) % options.len()].id.to_string();
         let answer = match r.question.kind {
-            elsa::model::QuestionKind::MultiChoice { .. } => elsa::answers::Answer::Choices { ids: vec![pick] },
+            elsa::model::QuestionKind::MultiChoice { .. } => {
+                elsa::answers::Answer::Choices { ids: vec![pick] }
+            }
             _ => elsa::answers::Answer::Choice { id: pick },
         };
         a.set_answer(&r.question.id, Some(answer), NOW);
     }
     if k == 2 {
-        let id = q.questions().find(|r| r.section.dimension != elsa::model::Dimension::Profile && r.question.kind.is_choice()).unwrap().question.id.clone();
+        let id = q
+            .questions()
+            .find(|r| {
+                r.section.dimension != elsa::model::Dimension::Profile
+                    && r.question.kind.is_choice()
+            })
+            .unwrap()
+            .question
+            .id
+            .clone();
         a.set_answer(&id, Some(elsa::answers::Answer::DontKnow), NOW);
     }
     a
@@ -420,21 +645,43 @@ fn variant(q: &Questionnaire, k: usize) -> Assessment {
 const LABELS: [&str; 3] = ["Cardiology ward", "Team Zoë", "ICU night shift"];
 
 fn workshop_teams(q: &Questionnaire) -> Vec<(String, Assessment)> {
-    LABELS.iter().enumerate().map(|(i, l)| (l.to_string(), variant(q, i))).collect()
+    LABELS
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.to_string(), variant(q, i)))
+        .collect()
 }
 
 /// The layout: title, teams, the score table with its statistics, the disagreements (capped,
 /// with the rest counted), nothing outside the margins, also for twelve teams with long labels.
 #[test]
 fn workshop_summary_layout() {
-    use elsa::report::workshop::{answer_key_text, build_workshop_pages, workshop_file_name, DISAGREEMENT_CAP};
+    use elsa::report::workshop::{
+        answer_key_text, build_workshop_pages, workshop_file_name, DISAGREEMENT_CAP,
+    };
     use elsa::workshop::disagreement;
     let q = full();
     let teams = workshop_teams(&q);
     let (pages, outline) = build_workshop_pages(&q, &teams, GEN, elsa::i18n::lang(), &Fixed);
-    let text = flat(&pages.iter().flat_map(Page::texts).collect::<Vec<_>>().join(" "));
-    let split: Vec<_> = disagreement(&q, &teams.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>()).into_iter().filter(|s| s.disagreement > 0.0).collect();
-    assert!(split.len() > DISAGREEMENT_CAP, "the fixture has more disagreements than the cap: {}", split.len());
+    let text = flat(
+        &pages
+            .iter()
+            .flat_map(Page::texts)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let split: Vec<_> = disagreement(
+        &q,
+        &teams.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>(),
+    )
+    .into_iter()
+    .filter(|s| s.disagreement > 0.0)
+    .collect();
+    assert!(
+        split.len() > DISAGREEMENT_CAP,
+        "the fixture has more disagreements than the cap: {}",
+        split.len()
+    );
     let first = q.question(&split[0].question_id).unwrap().question;
     let g = &split[0].groups[0];
     let who: Vec<&str> = g.teams.iter().map(|t| LABELS[*t]).collect();
@@ -456,14 +703,32 @@ fn workshop_summary_layout() {
             "Where teams disagreed",
             &format!("1. {}", first.text.get("en")),
             &format!("disagreement {:.0}%", split[0].disagreement * 100.0),
-            &format!("• {} — {}", answer_key_text(first, &g.key, "en"), who.join(", ")),
+            &format!(
+                "• {} — {}",
+                answer_key_text(first, &g.key, "en"),
+                who.join(", ")
+            ),
             &format!("{}. ", DISAGREEMENT_CAP),
-            &format!("… and {} more questions where teams disagreed", split.len() - DISAGREEMENT_CAP),
+            &format!(
+                "… and {} more questions where teams disagreed",
+                split.len() - DISAGREEMENT_CAP
+            ),
         ],
     );
-    assert!(!text.contains(&format!("{}. {}", DISAGREEMENT_CAP + 1, q.question(&split[DISAGREEMENT_CAP].question_id).unwrap().question.text.get("en"))));
+    assert!(!text.contains(&format!(
+        "{}. {}",
+        DISAGREEMENT_CAP + 1,
+        q.question(&split[DISAGREEMENT_CAP].question_id)
+            .unwrap()
+            .question
+            .text
+            .get("en")
+    )));
     assert_eq!(answer_key_text(first, "dont_know", "en"), "Don't know");
-    assert_eq!(answer_key_text(first, "not_applicable", "en"), "Not applicable");
+    assert_eq!(
+        answer_key_text(first, "not_applicable", "en"),
+        "Not applicable"
+    );
     let mini = mini();
     let o3 = mini.question("o3").unwrap().question;
     assert_eq!(answer_key_text(o3, "x+y", "en"), "X; Y");
@@ -471,19 +736,42 @@ fn workshop_summary_layout() {
     assert!(outline.iter().any(|(t, _)| t == "Where teams disagreed"));
     assert_eq!(workshop_file_name(GEN), "elsa-workshop-2026-11-29.pdf");
     // Twelve teams with long labels: more than one score table, nothing crosses the margins.
-    let many: Vec<(String, Assessment)> = (0..12).map(|i| (format!("Team {i} with a long label that goes on and on"), variant(&q, i))).collect();
+    let many: Vec<(String, Assessment)> = (0..12)
+        .map(|i| {
+            (
+                format!("Team {i} with a long label that goes on and on"),
+                variant(&q, i),
+            )
+        })
+        .collect();
     let (pages, _) = build_workshop_pages(&q, &many, GEN, elsa::i18n::lang(), &Fixed);
-    let text = flat(&pages.iter().flat_map(Page::texts).collect::<Vec<_>>().join(" "));
+    let text = flat(
+        &pages
+            .iter()
+            .flat_map(Page::texts)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     assert!(text.contains("Teams T1–T8") && text.contains("Teams T9–T12"));
     for (i, p) in pages.iter().enumerate() {
         for item in &p.items {
             match item {
                 Item::Text { x, text, style, .. } => {
                     let right = x + Fixed.width(text, style.size, style.bold);
-                    assert!(*x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01, "page {}: {text:?} crosses the margin ({x}..{right})", i + 1);
+                    assert!(
+                        *x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01,
+                        "page {}: {text:?} crosses the margin ({x}..{right})",
+                        i + 1
+                    );
                 }
                 Item::Rect { x, y, w, h, .. } => {
-                    assert!(*x >= MARGIN_X - 0.01 && x + w <= PAGE_W - MARGIN_X + 0.01 && y + h <= CONTENT_BOTTOM + 0.01, "page {}: a box leaves the content", i + 1);
+                    assert!(
+                        *x >= MARGIN_X - 0.01
+                            && x + w <= PAGE_W - MARGIN_X + 0.01
+                            && y + h <= CONTENT_BOTTOM + 0.01,
+                        "page {}: a box leaves the content",
+                        i + 1
+                    );
                 }
                 _ => {}
             }
@@ -502,9 +790,24 @@ fn workshop_pdf_names_the_teams_and_the_first_disagreement() {
     let bytes = elsa::report::pdf::workshop_pdf(&q, &teams, GEN, elsa::i18n::Lang::En).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let text = flat(&crate::report::pdftotext(&bytes, "workshop.pdf"));
-    let split = elsa::workshop::disagreement(&q, &teams.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>());
-    let first = q.question(&split[0].question_id).unwrap().question.text.get("en");
-    for needle in ["Workshop summary", LABELS[0], LABELS[1], LABELS[2], "Where teams disagreed", first] {
+    let split = elsa::workshop::disagreement(
+        &q,
+        &teams.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>(),
+    );
+    let first = q
+        .question(&split[0].question_id)
+        .unwrap()
+        .question
+        .text
+        .get("en");
+    for needle in [
+        "Workshop summary",
+        LABELS[0],
+        LABELS[1],
+        LABELS[2],
+        "Where teams disagreed",
+        first,
+    ] {
         assert!(text.contains(needle), "{needle:?} missing: {text}");
     }
 }
@@ -514,26 +817,56 @@ fn workshop_pdf_names_the_teams_and_the_first_disagreement() {
 #[cfg(feature = "pdf")]
 #[test]
 fn worker_builds_the_workshop_pdf() {
-    use elsa::worker::{handle, QuestionnaireCache, Request, Response, WorkshopRequest, WorkshopTeam};
+    use elsa::worker::{
+        handle, QuestionnaireCache, Request, Response, WorkshopRequest, WorkshopTeam,
+    };
     let fonts = elsa::report::pdf::Fonts::load().unwrap();
     let mut cache = QuestionnaireCache::default();
     let q = mini();
     let teams = vec![
-        WorkshopTeam { label: "North".into(), assessment: with(&q, &[("o1", "a"), ("o2", "no")]) },
-        WorkshopTeam { label: "South".into(), assessment: with(&q, &[("o1", "c"), ("o2", "no")]) },
+        WorkshopTeam {
+            label: "North".into(),
+            assessment: with(&q, &[("o1", "a"), ("o2", "no")]),
+        },
+        WorkshopTeam {
+            label: "South".into(),
+            assessment: with(&q, &[("o1", "c"), ("o2", "no")]),
+        },
     ];
     let bin = elsa::bundled::encode_bin(&q);
     let request = |teams: Vec<WorkshopTeam>| {
-        Request::WorkshopPdf(WorkshopRequest { questionnaire: bin.clone(), teams, generated_at: GEN.into(), lang: elsa::i18n::Lang::En })
+        Request::WorkshopPdf(WorkshopRequest {
+            questionnaire: bin.clone(),
+            teams,
+            generated_at: GEN.into(),
+            lang: elsa::i18n::Lang::En,
+        })
     };
-    let Response::File { file_name, bytes } = handle(request(teams.clone()), || Ok(&fonts), &mut cache) else { panic!("no file") };
+    let Response::File { file_name, bytes } =
+        handle(request(teams.clone()), || Ok(&fonts), &mut cache)
+    else {
+        panic!("no file")
+    };
     assert_eq!(file_name, "elsa-workshop-2026-11-29.pdf");
     let text = flat(&crate::report::pdftotext(&bytes, "worker-workshop.pdf"));
-    for needle in ["Workshop summary", "Mini questionnaire", "North", "South", "1. Are outputs reviewed?", "• Always reviewed — North", "• Never reviewed — South"] {
+    for needle in [
+        "Workshop summary",
+        "Mini questionnaire",
+        "North",
+        "South",
+        "1. Are outputs reviewed?",
+        "• Always reviewed — North",
+        "• Never reviewed — South",
+    ] {
         assert!(text.contains(needle), "{needle:?} missing: {text}");
     }
     let mut other = teams.clone();
     other[1].assessment.questionnaire_id = "elsa-quick-scan".into();
     let r = handle(request(other), || Ok(&fonts), &mut cache);
-    assert_eq!(r, Response::Failed("the team \"South\" answered another questionnaire (elsa-quick-scan), not mini".into()));
+    assert_eq!(
+        r,
+        Response::Failed(
+            "the team \"South\" answered another questionnaire (elsa-quick-scan), not mini".into()
+        )
+    );
 }

@@ -12,7 +12,19 @@ fn committed_schema_is_current() {
 #[test]
 fn schema_describes_the_kinds() {
     let s = elsa::schema::questionnaire_schema();
-    for name in ["single_choice", "multi_choice", "scale", "yes_no", "short_text", "long_text", "date", "profile", "show_if", "max_concern", "low_ses"] {
+    for name in [
+        "single_choice",
+        "multi_choice",
+        "scale",
+        "yes_no",
+        "short_text",
+        "long_text",
+        "date",
+        "profile",
+        "show_if",
+        "max_concern",
+        "low_ses",
+    ] {
         assert!(s.contains(name), "schema lacks {name}");
     }
 }

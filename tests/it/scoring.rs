@@ -29,7 +29,11 @@ fn rule_section_score_is_concern_over_maximum() {
     ];
     for (answers, expected) in cases {
         let o = score(&q, &with(&q, &answers));
-        assert!(close(section_score(&o, "oversight"), expected), "{answers:?}: got {:?}, want {expected:?}", section_score(&o, "oversight"));
+        assert!(
+            close(section_score(&o, "oversight"), expected),
+            "{answers:?}: got {:?}, want {expected:?}",
+            section_score(&o, "oversight")
+        );
     }
 }
 
@@ -37,10 +41,18 @@ fn rule_section_score_is_concern_over_maximum() {
 #[test]
 fn rule_multi_choice_takes_the_highest_concern() {
     let q = mini();
-    let cases: [(&[&str], f64); 3] = [(&["x", "z"], 100.0 / 3.0), (&["x", "y"], 100.0), (&["z"], 0.0)];
+    let cases: [(&[&str], f64); 3] = [
+        (&["x", "z"], 100.0 / 3.0),
+        (&["x", "y"], 100.0),
+        (&["z"], 0.0),
+    ];
     for (picks, expected) in cases {
         let o = score(&q, &fresh(&q).tap_choices("o3", picks));
-        assert!(close(section_score(&o, "oversight"), Some(expected)), "{picks:?}: {:?}", section_score(&o, "oversight"));
+        assert!(
+            close(section_score(&o, "oversight"), Some(expected)),
+            "{picks:?}: {:?}",
+            section_score(&o, "oversight")
+        );
     }
 }
 
@@ -62,8 +74,14 @@ impl Tap for elsa::answers::Assessment {
 fn rule_dont_know_is_maximum_concern_and_a_gap() {
     let q = mini();
     let o = score(&q, &with(&q, &[("o1", "?"), ("o2", "yes")]));
-    assert!(close(section_score(&o, "oversight"), Some(100.0 * 4.0 / 7.0)));
-    assert_eq!(o.knowledge_gaps, vec![("oversight".to_string(), "o1".to_string())]);
+    assert!(close(
+        section_score(&o, "oversight"),
+        Some(100.0 * 4.0 / 7.0)
+    ));
+    assert_eq!(
+        o.knowledge_gaps,
+        vec![("oversight".to_string(), "o1".to_string())]
+    );
     let top = &o.section("oversight").unwrap().top;
     assert_eq!(top.len(), 1);
     assert!(top[0].dont_know && top[0].concern == 4);
@@ -76,7 +94,10 @@ fn rule_not_applicable_is_excluded() {
     let mut a = with(&q, &[("o1", "b"), ("o2", "na")]);
     let o = score(&q, &a);
     assert!(close(section_score(&o, "oversight"), Some(50.0)));
-    assert_eq!(o.unjustified_na, vec![("oversight".to_string(), "o2".to_string())]);
+    assert_eq!(
+        o.unjustified_na,
+        vec![("oversight".to_string(), "o2".to_string())]
+    );
     a.set_note("o2", "Only used for research, never for care.".into(), NOW);
     let o = score(&q, &a);
     assert!(close(section_score(&o, "oversight"), Some(50.0)));
@@ -94,14 +115,22 @@ fn rule_levels_come_from_the_bands() {
     // (answers, the low-SES section's score and band; None while it has no scored answer)
     let cases: Vec<(Vec<(&str, &str)>, Option<f64>, Option<&str>)> = vec![
         (vec![("l1", "yes")], Some(0.0), Some("low")),
-        (vec![("l1", "yes"), ("role", "recommends"), ("l2", "no")], Some(100.0 * 2.0 / 6.0), Some("moderate")),
+        (
+            vec![("l1", "yes"), ("role", "recommends"), ("l2", "no")],
+            Some(100.0 * 2.0 / 6.0),
+            Some("moderate"),
+        ),
         (vec![("o1", "b"), ("o2", "yes"), ("o3", "x+z")], None, None),
     ];
     for (answers, expected, band) in &cases {
         let o = score(&q, &with(&q, answers));
         let s = o.section("lowses").unwrap();
         assert!(close(s.score, *expected), "{answers:?}: {:?}", s.score);
-        assert_eq!(s.level.as_ref().map(|l| l.band_id.as_str()), *band, "{answers:?}");
+        assert_eq!(
+            s.level.as_ref().map(|l| l.band_id.as_str()),
+            *band,
+            "{answers:?}"
+        );
     }
     // Boundaries: exactly 25 is "low", just above is "moderate"; exactly 50 is "moderate".
     assert_eq!(q.band_index(25.0), 0);
@@ -111,7 +140,15 @@ fn rule_levels_come_from_the_bands() {
     assert_eq!(q.band_index(100.0), 3);
     // o1 = b (2/4) + o2 = no (3/3)... 5/7 = 71.4 -> high
     let o = score(&q, &with(&q, &[("o1", "b"), ("o2", "no")]));
-    assert_eq!(o.section("oversight").unwrap().level.as_ref().unwrap().band_id, "high");
+    assert_eq!(
+        o.section("oversight")
+            .unwrap()
+            .level
+            .as_ref()
+            .unwrap()
+            .band_id,
+        "high"
+    );
 }
 
 /// Rule: a red flag raises the section (and overall) level to at least the second-highest band.
@@ -142,7 +179,10 @@ fn rule_red_flag_raises_the_level() {
     // A red flag never lowers a level that is already higher.
     let o = score(&q, &with(&q, &[("o1", "c")]));
     let l = o.section("oversight").unwrap().level.clone().unwrap();
-    assert_eq!((l.band_id.as_str(), l.raised_by_red_flag), ("critical", false));
+    assert_eq!(
+        (l.band_id.as_str(), l.raised_by_red_flag),
+        ("critical", false)
+    );
 }
 
 /// Rule: the overall score is the weighted mean of the scored sections.
@@ -182,15 +222,26 @@ fn rule_hidden_questions_do_not_count() {
 #[test]
 fn rule_top_contributions_explain_the_score() {
     let q = mini();
-    let a = with(&q, &[("role", "decides"), ("o1", "b"), ("o2", "no"), ("o5", "p3")]).tap_choices("o3", &["x"]);
+    let a = with(
+        &q,
+        &[("role", "decides"), ("o1", "b"), ("o2", "no"), ("o5", "p3")],
+    )
+    .tap_choices("o3", &["x"]);
     let o = score(&q, &a);
     let s = o.section("oversight").unwrap();
     // concerns: o1 2/4, o2 3/3, o3 1/3, o5 4/4 -> max_sum 14
-    let got: Vec<(&str, u8)> = s.top.iter().map(|c| (c.question_id.as_str(), c.concern)).collect();
+    let got: Vec<(&str, u8)> = s
+        .top
+        .iter()
+        .map(|c| (c.question_id.as_str(), c.concern))
+        .collect();
     assert_eq!(got, vec![("o5", 4), ("o2", 3), ("o1", 2), ("o3", 1)]);
     assert!((s.top[0].points - 400.0 / 14.0).abs() < 1e-9);
     let sum: f64 = s.top.iter().map(|c| c.points).sum();
-    assert!((sum - s.score.unwrap()).abs() < 1e-9, "contributions add up to the score");
+    assert!(
+        (sum - s.score.unwrap()).abs() < 1e-9,
+        "contributions add up to the score"
+    );
 }
 
 /// Recommendations follow from the answers, red flags first, then by concern.
@@ -199,8 +250,21 @@ fn recommendations_for_the_answers_given() {
     let q = mini();
     let a = with(&q, &[("o1", "c"), ("o2", "no"), ("l1", "no")]).tap_choices("o3", &["x", "y"]);
     let o = score(&q, &a);
-    let got: Vec<(&str, &str)> = o.recommendations.iter().map(|r| (r.question_id.as_str(), r.option_id.as_str())).collect();
-    assert_eq!(got, vec![("o1", "c"), ("l1", "no"), ("o2", "no"), ("o3", "y"), ("o3", "x")]);
+    let got: Vec<(&str, &str)> = o
+        .recommendations
+        .iter()
+        .map(|r| (r.question_id.as_str(), r.option_id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("o1", "c"),
+            ("l1", "no"),
+            ("o2", "no"),
+            ("o3", "y"),
+            ("o3", "x")
+        ]
+    );
     assert!(o.recommendations[0].red_flag);
 }
 

@@ -12,9 +12,24 @@ fn mutate(f: impl FnOnce(&mut Value)) -> String {
 /// Load a mutated fixture and check that exactly the expected (path, kind) errors come back.
 fn check(f: impl FnOnce(&mut Value), expected: &[(&str, ErrorKind)]) {
     let errors = load_questionnaire(&mutate(f)).expect_err("mutation should be rejected");
-    let got: Vec<(String, ErrorKind)> = errors.iter().map(|e| (e.path.clone(), e.kind.clone())).collect();
-    let want: Vec<(String, ErrorKind)> = expected.iter().map(|(p, k)| (p.to_string(), k.clone())).collect();
-    assert_eq!(got, want, "errors: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+    let got: Vec<(String, ErrorKind)> = errors
+        .iter()
+        .map(|e| (e.path.clone(), e.kind.clone()))
+        .collect();
+    let want: Vec<(String, ErrorKind)> = expected
+        .iter()
+        .map(|(p, k)| (p.to_string(), k.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        want,
+        "errors: {}",
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 #[test]
@@ -26,7 +41,10 @@ fn the_fixture_is_valid() {
 fn duplicate_question_ids_across_sections() {
     check(
         |v| v["sections"][2]["questions"][2]["id"] = json!("o1"),
-        &[("sections[2].questions[2].id", ErrorKind::DuplicateId { id: "o1".into() })],
+        &[(
+            "sections[2].questions[2].id",
+            ErrorKind::DuplicateId { id: "o1".into() },
+        )],
     );
 }
 
@@ -40,8 +58,16 @@ fn duplicate_section_option_and_band_ids() {
         },
         &[
             ("bands[1].id", ErrorKind::DuplicateId { id: "low".into() }),
-            ("sections[1].questions[0].kind.options[1].id", ErrorKind::DuplicateId { id: "a".into() }),
-            ("sections[2].id", ErrorKind::DuplicateId { id: "oversight".into() }),
+            (
+                "sections[1].questions[0].kind.options[1].id",
+                ErrorKind::DuplicateId { id: "a".into() },
+            ),
+            (
+                "sections[2].id",
+                ErrorKind::DuplicateId {
+                    id: "oversight".into(),
+                },
+            ),
         ],
     );
 }
@@ -50,25 +76,44 @@ fn duplicate_section_option_and_band_ids() {
 fn bad_ids() {
     check(
         |v| v["sections"][1]["questions"][3]["id"] = json!("has space"),
-        &[("sections[1].questions[3].id", ErrorKind::BadId { id: "has space".into() })],
+        &[(
+            "sections[1].questions[3].id",
+            ErrorKind::BadId {
+                id: "has space".into(),
+            },
+        )],
     );
 }
 
 #[test]
 fn condition_on_unknown_question() {
     check(
-        |v| v["sections"][1]["questions"][4]["show_if"] = json!({"equals": {"question": "q-foo", "value": "a"}}),
-        &[("sections[1].questions[4].show_if.equals", ErrorKind::UnknownQuestion { question: "q-foo".into() })],
+        |v| {
+            v["sections"][1]["questions"][4]["show_if"] =
+                json!({"equals": {"question": "q-foo", "value": "a"}})
+        },
+        &[(
+            "sections[1].questions[4].show_if.equals",
+            ErrorKind::UnknownQuestion {
+                question: "q-foo".into(),
+            },
+        )],
     );
 }
 
 #[test]
 fn condition_on_unknown_option() {
     check(
-        |v| v["sections"][1]["questions"][4]["show_if"] = json!({"any_of": {"question": "role", "values": ["decides", "nope"]}}),
+        |v| {
+            v["sections"][1]["questions"][4]["show_if"] =
+                json!({"any_of": {"question": "role", "values": ["decides", "nope"]}})
+        },
         &[(
             "sections[1].questions[4].show_if.any_of",
-            ErrorKind::UnknownOption { question: "role".into(), option: "nope".into() },
+            ErrorKind::UnknownOption {
+                question: "role".into(),
+                option: "nope".into(),
+            },
         )],
     );
 }
@@ -76,10 +121,16 @@ fn condition_on_unknown_option() {
 #[test]
 fn yes_no_conditions_take_yes_or_no_only() {
     check(
-        |v| v["sections"][2]["questions"][1]["show_if"] = json!({"equals": {"question": "l1", "value": "true"}}),
+        |v| {
+            v["sections"][2]["questions"][1]["show_if"] =
+                json!({"equals": {"question": "l1", "value": "true"}})
+        },
         &[(
             "sections[2].questions[1].show_if.equals",
-            ErrorKind::UnknownOption { question: "l1".into(), option: "true".into() },
+            ErrorKind::UnknownOption {
+                question: "l1".into(),
+                option: "true".into(),
+            },
         )],
     );
 }
@@ -87,24 +138,48 @@ fn yes_no_conditions_take_yes_or_no_only() {
 #[test]
 fn condition_on_itself() {
     check(
-        |v| v["sections"][1]["questions"][4]["show_if"] = json!({"not": {"equals": {"question": "o5", "value": "p1"}}}),
-        &[("sections[1].questions[4].show_if.not.equals", ErrorKind::SelfReference { question: "o5".into() })],
+        |v| {
+            v["sections"][1]["questions"][4]["show_if"] =
+                json!({"not": {"equals": {"question": "o5", "value": "p1"}}})
+        },
+        &[(
+            "sections[1].questions[4].show_if.not.equals",
+            ErrorKind::SelfReference {
+                question: "o5".into(),
+            },
+        )],
     );
 }
 
 #[test]
 fn condition_on_a_later_question() {
     check(
-        |v| v["sections"][1]["questions"][0]["show_if"] = json!({"all": [{"equals": {"question": "l1", "value": "yes"}}]}),
-        &[("sections[1].questions[0].show_if.all[0].equals", ErrorKind::ForwardReference { question: "l1".into() })],
+        |v| {
+            v["sections"][1]["questions"][0]["show_if"] =
+                json!({"all": [{"equals": {"question": "l1", "value": "yes"}}]})
+        },
+        &[(
+            "sections[1].questions[0].show_if.all[0].equals",
+            ErrorKind::ForwardReference {
+                question: "l1".into(),
+            },
+        )],
     );
 }
 
 #[test]
 fn condition_on_a_text_question() {
     check(
-        |v| v["sections"][1]["questions"][4]["show_if"] = json!({"equals": {"question": "o4", "value": "x"}}),
-        &[("sections[1].questions[4].show_if.equals", ErrorKind::ConditionOnNonChoice { question: "o4".into() })],
+        |v| {
+            v["sections"][1]["questions"][4]["show_if"] =
+                json!({"equals": {"question": "o4", "value": "x"}})
+        },
+        &[(
+            "sections[1].questions[4].show_if.equals",
+            ErrorKind::ConditionOnNonChoice {
+                question: "o4".into(),
+            },
+        )],
     );
 }
 
@@ -112,7 +187,10 @@ fn condition_on_a_text_question() {
 fn empty_conditions() {
     check(
         |v| v["sections"][1]["questions"][4]["show_if"] = json!({"any": []}),
-        &[("sections[1].questions[4].show_if.any", ErrorKind::EmptyCondition)],
+        &[(
+            "sections[1].questions[4].show_if.any",
+            ErrorKind::EmptyCondition,
+        )],
     );
 }
 
@@ -120,7 +198,10 @@ fn empty_conditions() {
 fn choice_question_without_options() {
     check(
         |v| v["sections"][1]["questions"][0]["kind"]["options"] = json!([]),
-        &[("sections[1].questions[0].kind.options", ErrorKind::NoOptions)],
+        &[(
+            "sections[1].questions[0].kind.options",
+            ErrorKind::NoOptions,
+        )],
     );
 }
 
@@ -130,12 +211,16 @@ fn missing_english_text_everywhere_it_is_needed() {
         |v| {
             v["title"] = json!({"nl": "Alleen Nederlands"});
             v["sections"][1]["questions"][0]["text"] = json!({"en": "   "});
-            v["sections"][1]["questions"][0]["kind"]["options"][2]["recommendation"] = json!({"nl": "Doe iets."});
+            v["sections"][1]["questions"][0]["kind"]["options"][2]["recommendation"] =
+                json!({"nl": "Doe iets."});
         },
         &[
             ("title", ErrorKind::MissingEnglish),
             ("sections[1].questions[0].text", ErrorKind::MissingEnglish),
-            ("sections[1].questions[0].kind.options[2].recommendation", ErrorKind::MissingEnglish),
+            (
+                "sections[1].questions[0].kind.options[2].recommendation",
+                ErrorKind::MissingEnglish,
+            ),
         ],
     );
 }
@@ -148,8 +233,22 @@ fn weights_out_of_range() {
             v["sections"][2]["questions"][0]["kind"]["no"]["concern"] = json!(5);
         },
         &[
-            ("sections[1].weight", ErrorKind::WeightOutOfRange { value: 11.0, min: 0.0, max: 10.0 }),
-            ("sections[2].questions[0].kind.no.concern", ErrorKind::WeightOutOfRange { value: 5.0, min: 0.0, max: 4.0 }),
+            (
+                "sections[1].weight",
+                ErrorKind::WeightOutOfRange {
+                    value: 11.0,
+                    min: 0.0,
+                    max: 10.0,
+                },
+            ),
+            (
+                "sections[2].questions[0].kind.no.concern",
+                ErrorKind::WeightOutOfRange {
+                    value: 5.0,
+                    min: 0.0,
+                    max: 4.0,
+                },
+            ),
         ],
     );
 }
@@ -182,12 +281,25 @@ fn bad_version_and_bands() {
             v["bands"][3]["max_score"] = json!(90);
         },
         &[
-            ("version", ErrorKind::BadVersion { version: "1.2".into() }),
+            (
+                "version",
+                ErrorKind::BadVersion {
+                    version: "1.2".into(),
+                },
+            ),
             (
                 "bands[2].max_score",
-                ErrorKind::BadBands { reason: "max_score 40 must lie in 0..=100 and be above the previous band's".into() },
+                ErrorKind::BadBands {
+                    reason: "max_score 40 must lie in 0..=100 and be above the previous band's"
+                        .into(),
+                },
             ),
-            ("bands[3].max_score", ErrorKind::BadBands { reason: "the last band must end at 100".into() }),
+            (
+                "bands[3].max_score",
+                ErrorKind::BadBands {
+                    reason: "the last band must end at 100".into(),
+                },
+            ),
         ],
     );
 }
@@ -196,7 +308,12 @@ fn bad_version_and_bands() {
 fn duplicate_profile_field() {
     check(
         |v| v["sections"][0]["questions"][1]["kind"]["field"] = json!("project_name"),
-        &[("sections[0].questions[1].kind.field", ErrorKind::DuplicateProfileField { field: "project_name".into() })],
+        &[(
+            "sections[0].questions[1].kind.field",
+            ErrorKind::DuplicateProfileField {
+                field: "project_name".into(),
+            },
+        )],
     );
 }
 
@@ -204,7 +321,10 @@ fn duplicate_profile_field() {
 fn red_flag_or_recommendation_without_concern() {
     check(
         |v| v["sections"][1]["questions"][0]["kind"]["options"][0]["red_flag"] = json!(true),
-        &[("sections[1].questions[0].kind.options[0]", ErrorKind::FlagWithoutConcern)],
+        &[(
+            "sections[1].questions[0].kind.options[0]",
+            ErrorKind::FlagWithoutConcern,
+        )],
     );
 }
 
@@ -214,7 +334,8 @@ fn all_errors_are_reported_at_once() {
         v["version"] = json!("x");
         v["sections"][1]["questions"][0]["kind"]["options"] = json!([]);
         v["sections"][2]["questions"] = json!([]);
-        v["sections"][1]["questions"][4]["show_if"] = json!({"equals": {"question": "ghost", "value": "a"}});
+        v["sections"][1]["questions"][4]["show_if"] =
+            json!({"equals": {"question": "ghost", "value": "a"}});
     }))
     .unwrap_err();
     assert_eq!(errors.len(), 4, "{errors:?}");
@@ -222,15 +343,25 @@ fn all_errors_are_reported_at_once() {
 
 #[test]
 fn syntax_errors_name_the_path() {
-    let errors = load_questionnaire(&mutate(|v| v["sections"][1]["questions"][2]["kind"]["type"] = json!("slider"))).unwrap_err();
+    let errors = load_questionnaire(&mutate(|v| {
+        v["sections"][1]["questions"][2]["kind"]["type"] = json!("slider")
+    }))
+    .unwrap_err();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, "sections[1].questions[2].kind.type");
-    assert!(matches!(&errors[0].kind, ErrorKind::Syntax { message } if message.contains("slider")), "{:?}", errors[0]);
+    assert!(
+        matches!(&errors[0].kind, ErrorKind::Syntax { message } if message.contains("slider")),
+        "{:?}",
+        errors[0]
+    );
 
     let errors = load_questionnaire("{\"id\": ").unwrap_err();
-    assert!(matches!(&errors[0].kind, ErrorKind::Syntax { message } if message.starts_with("not valid JSON")));
+    assert!(
+        matches!(&errors[0].kind, ErrorKind::Syntax { message } if message.starts_with("not valid JSON"))
+    );
 
-    let errors = load_questionnaire(&mutate(|v| v["sections"][0]["colour"] = json!("red"))).unwrap_err();
+    let errors =
+        load_questionnaire(&mutate(|v| v["sections"][0]["colour"] = json!("red"))).unwrap_err();
     assert_eq!(errors[0].path, "sections[0].colour");
     assert!(errors[0].to_string().contains("colour"), "{}", errors[0]);
 }
@@ -238,7 +369,8 @@ fn syntax_errors_name_the_path() {
 #[test]
 fn display_has_path_message_line_and_column() {
     let mut v: Value = serde_json::from_str(MINI).unwrap();
-    v["sections"][1]["questions"][4]["show_if"] = json!({"equals": {"question": "q-foo", "value": "a"}});
+    v["sections"][1]["questions"][4]["show_if"] =
+        json!({"equals": {"question": "q-foo", "value": "a"}});
     let text = serde_json::to_string_pretty(&v).unwrap();
     let errors = load_questionnaire(&text).unwrap_err();
     // The place of `"equals"`: the line before the one naming "q-foo" (keys are sorted).
@@ -287,8 +419,16 @@ fn three_errors_come_at_once_each_with_its_line_and_column() {
     let errors = load_questionnaire("{\n  \"id\": \"x\",\n  \"version\" 1\n}").unwrap_err();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].at, Some((3, 13)));
-    assert!(!errors[0].to_string().contains(" at line "), "{}", errors[0]);
-    assert!(errors[0].to_string().ends_with("(line 3, column 13)"), "{}", errors[0]);
+    assert!(
+        !errors[0].to_string().contains(" at line "),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[0].to_string().ends_with("(line 3, column 13)"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
@@ -300,7 +440,11 @@ fn json_places_are_found_for_members_elements_and_missing_fields() {
     assert_eq!(p.find("a[0]"), Some((2, 9)));
     assert_eq!(p.find("a[1]"), Some((2, 12)));
     assert_eq!(p.find("a[1].b"), Some((2, 13)));
-    assert_eq!(p.find("ü.c"), Some((3, 9)), "columns count characters (bytes would give 10)");
+    assert_eq!(
+        p.find("ü.c"),
+        Some((3, 9)),
+        "columns count characters (bytes would give 10)"
+    );
     // A field that is not there: where its object is.
     assert_eq!(p.find("a[1].missing"), Some((2, 12)));
     assert_eq!(p.find("nothing"), None);

@@ -28,7 +28,10 @@ fn ids(w: &Workshop) -> Vec<&str> {
 fn three() -> Workshop {
     let mut w = Workshop::new();
     for (a, file) in [
-        (team("t1", "North table", "Triage bot", &[("o1", "a")]), "north.json"),
+        (
+            team("t1", "North table", "Triage bot", &[("o1", "a")]),
+            "north.json",
+        ),
         (team("t2", "", "Triage bot", &[("o1", "b")]), "south.json"),
         (team("t3", "", "", &[("o1", "c")]), "east table.pdf"),
     ] {
@@ -45,8 +48,14 @@ fn default_labels_come_from_assessors_then_project_then_file_name() {
     assert_eq!(w.label(3), None);
     // Spaces around a field do not count; long labels are cut at 60 characters.
     let long = "x".repeat(80);
-    assert_eq!(default_label(&team("a", "  ", &format!("  {long}"), &[]), "f.json"), "x".repeat(60));
-    assert_eq!(default_label(&team("a", "", "", &[]), "team report.pdf"), "team report");
+    assert_eq!(
+        default_label(&team("a", "  ", &format!("  {long}"), &[]), "f.json"),
+        "x".repeat(60)
+    );
+    assert_eq!(
+        default_label(&team("a", "", "", &[]), "team report.pdf"),
+        "team report"
+    );
     // Nothing to take a label from: the team's number.
     let mut w = three();
     assert_eq!(w.add(team("t4", " ", "", &[]), ".json"), AddOutcome::Added);
@@ -71,9 +80,15 @@ fn the_same_file_twice_is_refused_by_name_and_team() {
     later.metadata.assessors = String::new();
     assert_eq!(w.add(later, "copy.json"), AddOutcome::Duplicate { of: 1 });
     // The same id with other answers: another team that started from the same file.
-    assert_eq!(w.add(team("t2", "", "Triage bot", &[("o1", "a")]), "variant.json"), AddOutcome::Added);
+    assert_eq!(
+        w.add(team("t2", "", "Triage bot", &[("o1", "a")]), "variant.json"),
+        AddOutcome::Added
+    );
     // The same answers under another id: two teams that happen to agree.
-    assert_eq!(w.add(team("t9", "", "Triage bot", &[("o1", "b")]), "twin.json"), AddOutcome::Added);
+    assert_eq!(
+        w.add(team("t9", "", "Triage bot", &[("o1", "b")]), "twin.json"),
+        AddOutcome::Added
+    );
     assert_eq!(ids(&w), ["t1", "t2", "t3", "t2", "t9"]);
     assert_eq!(AddOutcome::Added.problem("x.json"), None);
 }
@@ -86,7 +101,12 @@ fn a_file_of_another_questionnaire_or_version_is_refused() {
     let out = w.add(other_version.clone(), "west.json");
     assert_eq!(
         out,
-        AddOutcome::OtherQuestionnaire { id: "mini".into(), version: "2.0.0".into(), workshop_id: "mini".into(), workshop_version: "1.2.3".into() }
+        AddOutcome::OtherQuestionnaire {
+            id: "mini".into(),
+            version: "2.0.0".into(),
+            workshop_id: "mini".into(),
+            workshop_version: "1.2.3".into()
+        }
     );
     assert_eq!(
         out.problem("west.json").as_deref(),
@@ -94,7 +114,9 @@ fn a_file_of_another_questionnaire_or_version_is_refused() {
     );
     let mut other = team("q2", "", "", &[]);
     other.questionnaire_id = "elsa-quick-scan".into();
-    assert!(matches!(w.add(other, "quick.json"), AddOutcome::OtherQuestionnaire { ref id, .. } if id == "elsa-quick-scan"));
+    assert!(
+        matches!(w.add(other, "quick.json"), AddOutcome::OtherQuestionnaire { ref id, .. } if id == "elsa-quick-scan")
+    );
     assert_eq!(w.len(), 3);
     assert_eq!(w.questionnaire(), Some(("mini", "1.2.3")));
     // The first team decides: once the workshop is empty, any questionnaire may start it.
@@ -106,8 +128,14 @@ fn a_file_of_another_questionnaire_or_version_is_refused() {
 
 #[test]
 fn messages_come_out_in_dutch() {
-    let text = with_lang(Lang::Nl, || AddOutcome::Duplicate { of: 0 }.problem("a.json")).unwrap();
-    assert!(text.starts_with("“a.json”") && text.contains("team 1") && !text.contains("was not added"), "{text}");
+    let text = with_lang(Lang::Nl, || {
+        AddOutcome::Duplicate { of: 0 }.problem("a.json")
+    })
+    .unwrap();
+    assert!(
+        text.starts_with("“a.json”") && text.contains("team 1") && !text.contains("was not added"),
+        "{text}"
+    );
     let text = with_lang(Lang::Nl, || StoredError::Foreign.to_string());
     assert_eq!(text, "het is geen workshop");
 }
@@ -145,7 +173,11 @@ fn the_stored_form_reads_back_the_same() {
     w.relabel(1, "Blue, \"quoted\" table");
     // A team file carrying a review keeps it word for word.
     let mut reviewed = team("t4", "Reviewed", "", &[("o2", "no")]);
-    let review = Review { reviewer_name: "R. Viewer".into(), conditions: "Line one\nline two".into(), ..Review::default() };
+    let review = Review {
+        reviewer_name: "R. Viewer".into(),
+        conditions: "Line one\nline two".into(),
+        ..Review::default()
+    };
     reviewed.set_review(Some(&review));
     assert_eq!(w.add(reviewed, "reviewed.json"), AddOutcome::Added);
 
@@ -153,7 +185,11 @@ fn the_stored_form_reads_back_the_same() {
     let back = Workshop::from_stored(&text).expect("its own stored form reads back");
     assert_eq!(back, w);
     assert_eq!(back.teams()[3].assessment.review(), Some(review));
-    assert_eq!(back.to_stored(), text, "writing it again gives the same text");
+    assert_eq!(
+        back.to_stored(),
+        text,
+        "writing it again gives the same text"
+    );
 
     // The shape: format, version, and per team its label and the assessment as the file has it.
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -162,11 +198,17 @@ fn the_stored_form_reads_back_the_same() {
     assert_eq!(json["teams"].as_array().map(Vec::len), Some(4));
     assert_eq!(json["teams"][1]["label"], "Blue, \"quoted\" table");
     assert_eq!(json["teams"][1]["assessment"]["id"], "t2");
-    assert_eq!(json["teams"][0]["assessment"]["responses"]["o1"]["answer"]["id"], "a");
+    assert_eq!(
+        json["teams"][0]["assessment"]["responses"]["o1"]["answer"]["id"],
+        "a"
+    );
     assert_eq!(WORKSHOP_KEY, "elsa.v1.workshop");
 
     // An empty workshop too.
-    assert_eq!(Workshop::from_stored(&Workshop::new().to_stored()), Ok(Workshop::new()));
+    assert_eq!(
+        Workshop::from_stored(&Workshop::new().to_stored()),
+        Ok(Workshop::new())
+    );
 }
 
 #[test]
@@ -178,7 +220,10 @@ fn a_workshop_stored_by_the_previous_version_reads_back() {
     );
     let w = Workshop::from_stored(&text).expect("readable");
     assert_eq!(labels(&w), ["Old label"]);
-    assert_eq!(w.first().and_then(|a| a.answer("o1")), team("t1", "", "", &[("o1", "a")]).answer("o1"));
+    assert_eq!(
+        w.first().and_then(|a| a.answer("o1")),
+        team("t1", "", "", &[("o1", "a")]).answer("o1")
+    );
 }
 
 #[test]
@@ -197,7 +242,10 @@ fn a_damaged_or_foreign_stored_value_is_an_error_that_says_why() {
 
     // Something else stored under the key: an assessment file, an empty object.
     let assessment = elsa::persist::encode(&team("t1", "", "", &[]), elsa::i18n::Lang::En);
-    assert_eq!(Workshop::from_stored(&assessment), Err(StoredError::Foreign));
+    assert_eq!(
+        Workshop::from_stored(&assessment),
+        Err(StoredError::Foreign)
+    );
     assert_eq!(Workshop::from_stored("{}"), Err(StoredError::Foreign));
     assert_eq!(Workshop::from_stored("[]"), Err(StoredError::Foreign));
     assert_eq!(StoredError::Foreign.to_string(), "it is not a workshop");
@@ -205,7 +253,10 @@ fn a_damaged_or_foreign_stored_value_is_an_error_that_says_why() {
     // A newer format.
     let newer = good.replacen("\"format_version\":1", "\"format_version\":2", 1);
     assert_eq!(Workshop::from_stored(&newer), Err(StoredError::Newer(2)));
-    assert_eq!(StoredError::Newer(2).to_string(), "it was saved by a newer version of this tool (workshop format 2)");
+    assert_eq!(
+        StoredError::Newer(2).to_string(),
+        "it was saved by a newer version of this tool (workshop format 2)"
+    );
 
     // Teams no workshop can hold: two versions of the questionnaire, or one file twice.
     let stored_pair = |a: &Assessment, b: &Assessment| {
@@ -219,9 +270,17 @@ fn a_damaged_or_foreign_stored_value_is_an_error_that_says_why() {
     let mut b = team("t2", "", "", &[("o1", "b")]);
     assert!(Workshop::from_stored(&stored_pair(&a, &b)).is_ok());
     b.questionnaire_version = "2.0.0".into();
-    assert_eq!(Workshop::from_stored(&stored_pair(&a, &b)), Err(StoredError::Inconsistent));
-    assert_eq!(Workshop::from_stored(&stored_pair(&a, &a)), Err(StoredError::Inconsistent));
-    assert!(StoredError::Inconsistent.to_string().contains("different questionnaires"));
+    assert_eq!(
+        Workshop::from_stored(&stored_pair(&a, &b)),
+        Err(StoredError::Inconsistent)
+    );
+    assert_eq!(
+        Workshop::from_stored(&stored_pair(&a, &a)),
+        Err(StoredError::Inconsistent)
+    );
+    assert!(StoredError::Inconsistent
+        .to_string()
+        .contains("different questionnaires"));
 }
 
 #[test]
@@ -230,7 +289,10 @@ fn a_stored_team_without_a_label_gets_its_number() {
         r#"{{"format":"elsa-workshop","format_version":1,"teams":[{{"label":" ","assessment":{}}}]}}"#,
         serde_json::to_string(&team("t1", "North", "", &[])).unwrap()
     );
-    assert_eq!(Workshop::from_stored(&text).map(|w| w.label(0).map(str::to_string)), Ok(Some("Team 1".into())));
+    assert_eq!(
+        Workshop::from_stored(&text).map(|w| w.label(0).map(str::to_string)),
+        Ok(Some("Team 1".into()))
+    );
 }
 
 #[test]
@@ -239,15 +301,40 @@ fn statistics_and_csv_of_the_workshop_are_those_of_its_teams_in_order() {
     let mut w = three();
     w.relabel(0, "=SUM(A1)");
     let teams: Vec<Assessment> = w.teams().iter().map(|t| t.assessment.clone()).collect();
-    assert_eq!(w.section_stats(&q), elsa::workshop::section_stats(&q, &teams));
+    assert_eq!(
+        w.section_stats(&q),
+        elsa::workshop::section_stats(&q, &teams)
+    );
     assert_eq!(w.disagreement(&q), elsa::workshop::disagreement(&q, &teams));
-    let o1 = w.disagreement(&q).into_iter().find(|s| s.question_id == "o1").unwrap();
-    assert_eq!(o1.groups.iter().map(|g| g.teams.clone()).collect::<Vec<_>>(), [vec![0], vec![1], vec![2]]);
-    let pairs: Vec<(String, Assessment)> = w.teams().iter().map(|t| (t.label.clone(), t.assessment.clone())).collect();
+    let o1 = w
+        .disagreement(&q)
+        .into_iter()
+        .find(|s| s.question_id == "o1")
+        .unwrap();
+    assert_eq!(
+        o1.groups
+            .iter()
+            .map(|g| g.teams.clone())
+            .collect::<Vec<_>>(),
+        [vec![0], vec![1], vec![2]]
+    );
+    let pairs: Vec<(String, Assessment)> = w
+        .teams()
+        .iter()
+        .map(|t| (t.label.clone(), t.assessment.clone()))
+        .collect();
     let csv = w.csv(&q, "en");
     assert_eq!(csv, elsa::workshop::csv(&q, &pairs, "en"));
-    let rows: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap_or_default()).collect();
-    assert_eq!(rows, ["'=SUM(A1)", "Triage bot", "east table"], "labels in team order, formulas defused");
+    let rows: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        rows,
+        ["'=SUM(A1)", "Triage bot", "east table"],
+        "labels in team order, formulas defused"
+    );
 }
 
 /// A workshop stored before an update of the tool: its teams of an older version of a bundled
@@ -256,18 +343,37 @@ fn statistics_and_csv_of_the_workshop_are_those_of_its_teams_in_order() {
 #[test]
 fn stored_teams_of_an_older_bundled_version_move_to_the_newest() {
     let (all, _) = elsa::bundled::load_all();
-    let q = all.iter().filter(|q| q.id == "elsa-health-ai").max_by(|a, b| elsa::import::compare_versions(&a.version, &b.version).unwrap()).unwrap();
+    let q = all
+        .iter()
+        .filter(|q| q.id == "elsa-health-ai")
+        .max_by(|a, b| elsa::import::compare_versions(&a.version, &b.version).unwrap())
+        .unwrap();
     let mut old = elsa::answers::Assessment::new("old-team".into(), q, "2026-01-01T00:00:00Z");
     old.questionnaire_version = "1.0.0".into();
     let first = q.sections[1].questions[0].id.clone();
-    old.set_answer(&first, Some(elsa::answers::Answer::DontKnow), "2026-01-01T00:00:00Z");
-    old.set_answer("retired-question", Some(elsa::answers::Answer::DontKnow), "2026-01-01T00:00:00Z");
-    let text = format!(r#"{{"format":"elsa-workshop","format_version":1,"teams":[{{"label":"Old","assessment":{}}}]}}"#, serde_json::to_string(&old).unwrap());
+    old.set_answer(
+        &first,
+        Some(elsa::answers::Answer::DontKnow),
+        "2026-01-01T00:00:00Z",
+    );
+    old.set_answer(
+        "retired-question",
+        Some(elsa::answers::Answer::DontKnow),
+        "2026-01-01T00:00:00Z",
+    );
+    let text = format!(
+        r#"{{"format":"elsa-workshop","format_version":1,"teams":[{{"label":"Old","assessment":{}}}]}}"#,
+        serde_json::to_string(&old).unwrap()
+    );
     let mut w = Workshop::from_stored(&text).expect("readable");
     let moved = w.first().unwrap();
     assert_eq!(moved.questionnaire_version, q.version);
     assert_eq!(moved.responses.len(), 2, "every answer kept");
     let mut new = elsa::answers::Assessment::new("new-team".into(), q, "2026-12-03T00:00:00Z");
     new.metadata.assessors = "New".into();
-    assert_eq!(w.add(new, "new.json"), AddOutcome::Added, "a file of the newest version joins");
+    assert_eq!(
+        w.add(new, "new.json"),
+        AddOutcome::Added,
+        "a file of the newest version joins"
+    );
 }

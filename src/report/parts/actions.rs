@@ -8,13 +8,21 @@ pub(in super::super) fn actions(w: &mut Writer, f: &Facts<'_>) {
     let (q, o) = (f.q, &f.outcome);
     w.part(&t!("Priority actions"), true);
     if o.recommendations.is_empty() {
-        w.para(&t!("No actions follow from the answers given."), Tone::Normal, Size::Body);
+        w.para(
+            &t!("No actions follow from the answers given."),
+            Tone::Normal,
+            Size::Body,
+        );
         return;
     }
     w.para(&t!("What to do, per section: red flags first, then by concern. The number refers to the question in the detailed answers."), Tone::Normal, Size::Small);
     w.space(4.0);
     for s in &q.sections {
-        let mut recs: Vec<_> = o.recommendations.iter().filter(|r| r.section_id == s.id).collect();
+        let mut recs: Vec<_> = o
+            .recommendations
+            .iter()
+            .filter(|r| r.section_id == s.id)
+            .collect();
         if recs.is_empty() {
             continue;
         }
@@ -26,16 +34,42 @@ pub(in super::super) fn actions(w: &mut Writer, f: &Facts<'_>) {
                 let number = f.number(&r.question_id);
                 let question = f.question_text(&r.question_id);
                 // The question's own scale, as the detailed answers give it.
-                let max = q.question(&r.question_id).map(|x| x.question.kind.max_concern()).unwrap_or(q.max_concern);
+                let max = q
+                    .question(&r.question_id)
+                    .map(|x| x.question.kind.max_concern())
+                    .unwrap_or(q.max_concern);
                 let head = if r.red_flag {
-                    t!("▲ red flag · concern {0}/{1} · {2} {3}", r.concern, max, number, question)
+                    t!(
+                        "▲ red flag · concern {0}/{1} · {2} {3}",
+                        r.concern,
+                        max,
+                        number,
+                        question
+                    )
                 } else {
-                    t!("concern {0}/{1} · {2} {3}", r.concern, max, number, question)
+                    t!(
+                        "concern {0}/{1} · {2} {3}",
+                        r.concern,
+                        max,
+                        number,
+                        question
+                    )
                 };
-                ListItem { head: Some(head), text: r.text.get(f.loc).to_string(), tone: if r.red_flag { Tone::Danger } else { Tone::Normal } }
+                ListItem {
+                    head: Some(head),
+                    text: r.text.get(f.loc).to_string(),
+                    tone: if r.red_flag {
+                        Tone::Danger
+                    } else {
+                        Tone::Normal
+                    },
+                }
             })
             .collect();
-        w.push(Block::Items { items, checklist: true });
+        w.push(Block::Items {
+            items,
+            checklist: true,
+        });
         w.space(4.0);
     }
     w.space(8.0);

@@ -17,25 +17,67 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
     w.part(&t!("Detailed answers"), true);
     for (si, s) in q.sections.iter().enumerate() {
         w.space(4.0);
-        w.heading(2, &format!("{}. {}", si + 1, s.title.get(f.loc)), Tone::Normal, true);
+        w.heading(
+            2,
+            &format!("{}. {}", si + 1, s.title.get(f.loc)),
+            Tone::Normal,
+            true,
+        );
         w.push(Block::Rule);
         for question in s.questions.iter().filter(|x| f.vis.is_visible(&x.id)) {
-            w.heading(3, &format!("{}  {}", f.number(&question.id), question.text.get(f.loc)), Tone::Normal, false);
+            w.heading(
+                3,
+                &format!("{}  {}", f.number(&question.id), question.text.get(f.loc)),
+                Tone::Normal,
+                false,
+            );
             let answer = answer_text(question, a, f.loc);
-            let concern = if Questionnaire::is_scored(s, question) { concern_of(question, a) } else { None };
+            let concern = if Questionnaire::is_scored(s, question) {
+                concern_of(question, a)
+            } else {
+                None
+            };
             let (text, tone, strong) = match (&answer, a.answer(&question.id), concern) {
                 (None, _, _) => (t!("not answered"), Tone::Muted, false),
-                (Some(t), Some(Answer::DontKnow), _) => (t!("{0} — knowledge gap (counts as the highest concern)", t), Tone::Danger, false),
-                (Some(t), _, Some((c, max, _, true))) => (t!("{0} — concern {1}/{2}, RED FLAG", t, c, max), Tone::Danger, true),
-                (Some(t), _, Some((0, _, _, _))) => (t!("{0} — no concern", t), Tone::Normal, false),
-                (Some(t), _, Some((c, max, _, _))) => (t!("{0} — concern {1}/{2}", t, c, max), if c * 2 >= max { Tone::Danger } else { Tone::Normal }, false),
+                (Some(t), Some(Answer::DontKnow), _) => (
+                    t!("{0} — knowledge gap (counts as the highest concern)", t),
+                    Tone::Danger,
+                    false,
+                ),
+                (Some(t), _, Some((c, max, _, true))) => (
+                    t!("{0} — concern {1}/{2}, RED FLAG", t, c, max),
+                    Tone::Danger,
+                    true,
+                ),
+                (Some(t), _, Some((0, _, _, _))) => {
+                    (t!("{0} — no concern", t), Tone::Normal, false)
+                }
+                (Some(t), _, Some((c, max, _, _))) => (
+                    t!("{0} — concern {1}/{2}", t, c, max),
+                    if c * 2 >= max {
+                        Tone::Danger
+                    } else {
+                        Tone::Normal
+                    },
+                    false,
+                ),
                 (Some(t), _, None) => (t.clone(), Tone::Normal, false),
             };
             w.field(&t!("Answer:"), &text, tone, strong, true);
             let note = a.note(&question.id).trim();
             if matches!(a.answer(&question.id), Some(Answer::NotApplicable)) {
                 let missing = t!("missing — a reason is needed");
-                w.field(&t!("Why not applicable:"), if note.is_empty() { missing.as_str() } else { note }, Tone::Normal, false, true);
+                w.field(
+                    &t!("Why not applicable:"),
+                    if note.is_empty() {
+                        missing.as_str()
+                    } else {
+                        note
+                    },
+                    Tone::Normal,
+                    false,
+                    true,
+                );
             } else if !note.is_empty() {
                 w.field(&t!("Note:"), note, Tone::Normal, false, true);
             }
@@ -43,7 +85,14 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
                 comment(w, c);
             }
             if !question.references.is_empty() {
-                w.indented(&t!("Sources: {0}", crate::i18n::references(&question.references)), Tone::Normal, Size::Small);
+                w.indented(
+                    &t!(
+                        "Sources: {0}",
+                        crate::i18n::references(&question.references)
+                    ),
+                    Tone::Normal,
+                    Size::Small,
+                );
             }
             w.space(6.0);
         }
@@ -57,7 +106,11 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
             &t!("These answers belong to questions or answer options that this version of the questionnaire no longer has. They are kept, but not scored."),
         );
         for (id, r) in removed {
-            let answer = r.answer.as_ref().map(raw_answer_text).unwrap_or_else(|| t!("no answer"));
+            let answer = r
+                .answer
+                .as_ref()
+                .map(raw_answer_text)
+                .unwrap_or_else(|| t!("no answer"));
             w.field(&format!("{id}:"), &answer, Tone::Normal, false, false);
             if let Some(m) = crate::answers::moved_to_text(q, id, f.loc) {
                 w.indented(&m, Tone::Normal, Size::Small);
@@ -81,7 +134,10 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
         for (id, c, question) in other {
             let subject = match question {
                 Some(x) => t!("{0} (not shown: hidden by the answers)", x.text.get(f.loc)),
-                None => t!("{0} (a question this version of the questionnaire no longer has)", id),
+                None => t!(
+                    "{0} (a question this version of the questionnaire no longer has)",
+                    id
+                ),
             };
             w.heading(3, &subject, Tone::Normal, false);
             comment(w, c);
@@ -93,20 +149,31 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
 /// Comments that no question of the answers part shows: on questions hidden by the answers, and
 /// on removed questions without an answer of their own. In questionnaire order, then by id.
 /// `answered_removed`: the removed questions that have an answer (listed with it already).
-fn other_comments<'a>(f: &'a Facts<'a>, answered_removed: &[&str]) -> Vec<(&'a str, &'a Comment, Option<&'a Question>)> {
-    let Some(review) = &f.review else { return Vec::new() };
+fn other_comments<'a>(
+    f: &'a Facts<'a>,
+    answered_removed: &[&str],
+) -> Vec<(&'a str, &'a Comment, Option<&'a Question>)> {
+    let Some(review) = &f.review else {
+        return Vec::new();
+    };
     let mut hidden = Vec::new();
     let mut removed = Vec::new();
     for (id, c) in &review.comments {
         match f.q.question(id) {
-            Some(r) if !f.vis.is_visible(id) => hidden.push((r.section_index, id.as_str(), c, Some(r.question))),
+            Some(r) if !f.vis.is_visible(id) => {
+                hidden.push((r.section_index, id.as_str(), c, Some(r.question)))
+            }
             Some(_) => {}
             None if answered_removed.contains(&id.as_str()) => {}
             None => removed.push((usize::MAX, id.as_str(), c, None)),
         }
     }
     hidden.sort_by_key(|(s, ..)| *s);
-    hidden.into_iter().chain(removed).map(|(_, id, c, x)| (id, c, x)).collect()
+    hidden
+        .into_iter()
+        .chain(removed)
+        .map(|(_, id, c, x)| (id, c, x))
+        .collect()
 }
 
 /// A list kept apart from the sections: its heading (in the outline), a rule, and why it is apart.

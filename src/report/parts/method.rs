@@ -23,16 +23,36 @@ fn method_rules() -> [String; 6] {
 fn triage_method(q: &crate::model::Questionnaire) -> String {
     let how = t!("Rules in the questionnaire turn the legal triage answers into conclusions per framework: applies, does not apply or unclear. They also give the team's role and the duties of that role, each with the date it applies from. A duty's status is computed for the assessment date.");
     match &q.legal_as_of {
-        Some(d) => format!("{how} {}", t!("The legal content of this questionnaire (version {0}) was last checked on {1}.", q.version, date(d))),
-        None => format!("{how} {}", t!("This questionnaire does not say when its legal content was last checked.")),
+        Some(d) => format!(
+            "{how} {}",
+            t!(
+                "The legal content of this questionnaire (version {0}) was last checked on {1}.",
+                q.version,
+                date(d)
+            )
+        ),
+        None => format!(
+            "{how} {}",
+            t!("This questionnaire does not say when its legal content was last checked.")
+        ),
     }
 }
 
 pub(in super::super) fn methodology(w: &mut Writer, f: &Facts<'_>) {
     let q = f.q;
     w.part(&t!("Methodology"), true);
-    let items = method_rules().into_iter().map(|text| ListItem { head: None, text, tone: Tone::Normal }).collect();
-    w.push(Block::Items { items, checklist: false });
+    let items = method_rules()
+        .into_iter()
+        .map(|text| ListItem {
+            head: None,
+            text,
+            tone: Tone::Normal,
+        })
+        .collect();
+    w.push(Block::Items {
+        items,
+        checklist: false,
+    });
     w.space(8.0);
     w.heading(2, &t!("Level bands"), Tone::Normal, false);
     let mut low = 0.0f64;
@@ -40,13 +60,29 @@ pub(in super::super) fn methodology(w: &mut Writer, f: &Facts<'_>) {
         .bands
         .iter()
         .map(|b| {
-            let r = Row::new(vec![format!("{}–{}", low.round() as i64, b.max_score.round() as i64), b.label.get(f.loc).to_string(), b.meaning.get(f.loc).to_string()]);
+            let r = Row::new(vec![
+                format!("{}–{}", low.round() as i64, b.max_score.round() as i64),
+                b.label.get(f.loc).to_string(),
+                b.meaning.get(f.loc).to_string(),
+            ]);
             low = b.max_score;
             r
         })
         .collect();
-    let col = |header: String, share: f32| Col { header, share, right: false };
-    w.push(Block::Table(Table { cols: vec![col(t!("Score"), 0.12), col(t!("Level"), 0.23), col(t!("What it means"), 0.65)], rows, notes: Vec::new() }));
+    let col = |header: String, share: f32| Col {
+        header,
+        share,
+        right: false,
+    };
+    w.push(Block::Table(Table {
+        cols: vec![
+            col(t!("Score"), 0.12),
+            col(t!("Level"), 0.23),
+            col(t!("What it means"), 0.65),
+        ],
+        rows,
+        notes: Vec::new(),
+    }));
     w.space(4.0);
     if !q.triage.is_empty() {
         w.heading(2, &t!("Legal triage"), Tone::Normal, false);
@@ -55,9 +91,30 @@ pub(in super::super) fn methodology(w: &mut Writer, f: &Facts<'_>) {
         w.space(8.0);
     }
     w.heading(2, &t!("About this report"), Tone::Normal, false);
-    w.field(&t!("Questionnaire:"), &t!("{0} (id {1}, version {2})", q.title.get(f.loc), q.id, q.version), Tone::Normal, false, false);
+    w.field(
+        &t!("Questionnaire:"),
+        &t!(
+            "{0} (id {1}, version {2})",
+            q.title.get(f.loc),
+            q.id,
+            q.version
+        ),
+        Tone::Normal,
+        false,
+        false,
+    );
     w.field(&t!("Tool:"), &tool_name(), Tone::Normal, false, false);
-    w.field(&t!("Generated:"), &crate::i18n::date_time(&f.info.generated_at), Tone::Normal, false, false);
+    w.field(
+        &t!("Generated:"),
+        &crate::i18n::date_time(&f.info.generated_at),
+        Tone::Normal,
+        false,
+        false,
+    );
     w.para(&local_notice(), Tone::Muted, Size::Small);
-    w.para(&t!("Scores are indicative. Legal pointers are not legal advice."), Tone::Muted, Size::Small);
+    w.para(
+        &t!("Scores are indicative. Legal pointers are not legal advice."),
+        Tone::Muted,
+        Size::Small,
+    );
 }

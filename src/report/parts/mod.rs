@@ -27,10 +27,23 @@ pub(crate) fn concern_of(question: &Question, a: &Assessment) -> Option<(u8, u8,
     let max = question.kind.max_concern();
     match a.answer(&question.id)? {
         Answer::DontKnow => Some((max, max, true, false)),
-        Answer::Choice { id } => options.iter().find(|o| o.id == id.as_str()).map(|o| (o.concern, max, false, o.red_flag)),
+        Answer::Choice { id } => options
+            .iter()
+            .find(|o| o.id == id.as_str())
+            .map(|o| (o.concern, max, false, o.red_flag)),
         Answer::Choices { ids } => {
-            let picked: Vec<_> = options.iter().filter(|o| ids.iter().any(|i| i == o.id)).collect();
-            (!picked.is_empty()).then(|| (picked.iter().map(|o| o.concern).max().unwrap_or(0), max, false, picked.iter().any(|o| o.red_flag)))
+            let picked: Vec<_> = options
+                .iter()
+                .filter(|o| ids.iter().any(|i| i == o.id))
+                .collect();
+            (!picked.is_empty()).then(|| {
+                (
+                    picked.iter().map(|o| o.concern).max().unwrap_or(0),
+                    max,
+                    false,
+                    picked.iter().any(|o| o.red_flag),
+                )
+            })
         }
         _ => None,
     }
@@ -38,5 +51,9 @@ pub(crate) fn concern_of(question: &Question, a: &Assessment) -> Option<(u8, u8,
 
 /// The legal triage's disclaimer, title and body in one line.
 pub(super) fn triage_disclaimer() -> String {
-    format!("{} {}", crate::triage::disclaimer_title(), crate::triage::disclaimer_body())
+    format!(
+        "{} {}",
+        crate::triage::disclaimer_title(),
+        crate::triage::disclaimer_body()
+    )
 }

@@ -23,14 +23,34 @@ pub(in super::super) fn plan(w: &mut Writer, f: &Facts<'_>) {
     }
     let as_of = crate::files::date_part(&f.info.generated_at);
     let n = counts(actions);
-    let line = StatusKind::ALL.iter().zip(n).map(|(s, k)| format!("{}: {k}", s.label())).collect::<Vec<_>>().join(" · ");
+    let line = StatusKind::ALL
+        .iter()
+        .zip(n)
+        .map(|(s, k)| format!("{}: {k}", s.label()))
+        .collect::<Vec<_>>()
+        .join(" · ");
     w.strong(&line, Tone::Normal, Size::Body);
     let overdue = actions.iter().filter(|a| a.is_overdue(as_of)).count();
-    w.para(&t!("Overdue on {0}: {1}", date(as_of), overdue), if overdue > 0 { Tone::Danger } else { Tone::Normal }, Size::Body);
+    w.para(
+        &t!("Overdue on {0}: {1}", date(as_of), overdue),
+        if overdue > 0 {
+            Tone::Danger
+        } else {
+            Tone::Normal
+        },
+        Size::Body,
+    );
     w.para(&t!("Overdue actions come first, then the other open actions by due date, then the closed ones. A question number refers to the detailed answers."), Tone::Normal, Size::Small);
     w.space(4.0);
-    let col = |header: String, share: f32| Col { header, share, right: false };
-    let rows = plan_order(actions, as_of).into_iter().map(|a| row(f, a, as_of)).collect();
+    let col = |header: String, share: f32| Col {
+        header,
+        share,
+        right: false,
+    };
+    let rows = plan_order(actions, as_of)
+        .into_iter()
+        .map(|a| row(f, a, as_of))
+        .collect();
     w.push(Block::Table(Table {
         cols: vec![
             col(t!("Action"), 0.32),
@@ -61,8 +81,12 @@ fn row(f: &Facts<'_>, a: &Action, as_of: &str) -> Row {
     };
     let mut status = a.status.kind().label();
     match &a.status {
-        Status::WontDo { reason } if !reason.trim().is_empty() => status.push_str(&format!("\n{}", t!("Reason: {0}", reason.trim()))),
-        Status::Done if !a.evidence.trim().is_empty() => status.push_str(&format!("\n{}", t!("Evidence: {0}", a.evidence.trim()))),
+        Status::WontDo { reason } if !reason.trim().is_empty() => {
+            status.push_str(&format!("\n{}", t!("Reason: {0}", reason.trim())))
+        }
+        Status::Done if !a.evidence.trim().is_empty() => {
+            status.push_str(&format!("\n{}", t!("Evidence: {0}", a.evidence.trim())))
+        }
         _ => {}
     }
     let mut source = a.source.label();
@@ -77,7 +101,19 @@ fn row(f: &Facts<'_>, a: &Action, as_of: &str) -> Row {
         _ if overdue => (Tone::Danger, Check::Todo),
         _ => (Tone::Normal, Check::Todo),
     };
-    Row { cells: vec![title, a.owner.trim().to_string(), due, a.priority.label(), status, source], tone, strong: false, check: Some(check) }
+    Row {
+        cells: vec![
+            title,
+            a.owner.trim().to_string(),
+            due,
+            a.priority.label(),
+            status,
+            source,
+        ],
+        tone,
+        strong: false,
+        check: Some(check),
+    }
 }
 
 /// What an action is linked to: its questions by number (an old link, to a question this version
@@ -102,8 +138,16 @@ fn links(f: &Facts<'_>, a: &Action) -> Vec<String> {
         });
     }
     for id in &a.duties {
-        let duty = f.triage.iter().flat_map(|tr| &tr.frameworks).flat_map(|fw| &fw.duties).find(|d| &d.id == id);
-        let name = duty.and_then(|d| d.sources.first()).map(|s| crate::i18n::reference(s)).unwrap_or_else(|| id.clone());
+        let duty = f
+            .triage
+            .iter()
+            .flat_map(|tr| &tr.frameworks)
+            .flat_map(|fw| &fw.duties)
+            .find(|d| &d.id == id);
+        let name = duty
+            .and_then(|d| d.sources.first())
+            .map(|s| crate::i18n::reference(s))
+            .unwrap_or_else(|| id.clone());
         out.push(t!("duty: {0}", name));
     }
     out

@@ -10,15 +10,25 @@ use crate::scoring::display_score;
 use crate::t;
 
 fn col(header: String, share: f32, right: bool) -> Col {
-    Col { header, share, right }
+    Col {
+        header,
+        share,
+        right,
+    }
 }
 
 /// "Overall concern: 62 of 100 — High concern." (with the reason when a red flag raised it).
 fn overall_line(score: f64, level: &str, raised: bool) -> String {
-    let mut line = t!("Overall concern: {0} of 100 — {1}.", display_score(score), level);
+    let mut line = t!(
+        "Overall concern: {0} of 100 — {1}.",
+        display_score(score),
+        level
+    );
     if raised {
         line.push(' ');
-        line.push_str(&t!("Raised to this level because of at least one red flag."));
+        line.push_str(&t!(
+            "Raised to this level because of at least one red flag."
+        ));
     }
     line
 }
@@ -28,20 +38,32 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
     w.part(&t!("Executive summary"), true);
     // A returned ethics review comes first: the verdict, the reviewer and the sign-off state.
     if let Some(review) = &f.review {
-        super::review::review_summary(w, a, review);
+        super::review::review_summary(w, a, review, f.digest.as_deref());
     }
     match (&o.overall, &o.overall_level) {
         (Some(v), Some(level)) => {
             let band = q.bands.get(level.band_index);
             let label = band.map(|b| b.label.get(f.loc)).unwrap_or_default();
-            let tone = if level.band_index + 2 >= q.bands.len() { Tone::Danger } else { Tone::Normal };
-            w.strong(&overall_line(*v, label, level.raised_by_red_flag), tone, Size::Lead);
+            let tone = if level.band_index + 2 >= q.bands.len() {
+                Tone::Danger
+            } else {
+                Tone::Normal
+            };
+            w.strong(
+                &overall_line(*v, label, level.raised_by_red_flag),
+                tone,
+                Size::Lead,
+            );
             let meaning = band.map(|b| b.meaning.get(f.loc)).unwrap_or_default();
             if !meaning.trim().is_empty() {
                 w.para(meaning, Tone::Normal, Size::Body);
             }
         }
-        _ => w.para(&t!("No scored question has been answered yet, so there is no score."), Tone::Normal, Size::Body),
+        _ => w.para(
+            &t!("No scored question has been answered yet, so there is no score."),
+            Tone::Normal,
+            Size::Body,
+        ),
     }
     w.space(4.0);
     w.strong(
@@ -61,14 +83,41 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
             .red_flags
             .iter()
             .map(|x| {
-                let answer = q.question(&x.question_id).and_then(|r| answer_text(r.question, a, f.loc)).unwrap_or_default();
-                ListItem { head: None, text: format!("▲ {} {} — {answer}", f.number(&x.question_id), f.question_text(&x.question_id)), tone: Tone::Danger }
+                let answer = q
+                    .question(&x.question_id)
+                    .and_then(|r| answer_text(r.question, a, f.loc))
+                    .unwrap_or_default();
+                ListItem {
+                    head: None,
+                    text: format!(
+                        "▲ {} {} — {answer}",
+                        f.number(&x.question_id),
+                        f.question_text(&x.question_id)
+                    ),
+                    tone: Tone::Danger,
+                }
             })
             .collect();
-        w.push(Block::Items { items, checklist: false });
+        w.push(Block::Items {
+            items,
+            checklist: false,
+        });
     }
-    let title_of = |id: &str| q.section(id).map(|(_, x)| x.title.get(f.loc).to_string()).unwrap_or_default();
-    w.push(Block::Radar(o.sections.iter().map(|s| Axis { title: title_of(&s.section_id), score: s.score, flagged: s.red_flags > 0 }).collect()));
+    let title_of = |id: &str| {
+        q.section(id)
+            .map(|(_, x)| x.title.get(f.loc).to_string())
+            .unwrap_or_default()
+    };
+    w.push(Block::Radar(
+        o.sections
+            .iter()
+            .map(|s| Axis {
+                title: title_of(&s.section_id),
+                score: s.score,
+                flagged: s.red_flags > 0,
+            })
+            .collect(),
+    ));
     let mut rows: Vec<Row> = o
         .sections
         .iter()
@@ -76,17 +125,54 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
             let (score, level) = match (&s.score, &s.level) {
                 (Some(v), Some(lv)) => {
                     let label = f.level_label(lv.band_index);
-                    (display_score(*v), if lv.raised_by_red_flag { t!("{0} (raised by a red flag)", label) } else { label })
+                    (
+                        display_score(*v),
+                        if lv.raised_by_red_flag {
+                            t!("{0} (raised by a red flag)", label)
+                        } else {
+                            label
+                        },
+                    )
                 }
                 _ => ("—".to_string(), t!("not scored yet")),
             };
-            let cells = vec![title_of(&s.section_id), score, level, s.red_flags.to_string(), format!("{}/{}", s.scored_answered, s.scored_visible)];
-            Row { cells, tone: if s.red_flags > 0 { Tone::Danger } else { Tone::Normal }, strong: false, check: None }
+            let cells = vec![
+                title_of(&s.section_id),
+                score,
+                level,
+                s.red_flags.to_string(),
+                format!("{}/{}", s.scored_answered, s.scored_visible),
+            ];
+            Row {
+                cells,
+                tone: if s.red_flags > 0 {
+                    Tone::Danger
+                } else {
+                    Tone::Normal
+                },
+                strong: false,
+                check: None,
+            }
         })
         .collect();
     if let Some(v) = o.overall {
-        let level = o.overall_level.as_ref().map(|lv| f.level_label(lv.band_index)).unwrap_or_default();
-        rows.push(Row { cells: vec![t!("Overall (weighted)"), display_score(v), level, o.red_flags.len().to_string(), String::new()], tone: Tone::Normal, strong: true, check: None });
+        let level = o
+            .overall_level
+            .as_ref()
+            .map(|lv| f.level_label(lv.band_index))
+            .unwrap_or_default();
+        rows.push(Row {
+            cells: vec![
+                t!("Overall (weighted)"),
+                display_score(v),
+                level,
+                o.red_flags.len().to_string(),
+                String::new(),
+            ],
+            tone: Tone::Normal,
+            strong: true,
+            check: None,
+        });
     }
     w.push(Block::Table(Table {
         cols: vec![
@@ -105,29 +191,45 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
 
 pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
     let (q, a, o) = (f.q, f.a, &f.outcome);
-    let Some(section) = q.sections.iter().find(|s| s.dimension == Dimension::LowSes) else { return };
+    let Some(section) = q.sections.iter().find(|s| s.dimension == Dimension::LowSes) else {
+        return;
+    };
     w.part(&t!("Impact on people with low socio-economic status"), true);
     if let Some(so) = o.section(&section.id) {
         match (&so.score, &so.level) {
             (Some(v), Some(lv)) => {
                 let level = f.level_label(lv.band_index);
                 let line = if lv.raised_by_red_flag {
-                    t!("Section score: {0} of 100 — {1} (raised by a red flag).", display_score(*v), level)
+                    t!(
+                        "Section score: {0} of 100 — {1} (raised by a red flag).",
+                        display_score(*v),
+                        level
+                    )
                 } else {
                     t!("Section score: {0} of 100 — {1}.", display_score(*v), level)
                 };
                 w.strong(&line, Tone::Normal, Size::Lead);
             }
-            _ => w.strong(&t!("This section has no scored answers yet."), Tone::Normal, Size::Body),
+            _ => w.strong(
+                &t!("This section has no scored answers yet."),
+                Tone::Normal,
+                Size::Body,
+            ),
         }
     }
     w.space(6.0);
     // PROGRESS-Plus dimensions: at risk when a tagged answer carries concern ≥ half the maximum or is "don't know".
     let mut at_risk: Vec<(ProgressPlus, Vec<String>)> = Vec::new();
     let mut covered = std::collections::BTreeSet::new();
-    let visible: Vec<_> = section.questions.iter().filter(|x| f.vis.is_visible(&x.id)).collect();
+    let visible: Vec<_> = section
+        .questions
+        .iter()
+        .filter(|x| f.vis.is_visible(&x.id))
+        .collect();
     for x in &visible {
-        let Some((c, max, dk, _)) = concern_of(x, a) else { continue };
+        let Some((c, max, dk, _)) = concern_of(x, a) else {
+            continue;
+        };
         for d in &x.progress_plus {
             covered.insert(*d);
             if dk || (max > 0 && c * 2 >= max) {
@@ -149,20 +251,43 @@ pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
                 None if covered.contains(d) => t!("no concern found"),
                 None => t!("not assessed yet"),
             };
-            Row { cells: vec![d.label().to_string(), status], tone: if risk.is_some() { Tone::Danger } else { Tone::Normal }, strong: false, check: None }
+            Row {
+                cells: vec![d.label().to_string(), status],
+                tone: if risk.is_some() {
+                    Tone::Danger
+                } else {
+                    Tone::Normal
+                },
+                strong: false,
+                check: None,
+            }
         })
         .collect();
-    w.push(Block::Table(Table { cols: vec![col(t!("Dimension"), 0.45, false), col(t!("Status"), 0.55, false)], rows, notes: Vec::new() }));
+    w.push(Block::Table(Table {
+        cols: vec![
+            col(t!("Dimension"), 0.45, false),
+            col(t!("Status"), 0.55, false),
+        ],
+        rows,
+        notes: Vec::new(),
+    }));
     w.space(6.0);
     w.heading(2, &t!("Answers of concern"), Tone::Normal, false);
     let mut any = false;
     for x in visible {
-        let Some((c, max, dk, flag)) = concern_of(x, a) else { continue };
+        let Some((c, max, dk, flag)) = concern_of(x, a) else {
+            continue;
+        };
         if c == 0 && !flag {
             continue;
         }
         any = true;
-        w.heading(3, &format!("{}  {}", f.number(&x.id), x.text.get(f.loc)), if flag { Tone::Danger } else { Tone::Normal }, false);
+        w.heading(
+            3,
+            &format!("{}  {}", f.number(&x.id), x.text.get(f.loc)),
+            if flag { Tone::Danger } else { Tone::Normal },
+            false,
+        );
         let answer = answer_text(x, a, f.loc).unwrap_or_default();
         let text = if dk {
             t!("{0} (knowledge gap)", answer)
@@ -175,7 +300,11 @@ pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
         w.space(3.0);
     }
     if !any {
-        w.para(&t!("None of the answers in this section carries a concern."), Tone::Normal, Size::Body);
+        w.para(
+            &t!("None of the answers in this section carries a concern."),
+            Tone::Normal,
+            Size::Body,
+        );
     }
     w.space(8.0);
 }

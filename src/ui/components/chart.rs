@@ -42,7 +42,11 @@ fn short(label: &str) -> String {
 }
 
 #[component]
-pub fn ScoreChart(bars: Vec<Bar>, bands: Vec<(f64, String)>, #[prop(into)] title: String) -> impl IntoView {
+pub fn ScoreChart(
+    bars: Vec<Bar>,
+    bands: Vec<(f64, String)>,
+    #[prop(into)] title: String,
+) -> impl IntoView {
     let plot_h = bars.len() as i32 * ROW_H;
     let height = plot_h + 24;
     let width = BAR_W + PAD_RIGHT;

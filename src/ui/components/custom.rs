@@ -24,14 +24,18 @@ pub fn CustomQuestionnaires() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |_| {
-        let Some(file) = input.get().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.get().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+            return;
+        };
         let name = file.name();
         kept_message.set(None);
         state.set(State::Checking(name.clone()));
         leptos::task::spawn_local(async move {
             let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                Err(_) => return state.set(State::Failed(t!("The file “{0}” could not be read.", name))),
+                Err(_) => {
+                    return state.set(State::Failed(t!("The file “{0}” could not be read.", name)))
+                }
             };
             if let Err(e) = crate::import::check_size(bytes.len() as u64) {
                 return state.set(State::Failed(e.to_string()));
@@ -49,7 +53,8 @@ pub fn CustomQuestionnaires() -> impl IntoView {
         });
     };
 
-    let result = move || match state.get() {
+    let result = move || {
+        match state.get() {
         State::Idle => ().into_any(),
         State::Checking(name) => view! { <p class="muted" role="status">{t!("Checking “{0}”…", name)}</p> }.into_any(),
         State::Failed(e) => view! { <p class="alert alert-error" role="alert">{e}</p> }.into_any(),
@@ -108,6 +113,7 @@ pub fn CustomQuestionnaires() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     view! {
@@ -190,7 +196,20 @@ fn custom_list(app: AppState) -> Option<AnyView> {
 pub(crate) fn kept_text(version: &str, moved: usize, kept: String) -> String {
     match moved {
         0 => kept,
-        1 => format!("{kept} {}", t!("1 assessment of an older version now uses version {0}; its answers are kept.", version)),
-        n => format!("{kept} {}", t!("{0} assessments of an older version now use version {1}; their answers are kept.", n, version)),
+        1 => format!(
+            "{kept} {}",
+            t!(
+                "1 assessment of an older version now uses version {0}; its answers are kept.",
+                version
+            )
+        ),
+        n => format!(
+            "{kept} {}",
+            t!(
+                "{0} assessments of an older version now use version {1}; their answers are kept.",
+                n,
+                version
+            )
+        ),
     }
 }

@@ -9,8 +9,8 @@
 
 use crate::import::MAX_IMPORT_BYTES;
 use crate::route::Route;
-use crate::{t, ts};
 use crate::ui::state::{local_time, use_app, AppState, QState};
+use crate::{t, ts};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -19,7 +19,11 @@ enum Status {
     /// A message: (text, is an error).
     Message(String, bool),
     /// Imported: the id, the name, and what was said about its questionnaire version.
-    Done { id: String, name: String, moved: String },
+    Done {
+        id: String,
+        name: String,
+        moved: String,
+    },
 }
 
 /// A checked assessment from the worker, and the questionnaire version it was moved from.
@@ -27,13 +31,25 @@ type Checked = crate::ui::export::Imported;
 
 fn failed(status: RwSignal<Status>, app: AppState, file_name: &str, why: &str) {
     app.announce(t!("The import failed"));
-    status.set(Status::Message(t!("“{0}” could not be imported. {1} Nothing on this device was changed.", file_name, why), true));
+    status.set(Status::Message(
+        t!(
+            "“{0}” could not be imported. {1} Nothing on this device was changed.",
+            file_name,
+            why
+        ),
+        true,
+    ));
 }
 
 /// What the user is told about answers to removed questions, once the questionnaire is loaded.
 fn removed_note(app: AppState, id: &str) -> String {
-    let Some(a) = app.assessment(id) else { return String::new() };
-    let QState::Ready(q, _) = app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) else { return String::new() };
+    let Some(a) = app.assessment(id) else {
+        return String::new();
+    };
+    let QState::Ready(q, _) = app.questionnaire(&a.questionnaire_id, &a.questionnaire_version)
+    else {
+        return String::new();
+    };
     match crate::answers::removed_answers(&q, &a).len() {
         0 => String::new(),
         1 => format!(" {}", t!("1 answer to removed questions is kept; the results page lists it under “Answers to removed questions”.")),
@@ -54,7 +70,12 @@ pub fn ImportPanel() -> impl IntoView {
         // A custom questionnaire the file carried is kept with its assessment.
         if let Some(bin) = carried {
             if let Err(e) = app.keep_custom(bin) {
-                return failed(status, app, &file_name, &t!("Its questionnaire could not be kept: {0}", e));
+                return failed(
+                    status,
+                    app,
+                    &file_name,
+                    &t!("Its questionnaire could not be kept: {0}", e),
+                );
             }
         }
         let moved = moved_from
@@ -62,32 +83,40 @@ pub fn ImportPanel() -> impl IntoView {
             .unwrap_or_default();
         match app.add_imported(a, keep_both) {
             Ok(id) => {
-                let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
+                let name = app
+                    .assessment(&id)
+                    .map(|a| a.display_name().to_string())
+                    .unwrap_or_default();
                 app.announce(t!("Imported {0}", name));
                 status.set(Status::Done { id, name, moved });
             }
-            Err(e) => failed(status, app, &file_name, &t!("The import was not saved: {0}.", e)),
+            Err(e) => failed(
+                status,
+                app,
+                &file_name,
+                &t!("The import was not saved: {0}.", e),
+            ),
         }
     };
 
     // The worker's answer: the assessment in the current format, or the message for the user.
-    let checked = move |file_name: String, r: Result<Checked, String>| {
-        match r {
-            Err(e) => failed(status, app, &file_name, &e),
-            Ok(c) if app.assessment(&c.0.id).is_some() => {
-                status.set(Status::Idle);
-                pending.set(Some((c, file_name)));
-                if let Some(d) = dialog.get() {
-                    let _ = d.show_modal();
-                }
+    let checked = move |file_name: String, r: Result<Checked, String>| match r {
+        Err(e) => failed(status, app, &file_name, &e),
+        Ok(c) if app.assessment(&c.0.id).is_some() => {
+            status.set(Status::Idle);
+            pending.set(Some((c, file_name)));
+            if let Some(d) = dialog.get() {
+                let _ = d.show_modal();
             }
-            Ok(c) => finish(c, file_name, false),
         }
+        Ok(c) => finish(c, file_name, false),
     };
 
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
-        let Some(file) = el.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = el.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         // Let the same file be picked again later.
         el.set_value("");
         let file_name = file.name();
@@ -98,8 +127,17 @@ pub fn ImportPanel() -> impl IntoView {
         status.set(Status::Message(t!("Reading “{0}”…", file_name), false));
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => crate::ui::export::import(js_sys::Uint8Array::new(&buf).to_vec(), move |r| checked(file_name, r)),
-                Err(_) => failed(status, app, &file_name, &t!("The browser could not read the file.")),
+                Ok(buf) => {
+                    crate::ui::export::import(js_sys::Uint8Array::new(&buf).to_vec(), move |r| {
+                        checked(file_name, r)
+                    })
+                }
+                Err(_) => failed(
+                    status,
+                    app,
+                    &file_name,
+                    &t!("The browser could not read the file."),
+                ),
             }
         });
     };

@@ -1,7 +1,7 @@
 pub mod chart;
 pub mod custom;
-pub mod markdown;
-pub mod question;
 pub mod import;
+pub mod markdown;
 pub mod plan;
+pub mod question;
 pub mod triage;

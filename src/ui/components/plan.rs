@@ -3,9 +3,9 @@
 //! overdue and old links are the core's (`crate::actions`).
 
 use crate::actions::{self, Action, Finding, Priority, Status, StatusKind};
-use crate::ui::state::AppState;
 use crate::model::Questionnaire;
 use crate::route::Route;
+use crate::ui::state::AppState;
 use crate::{t, ts};
 use leptos::prelude::*;
 
@@ -32,14 +32,22 @@ pub fn details(q: &Questionnaire, x: &Action, today: &str, assessment: Option<&s
             let text = crate::ui::loc(&r.question.text);
             Some(match assessment {
                 Some(aid) => {
-                    let href = Route::Assessment { id: aid.to_string(), section: Some(r.section.id.clone()), question: Some(qid.clone()) }.href();
+                    let href = Route::Assessment {
+                        id: aid.to_string(),
+                        section: Some(r.section.id.clone()),
+                        question: Some(qid.clone()),
+                    }
+                    .href();
                     view! { <li><a href=href>{text}</a></li> }.into_any()
                 }
                 None => view! { <li>{text}</li> }.into_any(),
             })
         })
         .collect::<Vec<_>>();
-    let old: Vec<String> = actions::old_links(x, q).into_iter().map(str::to_string).collect();
+    let old: Vec<String> = actions::old_links(x, q)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     let reason = match &x.status {
         Status::WontDo { reason } => Some(reason.clone()),
         _ => None,
@@ -74,7 +82,8 @@ pub fn details(q: &Questionnaire, x: &Action, today: &str, assessment: Option<&s
 /// The plan read-only (the reviewer's view): counts by status and the actions in plan order.
 pub fn read_only(q: &Questionnaire, list: &[Action], today: &str) -> AnyView {
     if list.is_empty() {
-        return view! { <p class="muted">{ts!("The team has not made an action plan yet.")}</p> }.into_any();
+        return view! { <p class="muted">{ts!("The team has not made an action plan yet.")}</p> }
+            .into_any();
     }
     let cards = actions::plan_order(list, today)
         .into_iter()
@@ -117,12 +126,22 @@ pub fn counts(list: &[Action], today: &str) -> AnyView {
 /// a link to the plan instead (a finding becomes one action). `about` names the finding for
 /// screen readers, `key` makes the link's id (the focus moves to it after the click), `make`
 /// builds the action from a fresh action id and the time.
-pub fn make_button<F>(app: AppState, id: String, plan: Memo<Vec<Action>>, finding: Finding, key: &str, about: String, plan_href: String, make: F) -> impl IntoView
+pub fn make_button<F>(
+    app: AppState,
+    id: String,
+    plan: Memo<Vec<Action>>,
+    finding: Finding,
+    key: &str,
+    about: String,
+    plan_href: String,
+    make: F,
+) -> impl IntoView
 where
     F: Fn(&str, &str) -> Action + Clone + Send + Sync + 'static,
 {
     let link_id = format!("made-{key}");
-    move || match actions::for_finding(&plan.get(), &finding) {
+    move || {
+        match actions::for_finding(&plan.get(), &finding) {
         Some(_) => view! {
             <a id=link_id.clone() class="made-action small" href=plan_href.clone() aria-label=t!("In the action plan: {0}", about)>{ts!("In the action plan")}</a>
         }
@@ -143,9 +162,17 @@ where
             .into_any()
         }
     }
+    }
 }
 
 /// The plan of an assessment as a memo (the results page's buttons follow it).
 pub fn plan_memo(app: AppState, id: String) -> Memo<Vec<Action>> {
-    Memo::new(move |_| app.assessments().with(|v| v.iter().find(|a| a.id == id).map(|a| a.actions.clone()).unwrap_or_default()))
+    Memo::new(move |_| {
+        app.assessments().with(|v| {
+            v.iter()
+                .find(|a| a.id == id)
+                .map(|a| a.actions.clone())
+                .unwrap_or_default()
+        })
+    })
 }

@@ -1,12 +1,12 @@
 //! One question: its input for every kind, "Don't know" / "Not applicable", help that can be
 //! shown and hidden, and a note. All changes go through the state's mutators (saved at once).
 
-use crate::ui::Tr;
 use super::markdown::Markdown;
 use crate::answers::{Answer, MIN_JUSTIFICATION_CHARS};
 use crate::model::{ChoiceView, ProfileField, Question, QuestionKind};
-use crate::{t, ts};
 use crate::ui::state::use_app;
+use crate::ui::Tr;
+use crate::{t, ts};
 use leptos::prelude::*;
 
 #[component]
@@ -28,17 +28,36 @@ enum Input {
 
 fn input_of(kind: &QuestionKind) -> Input {
     match kind {
-        QuestionKind::SingleChoice { .. } | QuestionKind::Scale { .. } | QuestionKind::YesNo { .. } => Input::Radio,
+        QuestionKind::SingleChoice { .. }
+        | QuestionKind::Scale { .. }
+        | QuestionKind::YesNo { .. } => Input::Radio,
         QuestionKind::MultiChoice { .. } => Input::Check,
-        QuestionKind::ShortText => Input::Text { long: false, date: false },
-        QuestionKind::LongText => Input::Text { long: true, date: false },
-        QuestionKind::Date => Input::Text { long: false, date: true },
-        QuestionKind::Profile { field } => Input::Text { long: field.is_long(), date: false },
+        QuestionKind::ShortText => Input::Text {
+            long: false,
+            date: false,
+        },
+        QuestionKind::LongText => Input::Text {
+            long: true,
+            date: false,
+        },
+        QuestionKind::Date => Input::Text {
+            long: false,
+            date: true,
+        },
+        QuestionKind::Profile { field } => Input::Text {
+            long: field.is_long(),
+            date: false,
+        },
     }
 }
 
 #[component]
-pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: bool) -> impl IntoView {
+pub fn QuestionView(
+    aid: String,
+    question: Question,
+    number: usize,
+    offers_dk: bool,
+) -> impl IntoView {
     let app = use_app();
     let qid = question.id.clone();
     let profile_field: Option<ProfileField> = match question.kind {
@@ -49,22 +68,31 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     let answer = {
         let (aid, qid) = (aid.clone(), qid.clone());
         Memo::new(move |_| {
-            app.assessments()
-                .with(|v| v.iter().find(|a| a.id == aid).and_then(|a| a.answer(&qid).cloned()))
+            app.assessments().with(|v| {
+                v.iter()
+                    .find(|a| a.id == aid)
+                    .and_then(|a| a.answer(&qid).cloned())
+            })
         })
     };
     let note = {
         let (aid, qid) = (aid.clone(), qid.clone());
         Memo::new(move |_| {
-            app.assessments()
-                .with(|v| v.iter().find(|a| a.id == aid).map(|a| a.note(&qid).to_string()).unwrap_or_default())
+            app.assessments().with(|v| {
+                v.iter()
+                    .find(|a| a.id == aid)
+                    .map(|a| a.note(&qid).to_string())
+                    .unwrap_or_default()
+            })
         })
     };
     let text_value = {
         let (aid, qid) = (aid.clone(), qid.clone());
         Memo::new(move |_| {
             app.assessments().with(|v| {
-                let Some(a) = v.iter().find(|a| a.id == aid) else { return String::new() };
+                let Some(a) = v.iter().find(|a| a.id == aid) else {
+                    return String::new();
+                };
                 if let Some(f) = profile_field {
                     return a.metadata.get(f).to_string();
                 }
@@ -76,8 +104,9 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
         })
     };
     let is_na = Memo::new(move |_| matches!(answer.get(), Some(Answer::NotApplicable)));
-    let na_unjustified =
-        Memo::new(move |_| is_na.get() && note.with(|n| n.trim().chars().count() < MIN_JUSTIFICATION_CHARS));
+    let na_unjustified = Memo::new(move |_| {
+        is_na.get() && note.with(|n| n.trim().chars().count() < MIN_JUSTIFICATION_CHARS)
+    });
     let help_open = RwSignal::new(false);
     let note_open = RwSignal::new(!note.get_untracked().is_empty());
     let show_note = Memo::new(move |_| note_open.get() || is_na.get());
@@ -185,7 +214,11 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     // --- help, note, tools ----------------------------------------------------------------
     let help_text = question.help.tr().to_string();
     let help_fallback = question.help.is_fallback();
-    let references: Vec<String> = question.references.iter().map(|r| crate::i18n::reference(r)).collect();
+    let references: Vec<String> = question
+        .references
+        .iter()
+        .map(|r| crate::i18n::reference(r))
+        .collect();
     let help_panel = move || {
         help_open.get().then(|| {
             let refs = references.clone();
@@ -200,7 +233,8 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     };
 
     let note_panel = {
-        let (aid, qid, note_id, err_id) = (aid.clone(), qid.clone(), note_id.clone(), err_id.clone());
+        let (aid, qid, note_id, err_id) =
+            (aid.clone(), qid.clone(), note_id.clone(), err_id.clone());
         move || {
             show_note.get().then(|| {
                 let (aid, qid) = (aid.clone(), qid.clone());
@@ -258,8 +292,12 @@ pub fn QuestionView(aid: String, question: Question, number: usize, offers_dk: b
     let required = question.required;
     let status = move || {
         answer.get().map(|a| match a {
-            Answer::DontKnow => view! { <span class="badge badge-gap">{ts!("Knowledge gap")}</span> }.into_any(),
-            Answer::NotApplicable => view! { <span class="badge">{ts!("Not applicable")}</span> }.into_any(),
+            Answer::DontKnow => {
+                view! { <span class="badge badge-gap">{ts!("Knowledge gap")}</span> }.into_any()
+            }
+            Answer::NotApplicable => {
+                view! { <span class="badge">{ts!("Not applicable")}</span> }.into_any()
+            }
             _ => ().into_any(),
         })
     };

@@ -2,8 +2,8 @@
 //! the answers that made them fire, and the duties with their dates and statuses. Rendered by
 //! the results page and the reviewer's page from [`crate::triage::triage`]; no rules here.
 
-use crate::model::Questionnaire;
 use crate::answers::Assessment;
+use crate::model::Questionnaire;
 use crate::{t, ts};
 use leptos::prelude::*;
 
@@ -22,7 +22,11 @@ pub fn triage_panel(
         return None;
     }
     let locale = crate::i18n::lang().code();
-    let qtext = |qid: &str| q.question(qid).map(|r| crate::ui::loc(&r.question.text).into_any()).unwrap_or_else(|| qid.to_string().into_any());
+    let qtext = |qid: &str| {
+        q.question(qid)
+            .map(|r| crate::ui::loc(&r.question.text).into_any())
+            .unwrap_or_else(|| qid.to_string().into_any())
+    };
     let tr = crate::triage::triage_of(q, a, locale, today);
     let frameworks = tr
         .frameworks

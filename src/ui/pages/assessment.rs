@@ -1,14 +1,14 @@
 //! The assessment: section navigation with progress, the questions of the current section, the
 //! section's live score, and previous / next.
 
-use crate::ui::Tr;
 use crate::answers::{Progress, Visibility};
 use crate::model::Questionnaire;
 use crate::route::Route;
 use crate::scoring::{display_score, score};
-use crate::{t, ts};
 use crate::ui::components::question::QuestionView;
 use crate::ui::state::use_app;
+use crate::ui::Tr;
+use crate::{t, ts};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,10 +26,23 @@ fn focus_element(id: &str, scroll: bool) {
 }
 
 #[component]
-pub fn AssessmentPage(id: String, section: Option<String>, question: Option<String>) -> impl IntoView {
+pub fn AssessmentPage(
+    id: String,
+    section: Option<String>,
+    question: Option<String>,
+) -> impl IntoView {
     let app = use_app();
     let aid = id.clone();
-    super::gated(app, id, move |a0, q, _| page(app, aid.clone(), section.clone(), question.clone(), a0, (*q).clone()))
+    super::gated(app, id, move |a0, q, _| {
+        page(
+            app,
+            aid.clone(),
+            section.clone(),
+            question.clone(),
+            a0,
+            (*q).clone(),
+        )
+    })
 }
 
 fn page(
@@ -54,21 +67,37 @@ fn page(
 
     let aid = id.clone();
     let progress = Memo::new(move |_| {
-        app.assessments().with(|v| v.iter().find(|a| a.id == aid).map(|a| q.with_value(|q| Progress::compute(q, a))))
+        app.assessments().with(|v| {
+            v.iter()
+                .find(|a| a.id == aid)
+                .map(|a| q.with_value(|q| Progress::compute(q, a)))
+        })
     });
     let aid = id.clone();
     let outcome = Memo::new(move |_| {
-        app.assessments().with(|v| v.iter().find(|a| a.id == aid).map(|a| q.with_value(|q| score(q, a))))
+        app.assessments().with(|v| {
+            v.iter()
+                .find(|a| a.id == aid)
+                .map(|a| q.with_value(|q| score(q, a)))
+        })
     });
     let aid = id.clone();
     let sec_id = sec.id.clone();
     let visible = Memo::new(move |_| {
         app.assessments().with(|v| {
-            let Some(a) = v.iter().find(|a| a.id == aid) else { return Vec::new() };
+            let Some(a) = v.iter().find(|a| a.id == aid) else {
+                return Vec::new();
+            };
             q.with_value(|q| {
                 let vis = Visibility::compute(q, a);
                 q.section(&sec_id)
-                    .map(|(_, s)| s.questions.iter().filter(|x| vis.is_visible(&x.id)).map(|x| x.id.clone()).collect())
+                    .map(|(_, s)| {
+                        s.questions
+                            .iter()
+                            .filter(|x| vis.is_visible(&x.id))
+                            .map(|x| x.id.clone())
+                            .collect()
+                    })
                     .unwrap_or_default()
             })
         })
@@ -76,7 +105,12 @@ fn page(
 
     // Focus: a linked question, else the section heading when the user moved between sections.
     let focus_q = question.clone();
-    let announce = t!("Section {0} of {1}: {2}", section_index + 1, total, sec.title.tr());
+    let announce = t!(
+        "Section {0} of {1}: {2}",
+        section_index + 1,
+        total,
+        sec.title.tr()
+    );
     request_animation_frame(move || match focus_q {
         Some(qid) => focus_element(&format!("q-{qid}"), true),
         None if explicit_section => {
@@ -148,11 +182,15 @@ fn page(
                 }
                 .into_any()
             }
-            None => view! { <p class="live-score">{ts!("Section score: no scored answers yet.")}</p> }.into_any(),
+            None => {
+                view! { <p class="live-score">{ts!("Section score: no scored answers yet.")}</p> }
+                    .into_any()
+            }
         }
     };
 
-    let overall = move || progress.with(|p| p.as_ref().map(|p| (p.answered, p.visible, p.percent())));
+    let overall =
+        move || progress.with(|p| p.as_ref().map(|p| (p.answered, p.visible, p.percent())));
 
     let aid = id.clone();
     let question_views = q.with_value(|q| {
@@ -177,7 +215,12 @@ fn page(
     });
     let next = if section_index + 1 < total {
         let s = q.with_value(|q| q.sections[section_index + 1].clone());
-        let href = Route::Assessment { id: id.clone(), section: Some(s.id.clone()), question: None }.href();
+        let href = Route::Assessment {
+            id: id.clone(),
+            section: Some(s.id.clone()),
+            question: None,
+        }
+        .href();
         view! { <a class="button primary" href=href rel="next">{ts!("Next:")}" "{crate::ui::loc(&s.title)}" →"</a> }.into_any()
     } else {
         let href = Route::Results { id: id.clone() }.href();
@@ -186,7 +229,12 @@ fn page(
     let results_href = Route::Results { id: id.clone() }.href();
     let name = move || {
         let aid = aid.clone();
-        app.assessments().with(|v| v.iter().find(|a| a.id == aid).map(|a| a.display_name().to_string()).unwrap_or_default())
+        app.assessments().with(|v| {
+            v.iter()
+                .find(|a| a.id == aid)
+                .map(|a| a.display_name().to_string())
+                .unwrap_or_default()
+        })
     };
     let qtitle = q.with_value(|q: &Questionnaire| q.title.clone());
 

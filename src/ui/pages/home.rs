@@ -1,10 +1,10 @@
 //! Home: start an assessment of a bundled questionnaire; resume or delete saved ones.
 
-use crate::ui::Tr;
 use crate::answers::Progress;
 use crate::route::Route;
-use crate::{t, ts};
 use crate::ui::state::{local_time, use_app, QState};
+use crate::ui::Tr;
+use crate::{t, ts};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -8,8 +8,8 @@ pub mod scoring;
 
 use crate::answers::Assessment;
 use crate::model::Questionnaire;
-use crate::{t, ts};
 use crate::ui::state::{AppState, QState};
+use crate::{t, ts};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -32,7 +32,12 @@ fn today() -> String {
     crate::files::date_part(&local_now()).to_string()
 }
 
-fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questionnaire>) -> AnyView {
+fn page(
+    app: AppState,
+    id: String,
+    a0: crate::answers::Assessment,
+    q: Arc<Questionnaire>,
+) -> AnyView {
     let filter = RwSignal::new(Filter::default());
     let editing = RwSignal::new(Editing::None);
     // The form's content lives here, not in the form: when the list is drawn again while a form
@@ -46,8 +51,13 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
         let (id, q) = (id.clone(), q.clone());
         Memo::new(move |_| {
             app.assessments().with(|v| {
-                let Some(a) = v.iter().find(|a| a.id == id) else { return Vec::new() };
-                actions::resolved_findings(&a.actions, &q, a, &today()).into_iter().map(str::to_string).collect::<Vec<_>>()
+                let Some(a) = v.iter().find(|a| a.id == id) else {
+                    return Vec::new();
+                };
+                actions::resolved_findings(&a.actions, &q, a, &today())
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
             })
         })
     };
@@ -61,9 +71,30 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
             let Some(a) = app.assessment(&id) else { return };
             let now = local_now();
             let (name, bytes, mime) = if ics {
-                (crate::files::plan_ics(&a, &now), actions::ics(&actions::plan_order(&a.actions, &today()).into_iter().cloned().collect::<Vec<_>>(), &a.display_name(), &crate::ui::state::now()), "text/calendar;charset=utf-8")
+                (
+                    crate::files::plan_ics(&a, &now),
+                    actions::ics(
+                        &actions::plan_order(&a.actions, &today())
+                            .into_iter()
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                        &a.display_name(),
+                        &crate::ui::state::now(),
+                    ),
+                    "text/calendar;charset=utf-8",
+                )
             } else {
-                (crate::files::plan_csv(&a, &now), actions::csv(&actions::plan_order(&a.actions, &today()).into_iter().cloned().collect::<Vec<_>>(), &today()), "text/csv;charset=utf-8")
+                (
+                    crate::files::plan_csv(&a, &now),
+                    actions::csv(
+                        &actions::plan_order(&a.actions, &today())
+                            .into_iter()
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                        &today(),
+                    ),
+                    "text/csv;charset=utf-8",
+                )
             };
             let r = crate::ui::download::download(bytes.as_bytes(), &name, mime).map(|_| name);
             app.announce(match &r {
@@ -82,10 +113,23 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
             // Drawn again when the plan changes (new owners), not when a filter changes: the
             // select in use keeps the focus. The values follow the filter through `prop:value`.
             let list = plan.get();
-            let owners: Vec<(String, String)> = actions::owners(&list).into_iter().map(|o| (o.clone(), o)).collect();
-            let sections: Vec<(String, String)> = q.sections.iter().map(|s| (s.id.clone(), s.title.tr().to_string())).collect();
-            let statuses: Vec<(String, String)> = StatusKind::ALL.into_iter().map(|k| (status_code(k).to_string(), k.label())).collect();
-            let sources: Vec<(String, String)> = Source::ALL.into_iter().map(|x| (source_code(x).to_string(), x.label())).collect();
+            let owners: Vec<(String, String)> = actions::owners(&list)
+                .into_iter()
+                .map(|o| (o.clone(), o))
+                .collect();
+            let sections: Vec<(String, String)> = q
+                .sections
+                .iter()
+                .map(|s| (s.id.clone(), s.title.tr().to_string()))
+                .collect();
+            let statuses: Vec<(String, String)> = StatusKind::ALL
+                .into_iter()
+                .map(|k| (status_code(k).to_string(), k.label()))
+                .collect();
+            let sources: Vec<(String, String)> = Source::ALL
+                .into_iter()
+                .map(|x| (source_code(x).to_string(), x.label()))
+                .collect();
             view! {
                 <div class="plan-filters" role="group" aria-label=ts!("Filter the actions")>
                     {filter_select(filter, "filter-owner", ts!("Owner"), owners, |f| f.owner.clone().unwrap_or_default(), |f, v| f.owner = (!v.is_empty()).then_some(v))}
@@ -110,12 +154,19 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
             let all = plan.get();
             let f = filter.get();
             let today = today();
-            let shown: Vec<&Action> = actions::plan_order(&all, &today).into_iter().filter(|x| f.matches(x, &q)).collect();
+            let shown: Vec<&Action> = actions::plan_order(&all, &today)
+                .into_iter()
+                .filter(|x| f.matches(x, &q))
+                .collect();
             let resolved = resolved.get();
             let count_line = if all.is_empty() {
                 t!("There are no actions yet. Make them from the findings on the results page, or add your own.")
             } else if shown.len() == all.len() {
-                if all.len() == 1 { t!("1 action.") } else { t!("{0} actions.", all.len()) }
+                if all.len() == 1 {
+                    t!("1 action.")
+                } else {
+                    t!("{0} actions.", all.len())
+                }
             } else {
                 t!("Showing {0} of {1} actions.", shown.len(), all.len())
             };
@@ -141,9 +192,10 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
 
     let new_form = {
         let id = id.clone();
-        move || (editing.get() == Editing::New).then(|| {
-            form(app, id.clone(), actions::free("", "", ""), draft, editing)
-        })
+        move || {
+            (editing.get() == Editing::New)
+                .then(|| form(app, id.clone(), actions::free("", "", ""), draft, editing))
+        }
     };
 
     let resolved_note = move || {
@@ -154,7 +206,12 @@ fn page(app: AppState, id: String, a0: crate::answers::Assessment, q: Arc<Questi
     };
 
     let results = Route::Results { id: id.clone() }.href();
-    let back = Route::Assessment { id: id.clone(), section: a0.last_section.clone(), question: None }.href();
+    let back = Route::Assessment {
+        id: id.clone(),
+        section: a0.last_section.clone(),
+        question: None,
+    }
+    .href();
     view! {
         <div class="plan">
             <p class="crumbs"><a href="#/">{ts!("Assessments")}</a>" / "<a href=back>{name.clone()}</a>" / "{ts!("Action plan")}</p>
@@ -234,7 +291,16 @@ fn priority_code(p: Priority) -> &'static str {
 
 /// One action, read-only, with its "Edit" button and, when its finding is gone, the offer to
 /// close it.
-fn card(app: AppState, id: &str, q: &Questionnaire, x: Action, resolved: bool, today: &str, draft: RwSignal<Action>, editing: RwSignal<Editing>) -> AnyView {
+fn card(
+    app: AppState,
+    id: &str,
+    q: &Questionnaire,
+    x: Action,
+    resolved: bool,
+    today: &str,
+    draft: RwSignal<Action>,
+    editing: RwSignal<Editing>,
+) -> AnyView {
     let heading_id = format!("action-{}", x.id);
     let labelled_by = heading_id.clone();
     let body = crate::ui::components::plan::details(q, &x, today, Some(id));
@@ -274,10 +340,19 @@ fn card(app: AppState, id: &str, q: &Questionnaire, x: Action, resolved: bool, t
 
 /// The form for a new action or one of the plan. Problems are shown all at once, and nothing is
 /// saved until they are fixed; "Cancel" keeps the plan as it was.
-fn form(app: AppState, id: String, start: Action, draft: RwSignal<Action>, editing: RwSignal<Editing>) -> AnyView {
+fn form(
+    app: AppState,
+    id: String,
+    start: Action,
+    draft: RwSignal<Action>,
+    editing: RwSignal<Editing>,
+) -> AnyView {
     let is_new = start.id.is_empty();
     let problems = RwSignal::new(Vec::<actions::Problem>::new());
-    let owners = app.assessment(&id).map(|a| actions::owners(&a.actions)).unwrap_or_default();
+    let owners = app
+        .assessment(&id)
+        .map(|a| actions::owners(&a.actions))
+        .unwrap_or_default();
     let reason = move || match draft.get().status {
         Status::WontDo { reason } => reason,
         _ => String::new(),
@@ -309,13 +384,25 @@ fn form(app: AppState, id: String, start: Action, draft: RwSignal<Action>, editi
                 app.update_action(&id, x);
                 Some(aid)
             };
-            app.announce(if is_new { t!("Action added: {0}", title) } else { t!("Action saved: {0}", title) });
+            app.announce(if is_new {
+                t!("Action added: {0}", title)
+            } else {
+                t!("Action saved: {0}", title)
+            });
             editing.set(Editing::None);
-            crate::ui::focus_later(target.map(|t| format!("action-{t}")).unwrap_or_else(|| "add-action".into()));
+            crate::ui::focus_later(
+                target
+                    .map(|t| format!("action-{t}"))
+                    .unwrap_or_else(|| "add-action".into()),
+            );
         }
     };
     let cancel = {
-        let back = if is_new { "add-action".to_string() } else { format!("action-{}", start.id) };
+        let back = if is_new {
+            "add-action".to_string()
+        } else {
+            format!("action-{}", start.id)
+        };
         move |_| {
             editing.set(Editing::None);
             crate::ui::focus_later(back.clone());
@@ -325,7 +412,13 @@ fn form(app: AppState, id: String, start: Action, draft: RwSignal<Action>, editi
         let (id, aid, title) = (id.clone(), start.id.clone(), start.title.clone());
         move |_| {
             let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&t!("Delete the action “{0}”? This cannot be undone.", title)).ok())
+                .and_then(|w| {
+                    w.confirm_with_message(&t!(
+                        "Delete the action “{0}”? This cannot be undone.",
+                        title
+                    ))
+                    .ok()
+                })
                 .unwrap_or(false);
             if sure {
                 app.remove_action(&id, &aid);
@@ -335,8 +428,13 @@ fn form(app: AppState, id: String, start: Action, draft: RwSignal<Action>, editi
             }
         }
     };
-    let heading = if is_new { t!("New action") } else { t!("Edit action") };
-    let source_line = (!is_new).then(|| view! { <p class="muted small">{t!("Source: {0}", start.source.label())}</p> });
+    let heading = if is_new {
+        t!("New action")
+    } else {
+        t!("Edit action")
+    };
+    let source_line = (!is_new)
+        .then(|| view! { <p class="muted small">{t!("Source: {0}", start.source.label())}</p> });
     view! {
         <form class="action-form panel" aria-labelledby="action-form-heading" on:submit=save novalidate>
             {if is_new {

@@ -13,7 +13,11 @@ use leptos::prelude::*;
 pub fn PreviewPage(id: String, version: String) -> impl IntoView {
     let app = use_app();
     move || {
-        let found = app.custom.with(|v| v.iter().find(|(q, _)| q.id == id && q.version == version).map(|(q, b)| (q.clone(), b.clone())));
+        let found = app.custom.with(|v| {
+            v.iter()
+                .find(|(q, _)| q.id == id && q.version == version)
+                .map(|(q, b)| (q.clone(), b.clone()))
+        });
         match found {
             None => view! {
                 <h1>{ts!("Questionnaire not found")}</h1>
@@ -27,12 +31,19 @@ pub fn PreviewPage(id: String, version: String) -> impl IntoView {
 
 fn page(app: crate::ui::state::AppState, q: &Questionnaire, bin: Vec<u8>) -> AnyView {
     let loc = crate::i18n::lang().code();
-    let kept = crate::ui::storage::get(&crate::custom::questionnaire_key(&q.id, &q.version)).ok().flatten().is_some();
+    let kept = crate::ui::storage::get(&crate::custom::questionnaire_key(&q.id, &q.version))
+        .ok()
+        .flatten()
+        .is_some();
     let keep_message = RwSignal::new(None::<Result<String, String>>);
     let keep = move |_| {
-        let r = app
-            .keep_custom(bin.clone())
-            .map(|(q, moved)| crate::ui::components::custom::kept_text(&q.version, moved, t!("Kept on this device. Start an assessment with it on the home page.")));
+        let r = app.keep_custom(bin.clone()).map(|(q, moved)| {
+            crate::ui::components::custom::kept_text(
+                &q.version,
+                moved,
+                t!("Kept on this device. Start an assessment with it on the home page."),
+            )
+        });
         keep_message.set(Some(r));
     };
     let max = q.max_concern;
@@ -110,7 +121,10 @@ fn page(app: crate::ui::state::AppState, q: &Questionnaire, bin: Vec<u8>) -> Any
         .into_any()
     };
     let questions = q.questions().count();
-    let conditional = q.questions().filter(|r| r.question.show_if.is_some()).count();
+    let conditional = q
+        .questions()
+        .filter(|r| r.question.show_if.is_some())
+        .count();
     view! {
         <p class="crumbs"><a href="#/">{ts!("Assessments")}</a>" / "{ts!("Preview")}</p>
         <h1>{t!("Preview: {0}", q.title.tr())}</h1>

@@ -1,7 +1,7 @@
 //! "Your data": where answers are kept, what is (not) sent, and deleting everything.
 
-use crate::{t, ts};
 use crate::ui::state::use_app;
+use crate::{t, ts};
 use leptos::prelude::*;
 
 #[component]

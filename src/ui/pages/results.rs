@@ -1,17 +1,17 @@
 //! Results: per-section scores and levels with a chart, what drove them, red flags, knowledge
 //! gaps, unanswered required questions, recommendations, and the PDF export.
 
-use crate::ui::Tr;
+use crate::actions::Finding;
 use crate::answers::answer_text;
 use crate::model::Questionnaire;
 use crate::route::Route;
 use crate::scoring::{display_score, score};
-use crate::{t, ts};
 use crate::ui::components::chart::{Bar, ScoreChart};
 use crate::ui::export::make_file;
 use crate::ui::state::{local_now, use_app};
+use crate::ui::Tr;
 use crate::worker::{ReportRequest, Request};
-use crate::actions::Finding;
+use crate::{t, ts};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -33,7 +33,9 @@ enum Format {
 pub fn ResultsPage(id: String) -> impl IntoView {
     let app = use_app();
     let aid = id.clone();
-    super::gated(app, id, move |a0, q, source| page(app, aid.clone(), a0, (*q).clone(), source))
+    super::gated(app, id, move |a0, q, source| {
+        page(app, aid.clone(), a0, (*q).clone(), source)
+    })
 }
 
 fn page(
@@ -50,17 +52,48 @@ fn page(
     let plan_href = Route::Plan { id: id.clone() }.href();
     let qa = std::sync::Arc::new(q.clone());
     let lang = crate::i18n::lang();
-    let maker = |finding: Finding, key: String, about: String, make: std::sync::Arc<dyn Fn(&str, &str) -> crate::actions::Action + Send + Sync>| {
-        crate::ui::components::plan::make_button(app, id.clone(), plan, finding, &key, about, plan_href.clone(), move |n: &str, t: &str| make(n, t))
-    };
+    let maker =
+        |finding: Finding,
+         key: String,
+         about: String,
+         make: std::sync::Arc<dyn Fn(&str, &str) -> crate::actions::Action + Send + Sync>| {
+            crate::ui::components::plan::make_button(
+                app,
+                id.clone(),
+                plan,
+                finding,
+                &key,
+                about,
+                plan_href.clone(),
+                move |n: &str, t: &str| make(n, t),
+            )
+        };
     // The language of questionnaire texts, answers and legal conclusions.
     let locale = crate::i18n::lang().code();
     let qtext = |qid: &str| {
-        q.question(qid).map(|r| crate::ui::loc(&r.question.text).into_any()).unwrap_or_else(|| qid.to_string().into_any())
+        q.question(qid)
+            .map(|r| crate::ui::loc(&r.question.text).into_any())
+            .unwrap_or_else(|| qid.to_string().into_any())
     };
-    let link = |sid: &str, qid: &str| Route::Assessment { id: id.clone(), section: Some(sid.to_string()), question: Some(qid.to_string()) }.href();
-    let sec_title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_default();
-    let band_label = |i: usize| q.bands.get(i).map(|b| b.label.tr().to_string()).unwrap_or_default();
+    let link = |sid: &str, qid: &str| {
+        Route::Assessment {
+            id: id.clone(),
+            section: Some(sid.to_string()),
+            question: Some(qid.to_string()),
+        }
+        .href()
+    };
+    let sec_title = |sid: &str| {
+        q.section(sid)
+            .map(|(_, s)| s.title.tr().to_string())
+            .unwrap_or_default()
+    };
+    let band_label = |i: usize| {
+        q.bands
+            .get(i)
+            .map(|b| b.label.tr().to_string())
+            .unwrap_or_default()
+    };
 
     // Overall
     let overall = match (o.overall, o.overall_level.clone()) {
@@ -85,9 +118,17 @@ fn page(
     let bars: Vec<Bar> = o
         .sections
         .iter()
-        .map(|s| Bar { label: sec_title(&s.section_id), score: s.score, band: s.level.as_ref().map(|l| l.band_index).unwrap_or(0) })
+        .map(|s| Bar {
+            label: sec_title(&s.section_id),
+            score: s.score,
+            band: s.level.as_ref().map(|l| l.band_index).unwrap_or(0),
+        })
         .collect();
-    let bands: Vec<(f64, String)> = q.bands.iter().map(|b| (b.max_score, b.label.tr().to_string())).collect();
+    let bands: Vec<(f64, String)> = q
+        .bands
+        .iter()
+        .map(|b| (b.max_score, b.label.tr().to_string()))
+        .collect();
     let rows = o
         .sections
         .iter()
@@ -153,7 +194,9 @@ fn page(
             .collect(),
     );
     let simple = |list: &[(String, String)]| -> Vec<AnyView> {
-        list.iter().map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> }.into_any()).collect()
+        list.iter()
+            .map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> }.into_any())
+            .collect()
     };
     let gaps = panel(
         "gaps",
@@ -183,7 +226,9 @@ fn page(
     let unjustified = panel(
         "na",
         t!("“Not applicable” without a reason"),
-        Some(t!("These answers count only when their note gives a short reason.")),
+        Some(t!(
+            "These answers count only when their note gives a short reason."
+        )),
         false,
         simple(&o.unjustified_na),
     );
@@ -208,9 +253,22 @@ fn page(
     let today = crate::files::date_part(&local_now()).to_string();
     let duty_button = |d: &crate::triage::DutyItem| {
         let (d2, today) = (d.clone(), today.clone());
-        maker(Finding::Duty(d.id.clone()), format!("duty-{}", d.id), d.text.tr().to_string(), std::sync::Arc::new(move |n, t| crate::actions::from_duty(n, &d2, lang, &today, t))).into_any()
+        maker(
+            Finding::Duty(d.id.clone()),
+            format!("duty-{}", d.id),
+            d.text.tr().to_string(),
+            std::sync::Arc::new(move |n, t| crate::actions::from_duty(n, &d2, lang, &today, t)),
+        )
+        .into_any()
     };
-    let triage = crate::ui::components::triage::triage_panel(&q, &a, &local_now(), Some(&link), Some(&duty_button), t!("Legal triage"));
+    let triage = crate::ui::components::triage::triage_panel(
+        &q,
+        &a,
+        &local_now(),
+        Some(&link),
+        Some(&duty_button),
+        t!("Legal triage"),
+    );
 
     let recommendations = {
         let mut groups: Vec<(crate::model::LocalText, Vec<AnyView>)> = Vec::new();
@@ -243,7 +301,8 @@ fn page(
             }
         }
         if groups.is_empty() {
-            view! { <p class="muted">{ts!("No actions follow from your answers so far.")}</p> }.into_any()
+            view! { <p class="muted">{ts!("No actions follow from your answers so far.")}</p> }
+                .into_any()
         } else {
             groups
                 .into_iter()
@@ -263,22 +322,40 @@ fn page(
         if matches!(export_state.get_untracked(), ExportState::Working(_)) {
             return;
         }
-        let Some(assessment) = app.assessment(&aid) else { return };
+        let Some(assessment) = app.assessment(&aid) else {
+            return;
+        };
         export_state.set(ExportState::Working(format));
         let markdown = format == Format::Markdown;
-        let mime = if markdown { "text/markdown;charset=utf-8" } else { "application/pdf" };
-        app.announce(if markdown { t!("Preparing the Markdown file…") } else { t!("Preparing the PDF report…") });
+        let mime = if markdown {
+            "text/markdown;charset=utf-8"
+        } else {
+            "application/pdf"
+        };
+        app.announce(if markdown {
+            t!("Preparing the Markdown file…")
+        } else {
+            t!("Preparing the PDF report…")
+        });
         let request = ReportRequest {
             questionnaire: source.to_vec(),
             assessment,
             generated_at: local_now(),
             lang: report_lang.get_untracked(),
         };
-        let request = if markdown { Request::Markdown(request) } else { Request::Pdf(request) };
+        let request = if markdown {
+            Request::Markdown(request)
+        } else {
+            Request::Pdf(request)
+        };
         make_file(request, move |result| {
-            let state = match result.and_then(|(name, bytes)| crate::ui::download::download(&bytes, &name, mime).map(|_| name)) {
+            let state = match result.and_then(|(name, bytes)| {
+                crate::ui::download::download(&bytes, &name, mime).map(|_| name)
+            }) {
                 Ok(name) => ExportState::Done(name),
-                Err(e) if markdown => ExportState::Failed(t!("The Markdown file could not be made: {0}.", e)),
+                Err(e) if markdown => {
+                    ExportState::Failed(t!("The Markdown file could not be made: {0}.", e))
+                }
                 Err(e) => ExportState::Failed(t!("The PDF report could not be made: {0}.", e)),
             };
             let msg = match &state {
@@ -291,11 +368,13 @@ fn page(
         });
     };
     let start_md = start_export.clone();
-    let export_status = move || match export_state.get() {
+    let export_status = move || {
+        match export_state.get() {
         ExportState::Idle => ().into_any(),
         ExportState::Working(_) => view! { <p class="muted">{ts!("Preparing the file… the first time takes a moment.")}</p> }.into_any(),
         ExportState::Done(name) => view! { <p class="ok">{t!("Downloaded “{0}”.", name)}</p> }.into_any(),
         ExportState::Failed(e) => view! { <p class="alert alert-error" role="alert">{e}" "{ts!("You can try again.")}</p> }.into_any(),
+    }
     };
 
     // The assessment file: the stored format, which the elsa-report CLI also reads.
@@ -303,9 +382,15 @@ fn page(
     // A custom questionnaire travels in the file (bundled ones by id and version only).
     let q_export = qa.clone();
     let export_json = move |_| {
-        let Some(a) = app.assessment(&aid) else { return };
+        let Some(a) = app.assessment(&aid) else {
+            return;
+        };
         let name = crate::files::assessment_json(&a, &local_now());
-        let state = match crate::ui::download::download(crate::persist::encode_exported(&a, &q_export, crate::i18n::lang()).as_bytes(), &name, "application/json") {
+        let state = match crate::ui::download::download(
+            crate::persist::encode_exported(&a, &q_export, crate::i18n::lang()).as_bytes(),
+            &name,
+            "application/json",
+        ) {
             Ok(()) => ExportState::Done(name),
             Err(e) => ExportState::Failed(t!("The answers file could not be saved: {0}.", e)),
         };
@@ -351,7 +436,12 @@ fn page(
     });
 
     let title = t!("Results: {0}", a0.display_name());
-    let back = Route::Assessment { id: id.clone(), section: a0.last_section.clone(), question: None }.href();
+    let back = Route::Assessment {
+        id: id.clone(),
+        section: a0.last_section.clone(),
+        question: None,
+    }
+    .href();
     let chart_title = t!("Bar chart of the concern score per section of {0}, from 0 to 100. The same numbers are in the table below.", a0.display_name());
     let qtitle = t!("{0} · version {1}", q.title.tr(), q.version);
 
@@ -419,7 +509,13 @@ fn page(
 }
 
 /// A results panel with a heading and a list; nothing when the list is empty.
-fn panel(key: &str, title: String, intro: Option<String>, flag: bool, items: Vec<AnyView>) -> Option<AnyView> {
+fn panel(
+    key: &str,
+    title: String,
+    intro: Option<String>,
+    flag: bool,
+    items: Vec<AnyView>,
+) -> Option<AnyView> {
     if items.is_empty() {
         return None;
     }

@@ -1,8 +1,8 @@
 //! "How scoring works": the rules in plain words, and the level bands of each questionnaire.
 
+use crate::ui::state::{use_app, QState};
 use crate::ui::Tr;
 use crate::{t, ts};
-use crate::ui::state::{use_app, QState};
 use leptos::prelude::*;
 
 #[component]

@@ -3,13 +3,13 @@
 //! in score per section and overall, the red flags resolved or newly raised, and the action plan's
 //! changes (`compare::Diff`'s action lists). Reads the user's assessments; never writes them.
 
-use crate::ui::Tr;
 use super::{import_file, questionnaire_of, read_files, score_text, take_files};
 use crate::actions::{Action, Status};
 use crate::answers::Assessment;
 use crate::compare::diff;
-use crate::{t, ts};
 use crate::ui::state::{local_time, use_app};
+use crate::ui::Tr;
+use crate::{t, ts};
 use leptos::prelude::*;
 
 /// The language of questionnaire texts: the interface language.
@@ -34,7 +34,13 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
     let on_select = move |ev| {
         let id = event_target_value(&ev);
         error.set(None);
-        side.set(app.assessment(&id).map(|a| Side { source: t!("your assessment, as it is now (last changed {0})", local_time(&a.modified)), assessment: a }));
+        side.set(app.assessment(&id).map(|a| Side {
+            source: t!(
+                "your assessment, as it is now (last changed {0})",
+                local_time(&a.modified)
+            ),
+            assessment: a,
+        }));
     };
     let on_file = move |_| {
         let files = take_files(input);
@@ -44,7 +50,10 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let picked = read_files(files).await.pop();
             let r = match picked {
-                Some(Ok(p)) => import_file(app, &p).await.map(|a| Side { source: t!("the file “{0}”", p.name), assessment: a }),
+                Some(Ok(p)) => import_file(app, &p).await.map(|a| Side {
+                    source: t!("the file “{0}”", p.name),
+                    assessment: a,
+                }),
                 Some(Err(e)) => Err(e),
                 None => Err(t!("No file was read.")),
             };
@@ -57,7 +66,11 @@ fn Picker(which: &'static str, side: RwSignal<Option<Side>>) -> impl IntoView {
             }
         });
     };
-    let title = if which == "before" { t!("Before") } else { t!("After") };
+    let title = if which == "before" {
+        t!("Before")
+    } else {
+        t!("After")
+    };
     let title2 = title.clone();
     view! {
         <fieldset class="compare-side">
@@ -101,14 +114,21 @@ fn action_item(a: &Action) -> impl IntoView {
         details.push(t!("Due: {0}", crate::i18n::date(d)));
     }
     details.push(match &a.status {
-        Status::WontDo { reason } if !reason.trim().is_empty() => format!("{}: {}", a.status.kind().label(), reason.trim()),
+        Status::WontDo { reason } if !reason.trim().is_empty() => {
+            format!("{}: {}", a.status.kind().label(), reason.trim())
+        }
         s => s.kind().label(),
     });
     view! { <li><strong>{a.title.clone()}</strong><span class="small muted">{format!(" — {}", details.join(" · "))}</span></li> }
 }
 
 /// One list of the plan's changes under its heading; `always`: shown when empty too ("None.").
-fn action_list(id: &'static str, heading: String, list: &[Action], always: bool) -> Option<AnyView> {
+fn action_list(
+    id: &'static str,
+    heading: String,
+    list: &[Action],
+    always: bool,
+) -> Option<AnyView> {
     if list.is_empty() && !always {
         return None;
     }
@@ -128,7 +148,9 @@ pub fn ComparePage() -> impl IntoView {
     let result = move || {
         let (b, a) = (before.get()?, after.get()?);
         let (b, a) = (b.assessment, a.assessment);
-        if b.questionnaire_id != a.questionnaire_id || b.questionnaire_version != a.questionnaire_version {
+        if b.questionnaire_id != a.questionnaire_id
+            || b.questionnaire_version != a.questionnaire_version
+        {
             return Some(view! {
                 <p class="alert alert-error" role="alert">{t!(
                     "These two answer different questionnaires (“{0}” {1} and “{2}” {3}), so they cannot be compared.",
@@ -144,8 +166,16 @@ pub fn ComparePage() -> impl IntoView {
             Err(m) => return Some(view! { <p role="status">{m}</p> }.into_any()),
         };
         let d = diff(&q, &b, &a, locale());
-        let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_else(|| sid.to_string());
-        let qtext = |qid: &str| q.question(qid).map(|r| r.question.text.tr().to_string()).unwrap_or_else(|| qid.to_string());
+        let title = |sid: &str| {
+            q.section(sid)
+                .map(|(_, s)| s.title.tr().to_string())
+                .unwrap_or_else(|| sid.to_string())
+        };
+        let qtext = |qid: &str| {
+            q.question(qid)
+                .map(|r| r.question.text.tr().to_string())
+                .unwrap_or_else(|| qid.to_string())
+        };
         let different = (a.id != b.id).then(|| view! {
             <p class="alert" role="status">{ts!("These two files have different assessment ids, so they may not be versions of the same assessment. The comparison is shown anyway.")}</p>
         });

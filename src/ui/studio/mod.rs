@@ -16,25 +16,33 @@ pub mod review;
 pub mod workshop;
 
 use crate::answers::Assessment;
-use crate::{t, ts};
 use crate::import::{self, FileKind};
-use crate::route::StudioRoute;
 use crate::persist;
+use crate::route::StudioRoute;
 use crate::ui::state::{AppState, QState};
 use crate::ui::storage;
+use crate::{t, ts};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 pub fn mount() {
     add_stylesheet();
-    crate::ui::lang::start(|| leptos::mount::mount_to_body(Studio), "./i18n/nl-studio.json", None);
+    crate::ui::lang::start(
+        || leptos::mount::mount_to_body(Studio),
+        "./i18n/nl-studio.json",
+        None,
+    );
 }
 
 /// The studio's own styles (kept out of the main app's stylesheet, which is part of the first
 /// page load).
 fn add_stylesheet() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(link) = doc.create_element("link") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(link) = doc.create_element("link") else {
+        return;
+    };
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", "./studio.css");
     if let Some(head) = doc.head() {
@@ -43,7 +51,9 @@ fn add_stylesheet() {
 }
 
 fn current_route() -> StudioRoute {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     StudioRoute::parse(&hash)
 }
 
@@ -75,7 +85,11 @@ impl StudioState {
             match storage::get(&key) {
                 Ok(Some(text)) => match persist::decode_current(&text) {
                     Ok(a) => reviews.push(a),
-                    Err(e) => problems.push(t!("A saved review ({0}) could not be read: {1}. It was left untouched.", key, e)),
+                    Err(e) => problems.push(t!(
+                        "A saved review ({0}) could not be read: {1}. It was left untouched.",
+                        key,
+                        e
+                    )),
                 },
                 Ok(None) => {}
                 Err(e) => problems.push(t!("A saved review ({0}) could not be read: {1}.", key, e)),
@@ -95,13 +109,17 @@ impl StudioState {
     }
 
     pub fn review(&self, id: &str) -> Option<Assessment> {
-        self.reviews.with(|v| v.iter().find(|a| a.id == id).cloned())
+        self.reviews
+            .with(|v| v.iter().find(|a| a.id == id).cloned())
     }
 
     /// Store a review (the team file with the reviewer's work), then keep it in memory. Nothing
     /// changes in memory when the save fails, unless storage is unusable altogether.
     pub fn put_review(&self, a: Assessment) -> Result<(), String> {
-        let saved = storage::set(&persist::review_key(&a.id), &persist::encode(&a, crate::i18n::lang()));
+        let saved = storage::set(
+            &persist::review_key(&a.id),
+            &persist::encode(&a, crate::i18n::lang()),
+        );
         let result = match saved {
             Ok(()) => Ok(()),
             Err(e) if e.quota => Err(t!("This browser's storage for this site is full, so the review was not saved on this device. Export the reviewed file now to keep your work.")),
@@ -143,56 +161,68 @@ fn Studio() -> impl IntoView {
 
     Effect::new(move |_| {
         lang.lang.track();
-        document().set_title(&t!("{0} · ELSA self-assessment", page_name(&studio.route.get())));
+        document().set_title(&t!(
+            "{0} · ELSA self-assessment",
+            page_name(&studio.route.get())
+        ));
     });
 
     let nav_current = move |r: StudioRoute| {
         move || {
             let now = studio.route.get();
             let same = std::mem::discriminant(&now) == std::mem::discriminant(&r)
-                || matches!((&now, &r), (StudioRoute::Review { .. } | StudioRoute::Reply { .. }, StudioRoute::Reviews) | (StudioRoute::Present { .. }, StudioRoute::Workshop));
+                || matches!(
+                    (&now, &r),
+                    (
+                        StudioRoute::Review { .. } | StudioRoute::Reply { .. },
+                        StudioRoute::Reviews
+                    ) | (StudioRoute::Present { .. }, StudioRoute::Workshop)
+                );
             same.then_some("page")
         }
     };
 
     // The whole page is rendered again when the language changes; the state stays.
-    move || { lang.lang.track(); view! {
-        {crate::ui::skip_link()}
-        <header class="site-header">
-            <div class="wrap header-row">
-                <a class="brand" href="./#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("Studio for reviewers and educators")}</span></a>
-                <nav aria-label=ts!("Site")>
-                    <ul class="nav-links">
-                        <li><a href="./#/">{ts!("Assessments")}</a></li>
-                        <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>{ts!("Review")}</a></li>
-                        <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>{ts!("Workshop")}</a></li>
-                        <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>{ts!("Compare")}</a></li>
-                        <li><a href="./#/scoring">{ts!("How scoring works")}</a></li>
-                    </ul>
-                </nav>
-                {crate::ui::lang::switch()}
-            </div>
-            <p class="privacy-notice wrap">
-                {ts!("Files you open here stay on this device. Nothing is sent anywhere.")}" "
-                <a href="./#/privacy">{ts!("Where your data is kept")}</a>
-            </p>
-        </header>
-        <main id="main" tabindex="-1" class=move || if matches!(studio.route.get(), StudioRoute::Present { .. }) { "wrap present" } else { "wrap" }>
-            {move || match studio.route.get() {
-                StudioRoute::Reviews => view! { <review::ReviewsPage/> }.into_any(),
-                StudioRoute::Review { id } => view! { <review::ReviewPage id=id/> }.into_any(),
-                StudioRoute::Reply { id } => view! { <reply::ReplyPage id=id/> }.into_any(),
-                StudioRoute::Workshop => view! { <workshop::WorkshopPage/> }.into_any(),
-                StudioRoute::Present { index } => view! { <workshop::PresentPage index=index/> }.into_any(),
-                StudioRoute::Compare => view! { <compare::ComparePage/> }.into_any(),
-                StudioRoute::NotFound => view! {
-                    <h1>{ts!("Page not found")}</h1>
-                    <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="./#/">{ts!("Go to your assessments")}</a>"."</p>
-                }.into_any(),
-            }}
-        </main>
-        {crate::ui::footer(app)}
-    }}
+    move || {
+        lang.lang.track();
+        view! {
+            {crate::ui::skip_link()}
+            <header class="site-header">
+                <div class="wrap header-row">
+                    <a class="brand" href="./#/">{ts!("ELSA self-assessment")}<span class="brand-sub">" · "{ts!("Studio for reviewers and educators")}</span></a>
+                    <nav aria-label=ts!("Site")>
+                        <ul class="nav-links">
+                            <li><a href="./#/">{ts!("Assessments")}</a></li>
+                            <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>{ts!("Review")}</a></li>
+                            <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>{ts!("Workshop")}</a></li>
+                            <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>{ts!("Compare")}</a></li>
+                            <li><a href="./#/scoring">{ts!("How scoring works")}</a></li>
+                        </ul>
+                    </nav>
+                    {crate::ui::lang::switch()}
+                </div>
+                <p class="privacy-notice wrap">
+                    {ts!("Files you open here stay on this device. Nothing is sent anywhere.")}" "
+                    <a href="./#/privacy">{ts!("Where your data is kept")}</a>
+                </p>
+            </header>
+            <main id="main" tabindex="-1" class=move || if matches!(studio.route.get(), StudioRoute::Present { .. }) { "wrap present" } else { "wrap" }>
+                {move || match studio.route.get() {
+                    StudioRoute::Reviews => view! { <review::ReviewsPage/> }.into_any(),
+                    StudioRoute::Review { id } => view! { <review::ReviewPage id=id/> }.into_any(),
+                    StudioRoute::Reply { id } => view! { <reply::ReplyPage id=id/> }.into_any(),
+                    StudioRoute::Workshop => view! { <workshop::WorkshopPage/> }.into_any(),
+                    StudioRoute::Present { index } => view! { <workshop::PresentPage index=index/> }.into_any(),
+                    StudioRoute::Compare => view! { <compare::ComparePage/> }.into_any(),
+                    StudioRoute::NotFound => view! {
+                        <h1>{ts!("Page not found")}</h1>
+                        <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="./#/">{ts!("Go to your assessments")}</a>"."</p>
+                    }.into_any(),
+                }}
+            </main>
+            {crate::ui::footer(app)}
+        }
+    }
 }
 
 /// The page's name, for the title and for screen readers when the page changes.
@@ -225,7 +255,10 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<Picked, String>
             continue;
         }
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => out.push(Ok(Picked { name, bytes: js_sys::Uint8Array::new(&buf).to_vec() })),
+            Ok(buf) => out.push(Ok(Picked {
+                name,
+                bytes: js_sys::Uint8Array::new(&buf).to_vec(),
+            })),
             Err(_) => out.push(Err(t!("“{0}”: the browser could not read the file.", name))),
         }
     }
@@ -240,7 +273,9 @@ pub async fn import_file(app: AppState, p: &Picked) -> Result<Assessment, String
     let named = |e: String| t!("“{0}” could not be opened. {1}", p.name, e);
     let (a, carried) = match import::sniff(&p.bytes) {
         FileKind::Pdf => {
-            let (a, _, carried) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
+            let (a, _, carried) = crate::ui::export::import_async(p.bytes.clone())
+                .await
+                .map_err(|e| named(format!("{e}.")))?;
             (a, carried)
         }
         _ => {
@@ -248,10 +283,17 @@ pub async fn import_file(app: AppState, p: &Picked) -> Result<Assessment, String
             let stored = import::parse_json(&p.bytes).map_err(|e| named(e.to_string()))?;
             if import::carries_unknown(&stored, &available).is_some() {
                 // The worker has the validator for a carried questionnaire (the studio does not).
-                let (a, _, carried) = crate::ui::export::import_async(p.bytes.clone()).await.map_err(|e| named(format!("{e}.")))?;
+                let (a, _, carried) = crate::ui::export::import_async(p.bytes.clone())
+                    .await
+                    .map_err(|e| named(format!("{e}.")))?;
                 (a, carried)
             } else {
-                (import::resolve(stored, &available).map_err(|e| named(e.to_string()))?.assessment, None)
+                (
+                    import::resolve(stored, &available)
+                        .map_err(|e| named(e.to_string()))?
+                        .assessment,
+                    None,
+                )
             }
         }
     };
@@ -262,12 +304,19 @@ pub async fn import_file(app: AppState, p: &Picked) -> Result<Assessment, String
 }
 
 /// The loaded questionnaire of an assessment, reactively (`Err`: why it is not there yet).
-pub fn questionnaire_of(app: AppState, a: &Assessment) -> Result<(Arc<crate::model::Questionnaire>, Arc<[u8]>), String> {
+pub fn questionnaire_of(
+    app: AppState,
+    a: &Assessment,
+) -> Result<(Arc<crate::model::Questionnaire>, Arc<[u8]>), String> {
     match app.questionnaire(&a.questionnaire_id, &a.questionnaire_version) {
         QState::Ready(q, bytes) => Ok((q, bytes)),
         QState::Loading => Err(t!("Loading the questionnaire…")),
         QState::Failed(e) => Err(e),
-        QState::Unknown => Err(t!("This tool does not have the questionnaire “{0}” version {1}.", a.questionnaire_id, a.questionnaire_version)),
+        QState::Unknown => Err(t!(
+            "This tool does not have the questionnaire “{0}” version {1}.",
+            a.questionnaire_id,
+            a.questionnaire_version
+        )),
     }
 }
 
@@ -279,7 +328,9 @@ pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
 /// A file input's files, taken out at once; the input is then cleared so that the same file can
 /// be picked again (its list empties when it is cleared, hence the copy first).
 pub fn take_files(input: NodeRef<leptos::html::Input>) -> Vec<web_sys::File> {
-    let Some(el) = input.get() else { return Vec::new() };
+    let Some(el) = input.get() else {
+        return Vec::new();
+    };
     let files = file_vec(el.files());
     el.set_value("");
     files
@@ -300,13 +351,19 @@ pub fn file_vec(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// Save bytes as a file, telling the user when the browser refused.
 pub fn save_file(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    crate::ui::download::download(bytes, name, mime).map_err(|e| t!("The file could not be saved: {0}.", e))
+    crate::ui::download::download(bytes, name, mime)
+        .map_err(|e| t!("The file could not be saved: {0}.", e))
 }
 
 /// Today's date, `YYYY-MM-DD`, local time.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// The current time (RFC 3339).
@@ -316,5 +373,6 @@ pub fn now() -> String {
 
 /// A score for people: one decimal, or a dash.
 pub fn score_text(v: Option<f64>) -> String {
-    v.map(crate::scoring::display_score).unwrap_or_else(|| "–".into())
+    v.map(crate::scoring::display_score)
+        .unwrap_or_else(|| "–".into())
 }

@@ -4,15 +4,15 @@
 //! next exported file.
 
 use super::common::{state_badge, take_returned};
-use super::{go, take_files, questionnaire_of, save_file};
+use super::{go, questionnaire_of, save_file, take_files};
+use crate::actions::Finding;
 use crate::answers::answer_text;
 use crate::review;
 use crate::route::{Route, StudioRoute};
-use crate::{t, ts};
 use crate::ui::state::{local_time, use_app};
-use leptos::prelude::*;
-use crate::actions::Finding;
 use crate::ui::Tr;
+use crate::{t, ts};
+use leptos::prelude::*;
 
 /// The language of questionnaire texts and reports: the interface language.
 fn locale() -> &'static str {
@@ -44,20 +44,30 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     let generation = RwSignal::new(0u32);
     let input = NodeRef::<leptos::html::Input>::new();
     let on_file = move |_| {
-        let Some(file) = take_files(input).into_iter().next() else { return };
+        let Some(file) = take_files(input).into_iter().next() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match take_returned(app, file).await {
                 Ok(id) => {
                     app.announce(t!("The review was added; your answers were kept"));
-                    message.set(Some((t!("The review was added to your assessment. Your answers were kept."), false)));
+                    message.set(Some((
+                        t!("The review was added to your assessment. Your answers were kept."),
+                        false,
+                    )));
                     generation.update(|g| *g += 1);
                     go(StudioRoute::Reply { id })
                 }
-                Err(e) => message.set(Some((t!("{0} Nothing on this device was changed.", e), true))),
+                Err(e) => message.set(Some((
+                    t!("{0} Nothing on this device was changed.", e),
+                    true,
+                ))),
             }
         });
     };
-    let status = move || message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> });
+    let status = move || {
+        message.get().map(|(t, e)| view! { <p class=if e { "alert alert-error" } else { "ok" } role=e.then_some("alert")>{t}</p> })
+    };
     let open_file = view! {
         <label class="file-label" for="returned-file">{ts!("Open a reviewed file you got back (.json or .pdf)")}</label>
         <input id="returned-file" type="file" node_ref=input accept=".json,.pdf,application/json,application/pdf" on:change=on_file/>
@@ -68,7 +78,8 @@ pub fn ReplyPage(id: String) -> impl IntoView {
     let id2 = id.clone();
     let base = Memo::new(move |_| {
         generation.get();
-        app.assessments().with_untracked(|v| v.iter().find(|a| a.id == id2).cloned())
+        app.assessments()
+            .with_untracked(|v| v.iter().find(|a| a.id == id2).cloned())
     });
     let body = move || {
         let Some(a) = base.get() else {
@@ -81,7 +92,8 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             Ok(x) => x,
             Err(m) => return view! { <p role="status">{m}</p> }.into_any(),
         };
-        let (badge, class) = state_badge(Some(&r), &a);
+        let (badge, class) = state_badge(app, Some(&r), &a);
+        let digest = review::questionnaire_digest(&q);
         // Conditions and comments become actions of the team's plan (the main app's plan page).
         let plan = crate::ui::components::plan::plan_memo(app, a.id.clone());
         let plan_href = format!("./{}", Route::Plan { id: a.id.clone() }.href());
@@ -90,7 +102,8 @@ pub fn ReplyPage(id: String) -> impl IntoView {
         let [ok, question, concern] = r.counts();
         let aid = a.id.clone();
         // Comments in questionnaire order; comments on questions the questionnaire no longer has last.
-        let mut ordered: Vec<(Option<crate::model::QuestionRef>, String, review::Comment)> = Vec::new();
+        let mut ordered: Vec<(Option<crate::model::QuestionRef>, String, review::Comment)> =
+            Vec::new();
         for x in q.questions() {
             if let Some(c) = r.comments.get(&x.question.id) {
                 ordered.push((Some(x), x.question.id.clone(), c.clone()));
@@ -146,8 +159,15 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
                 let name = crate::files::assessment_json(&a, &crate::ui::state::local_now());
-                match save_file(crate::persist::encode_exported_pretty(&a, &q, crate::i18n::lang()).as_bytes(), &name, "application/json") {
-                    Ok(()) => message.set(Some((t!("Saved {0}. Send it to the reviewer.", name), false))),
+                match save_file(
+                    crate::persist::encode_exported_pretty(&a, &q, crate::i18n::lang()).as_bytes(),
+                    &name,
+                    "application/json",
+                ) {
+                    Ok(()) => message.set(Some((
+                        t!("Saved {0}. Send it to the reviewer.", name),
+                        false,
+                    ))),
                     Err(e) => message.set(Some((e, true))),
                 }
             }
@@ -164,9 +184,13 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                 };
                 message.set(Some((t!("Building the PDF…"), false)));
                 crate::ui::export::make_file(crate::worker::Request::Pdf(req), move |r| {
-                    match r.and_then(|(name, bytes)| save_file(&bytes, &name, "application/pdf").map(|_| name)) {
+                    match r.and_then(|(name, bytes)| {
+                        save_file(&bytes, &name, "application/pdf").map(|_| name)
+                    }) {
                         Ok(name) => message.set(Some((t!("Saved {0}.", name), false))),
-                        Err(e) => message.set(Some((t!("The PDF could not be made: {0}", e), true))),
+                        Err(e) => {
+                            message.set(Some((t!("The PDF could not be made: {0}", e), true)))
+                        }
                     }
                 });
             }
@@ -189,8 +213,9 @@ pub fn ReplyPage(id: String) -> impl IntoView {
                 {r.sign_off.as_ref().map(|s| view! {
                     <p class="small">{t!("Signed off {0} for the answers with fingerprint", local_time(&s.at))}" "<code class="fingerprint">{s.fingerprint.clone()}</code></p>
                 })}
-                <p class="small">{ts!("Fingerprint of your answers now:")}" "<code class="fingerprint" data-testid="fingerprint">{review::fingerprint(&a)}</code></p>
+                <p class="small">{ts!("Fingerprint of your answers now:")}" "<code class="fingerprint" data-testid="fingerprint">{review::fingerprint(&a, digest.as_deref())}</code></p>
                 <p class="small muted">{review::fingerprint_explained()}</p>
+                {digest.is_some().then(|| view! { <p class="small muted">{review::fingerprint_covers_questionnaire()}</p> })}
             </section>
             <h2>{t!("Comments ({0} OK, {1}, {2})", ok, questions(question), concerns(concern))}</h2>
             <p>{ts!("Each comment is shown beside your current answer. Write your reply below it; replies are saved on this device and do not change your answers. When you are done, export the file and send it back to the reviewer.")}</p>
@@ -203,7 +228,10 @@ pub fn ReplyPage(id: String) -> impl IntoView {
         }
         .into_any()
     };
-    let name = app.assessment(&id).map(|a| a.display_name().to_string()).unwrap_or_default();
+    let name = app
+        .assessment(&id)
+        .map(|a| a.display_name().to_string())
+        .unwrap_or_default();
     let results = format!("./{}", Route::Results { id }.href());
     view! {
         <p class="crumbs"><a href="./#/">{ts!("Assessments")}</a>" / "<a href=results>{name.clone()}</a>" / "{ts!("Review")}</p>

@@ -2,14 +2,17 @@
 //! (read-only), comments per question, gives the verdict and signs off on a fingerprint of the
 //! answers, then exports the reviewed file and the PDF with the review in it.
 
-use crate::ui::Tr;
 use super::common::{state_badge, take_returned};
-use super::{go, take_files, import_file, now, questionnaire_of, read_files, save_file, score_text, today, use_studio, StudioState};
+use super::{
+    go, import_file, now, questionnaire_of, read_files, save_file, score_text, take_files, today,
+    use_studio, StudioState,
+};
 use crate::answers::{answer_text, Assessment, Visibility};
 use crate::review::{self, Comment, CommentStatus, Review, SignOffProblem, Verdict};
 use crate::route::StudioRoute;
-use crate::{t, ts};
 use crate::ui::state::{local_time, use_app};
+use crate::ui::Tr;
+use crate::{t, ts};
 use leptos::prelude::*;
 
 /// The language of questionnaire texts and reports: the interface language.
@@ -19,8 +22,15 @@ fn locale() -> &'static str {
 
 /// Change the review the page holds (`rev`, parsed once when the page opened) and save it with
 /// its team file: the review is written out for the save, never read back on a change.
-fn edit(st: StudioState, id: &str, rev: RwSignal<Review>, f: impl FnOnce(&mut Review)) -> Result<(), String> {
-    let Some(mut a) = st.review(id) else { return Err(t!("This review is no longer on this device.")) };
+fn edit(
+    st: StudioState,
+    id: &str,
+    rev: RwSignal<Review>,
+    f: impl FnOnce(&mut Review),
+) -> Result<(), String> {
+    let Some(mut a) = st.review(id) else {
+        return Err(t!("This review is no longer on this device."));
+    };
     rev.update(f);
     rev.with_untracked(|r| a.set_review(Some(r)));
     a.modified = now();
@@ -35,7 +45,9 @@ pub fn ReviewsPage() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |_| {
         let files = take_files(input);
-        let Some(file) = files.into_iter().next() else { return };
+        let Some(file) = files.into_iter().next() else {
+            return;
+        };
         status.set(Some((t!("Reading “{0}”…", file.name()), false)));
         leptos::task::spawn_local(async move {
             let picked = read_files(vec![file]).await.pop();
@@ -47,7 +59,10 @@ pub fn ReviewsPage() -> impl IntoView {
             match result {
                 Err(e) => {
                     app.announce(t!("The file could not be opened"));
-                    status.set(Some((t!("{0} Nothing on this device was changed.", e), true)));
+                    status.set(Some((
+                        t!("{0} Nothing on this device was changed.", e),
+                        true,
+                    )));
                 }
                 Ok(incoming) => {
                     let existing = st.review(&incoming.id);
@@ -86,13 +101,16 @@ pub fn ReviewsPage() -> impl IntoView {
 
     let returned = NodeRef::<leptos::html::Input>::new();
     let on_returned = move |_| {
-        let Some(file) = take_files(returned).into_iter().next() else { return };
+        let Some(file) = take_files(returned).into_iter().next() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match take_returned(app, file).await {
-                Ok(id) => {
-                    go(StudioRoute::Reply { id })
-                }
-                Err(e) => status.set(Some((t!("{0} Nothing on this device was changed.", e), true))),
+                Ok(id) => go(StudioRoute::Reply { id }),
+                Err(e) => status.set(Some((
+                    t!("{0} Nothing on this device was changed.", e),
+                    true,
+                ))),
             }
         });
     };
@@ -124,7 +142,7 @@ pub fn ReviewsPage() -> impl IntoView {
                 <ul class="card-list">
                     {list.into_iter().map(|a| {
                         let r = a.review();
-                        let (badge, class) = state_badge(r.as_ref(), &a);
+                        let (badge, class) = state_badge(app, r.as_ref(), &a);
                         let verdict = r.as_ref().and_then(|r| r.verdict).map(|v| v.label()).unwrap_or_else(|| t!("No verdict yet"));
                         let name = a.display_name().to_string();
                         let (id, id2, name2) = (a.id.clone(), a.id.clone(), name.clone());
@@ -151,7 +169,8 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     // Re-render the body only when another file version is opened (not on every comment).
     let base = Memo::new(move |_| {
         st.generation.get();
-        st.reviews.with_untracked(|v| v.iter().find(|a| a.id == id2).cloned())
+        st.reviews
+            .with_untracked(|v| v.iter().find(|a| a.id == id2).cloned())
     });
     move || {
         let Some(a) = base.get() else {
@@ -162,18 +181,26 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             .into_any();
         };
         match questionnaire_of(app, &a) {
-            Err(m) => view! { <h1>{t!("Review: {0}", a.display_name())}</h1><p role="status">{m}</p> }.into_any(),
+            Err(m) => {
+                view! { <h1>{t!("Review: {0}", a.display_name())}</h1><p role="status">{m}</p> }
+                    .into_any()
+            }
             Ok((q, bytes)) => view! { <ReviewBody a=a q=q bytes=bytes/> }.into_any(),
         }
     }
 }
 
 #[component]
-fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, bytes: std::sync::Arc<[u8]>) -> impl IntoView {
+fn ReviewBody(
+    a: Assessment,
+    q: std::sync::Arc<crate::model::Questionnaire>,
+    bytes: std::sync::Arc<[u8]>,
+) -> impl IntoView {
     let st = use_studio();
     let app = use_app();
     let id = a.id.clone();
-    let fingerprint = review::fingerprint(&a);
+    let digest = review::questionnaire_digest(&q);
+    let fingerprint = review::fingerprint(&a, digest.as_deref());
     let vis = Visibility::compute(&q, &a);
     let outcome = crate::scoring::score(&q, &a);
     let message = RwSignal::new(None::<(String, bool)>);
@@ -186,8 +213,16 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     // and saves it (see `edit`); opening another version of the file renders the page afresh.
     let rev = RwSignal::new(a.review().unwrap_or_default());
     let signed = Memo::new(move |_| rev.with(|r| r.sign_off.is_some()));
-    let problems = Memo::new(move |_| if tried.get() && !signed.get() { rev.with(problems_with_fields) } else { Vec::new() });
-    let problem_of = move |field: &'static str| problems.with(|p| p.iter().find(|(_, f)| *f == field).map(|(m, _)| m.clone()));
+    let problems = Memo::new(move |_| {
+        if tried.get() && !signed.get() {
+            rev.with(problems_with_fields)
+        } else {
+            Vec::new()
+        }
+    });
+    let problem_of = move |field: &'static str| {
+        problems.with(|p| p.iter().find(|(_, f)| *f == field).map(|(m, _)| m.clone()))
+    };
     let report = move |r: Result<(), String>| {
         if let Err(e) = r {
             message.set(Some((e, true)));
@@ -203,7 +238,11 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let set_field = set_field.clone();
         move |v: Verdict| set_field(Box::new(move |r| r.verdict = Some(v)))
     };
-    let text_field = |label: String, field_id: &'static str, get: fn(&Review) -> String, set: fn(&mut Review, String), long: bool| {
+    let text_field = |label: String,
+                      field_id: &'static str,
+                      get: fn(&Review) -> String,
+                      set: fn(&mut Review, String),
+                      long: bool| {
         let set_field = set_field.clone();
         let value = move || rev.with(|r| get(r));
         let on_input = move |ev| {
@@ -226,6 +265,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
     };
 
     let a_for_sign = a.clone();
+    let digest_for_sign = digest.clone();
     let sign = {
         let id = id.clone();
         move |_| {
@@ -235,7 +275,7 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
                 if r.date.is_empty() {
                     r.date = today();
                 }
-                out = r.sign(&a_for_sign, &now());
+                out = r.sign(&a_for_sign, digest_for_sign.as_deref(), &now());
             });
             tried.set(true);
             match out {
@@ -260,8 +300,13 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
         let (id, q) = (id.clone(), q.clone());
         move |_| {
             let Some(a) = st.review(&id) else { return };
-            let name = crate::files::assessment_json(&a, &crate::ui::state::local_now()).replace(".json", "-reviewed.json");
-            match save_file(crate::persist::encode_exported_pretty(&a, &q, crate::i18n::lang()).as_bytes(), &name, "application/json") {
+            let name = crate::files::assessment_json(&a, &crate::ui::state::local_now())
+                .replace(".json", "-reviewed.json");
+            match save_file(
+                crate::persist::encode_exported_pretty(&a, &q, crate::i18n::lang()).as_bytes(),
+                &name,
+                "application/json",
+            ) {
                 Ok(()) => message.set(Some((t!("Saved {0}.", name), false))),
                 Err(e) => message.set(Some((e, true))),
             }
@@ -283,7 +328,9 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
             };
             crate::ui::export::make_file(crate::worker::Request::Pdf(req), move |r| {
                 busy.set(false);
-                match r.and_then(|(name, bytes)| save_file(&bytes, &name, "application/pdf").map(|_| name)) {
+                match r.and_then(|(name, bytes)| {
+                    save_file(&bytes, &name, "application/pdf").map(|_| name)
+                }) {
                     Ok(name) => {
                         app.announce(t!("PDF saved"));
                         message.set(Some((t!("Saved {0}.", name), false)));
@@ -348,12 +395,13 @@ fn ReviewBody(a: Assessment, q: std::sync::Arc<crate::model::Questionnaire>, byt
 
         <section class="panel" aria-labelledby="integrity-h">
             <h2 id="integrity-h">{ts!("Status and fingerprint")}</h2>
-            <p>{move || { let (t, c) = state_badge(Some(&rev.get()), &a_state); view! { <span class=c data-testid="review-state">{t}</span> } }}</p>
+            <p>{move || { let (t, c) = state_badge(app, Some(&rev.get()), &a_state); view! { <span class=c data-testid="review-state">{t}</span> } }}</p>
             <p>{ts!("Fingerprint of the answers shown here:")}" "<code class="fingerprint" data-testid="fingerprint">{fingerprint.clone()}</code></p>
             {move || rev.get().sign_off.map(|s| view! {
                 <p>{t!("Signed off {0} for the answers with fingerprint", local_time(&s.at))}" "<code class="fingerprint">{s.fingerprint}</code></p>
             })}
             <p class="small muted">{review::fingerprint_explained()}</p>
+            {digest.is_some().then(|| view! { <p class="small muted">{review::fingerprint_covers_questionnaire()}</p> })}
         </section>
 
         {crate::ui::components::triage::triage_panel(&q, &a, &crate::ui::studio::today(), None, None, t!("Legal triage: conclusions and duties"))}
@@ -457,7 +505,10 @@ fn problems_with_fields(r: &Review) -> Vec<(String, &'static str)> {
 
 fn focus(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -477,13 +528,24 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: RwSignal<Review>) 
             let qid = qid.clone();
             let r = edit(st, &id, rev, move |r| {
                 let old = r.comments.get(&qid).cloned();
-                let text = text.or_else(|| old.as_ref().map(|c| c.text.clone())).unwrap_or_default();
+                let text = text
+                    .or_else(|| old.as_ref().map(|c| c.text.clone()))
+                    .unwrap_or_default();
                 let reply = old.as_ref().map(|c| c.reply.clone()).unwrap_or_default();
                 // Typing a comment without a status makes it a question.
-                let status = status.or(old.map(|c| c.status)).or((!text.trim().is_empty()).then_some(CommentStatus::Question));
+                let status = status
+                    .or(old.map(|c| c.status))
+                    .or((!text.trim().is_empty()).then_some(CommentStatus::Question));
                 match status {
                     Some(status) => {
-                        r.comments.insert(qid, Comment { status, text, reply });
+                        r.comments.insert(
+                            qid,
+                            Comment {
+                                status,
+                                text,
+                                reply,
+                            },
+                        );
                     }
                     None => {
                         r.comments.remove(&qid);
@@ -500,7 +562,12 @@ fn CommentEditor(id: String, qid: String, qtext: String, rev: RwSignal<Review>) 
         let (id, qid) = (id.clone(), qid.clone());
         move |_| {
             let qid = qid.clone();
-            error.set(edit(st, &id, rev, move |r| { r.comments.remove(&qid); }).err());
+            error.set(
+                edit(st, &id, rev, move |r| {
+                    r.comments.remove(&qid);
+                })
+                .err(),
+            );
         }
     };
     view! {

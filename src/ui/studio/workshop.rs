@@ -5,14 +5,14 @@
 //! user's own assessments, and renders it. Clearing the workshop removes that key and nothing
 //! else.
 
-use crate::ui::Tr;
-use super::{dropped_files, go, import_file, take_files, questionnaire_of, read_files, save_file};
+use super::{dropped_files, go, import_file, questionnaire_of, read_files, save_file, take_files};
 use crate::model::{Question, Questionnaire};
 use crate::route::StudioRoute;
-use crate::{t, ts};
 use crate::ui::state::use_app;
 use crate::ui::storage;
+use crate::ui::Tr;
 use crate::workshop::{AddOutcome, QuestionSplit, SectionStats, Workshop, WORKSHOP_KEY};
+use crate::{t, ts};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -54,11 +54,15 @@ fn pct(v: f64) -> String {
 }
 
 fn one_decimal(v: Option<f64>) -> String {
-    v.map(|v| crate::i18n::num(v, 1)).unwrap_or_else(|| "–".into())
+    v.map(|v| crate::i18n::num(v, 1))
+        .unwrap_or_else(|| "–".into())
 }
 
 fn perf_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Everything the comparison shows, computed once per change of the teams.
@@ -84,7 +88,12 @@ pub fn WorkshopPage() -> impl IntoView {
     // The number of teams: the table and the sections are built again only when it changes,
     // never on a new label (that would take the keyboard focus away).
     let count = Memo::new(move |_| workshop.with(Workshop::len));
-    let errors = RwSignal::new(st.workshop_problem.get_untracked().into_iter().collect::<Vec<_>>());
+    let errors = RwSignal::new(
+        st.workshop_problem
+            .get_untracked()
+            .into_iter()
+            .collect::<Vec<_>>(),
+    );
     let status = RwSignal::new(None::<String>);
     let load_ms = RwSignal::new(None::<f64>);
     let dragging = RwSignal::new(false);
@@ -102,7 +111,11 @@ pub fn WorkshopPage() -> impl IntoView {
             return;
         }
         let started = perf_now();
-        status.set(Some(if files.len() == 1 { t!("Reading 1 file…") } else { t!("Reading {0} files…", files.len()) }));
+        status.set(Some(if files.len() == 1 {
+            t!("Reading 1 file…")
+        } else {
+            t!("Reading {0} files…", files.len())
+        }));
         leptos::task::spawn_local(async move {
             // Every file read and checked first, then offered to the workshop in one step, in
             // the order picked.
@@ -133,13 +146,19 @@ pub fn WorkshopPage() -> impl IntoView {
                 (true, true) => t!("Added 1 team file; the workshop has 1 team."),
                 (true, false) => t!("Added 1 team file; the workshop has {0} teams.", total),
                 (false, true) => t!("Added {0} team files; the workshop has 1 team.", added),
-                (false, false) => t!("Added {0} team files; the workshop has {1} teams.", added, total),
+                (false, false) => t!(
+                    "Added {0} team files; the workshop has {1} teams.",
+                    added,
+                    total
+                ),
             };
             app.announce(msg.clone());
             status.set(Some(msg));
             // Time to the comparison on screen: after the next frame is drawn.
             // (the second frame callback runs after the first paint of the comparison).
-            request_animation_frame(move || request_animation_frame(move || load_ms.set(Some(perf_now() - started))));
+            request_animation_frame(move || {
+                request_animation_frame(move || load_ms.set(Some(perf_now() - started)))
+            });
         });
     };
 
@@ -169,13 +188,20 @@ pub fn WorkshopPage() -> impl IntoView {
     let computed = Memo::new(move |_| {
         workshop.with(|w| {
             let (q, bytes) = questionnaire_of(app, w.first()?).ok()?;
-            Some(Computed { stats: w.section_stats(&q), splits: w.disagreement(&q), q, bytes })
+            Some(Computed {
+                stats: w.section_stats(&q),
+                splits: w.disagreement(&q),
+                q,
+                bytes,
+            })
         })
     });
     let label_of = move |i: usize| workshop.with(|w| w.label(i).unwrap_or_default().to_string());
 
     let export_csv = move |_| {
-        let Some(c) = computed.get_untracked() else { return };
+        let Some(c) = computed.get_untracked() else {
+            return;
+        };
         let text = workshop.with_untracked(|w| w.csv(&c.q, locale()));
         let name = crate::workshop::csv_file_name(&crate::ui::state::local_now());
         match save_file(text.as_bytes(), &name, "text/csv;charset=utf-8") {
@@ -185,11 +211,19 @@ pub fn WorkshopPage() -> impl IntoView {
     };
     let pdf_busy = RwSignal::new(false);
     let export_pdf = move |_| {
-        let Some(c) = computed.get_untracked() else { return };
+        let Some(c) = computed.get_untracked() else {
+            return;
+        };
         let req = crate::worker::WorkshopRequest {
             questionnaire: c.bytes.to_vec(),
             teams: workshop.with_untracked(|w| {
-                w.teams().iter().map(|t| crate::worker::WorkshopTeam { label: t.label.clone(), assessment: t.assessment.clone() }).collect()
+                w.teams()
+                    .iter()
+                    .map(|t| crate::worker::WorkshopTeam {
+                        label: t.label.clone(),
+                        assessment: t.assessment.clone(),
+                    })
+                    .collect()
             }),
             generated_at: crate::ui::state::local_now(),
             lang: crate::i18n::lang(),
@@ -198,7 +232,9 @@ pub fn WorkshopPage() -> impl IntoView {
         status.set(Some(t!("Building the PDF summary…")));
         crate::ui::export::make_file(crate::worker::Request::WorkshopPdf(req), move |r| {
             pdf_busy.set(false);
-            match r.and_then(|(name, bytes)| save_file(&bytes, &name, "application/pdf").map(|_| name)) {
+            match r
+                .and_then(|(name, bytes)| save_file(&bytes, &name, "application/pdf").map(|_| name))
+            {
                 Ok(name) => {
                     app.announce(t!("PDF summary saved"));
                     status.set(Some(t!("Saved {0}.", name)));
@@ -294,20 +330,44 @@ pub fn WorkshopPage() -> impl IntoView {
 }
 
 #[component]
-fn Comparison(c: Computed, workshop: RwSignal<Workshop>, show_all: RwSignal<bool>) -> impl IntoView {
-    let label_of = move |i: usize| workshop.with(|w| w.label(i).map(str::to_string)).unwrap_or_else(|| t!("Team {0}", i + 1));
+fn Comparison(
+    c: Computed,
+    workshop: RwSignal<Workshop>,
+    show_all: RwSignal<bool>,
+) -> impl IntoView {
+    let label_of = move |i: usize| {
+        workshop
+            .with(|w| w.label(i).map(str::to_string))
+            .unwrap_or_else(|| t!("Team {0}", i + 1))
+    };
     let q = c.q.clone();
     let n_teams = c.stats.first().map(|s| s.scores.len()).unwrap_or(0);
-    let title = |sid: &str| q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_else(|| sid.to_string());
-    let head = c.stats.iter().map(|s| view! { <th scope="col">{title(&s.section_id)}</th> }).collect_view();
+    let title = |sid: &str| {
+        q.section(sid)
+            .map(|(_, s)| s.title.tr().to_string())
+            .unwrap_or_else(|| sid.to_string())
+    };
+    let head = c
+        .stats
+        .iter()
+        .map(|s| view! { <th scope="col">{title(&s.section_id)}</th> })
+        .collect_view();
     let rows = (0..n_teams)
         .map(|t| {
-            let cells = c.stats.iter().map(|s| view! { <td>{super::score_text(s.scores[t])}</td> }).collect_view();
+            let cells = c
+                .stats
+                .iter()
+                .map(|s| view! { <td>{super::score_text(s.scores[t])}</td> })
+                .collect_view();
             view! { <tr><th scope="row">{move || label_of(t)}</th>{cells}</tr> }
         })
         .collect_view();
     let stat_row = |name: String, f: fn(&SectionStats) -> Option<f64>| {
-        let cells = c.stats.iter().map(|s| view! { <td>{one_decimal(f(s))}</td> }).collect_view();
+        let cells = c
+            .stats
+            .iter()
+            .map(|s| view! { <td>{one_decimal(f(s))}</td> })
+            .collect_view();
         view! { <tr class="stat-row"><th scope="row">{name}</th>{cells}</tr> }
     };
     let chart = dot_chart(&c.stats, &title);
@@ -356,8 +416,15 @@ fn Comparison(c: Computed, workshop: RwSignal<Workshop>, show_all: RwSignal<bool
 }
 
 /// One question's split: which teams gave which answer, and the help text for the discussion.
-fn split_view(q: &Questionnaire, s: &QuestionSplit, index: usize, label_of: impl Fn(usize) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
-    let Some(r) = q.question(&s.question_id) else { return None };
+fn split_view(
+    q: &Questionnaire,
+    s: &QuestionSplit,
+    index: usize,
+    label_of: impl Fn(usize) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Some(r) = q.question(&s.question_id) else {
+        return None;
+    };
     let question = r.question.clone();
     let help = (!question.help.tr().is_empty()).then(|| crate::ui::loc(&question.help));
     let groups = s
@@ -438,7 +505,9 @@ pub fn PresentPage(index: usize) -> impl IntoView {
             return view! { <p>{ts!("No team answered a choice question yet.")}</p> }.into_any();
         };
         let i = index.min(total - 1);
-        let Some(r) = q.question(&s.question_id) else { return view! { <p>{ts!("This question is not in the questionnaire.")}</p> }.into_any() };
+        let Some(r) = q.question(&s.question_id) else {
+            return view! { <p>{ts!("This question is not in the questionnaire.")}</p> }.into_any();
+        };
         let max = s.groups.first().map(|g| g.teams.len()).unwrap_or(1).max(1);
         let groups = s
             .groups
@@ -472,12 +541,15 @@ pub fn PresentPage(index: usize) -> impl IntoView {
         }
         .into_any()
     };
-    let handle = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| match e.key().as_str() {
-        "ArrowRight" | "PageDown" => present(index + 1),
-        "ArrowLeft" | "PageUp" => present(index.saturating_sub(1)),
-        "Escape" => go(StudioRoute::Workshop),
-        _ => {}
-    });
+    let handle = window_event_listener(
+        leptos::ev::keydown,
+        move |e: web_sys::KeyboardEvent| match e.key().as_str() {
+            "ArrowRight" | "PageDown" => present(index + 1),
+            "ArrowLeft" | "PageUp" => present(index.saturating_sub(1)),
+            "Escape" => go(StudioRoute::Workshop),
+            _ => {}
+        },
+    );
     on_cleanup(move || handle.remove());
     view! { <div class="present-view">{body}</div> }.into_any()
 }
