@@ -1,4 +1,4 @@
-// Issue 16 (the part built so far): a questionnaire of your own in the browser. A file with three
+// Issue 16: a questionnaire of your own in the browser. A file with three
 // errors shows all three with their lines; an extension of the quick scan is checked with its
 // base, kept on this device, used for an assessment whose results and PDF include the added
 // section, kept over a reload, and cannot be removed while an assessment uses it.
@@ -195,6 +195,8 @@ test('keeping a newer version of your own questionnaire moves its assessments fo
   // The older version is no longer used, so it can be removed.
   await page.goto('./');
   page.once('dialog', (dlg) => dlg.accept());
-  await page.getByRole('button', { name: 'Remove Quick scan plus our ward' }).first().click();
+  // Two versions with one title: each button names its version.
+  await expect(page.getByRole('button', { name: 'Start: Quick scan plus our ward (version 1.1.0)', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove Quick scan plus our ward (version 1.0.0)', exact: true }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'version 1.0.0' })).toHaveCount(0);
 });

@@ -6,18 +6,10 @@
 // translate fails here.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { quick, findQuestion, esc } from './support.mjs';
+import { quick, findQuestion, esc, nl } from './support.mjs';
 
-const dir = new URL('../../i18n/nl/', import.meta.url);
-const NL = Object.assign({}, ...readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
-/** The Dutch of an interface text, with {0}, {1}… filled; fails the test when there is none. */
-function nl(english, ...args) {
-  const text = NL[english];
-  if (text === undefined) throw new Error(`no Dutch text for "${english}" in i18n/nl/`);
-  return text.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
-}
 const dutch = (t) => t.nl;
 
 async function axe(page, what) {

@@ -1,7 +1,7 @@
 // Page objects and helpers for the end-to-end tests. Locators go by role and label; the
 // questionnaire file tells the tests what the questions and options say.
 import { expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const load = (f) => JSON.parse(readFileSync(new URL(`../../questionnaires/${f}`, import.meta.url), 'utf8'));
 /** The quick scan (about 25 questions) and the full questionnaire. */
@@ -184,4 +184,13 @@ export async function answerEverything(page, q = quick) {
     await a.next();
   }
   await expect(page.getByRole('heading', { level: 1, name: /^Results: / })).toBeVisible();
+}
+
+const nlDir = new URL('../../i18n/nl/', import.meta.url);
+const NL = Object.assign({}, ...readdirSync(nlDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, nlDir), 'utf8'))));
+/** The Dutch of an interface text (from the catalogue files), with {0}, {1}… filled; fails the test when there is none. */
+export function nl(english, ...args) {
+  const text = NL[english];
+  if (text === undefined) throw new Error(`no Dutch text for "${english}" in i18n/nl/`);
+  return text.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
 }

@@ -273,3 +273,17 @@ fn a_different_questionnaire_with_the_same_id_and_version_is_refused() {
         Fit::New
     );
 }
+
+/// A questionnaire of the user's own as tool 0.4.0 keeps it in the browser's storage (base64 of
+/// binary layout 4). Whoever changes the questionnaire model or the layout must keep this
+/// readable (or convert it on load): a kept questionnaire is the user's work, and the
+/// assessments made with it need it.
+#[test]
+fn a_questionnaire_kept_by_tool_0_4_still_loads() {
+    let kept = include_str!("data/kept-questionnaire-layout-4.b64");
+    let bin = from_base64(kept.trim()).expect("base64");
+    let q = elsa::bundled::decode_bin(&bin).expect("a kept questionnaire of layout 4 must stay readable");
+    let mut expected = crate::common::mini();
+    expected.id = "ward-checklist".into();
+    assert_eq!(q, expected);
+}

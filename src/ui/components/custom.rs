@@ -139,10 +139,15 @@ fn custom_list(app: AppState) -> Option<AnyView> {
         return None;
     }
     let remove_error = RwSignal::new(None::<String>);
+    // Two versions with one title: the buttons' names say which version they act on.
+    let titles: Vec<String> = list.iter().map(|(q, _)| crate::ui::Tr::tr(&q.title).to_string()).collect();
     let cards = list
         .into_iter()
         .map(|(q, _)| {
-            let title = crate::ui::Tr::tr(&q.title).to_string();
+            let mut title = crate::ui::Tr::tr(&q.title).to_string();
+            if titles.iter().filter(|t| **t == title).count() > 1 {
+                title = t!("{0} (version {1})", title, q.version);
+            }
             let (id, version) = (q.id.clone(), q.version.clone());
             let start = {
                 let q = q.clone();
