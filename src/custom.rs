@@ -101,6 +101,26 @@ pub fn moves_to(a: &crate::answers::Assessment, q: &Questionnaire) -> bool {
             == Some(std::cmp::Ordering::Less)
 }
 
+/// The newest of `kept` that an assessment of an older version of the same questionnaire moves
+/// to (`None`: it already has the newest). An imported file of an older version of a kept
+/// questionnaire moves forward, as files of the tool's own questionnaires do.
+pub fn newest_for<'k>(
+    a: &crate::answers::Assessment,
+    kept: impl IntoIterator<Item = &'k Questionnaire>,
+) -> Option<&'k Questionnaire> {
+    kept.into_iter()
+        .filter(|q| moves_to(a, q))
+        .fold(None, |best: Option<&Questionnaire>, q| match best {
+            Some(b)
+                if crate::versions::compare_versions(&b.version, &q.version)
+                    != Some(std::cmp::Ordering::Less) =>
+            {
+                Some(b)
+            }
+            _ => Some(q),
+        })
+}
+
 /// How a questionnaire (its binary form, [`crate::bundled::encode_bin`]) relates to those kept
 /// on the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

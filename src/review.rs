@@ -78,7 +78,12 @@ pub fn canonical_questionnaire(q: &Questionnaire) -> String {
         }
     }
     // A questionnaire is plain data with string keys: turning it into JSON cannot fail.
-    let mut v = serde_json::to_value(q).unwrap_or_default();
+    // (Written out and read back rather than `to_value`: these readers and writers are in the
+    // wasm already, a `Value` serialiser of the whole model adds about 6 KB of brotli to the studio.)
+    let mut v: serde_json::Value = serde_json::to_string(q)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
     prune(&mut v);
     // `serde_json`'s maps are sorted by key (the `preserve_order` feature is off).
     v.to_string()

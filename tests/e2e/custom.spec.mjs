@@ -108,6 +108,8 @@ test('an extension is checked with its base, kept, used for an assessment and it
   await other.getByLabel('Open a file to review (.json or .pdf)').setInputFiles(path);
   await expect(other.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
   await expect(other.getByText('Did the ward board approve the tool?').first()).toBeVisible();
+  // The reviewer is told that the sign-off covers this questionnaire's content as well.
+  await expect(other.getByText('This questionnaire is one of your organisation\'s own, so the fingerprint also covers its content.')).toBeVisible();
   await other.goto('./#/workshop');
   const second = structuredClone(exported);
   second.assessment.id = 'second-team';

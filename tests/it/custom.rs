@@ -282,8 +282,43 @@ fn a_different_questionnaire_with_the_same_id_and_version_is_refused() {
 fn a_questionnaire_kept_by_tool_0_4_still_loads() {
     let kept = include_str!("data/kept-questionnaire-layout-4.b64");
     let bin = from_base64(kept.trim()).expect("base64");
-    let q = elsa::bundled::decode_bin(&bin).expect("a kept questionnaire of layout 4 must stay readable");
+    let q = elsa::bundled::decode_bin(&bin)
+        .expect("a kept questionnaire of layout 4 must stay readable");
     let mut expected = crate::common::mini();
     expected.id = "ward-checklist".into();
     assert_eq!(q, expected);
+}
+
+#[test]
+fn an_imported_assessment_of_an_older_version_moves_to_the_newest_kept_one() {
+    let mut q = crate::common::mini();
+    q.id = "ward-checklist".into();
+    let a = crate::common::with(&q, &[("o1", "c")]);
+    let version = |v: &str| {
+        let mut x = q.clone();
+        x.version = v.into();
+        x
+    };
+    let kept = [
+        version("1.2.3"),
+        version("1.10.0"),
+        version("1.9.0"),
+        version("0.9.0"),
+    ];
+    assert_eq!(
+        elsa::custom::newest_for(&a, kept.iter()).map(|x| x.version.as_str()),
+        Some("1.10.0")
+    );
+    assert_eq!(
+        elsa::custom::newest_for(&a, kept[..1].iter()),
+        None,
+        "its own version only: it stays"
+    );
+    let mut other = version("2.0.0");
+    other.id = "another".into();
+    assert_eq!(
+        elsa::custom::newest_for(&a, [other].iter()),
+        None,
+        "another questionnaire"
+    );
 }

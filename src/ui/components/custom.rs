@@ -140,7 +140,10 @@ fn custom_list(app: AppState) -> Option<AnyView> {
     }
     let remove_error = RwSignal::new(None::<String>);
     // Two versions with one title: the buttons' names say which version they act on.
-    let titles: Vec<String> = list.iter().map(|(q, _)| crate::ui::Tr::tr(&q.title).to_string()).collect();
+    let titles: Vec<String> = list
+        .iter()
+        .map(|(q, _)| crate::ui::Tr::tr(&q.title).to_string())
+        .collect();
     let cards = list
         .into_iter()
         .map(|(q, _)| {

@@ -78,6 +78,14 @@ pub fn ImportPanel() -> impl IntoView {
                 );
             }
         }
+        // An older version of a questionnaire of the user's own kept here moves forward.
+        let mut a = a;
+        let mut moved_from = moved_from;
+        if let Some(newer) = app.custom.with_untracked(|v| {
+            crate::custom::newest_for(&a, v.iter().map(|(q, _)| &**q)).map(|q| q.version.clone())
+        }) {
+            moved_from = Some(std::mem::replace(&mut a.questionnaire_version, newer));
+        }
         let moved = moved_from
             .map(|v| format!(" {}", t!("It was made with version {0} of the questionnaire and now uses version {1}.", v, a.questionnaire_version)))
             .unwrap_or_default();

@@ -300,6 +300,14 @@ pub async fn import_file(app: AppState, p: &Picked) -> Result<Assessment, String
     if let Some(bin) = carried {
         app.use_carried(bin).map_err(named)?;
     }
+    // An older version of a questionnaire of the user's own kept here moves forward, as files
+    // of the tool's own questionnaires do.
+    let mut a = a;
+    if let Some(newer) = app.custom.with_untracked(|v| {
+        crate::custom::newest_for(&a, v.iter().map(|(q, _)| &**q)).map(|q| q.version.clone())
+    }) {
+        a.questionnaire_version = newer;
+    }
     Ok(a)
 }
 
