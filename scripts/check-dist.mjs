@@ -57,7 +57,15 @@ const nlTexts = JSON.parse(readFileSync('dist/i18n/nl.json', 'utf8'));
 const nlStudio = JSON.parse(readFileSync('dist/i18n/nl-studio.json', 'utf8'));
 if (nlTexts.length < 100 || nlStudio.length <= nlTexts.length) fail(`the Dutch catalogues look wrong (${nlTexts.length} main, ${nlStudio.length} studio texts)`);
 if (main.includes('Taal van het rapport') || main.includes('Beoordelingen')) fail(`${mainWasm} carries Dutch interface texts: they belong in i18n/nl.json`);
-for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json']) {
+for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n' && f !== 'fonts'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json', 'fonts/LICENSE-DejaVu.txt']) {
   if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
+}
+// The full fonts (issue 17): in dist/fonts/, cached by the service worker when first fetched
+// (a report with letters outside the worker's built-in subset), not on install.
+const laterList = (sw.match(/const LATER = (\[[^\]]*\]);/) || [])[1];
+if (!laterList) fail('sw.js has no LATER list');
+for (const f of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf']) {
+  if (!statSync(`dist/${f}`, { throwIfNoEntry: false })) fail(`no dist/${f} (gen-bundle copies it)`);
+  if (!JSON.parse(laterList).includes(`./${f}`)) fail(`sw.js does not cache ${f} when first used`);
 }
 console.log(`check-dist: ok (${mainWasm}: ${statSync(`dist/${mainWasm}`).size} bytes; ${chunkFiles.length} chunks: ${chunkFiles.map((c) => `${c} ${statSync(`dist/${c}`).size}`).join(', ')} bytes; worker: ${statSync('dist/report_worker_bg.wasm').size} bytes)`);

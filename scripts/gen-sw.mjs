@@ -16,17 +16,23 @@ const walk = (dir) => readdirSync(dir).flatMap((f) => {
   const p = join(dir, f);
   return statSync(p).isDirectory() ? walk(p) : [p];
 });
-const files = walk(dist)
+const all = walk(dist)
   .map((p) => relative(dist, p).split('\\').join('/'))
   .filter((f) => f !== 'sw.js' && !f.endsWith('schema.json'))
   .sort();
+// The full fonts (1.4 MB) are fetched only for a report with a character outside the report
+// worker's built-in subset (issue 17): cached when first fetched, not on install.
+const lazy = (f) => f.startsWith('fonts/') && f.endsWith('.ttf');
+const files = all.filter((f) => !lazy(f));
+const later = all.filter(lazy);
 const hash = createHash('sha256');
-for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dist, f))).update('\0');
+for (const f of all) hash.update(f).update('\0').update(readFileSync(join(dist, f))).update('\0');
 const version = hash.digest('hex').slice(0, 16);
 const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
 const sw = template
   .replace("'__VERSION__'", JSON.stringify(version))
-  .replace("['__FILES__']", JSON.stringify(files.map((f) => `./${f}`)));
-if (sw === template) throw new Error('gen-sw: the template has no placeholders');
+  .replace("['__FILES__']", JSON.stringify(files.map((f) => `./${f}`)))
+  .replace("['__LATER__']", JSON.stringify(later.map((f) => `./${f}`)));
+if (sw.includes('__FILES__') || sw.includes('__LATER__')) throw new Error('gen-sw: the template has no placeholders');
 writeFileSync(join(dist, 'sw.js'), sw);
-console.log(`gen-sw: dist/sw.js caches ${files.length} files as version ${version}`);
+console.log(`gen-sw: dist/sw.js caches ${files.length} files as version ${version}, and ${later.length} more when first used`);

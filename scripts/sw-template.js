@@ -3,6 +3,8 @@
 // It never talks to any other origin, and nothing here sends data anywhere.
 const VERSION = '__VERSION__';
 const FILES = ['__FILES__'];
+// Files of this build cached when the page first asks for them (the full fonts).
+const LATER = ['__LATER__'];
 const CACHE = `elsa-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -37,6 +39,10 @@ self.addEventListener('fetch', (event) => {
     // Every page of the app is index.html (routes live in the #fragment).
     const key = req.mode === 'navigate' ? new URL('./index.html', self.registration.scope).href : req;
     const hit = await cache.match(key, { ignoreSearch: true });
-    return hit || fetch(req);
+    if (hit) return hit;
+    const later = LATER.some((f) => new URL(f, self.registration.scope).href === url.href);
+    const response = await fetch(req);
+    if (later && response.ok) await cache.put(req, response.clone());
+    return response;
   })());
 });

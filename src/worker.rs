@@ -18,6 +18,22 @@ pub struct ReportRequest {
     pub generated_at: String,
     /// The language of the report.
     pub lang: Lang,
+    /// The full fonts, when the worker asked for them ([`Response::NeedsFullFonts`]).
+    pub full_fonts: Option<FontFiles>,
+}
+
+/// Where the page finds the full fonts (`dist/fonts/`, copied there by gen-bundle): regular,
+/// bold.
+pub const FULL_FONT_URLS: [&str; 2] = ["./fonts/DejaVuSans.ttf", "./fonts/DejaVuSans-Bold.ttf"];
+
+/// The full font files (regular, bold), fetched by the page for a report with characters the
+/// worker's built-in subset lacks (issue 17).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FontFiles {
+    #[serde(with = "serde_bytes")]
+    pub regular: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    pub bold: Vec<u8>,
 }
 
 /// One team of a workshop: the label the facilitator gave it, and its assessment.
@@ -36,6 +52,8 @@ pub struct WorkshopRequest {
     pub teams: Vec<WorkshopTeam>,
     pub generated_at: String,
     pub lang: Lang,
+    /// As for [`ReportRequest`].
+    pub full_fonts: Option<FontFiles>,
 }
 
 /// What the worker is asked to do. It works in the language the request names: the file it
@@ -85,6 +103,16 @@ pub enum CheckReply {
 }
 
 impl Request {
+    /// The same request with the full fonts (a report or the workshop summary).
+    pub fn with_full_fonts(mut self, fonts: FontFiles) -> Request {
+        match &mut self {
+            Request::Pdf(r) | Request::Markdown(r) => r.full_fonts = Some(fonts),
+            Request::WorkshopPdf(r) => r.full_fonts = Some(fonts),
+            Request::Import { .. } | Request::CheckQuestionnaire { .. } => {}
+        }
+        self
+    }
+
     /// The language of the file and of the messages.
     pub fn lang(&self) -> Lang {
         match self {
@@ -121,6 +149,9 @@ pub enum Response {
     },
     /// The check of a questionnaire file.
     Checked(CheckReply),
+    /// The report has characters the built-in fonts lack and the full fonts have: send the
+    /// request again with [`ReportRequest::full_fonts`] (the page fetches them).
+    NeedsFullFonts,
     /// The message for the user.
     Failed(String),
 }
@@ -261,13 +292,24 @@ fn handle_in<'f>(
                 .into_iter()
                 .map(|t| (t.label, t.assessment))
                 .collect();
-            let r = crate::report::pdf::render_workshop(
+            let full = req
+                .full_fonts
+                .as_ref()
+                .map(|f| crate::report::pdf::Fonts::from_files(&f.regular, &f.bold))
+                .transpose()?;
+            let fonts = match &full {
+                Some(f) => f,
+                None => fonts()?,
+            };
+            let Some(r) = crate::report::pdf::render_workshop_with(
                 questionnaire,
                 &teams,
                 &req.generated_at,
                 req.lang,
-                fonts()?,
-            );
+                fonts,
+            ) else {
+                return Ok(Response::NeedsFullFonts);
+            };
             return Ok(Response::File {
                 file_name: r.file_name,
                 bytes: r.bytes,
@@ -287,7 +329,21 @@ fn handle_in<'f>(
             bytes: text.into_bytes(),
         });
     }
-    let r = crate::report::pdf::render_report(questionnaire, &req.assessment, &info, fonts()?);
+    // The full fonts only for this report (the built-in subset stays the worker's own).
+    let full = req
+        .full_fonts
+        .as_ref()
+        .map(|f| crate::report::pdf::Fonts::from_files(&f.regular, &f.bold))
+        .transpose()?;
+    let fonts = match &full {
+        Some(f) => f,
+        None => fonts()?,
+    };
+    let Some(r) =
+        crate::report::pdf::render_report_with(questionnaire, &req.assessment, &info, fonts)
+    else {
+        return Ok(Response::NeedsFullFonts);
+    };
     Ok(Response::File {
         file_name: r.file_name,
         bytes: r.bytes,

@@ -1,7 +1,8 @@
 //! Writes the binary form of every bundled questionnaire (see `bundled::encode_bin`) into a
 //! folder, after validating each file; trunk copies that folder into `dist/questionnaires/`.
 //! Also writes the browser apps' Dutch interface texts to `OUT_DIR/../i18n/nl.json` (main app)
-//! and `nl-studio.json` (the studio), each with only the texts its code uses (see `elsa::i18n`).
+//! and `nl-studio.json` (the studio), each with only the texts its code uses (see `elsa::i18n`),
+//! and copies the full fonts the report worker fetches when it needs them to `OUT_DIR/../fonts`.
 //!
 //! ```text
 //! gen-bundle OUT_DIR
@@ -117,6 +118,35 @@ fn main() {
                 std::fs::create_dir_all(&i18n_dir).and_then(|_| std::fs::write(&path, &text))
             {
                 eprintln!("gen-bundle: cannot write {}: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
+    // The full fonts, fetched by the report worker only for a report with a character outside
+    // its built-in subset (issue 17), with their licence: `dist/fonts/`.
+    let fonts_dir = std::path::Path::new(&out)
+        .parent()
+        .map(|p| p.join("fonts"))
+        .unwrap_or_else(|| "fonts".into());
+    for file in [
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "LICENSE-DejaVu.txt",
+    ] {
+        let from = std::path::Path::new("assets/fonts").join(file);
+        let to = fonts_dir.join(file);
+        let same = std::fs::read(&from)
+            .ok()
+            .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
+        if !same {
+            if let Err(e) =
+                std::fs::create_dir_all(&fonts_dir).and_then(|_| std::fs::copy(&from, &to))
+            {
+                eprintln!(
+                    "gen-bundle: cannot copy {} to {}: {e}",
+                    from.display(),
+                    to.display()
+                );
                 failed = true;
             }
         }

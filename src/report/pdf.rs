@@ -14,27 +14,86 @@ use printpdf::{
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+// The built-in faces: DejaVu Sans cut down to the characters reports use and ordinary user
+// text needs (scripts/subset-fonts.sh; about 170 KB each instead of 760 and 710 KB). A report
+// with a character the subset lacks but the full font has is made with the full fonts, which
+// the page fetches for that report (issue 17).
+const REGULAR_SUBSET: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.subset.ttf");
+const BOLD_SUBSET: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.subset.ttf");
+/// The characters the full regular face has, as hex ranges (`20-7E`), one a line.
+const FULL_COVERAGE: &str = include_str!("../../assets/fonts/DejaVuSans.coverage");
 
 /// The two parsed faces, kept between exports (parsing costs more than laying out a report).
 pub struct Fonts {
     regular: ParsedFont,
     bold: ParsedFont,
     widths: RefCell<HashMap<(bool, char), f32>>,
+    /// The built-in subset (not the full faces).
+    subset: bool,
 }
 
 impl Fonts {
+    /// The built-in subset.
     pub fn load() -> Result<Fonts, String> {
-        let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut Vec::new())
+        Self::parse(REGULAR_SUBSET, BOLD_SUBSET, true)
+    }
+
+    /// The full faces, from the files the page fetched.
+    pub fn from_files(regular: &[u8], bold: &[u8]) -> Result<Fonts, String> {
+        Self::parse(regular, bold, false)
+    }
+
+    /// The full faces (native code has them built in).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn full() -> Result<Fonts, String> {
+        Self::from_files(
+            include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
+            include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
+        )
+    }
+
+    fn parse(regular: &[u8], bold: &[u8], subset: bool) -> Result<Fonts, String> {
+        let regular = ParsedFont::from_bytes(regular, 0, &mut Vec::new())
             .ok_or_else(|| t!("the built-in regular font could not be read"))?;
-        let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new())
+        let bold = ParsedFont::from_bytes(bold, 0, &mut Vec::new())
             .ok_or_else(|| t!("the built-in bold font could not be read"))?;
         Ok(Fonts {
             regular,
             bold,
             widths: RefCell::new(HashMap::new()),
+            subset,
         })
+    }
+
+    /// Whether these are the built-in subset faces.
+    pub fn is_subset(&self) -> bool {
+        self.subset
+    }
+
+    /// Whether the face has a glyph for `c`.
+    pub fn has(&self, c: char, bold: bool) -> bool {
+        let f = if bold { &self.bold } else { &self.regular };
+        f.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+    }
+
+    /// The characters of `pages` these faces lack but the full faces have, sorted, each once
+    /// (always none for the full faces: what they lack, no font of ours has).
+    pub fn missing(&self, pages: &[Page]) -> Vec<char> {
+        if !self.subset {
+            return Vec::new();
+        }
+        let mut out: Vec<char> = Vec::new();
+        for item in pages.iter().flat_map(|p| &p.items) {
+            if let Item::Text { text, style, .. } = item {
+                out.extend(
+                    text.chars()
+                        .filter(|c| !self.has(*c, style.bold) && full_font_has(*c)),
+                );
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Advance width of one char in em units (1.0 = font size).
@@ -49,6 +108,15 @@ impl Fonts {
         self.widths.borrow_mut().insert((bold, c), w);
         w
     }
+}
+
+/// Whether the full regular face has a glyph for `c` ([`FULL_COVERAGE`]).
+pub fn full_font_has(c: char) -> bool {
+    let c = c as u32;
+    FULL_COVERAGE.lines().filter(|l| !l.starts_with('#')).any(|l| {
+        let mut ends = l.split('-').map(|x| u32::from_str_radix(x.trim(), 16).ok());
+        matches!((ends.next().flatten(), ends.next().flatten()), (Some(a), Some(b)) if a <= c && c <= b)
+    })
 }
 
 impl Measure for Fonts {
@@ -243,21 +311,26 @@ fn render(pages: &[Page], fonts: &Fonts, doc: &mut PdfDocument) {
 }
 
 /// The finished report: its file name and bytes.
+#[derive(Default)]
 pub struct Report {
     pub file_name: String,
     pub bytes: Vec<u8>,
     pub pages: usize,
 }
 
-/// Build the PDF report of an assessment.
-pub fn render_report(
+/// Build the PDF report of an assessment with these faces; `None` when it has characters the
+/// built-in subset lacks and the full faces have (make it again with [`Fonts::from_files`]).
+pub fn render_report_with(
     q: &Questionnaire,
     a: &Assessment,
     info: &ReportInfo,
     fonts: &Fonts,
-) -> Report {
+) -> Option<Report> {
     let (pages, outline) = build_pages(q, a, info, fonts);
-    crate::i18n::with_lang(info.lang, || {
+    if !fonts.missing(&pages).is_empty() {
+        return None;
+    }
+    Some(crate::i18n::with_lang(info.lang, || {
         let title = format!("{}: {}", report_title(), a.display_name());
         let subject = format!("{} {}", q.title.get(info.lang.code()), q.version);
         let doc = new_document(
@@ -281,20 +354,24 @@ pub fn render_report(
             bytes,
             pages: pages.len(),
         }
-    })
+    }))
 }
 
-/// Build the workshop summary PDF (see [`super::workshop`]).
-pub fn render_workshop(
+/// Build the workshop summary PDF (see [`super::workshop`]) with these faces; `None` as for
+/// [`render_report_with`].
+pub fn render_workshop_with(
     q: &Questionnaire,
     teams: &[(String, Assessment)],
     generated_at: &str,
     lang: Lang,
     fonts: &Fonts,
-) -> Report {
+) -> Option<Report> {
     let (pages, outline) =
         super::workshop::build_workshop_pages(q, teams, generated_at, lang, fonts);
-    crate::i18n::with_lang(lang, || {
+    if !fonts.missing(&pages).is_empty() {
+        return None;
+    }
+    Some(crate::i18n::with_lang(lang, || {
         let title = format!(
             "{}: {}",
             super::workshop::workshop_title(),
@@ -308,11 +385,40 @@ pub fn render_workshop(
             bytes,
             pages: pages.len(),
         }
-    })
+    }))
+}
+
+/// Build the PDF report of an assessment (native code: with the full faces when the subset
+/// lacks a character of it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_report(
+    q: &Questionnaire,
+    a: &Assessment,
+    info: &ReportInfo,
+    fonts: &Fonts,
+) -> Report {
+    render_report_with(q, a, info, fonts)
+        .or_else(|| render_report_with(q, a, info, &Fonts::full().ok()?))
+        .unwrap_or_default()
+}
+
+/// Build the workshop summary PDF (native code, as [`render_report`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_workshop(
+    q: &Questionnaire,
+    teams: &[(String, Assessment)],
+    generated_at: &str,
+    lang: Lang,
+    fonts: &Fonts,
+) -> Report {
+    render_workshop_with(q, teams, generated_at, lang, fonts)
+        .or_else(|| render_workshop_with(q, teams, generated_at, lang, &Fonts::full().ok()?))
+        .unwrap_or_default()
 }
 
 /// The workshop summary PDF of many teams' assessments of one questionnaire, in `lang` (parses
-/// the fonts; the worker, which keeps them, calls [`render_workshop`]).
+/// the fonts; the worker, which keeps them, calls [`render_workshop_with`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn workshop_pdf(
     q: &Questionnaire,
     teams: &[(String, Assessment)],

@@ -47,13 +47,35 @@ fn unreadable() -> String {
 
 /// Make a file in the worker (a PDF or Markdown report, the workshop summary); `done` gets its
 /// name and bytes, or the message for the user (exactly once).
+///
+/// A report with characters the worker's built-in fonts lack is made again with the full fonts,
+/// fetched for it (and cached by the browser and the service worker for the next one).
 pub fn make_file(request: Request, done: impl FnOnce(Result<(String, Vec<u8>), String>) + 'static) {
-    run(request, move |r| {
-        done(match r {
-            Response::File { file_name, bytes } => Ok((file_name, bytes)),
-            other => Err(failure(other)),
-        })
+    let again = request.clone();
+    run(request, move |r| match r {
+        Response::NeedsFullFonts => leptos::task::spawn_local(async move {
+            match full_fonts().await {
+                Ok(fonts) => run(again.with_full_fonts(fonts), move |r| done(file(r))),
+                Err(e) => done(Err(t!("this report has characters that need the full fonts, and they could not be loaded: {0}", e))),
+            }
+        }),
+        other => done(file(other)),
     })
+}
+
+fn file(response: Response) -> Result<(String, Vec<u8>), String> {
+    match response {
+        Response::File { file_name, bytes } => Ok((file_name, bytes)),
+        other => Err(failure(other)),
+    }
+}
+
+/// The full fonts, fetched from the app's own folder.
+async fn full_fonts() -> Result<crate::worker::FontFiles, String> {
+    let [regular, bold] = crate::worker::FULL_FONT_URLS;
+    let regular = crate::ui::state::fetch_bytes(regular).await?;
+    let bold = crate::ui::state::fetch_bytes(bold).await?;
+    Ok(crate::worker::FontFiles { regular, bold })
 }
 
 fn imported(response: Response) -> Result<Imported, String> {

@@ -8,6 +8,7 @@ mod conditions;
 mod custom;
 mod embedded;
 mod extend;
+mod fonts;
 mod i18n;
 mod import;
 mod lint;

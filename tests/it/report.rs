@@ -528,6 +528,7 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
     let mut a = with(&q, &[("o1", "b")]);
     a.set_metadata(ProfileField::ProjectName, "Worker test".into(), NOW);
     let report = |questionnaire: Vec<u8>| ReportRequest {
+        full_fonts: None,
         questionnaire,
         assessment: a.clone(),
         generated_at: NOW.into(),
@@ -561,6 +562,7 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
         .starts_with("# ELSA self-assessment report: Worker test"));
     // The language of the request, whatever the current one.
     let nl = ReportRequest {
+        full_fonts: None,
         lang: Lang::Nl,
         ..report(mini_bin.clone())
     };
@@ -785,6 +787,7 @@ fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
     let plain = fresh(&q);
     let bin = elsa::bundled::encode_bin(&q);
     let report = |assessment: &elsa::answers::Assessment, lang| ReportRequest {
+        full_fonts: None,
         questionnaire: bin.clone(),
         assessment: assessment.clone(),
         generated_at: NOW.into(),
@@ -808,6 +811,7 @@ fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
             lang: Lang::Nl,
         },
         Request::WorkshopPdf(WorkshopRequest {
+            full_fonts: None,
             questionnaire: bin.clone(),
             teams,
             generated_at: NOW.into(),

@@ -338,6 +338,7 @@ fn page(
             t!("Preparing the PDF report…")
         });
         let request = ReportRequest {
+            full_fonts: None,
             questionnaire: source.to_vec(),
             assessment,
             generated_at: local_now(),

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The report worker's fonts (issue 17): DejaVu Sans and DejaVu Sans Bold cut down to the
+# characters reports use and ordinary user text needs, written next to the full files:
+#   assets/fonts/DejaVuSans.subset.ttf, assets/fonts/DejaVuSans-Bold.subset.ttf
+#   assets/fonts/DejaVuSans.coverage (the characters the full regular font has, as hex ranges)
+# The results are committed: a build needs no Python. Run this again only to change the ranges
+# (the test `fonts::the_subset_covers_every_text_of_the_tool` says when a text needs more).
+# A report with a character outside the subset that the full font has is made with the full
+# fonts, which the worker then fetches (assets copied to dist/fonts/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! python3 -c 'import fontTools' 2>/dev/null; then
+  python3 -m venv .venv-fonts
+  .venv-fonts/bin/pip install --quiet 'fonttools==4.68.0'
+  PY=.venv-fonts/bin/python
+else
+  PY=python3
+fi
+# Basic Latin, Latin-1 and Latin Extended-A/B, spacing modifiers and combining diacritics (for
+# text typed in decomposed form), Greek, Cyrillic, general punctuation, currency, arrows; of the
+# letterlike symbols, number forms and math operators those our texts or ordinary notes use
+# (№ ™ ⅓ ⅔ − ∕ √ ∞ ≈ ≠ ≡ ≤ ≥); squares, triangles and circles (■ □ ▲ ▼ ○ ●), ballot boxes and
+# check marks (☐ ☑ ☒ ✓ ✔ ✗ ✘), and the replacement character. Leaving out Latin Extended
+# Additional, the rest of the math operators and the other symbols saves about 60 KB of the
+# worker (brotli); a report that needs them is made with the full fonts.
+RANGES="U+0020-007E,U+00A0-024F,U+02B0-02FF,U+0300-036F,U+0370-03FF,U+0400-04FF,U+2000-206F,U+20A0-20CF,U+2116,U+2122,U+2150-215F,U+2190-21FF,U+2212,U+2215,U+2219,U+221A,U+221E,U+2248,U+2260,U+2261,U+2264,U+2265,U+25A0-25A1,U+25B2-25BC,U+25CB,U+25CF,U+2610-2612,U+2713-2718,U+FFFD"
+for face in DejaVuSans DejaVuSans-Bold; do
+  "$PY" -m fontTools.subset "assets/fonts/$face.ttf" --unicodes="$RANGES" \
+    --output-file="assets/fonts/$face.subset.ttf" --layout-features='' --no-hinting \
+    --name-IDs='*' --name-languages='*' --drop-tables+=FFTM 2>&1 | grep -v 'FFTM NOT subset' || true
+done
+"$PY" - <<'PY'
+from fontTools.ttLib import TTFont
+cps = sorted(TTFont('assets/fonts/DejaVuSans.ttf').getBestCmap())
+ranges, start, prev = [], cps[0], cps[0]
+for c in cps[1:]:
+    if c != prev + 1:
+        ranges.append((start, prev)); start = c
+    prev = c
+ranges.append((start, prev))
+with open('assets/fonts/DejaVuSans.coverage', 'w') as f:
+    f.write('# The characters DejaVu Sans 2.37 (assets/fonts/DejaVuSans.ttf) has, as hex ranges; made by scripts/subset-fonts.sh\n')
+    f.write('\n'.join(f'{a:X}-{b:X}' for a, b in ranges) + '\n')
+PY
+ls -l assets/fonts/

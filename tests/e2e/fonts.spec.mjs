@@ -1,0 +1,42 @@
+// Issue 17: the report worker carries a subset of its fonts. A report whose texts stay inside
+// the subset fetches no font; one with letters outside it (Georgian here) that the full font
+// has is made with the full fonts, fetched from the app's own folder for that report, and every
+// letter is in the PDF (checked with pdftotext), never a box.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Home, quick, recordRequests, expectOnlyStaticSameOrigin } from './support.mjs';
+
+async function exportPdf(page) {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF report' }).click();
+  const d = await pending;
+  const path = join(mkdtempSync(join(tmpdir(), 'elsa-fonts-')), d.suggestedFilename());
+  await d.saveAs(path);
+  return execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/g, ' ');
+}
+
+test('letters outside the built-in fonts are fetched for that report only, and all are in the PDF', async ({ page, baseURL }) => {
+  const requests = recordRequests(page);
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const name = page.getByLabel(/What is the name of the project or AI tool\?/);
+  await name.fill('Ωμέγα Кириллица ≥ ✓ pilot');
+  const id = await page.evaluate(() => location.hash.split('/')[2]);
+  await page.goto(`./#/a/${id}/results`);
+  let text = await exportPdf(page);
+  expect(text).toContain('Ωμέγα Кириллица ≥ ✓ pilot');
+  const fonts = () => requests.filter((r) => /\/fonts\/DejaVuSans(-Bold)?\.ttf$/.test(r.url)).length;
+  expect(fonts(), 'inside the subset: no font fetched').toBe(0);
+
+  await page.goto(`./#/a/${id}/s/${quick.sections[0].id}`);
+  await page.getByLabel(/What is the name of the project or AI tool\?/).fill('გამარჯობა Բարեւ pilot');
+  await page.goto(`./#/a/${id}/results`);
+  text = await exportPdf(page);
+  expect(text).toContain('გამარჯობა Բարեւ pilot');
+  expect(fonts(), 'the full regular and bold fonts, once each').toBe(2);
+  expectOnlyStaticSameOrigin(requests, baseURL);
+});

@@ -1,0 +1,139 @@
+//! Issue 17: the report worker's fonts. The built-in faces are a subset of DejaVu Sans; every
+//! text of the tool is inside it; a report with a character outside it that the full font has is
+//! made with the full fonts (the worker asks the page for them), never with a box; what the full
+//! font lacks too is not asked for.
+
+use crate::common::{mini, with, NOW};
+use crate::report::pdftotext;
+use elsa::i18n::Lang;
+use elsa::report::pdf::{full_font_has, render_report_with, Fonts};
+use elsa::report::ReportInfo;
+use elsa::worker::{handle, FontFiles, QuestionnaireCache, ReportRequest, Request, Response};
+
+/// Greek, Cyrillic, Latin Extended, math, arrows, check marks, a fraction: inside the subset.
+const INSIDE: &str = "Ωμέγα Кириллица Łódź Şişli ≥ ≤ → ✓ ⅔ € “quoted”";
+/// Armenian and Georgian: the full DejaVu Sans has them, the subset does not.
+const OUTSIDE: &str = "Բարեւ გამარჯობა";
+
+fn info() -> ReportInfo {
+    ReportInfo {
+        generated_at: NOW.into(),
+        lang: Lang::En,
+    }
+}
+
+#[test]
+fn the_subset_covers_every_text_of_the_tool_and_ordinary_scripts() {
+    let fonts = Fonts::load().unwrap();
+    assert!(fonts.is_subset());
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut add = |dir: &str, ext: &str| {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                continue;
+            }
+            if p.extension().and_then(|e| e.to_str()) == Some(ext) {
+                texts.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ));
+            }
+        }
+    };
+    add("questionnaires", "json");
+    add("questionnaires/examples", "json");
+    add("i18n/nl", "json");
+    add("src/report", "rs");
+    add("src/report/parts", "rs");
+    for (file, text) in &texts {
+        for c in text.chars().filter(|c| !c.is_control()) {
+            for bold in [false, true] {
+                assert!(fonts.has(c, bold), "{file}: {c:?} (U+{:04X}) is not in the built-in {} face: add it to scripts/subset-fonts.sh", c as u32, if bold { "bold" } else { "regular" });
+            }
+        }
+    }
+    for c in INSIDE.chars().filter(|c| *c != ' ') {
+        assert!(fonts.has(c, false) && fonts.has(c, true), "{c:?}");
+    }
+    for c in OUTSIDE.chars().filter(|c| *c != ' ') {
+        assert!(
+            !fonts.has(c, false) && full_font_has(c),
+            "{c:?}: outside the subset, inside the full font"
+        );
+    }
+    assert!(
+        !full_font_has('中') && !full_font_has('🙂'),
+        "the full font has no CJK, and only a few emoji"
+    );
+    assert!(full_font_has('😀'));
+}
+
+#[test]
+fn a_note_outside_the_subset_is_made_with_the_full_fonts_and_every_character_is_in_the_pdf() {
+    let q = mini();
+    let mut a = with(&q, &[("o1", "b")]);
+    a.set_note("o1", format!("Inside: {INSIDE}. Outside: {OUTSIDE}."), NOW);
+    let subset = Fonts::load().unwrap();
+    // The subset lacks the Armenian and Georgian letters: not made with it (no boxes).
+    assert!(render_report_with(&q, &a, &info(), &subset).is_none());
+    let full = Fonts::full().unwrap();
+    let pdf = render_report_with(&q, &a, &info(), &full)
+        .expect("the full fonts have every letter")
+        .bytes;
+    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(pdftotext(&pdf, "fonts-outside.pdf"));
+    assert!(text.contains(INSIDE), "{text}");
+    assert!(text.contains(OUTSIDE), "{text}");
+
+    // Inside the subset only: made with the built-in faces, every character in the text.
+    let mut b = with(&q, &[("o1", "b")]);
+    b.set_note("o1", format!("Inside: {INSIDE}."), NOW);
+    let pdf = render_report_with(&q, &b, &info(), &subset)
+        .expect("the subset has these")
+        .bytes;
+    assert!(flat(pdftotext(&pdf, "fonts-inside.pdf")).contains(INSIDE));
+
+    // A character no font of ours has (CJK) does not ask for the full fonts.
+    let mut c = with(&q, &[("o1", "b")]);
+    c.set_note("o1", "中文 🙂".into(), NOW);
+    assert!(render_report_with(&q, &c, &info(), &subset).is_some());
+}
+
+#[test]
+fn the_worker_asks_for_the_full_fonts_and_uses_them_for_that_report_only() {
+    let q = mini();
+    let mut a = with(&q, &[("o1", "b")]);
+    a.set_note("o1", format!("Outside: {OUTSIDE}"), NOW);
+    let fonts = Fonts::load().unwrap();
+    let mut cache = QuestionnaireCache::default();
+    let request = Request::Pdf(ReportRequest {
+        questionnaire: elsa::bundled::encode_bin(&q),
+        assessment: a,
+        generated_at: NOW.into(),
+        lang: Lang::En,
+        full_fonts: None,
+    });
+    assert_eq!(
+        handle(request.clone(), || Ok(&fonts), &mut cache),
+        Response::NeedsFullFonts
+    );
+    let files = FontFiles {
+        regular: std::fs::read("assets/fonts/DejaVuSans.ttf").unwrap(),
+        bold: std::fs::read("assets/fonts/DejaVuSans-Bold.ttf").unwrap(),
+    };
+    let Response::File { bytes, .. } =
+        handle(request.with_full_fonts(files), || Ok(&fonts), &mut cache)
+    else {
+        panic!("no file")
+    };
+    assert!(pdftotext(&bytes, "fonts-worker.pdf").contains(OUTSIDE));
+    // The full fonts as files the page serves: gen-bundle copies them to dist/fonts/.
+    for url in elsa::worker::FULL_FONT_URLS {
+        let name = url.trim_start_matches("./fonts/");
+        assert!(
+            std::path::Path::new("assets/fonts").join(name).exists(),
+            "{url}"
+        );
+    }
+}
