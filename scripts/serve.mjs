@@ -1,8 +1,11 @@
 // A tiny static file server for dist/ (tests and benchmarks): loopback only, no dependencies.
-// Usage: node scripts/serve.mjs <dir> <port>
+// Usage: node scripts/serve.mjs <dir> <port> [--brotli]
+// With --brotli (the benchmark: as a real host would serve it) every file is compressed once at
+// start (brotli, quality 11) and sent so to a browser that accepts it.
 // Tests import `serve` to run their own server and to see every request it answered.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -14,9 +17,16 @@ const types = {
 };
 
 /** Serve `dir` on `port` (0: any free port). Resolves to { port, requests, close }. */
-export function serve(dir, port = 0) {
+export async function serve(dir, port = 0, brotli = false) {
   const root = resolve(dir);
   const requests = [];
+  const compressed = new Map();
+  if (brotli) {
+    const walk = async (d) => (await Promise.all((await readdir(d, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)])))).flat();
+    for (const f of await walk(root)) {
+      compressed.set(f, brotliCompressSync(await readFile(f), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+  }
   const server = createServer(async (req, res) => {
     requests.push(`${req.method} ${req.url}`);
     try {
@@ -24,8 +34,11 @@ export function serve(dir, port = 0) {
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
       if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
-      res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      const br = compressed.get(path) && /\bbr\b/.test(req.headers['accept-encoding'] || '');
+      const body = br ? compressed.get(path) : await readFile(path);
+      const headers = { 'Content-Type': types[extname(path)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+      if (br) headers['Content-Encoding'] = 'br';
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -40,6 +53,6 @@ export function serve(dir, port = 0) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] || 'dist';
-  const s = await serve(dir, Number(process.argv[3] || 8765));
+  const s = await serve(dir, Number(process.argv[3] || 8765), process.argv.includes('--brotli'));
   console.log(`serving ${resolve(dir)} at http://127.0.0.1:${s.port}`);
 }

@@ -37,10 +37,21 @@ use state::{use_app, AppState};
 
 pub fn mount() {
     lang::start(
-        || leptos::mount::mount_to_body(App),
+        || {
+            remove_shell();
+            leptos::mount::mount_to_body(App)
+        },
         "./i18n/nl.json",
         Some("./i18n/nl-pages.json"),
     );
+}
+
+/// Take away index.html's static shell (the header and the home page's title, painted before
+/// the wasm arrived) in the same task that mounts the app, so that no frame shows neither.
+pub(crate) fn remove_shell() {
+    if let Some(shell) = document().get_element_by_id("shell") {
+        shell.remove();
+    }
 }
 
 fn current_route() -> Route {

@@ -59,6 +59,7 @@ export class Home {
   async goto() {
     await this.page.goto('./');
     await expect(this.page.getByRole('heading', { level: 1, name: 'ELSA self-assessment for AI in healthcare' })).toBeVisible();
+    await expect(this.page.locator('#shell'), 'the app replaced the static shell').toHaveCount(0);
   }
   async start(q = quick) {
     await this.page.getByRole('button', { name: `Start: ${en(q.title)}` }).click();

@@ -290,3 +290,57 @@ fn import_errors_and_sign_off_problems_come_out_in_dutch() {
         "Choose a verdict."
     );
 }
+
+/// index.html's static shell (issue 17) says what the app says: each English text is an
+/// interface text of the app (`t!`), and the Dutch beside it is that text's Dutch in the catalogue.
+#[test]
+fn the_static_shell_has_the_app_s_own_texts_in_both_languages() {
+    let html = std::fs::read_to_string("index.html").unwrap();
+    let start = html
+        .find("<div id=\"shell\"")
+        .expect("index.html has the static shell");
+    let shell = &html[start
+        ..start
+            + html[start..]
+                .find("</main>")
+                .expect("the shell ends with its main")];
+    let unescape = |s: &str| {
+        s.replace("&quot;", "\"")
+            .replace("&#x27;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    let texts = t_texts();
+    let (catalogue, _) = i18n::nl_sources();
+    let catalogue: BTreeMap<String, String> = catalogue.into_iter().collect();
+    let (en, nl) = ("<span class=\"t-en\">", "</span><span class=\"t-nl\">");
+    let mut seen = 0;
+    let mut rest = shell;
+    while let Some(i) = rest.find(en) {
+        let after = &rest[i + en.len()..];
+        let mid = after
+            .find(nl)
+            .expect("each English text is followed by its Dutch");
+        let english = unescape(&after[..mid]);
+        let dutch_and_rest = &after[mid + nl.len()..];
+        let dutch = unescape(&dutch_and_rest[..dutch_and_rest.find("</span>").unwrap()]);
+        assert!(
+            texts.contains_key(&english),
+            "the shell's {english:?} is not a text of the app"
+        );
+        assert_eq!(
+            Some(&dutch),
+            catalogue.get(&english),
+            "the shell's Dutch for {english:?}"
+        );
+        seen += 1;
+        rest = dutch_and_rest;
+    }
+    assert_eq!(seen, 9, "texts in the shell");
+    assert_eq!(
+        shell.matches("class=\"t-nl\"").count(),
+        seen,
+        "every Dutch text has its English"
+    );
+}

@@ -28,7 +28,10 @@ use std::sync::Arc;
 pub fn mount() {
     add_stylesheet();
     crate::ui::lang::start(
-        || leptos::mount::mount_to_body(Studio),
+        || {
+            crate::ui::remove_shell();
+            leptos::mount::mount_to_body(Studio)
+        },
         "./i18n/nl-studio.json",
         None,
     );

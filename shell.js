@@ -1,0 +1,19 @@
+// Marks the page for index.html's static shell (issue 17) before anything is painted (a classic
+// script in the head: the body is not parsed, let alone painted, until it has run):
+// `<html lang>` is the interface language — the same choice as src/ui/lang.rs and boot.js: the
+// stored one, else the browser's first language the tool has — and `data-shell` says what of the
+// shell this page shows: all of it on the home page, the header on the team's other pages,
+// nothing on the studio's (they draw their own header). main.css does the rest; the app removes
+// the shell when it mounts (src/ui/mod.rs).
+(() => {
+  const root = document.documentElement;
+  let dutch;
+  try { const c = localStorage.getItem('elsa.v1.lang'); if (c === 'nl' || c === 'en') dutch = c === 'nl'; } catch (e) { /* storage blocked */ }
+  if (dutch === undefined) {
+    const first = (navigator.languages || [navigator.language || '']).map((l) => l.toLowerCase().split(/[-_]/)[0]).find((l) => l === 'en' || l === 'nl');
+    dutch = first === 'nl';
+  }
+  if (dutch) root.lang = 'nl';
+  const hash = location.hash;
+  root.dataset.shell = /^#\/(review|workshop|compare)(\/|$)/.test(hash) ? 'none' : ['', '#', '#/'].includes(hash) ? 'home' : 'header';
+})();
