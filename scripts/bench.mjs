@@ -192,6 +192,69 @@ try {
     budget(`Cumulative layout shift (${label}, worst)`, Math.max(...all.map((x) => x.cls)), 0, (v) => v.toFixed(4));
   }
 
+  // The team's journey (issue 17), each step timed inside the page from the click to the next
+  // frame with the result on screen. Cold: a fresh context, so first fetches are included.
+  console.log(`\n== The journey on the full questionnaire, median of ${RUNS} ==`);
+  const answered = fullAssessment();
+  const steps = { start: [], answer: [], results: [], importCold: [] };
+  const fullFile = JSON.stringify({ format: 'elsa-assessment', format_version: 4, tool_version: 'bench', questionnaire: { id: answered.assessment.questionnaire_id, version: answered.assessment.questionnaire_version }, assessment: { ...answered.assessment, id: 'bench-import' } });
+  /** Click `selector` in the page and time until `what` is on screen ('question': a question of a
+   *  section; 'results': the results page's title and scores), then a frame. */
+  const timed = (p, selector, what) => p.evaluate(({ selector, what }) => new Promise((resolve) => {
+    const done = what === 'question'
+      ? () => document.querySelector('.section-body .question') !== null
+      : () => [...document.querySelectorAll('h1')].some((h) => h.textContent.startsWith('Results:')) && document.querySelector('#main table') !== null;
+    const el = document.querySelector(selector);
+    const t0 = performance.now();
+    const finish = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+    const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); finish(); } });
+    obs.observe(document, { childList: true, subtree: true });
+    el.click();
+    if (done()) { obs.disconnect(); finish(); }
+    setTimeout(() => resolve(NaN), 10000);
+  }), { selector, what });
+  for (let i = 0; i < RUNS; i++) {
+    // Home → the first question of the full questionnaire (its binary form fetched and read).
+    let c = await browser.newContext({ serviceWorkers: 'block' });
+    let p = await c.newPage();
+    await p.goto(BASE);
+    await p.locator('main#main button.button.primary').first().waitFor();
+    steps.start.push(await timed(p, 'button[aria-label="Start: ELSA assessment for AI in healthcare"]', 'question'));
+    await c.close();
+    // An answer in a fully answered assessment → re-scored and saved (the click handler's work).
+    c = await browser.newContext({ serviceWorkers: 'block' });
+    await c.addInitScript((s) => { if (!localStorage.getItem('elsa.v1.assessment.bench-1')) localStorage.setItem('elsa.v1.assessment.bench-1', s); }, JSON.stringify(answered));
+    p = await c.newPage();
+    await p.goto(`${BASE}#/a/bench-1/s/human-oversight`);
+    await p.locator('.section-body .question input[type=radio]').first().waitFor();
+    steps.answer.push(await p.evaluate(() => {
+      const radio = [...document.querySelectorAll('.section-body .question input[type=radio]')].find((r) => !r.checked);
+      const before = localStorage.getItem('elsa.v1.assessment.bench-1');
+      const t0 = performance.now();
+      radio.click();
+      const ms = performance.now() - t0;
+      return localStorage.getItem('elsa.v1.assessment.bench-1') !== before ? ms : NaN;
+    }));
+    // The section page → the results page (its chunk fetched on this first visit).
+    steps.results.push(await timed(p, 'a[href="#/a/bench-1/results"]', 'results'));
+    await c.close();
+    // Import of the full assessment's JSON file on a fresh page (the report worker loaded for it).
+    c = await browser.newContext({ serviceWorkers: 'block' });
+    p = await c.newPage();
+    await p.goto(BASE);
+    await p.locator('main#main button.button.primary').first().waitFor();
+    const t0 = Date.now();
+    await p.getByLabel('Choose a file to import (.json or .pdf)').setInputFiles({ name: 'full.json', mimeType: 'application/json', buffer: Buffer.from(fullFile) });
+    await p.locator('.import-status').filter({ hasText: 'Imported' }).waitFor();
+    steps.importCold.push(Date.now() - t0);
+    await c.close();
+  }
+  budget('Home → first question on screen (median)', median(steps.start), 150, (v) => `${v.toFixed(0)} ms`);
+  budget('An answer → re-scored and saved (median)', median(steps.answer), 16, (v) => `${v.toFixed(1)} ms`);
+  budget('Section page → results on screen (median)', median(steps.results), 100, (v) => `${v.toFixed(0)} ms`);
+  budget('JSON import of the full assessment, cold (median)', median(steps.importCold), 150, (v) => `${v.toFixed(0)} ms`);
+  show('  all runs (import)', steps.importCold.join(' '));
+
   console.log(`\n== PDF export of the full questionnaire, fully answered with notes ==`);
   const stored = fullAssessment();
   const cold = [], warm = [], sizes = [];
