@@ -292,27 +292,14 @@ fn handle_in<'f>(
                 .into_iter()
                 .map(|t| (t.label, t.assessment))
                 .collect();
-            let full = req
-                .full_fonts
-                .as_ref()
-                .map(|f| crate::report::pdf::Fonts::from_files(&f.regular, &f.bold))
-                .transpose()?;
-            let fonts = match &full {
-                Some(f) => f,
-                None => fonts()?,
-            };
-            let Some(r) = crate::report::pdf::render_workshop_with(
-                questionnaire,
-                &teams,
-                &req.generated_at,
-                req.lang,
-                fonts,
-            ) else {
-                return Ok(Response::NeedsFullFonts);
-            };
-            return Ok(Response::File {
-                file_name: r.file_name,
-                bytes: r.bytes,
+            return with_fonts(req.full_fonts.as_ref(), fonts, |f| {
+                crate::report::pdf::render_workshop_with(
+                    questionnaire,
+                    &teams,
+                    &req.generated_at,
+                    req.lang,
+                    f,
+                )
             });
         }
     };
@@ -329,24 +316,33 @@ fn handle_in<'f>(
             bytes: text.into_bytes(),
         });
     }
-    // The full fonts only for this report (the built-in subset stays the worker's own).
-    let full = req
-        .full_fonts
-        .as_ref()
+    with_fonts(req.full_fonts.as_ref(), fonts, |f| {
+        crate::report::pdf::render_report_with(questionnaire, &req.assessment, &info, f)
+    })
+}
+
+/// A PDF made with the full fonts the page sent (for this report only: the built-in subset stays
+/// the worker's own), else with the subset; [`Response::NeedsFullFonts`] when the subset lacks a
+/// character of it that the full fonts have.
+#[cfg(feature = "pdf")]
+fn with_fonts<'f>(
+    files: Option<&FontFiles>,
+    fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
+    render: impl FnOnce(&crate::report::pdf::Fonts) -> Option<crate::report::pdf::Report>,
+) -> Result<Response, String> {
+    let full = files
         .map(|f| crate::report::pdf::Fonts::from_files(&f.regular, &f.bold))
         .transpose()?;
     let fonts = match &full {
         Some(f) => f,
         None => fonts()?,
     };
-    let Some(r) =
-        crate::report::pdf::render_report_with(questionnaire, &req.assessment, &info, fonts)
-    else {
-        return Ok(Response::NeedsFullFonts);
-    };
-    Ok(Response::File {
-        file_name: r.file_name,
-        bytes: r.bytes,
+    Ok(match render(fonts) {
+        Some(r) => Response::File {
+            file_name: r.file_name,
+            bytes: r.bytes,
+        },
+        None => Response::NeedsFullFonts,
     })
 }
 
