@@ -194,28 +194,23 @@ fn a_signed_file_opened_elsewhere_is_current_and_stale_once_its_carried_question
     signed(&mut a, questionnaire_digest(&q).as_deref());
     let text = elsa::persist::encode_exported(&a, &q, Lang::En);
 
-    // Another copy of the tool: the carried questionnaire gives the same digest.
-    let got = import_bytes(text.as_bytes(), no_pdf, ELSEWHERE).unwrap();
-    let carried = got.questionnaire.unwrap();
-    let state = got
-        .assessment
-        .review()
-        .unwrap()
-        .state(&got.assessment, questionnaire_digest(&carried).as_deref());
-    assert_eq!(state, ReviewState::Current);
+    // The review's state as another copy of the tool sees it: with the carried questionnaire.
+    let state_elsewhere = |file: &str| {
+        let got = import_bytes(file.as_bytes(), no_pdf, ELSEWHERE).unwrap();
+        let carried = got.questionnaire.unwrap();
+        got.assessment
+            .review()
+            .unwrap()
+            .state(&got.assessment, questionnaire_digest(&carried).as_deref())
+    };
+    // The carried questionnaire gives the same digest.
+    assert_eq!(state_elsewhere(&text), ReviewState::Current);
 
     // Someone edits a question's text inside the file but keeps the version number.
     let edited = text.replace("Are outputs reviewed?", "Are outputs sometimes reviewed?");
     assert_ne!(edited, text);
-    let got = import_bytes(edited.as_bytes(), no_pdf, ELSEWHERE).unwrap();
-    let carried = got.questionnaire.unwrap();
-    let state = got
-        .assessment
-        .review()
-        .unwrap()
-        .state(&got.assessment, questionnaire_digest(&carried).as_deref());
     assert_eq!(
-        state,
+        state_elsewhere(&edited),
         ReviewState::Stale,
         "the answers are unchanged, the questionnaire is not"
     );
