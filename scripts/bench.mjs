@@ -196,7 +196,7 @@ try {
   // frame with the result on screen. Cold: a fresh context, so first fetches are included.
   console.log(`\n== The journey on the full questionnaire, median of ${RUNS} ==`);
   const answered = fullAssessment();
-  const steps = { start: [], answer: [], results: [], importCold: [] };
+  const steps = { start: [], answer: [], results: [], importCold: [], importDriver: [] };
   const fullFile = JSON.stringify({ format: 'elsa-assessment', format_version: 4, tool_version: 'bench', questionnaire: { id: answered.assessment.questionnaire_id, version: answered.assessment.questionnaire_version }, assessment: { ...answered.assessment, id: 'bench-import' } });
   /** Click `selector` in the page and time until `what` is on screen ('question': a question of a
    *  section; 'results': the results page's title and scores), then a frame. */
@@ -243,24 +243,48 @@ try {
     p = await c.newPage();
     await p.goto(BASE);
     await p.locator('main#main button.button.primary').first().waitFor();
+    // Timed inside the page, like the steps above: from the file input's change event to the
+    // "Imported" status on screen (then a frame); the test driver's own round trips are shown
+    // apart (they are not the user's wait).
+    await p.evaluate(() => { window.elsaBenchImport = new Promise((resolve) => {
+      document.querySelector('input[type=file]').addEventListener('change', () => {
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          const st = document.querySelector('.import-status');
+          if (st && st.textContent.includes('Imported')) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
+        });
+        obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => resolve(NaN), 10000);
+      }, { capture: true, once: true });
+    }); });
     const t0 = Date.now();
     await p.getByLabel('Choose a file to import (.json or .pdf)').setInputFiles({ name: 'full.json', mimeType: 'application/json', buffer: Buffer.from(fullFile) });
     await p.locator('.import-status').filter({ hasText: 'Imported' }).waitFor();
-    steps.importCold.push(Date.now() - t0);
+    steps.importDriver.push(Date.now() - t0);
+    steps.importCold.push(await p.evaluate(() => window.elsaBenchImport));
     await c.close();
   }
   budget('Home → first question on screen (median)', median(steps.start), 150, (v) => `${v.toFixed(0)} ms`);
   budget('An answer → re-scored and saved (median)', median(steps.answer), 16, (v) => `${v.toFixed(1)} ms`);
   budget('Section page → results on screen (median)', median(steps.results), 100, (v) => `${v.toFixed(0)} ms`);
   budget('JSON import of the full assessment, cold (median)', median(steps.importCold), 150, (v) => `${v.toFixed(0)} ms`);
-  show('  all runs (import)', steps.importCold.join(' '));
+  show('  all runs (import)', steps.importCold.map((v) => v.toFixed(0)).join(' '));
+  show('  the import, seen from the test driver', `${median(steps.importDriver)} ms`);
 
   console.log(`\n== PDF export of the full questionnaire, fully answered with notes ==`);
   const stored = fullAssessment();
-  const cold = [], warm = [], sizes = [];
+  const cold = [], warm = [], sizes = [], coldDriver = [], warmDriver = [];
   for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
     const c = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
     await c.addInitScript((s) => localStorage.setItem('elsa.v1.assessment.bench-1', s), JSON.stringify(stored));
+    // Timed inside the page: from the button's click to the moment the app hands the file to the
+    // browser (its download link's click); the browser's own download handling comes after.
+    await c.addInitScript(() => {
+      window.elsaBenchPdf = [];
+      addEventListener('click', (e) => { if (e.target.closest && e.target.closest('button')?.textContent.includes('Export PDF report')) window.elsaBenchClick = performance.now(); }, true);
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function () { if (this.download) window.elsaBenchPdf.push(performance.now() - window.elsaBenchClick); return click.call(this); };
+    });
     const p = await c.newPage();
     await p.goto(`${BASE}#/a/bench-1/results`);
     const button = p.getByRole('button', { name: 'Export PDF report' });
@@ -269,14 +293,17 @@ try {
       await p.getByRole('button', { name: 'Export PDF report' }).waitFor();
       const t0 = Date.now();
       const [dl] = await Promise.all([p.waitForEvent('download'), button.click()]);
-      const ms = Date.now() - t0;
-      (k === 0 ? cold : warm).push(ms);
+      (k === 0 ? coldDriver : warmDriver).push(Date.now() - t0);
+      const ms = await p.evaluate((k) => window.elsaBenchPdf[k], k);
+      (k === 0 ? cold : warm).push(Math.round(ms));
       if (k === 0) { const path = await dl.path(); sizes.push(readFileSync(path).length); }
     }
     await c.close();
   }
-  budget('Export, cold (worker load included), median', median(cold), 600, (v) => `${v} ms`);
-  budget('Export, warm, median', median(warm), 150, (v) => `${v} ms`);
+  budget('Export, cold (worker load included), median', median(cold), 250, (v) => `${v} ms`);
+  show('  all runs (cold)', cold.join(' '));
+  budget('Export, warm, median', median(warm), 100, (v) => `${v} ms`);
+  show('  cold / warm, seen from the test driver', `${median(coldDriver)} / ${median(warmDriver)} ms`);
   show('PDF size', kb(sizes[0]));
 
   console.log(`\n== Action plan with 150 actions (the full assessment above), median of ${RUNS} ==`);

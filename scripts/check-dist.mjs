@@ -1,5 +1,5 @@
 // Sanity check of dist/ after a build: the files the app needs are there, and the main wasm
-// does not contain printpdf (it must live only in the lazily loaded report worker).
+// does not contain the PDF writer (it must live only in the lazily loaded report worker).
 // The main app is split (scripts/build-split.sh): its later pages live in wasm chunks, fetched by
 // the loader `__wasm_split-<hash>.js`; "the main app" below is the main wasm plus its chunks.
 import { createHash } from 'node:crypto';
@@ -14,7 +14,10 @@ need(/^report_worker_loader\.js$/, 'worker loader');
 const studioWasm = need(/^studio_bg\.wasm$/, 'studio wasm');
 need(/^studio\.js$/, 'studio loader');
 const studio = readFileSync(`dist/${studioWasm}`);
-if (studio.includes('Pdf_') || studio.includes('printpdf')) fail('studio_bg.wasm links printpdf: it must be built without the pdf feature');
+// The PDF writer's font dictionary (report::pdf) marks the writer.
+const PDF_WRITER = 'CIDFontType2';
+if (!readFileSync('dist/report_worker_bg.wasm').includes(PDF_WRITER)) fail(`report_worker_bg.wasm lacks the PDF writer (${PDF_WRITER}): has the marker changed?`);
+if (studio.includes(PDF_WRITER)) fail('studio_bg.wasm carries the PDF writer: it must be built without the pdf feature');
 const qfiles = readdirSync('dist/questionnaires').filter((f) => f.endsWith('.bin'));
 if (qfiles.length === 0) fail('no questionnaires in dist/questionnaires');
 // The split: the main JS imports one content-named loader; the loader fetches exactly the chunks
@@ -36,7 +39,7 @@ for (const c of chunkFiles) {
 // The split feature is the main app's only: the studio and the worker carry no split point.
 for (const f of [studioWasm, 'report_worker_bg.wasm']) if (readFileSync(`dist/${f}`).includes('__wasm_split_load_')) fail(`${f} carries split points: the split feature must be off for it`);
 const main = Buffer.concat([readFileSync(`dist/${mainWasm}`), ...chunkFiles.map((c) => readFileSync(`dist/${c}`))]);
-if (main.includes('Pdf_') || main.includes('printpdf')) fail(`${mainWasm} or a chunk links printpdf: the UI must be built without the pdf feature`);
+if (main.includes(PDF_WRITER)) fail(`${mainWasm} or a chunk carries the PDF writer: the UI must be built without the pdf feature`);
 // The studio's pages live in their own wasm, not in the first page load.
 if (main.includes('Where the teams disagreed')) fail(`${mainWasm} contains the studio's workshop view`);
 // The team's whole journey is the main app's: the results page is there, not in the studio.

@@ -1,4 +1,5 @@
-//! The report worker: a separate wasm, loaded on the first PDF export, that links printpdf.
+//! The report worker: a separate wasm, loaded on the first PDF export, that carries the PDF
+//! writer (`report::pdf`), the fonts, the import checks and the Markdown export.
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use gloo_worker::Registrable;

@@ -1,5 +1,5 @@
 //! The report of one assessment, built once as a typed document ([`doc::Doc`]) and rendered two
-//! ways: laid out on A4 pages ([`pages`], then `pdf` with printpdf, feature `pdf`) and written as
+//! ways: laid out on A4 pages ([`pages`], then `pdf`, our own PDF writer, feature `pdf`) and written as
 //! Markdown ([`md`]). The document is built by part (`parts/`: cover, ethics review, executive
 //! summary, legal triage, low-SES impact, priority actions, the team's action plan, detailed
 //! answers, methodology) from [`Facts`]: the outcome, visibility, numbering, progress, triage and
@@ -16,6 +16,8 @@ pub mod pages;
 mod parts;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "pdf")]
+pub mod ttf;
 pub mod workshop;
 
 use crate::answers::{Assessment, Progress, Visibility};

@@ -1,21 +1,22 @@
-//! PDF output with printpdf: the embedded DejaVu Sans fonts (subset on save), text measured with
-//! their real advance widths, and the laid-out pages drawn as PDF operations.
+//! PDF output, written by our own small PDF writer (issue 17: printpdf and its font stack were
+//! most of the report worker): the embedded DejaVu Sans faces cut down to the glyphs a document
+//! uses ([`super::ttf`]), text measured with their real advance widths, and the laid-out pages
+//! drawn as PDF content streams, with the outline, the document information and the attached
+//! assessment file. Reading PDFs back (import) stays with lopdf.
 
 use super::layout::{Item, Measure, Page, Rgb, PAGE_H, PAGE_W};
+use super::ttf::Font;
 use super::{build_pages, report_title, tool_name, ReportInfo};
 use crate::answers::Assessment;
 use crate::i18n::Lang;
 use crate::model::Questionnaire;
 use crate::t;
-use printpdf::{
-    Color, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, WindingOrder,
-};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 // The built-in faces: DejaVu Sans cut down to the characters reports use and ordinary user
-// text needs (scripts/subset-fonts.sh; about 170 KB each instead of 760 and 710 KB). A report
+// text needs (scripts/subset-fonts.sh; about 100 KB each instead of 760 and 710 KB). A report
 // with a character the subset lacks but the full font has is made with the full fonts, which
 // the page fetches for that report (issue 17).
 const REGULAR_SUBSET: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.subset.ttf");
@@ -23,10 +24,10 @@ const BOLD_SUBSET: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.su
 /// The characters the full regular face has, as hex ranges (`20-7E`), one a line.
 const FULL_COVERAGE: &str = include_str!("../../assets/fonts/DejaVuSans.coverage");
 
-/// The two parsed faces, kept between exports (parsing costs more than laying out a report).
+/// The two parsed faces, kept between exports.
 pub struct Fonts {
-    regular: ParsedFont,
-    bold: ParsedFont,
+    regular: Font,
+    bold: Font,
     widths: RefCell<HashMap<(bool, char), f32>>,
     /// The built-in subset (not the full faces).
     subset: bool,
@@ -53,10 +54,10 @@ impl Fonts {
     }
 
     fn parse(regular: &[u8], bold: &[u8], subset: bool) -> Result<Fonts, String> {
-        let regular = ParsedFont::from_bytes(regular, 0, &mut Vec::new())
+        let regular = Font::parse(regular)
             .ok_or_else(|| t!("the built-in regular font could not be read"))?;
-        let bold = ParsedFont::from_bytes(bold, 0, &mut Vec::new())
-            .ok_or_else(|| t!("the built-in bold font could not be read"))?;
+        let bold =
+            Font::parse(bold).ok_or_else(|| t!("the built-in bold font could not be read"))?;
         Ok(Fonts {
             regular,
             bold,
@@ -70,10 +71,17 @@ impl Fonts {
         self.subset
     }
 
+    fn face(&self, bold: bool) -> &Font {
+        if bold {
+            &self.bold
+        } else {
+            &self.regular
+        }
+    }
+
     /// Whether the face has a glyph for `c`.
     pub fn has(&self, c: char, bold: bool) -> bool {
-        let f = if bold { &self.bold } else { &self.regular };
-        f.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+        self.face(bold).glyph(c) != 0
     }
 
     /// The characters of `pages` these faces lack but the full faces have, sorted, each once
@@ -101,10 +109,8 @@ impl Fonts {
         if let Some(w) = self.widths.borrow().get(&(bold, c)) {
             return *w;
         }
-        let f = if bold { &self.bold } else { &self.regular };
-        let upem = f.font_metrics.units_per_em.max(1) as f32;
-        let gid = f.lookup_glyph_index(c as u32).unwrap_or(0);
-        let w = f.get_horizontal_advance(gid) as f32 / upem;
+        let f = self.face(bold);
+        let w = f.advance(f.glyph(c)) as f32 / f.units_per_em as f32;
         self.widths.borrow_mut().insert((bold, c), w);
         w
     }
@@ -125,24 +131,9 @@ impl Measure for Fonts {
     }
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0 as f32 / 255.0,
-        g: c.1 as f32 / 255.0,
-        b: c.2 as f32 / 255.0,
-        icc_profile: None,
-    })
-}
-
-fn pt(x: f32, y_from_top: f32) -> Point {
-    Point {
-        x: Pt(x),
-        y: Pt(PAGE_H - y_from_top),
-    }
-}
-
-/// Parse an RFC 3339 timestamp (`2026-11-29T07:16:47.123Z` or with an offset) into a PDF date.
-pub fn pdf_date(ts: &str) -> Option<printpdf::OffsetDateTime> {
+/// A PDF date (`D:20261129071647+00'00'`) from an RFC 3339 timestamp
+/// (`2026-11-29T07:16:47.123Z` or with an offset); `None` when it is not one.
+pub fn pdf_date(ts: &str) -> Option<String> {
     let num = |a: usize, b: usize| ts.get(a..b).and_then(|s| s.parse::<u32>().ok());
     let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
     let (hour, minute, second) = (
@@ -160,154 +151,419 @@ pub fn pdf_date(ts: &str) -> Option<printpdf::OffsetDateTime> {
     }
     let tail = ts.get(19..).unwrap_or("");
     let tz = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
-    let (hours, minutes) = match tz.as_bytes().first() {
+    let (sign, hours, minutes) = match tz.as_bytes().first() {
         Some(b'+') | Some(b'-') => {
-            let sign = if tz.starts_with('-') { -1 } else { 1 };
-            let h = tz.get(1..3).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0);
-            let m = tz.get(4..6).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0);
-            (sign * h, sign * m)
+            let h = tz.get(1..3).and_then(|s| s.parse::<u8>().ok()).unwrap_or(0);
+            let m = tz.get(4..6).and_then(|s| s.parse::<u8>().ok()).unwrap_or(0);
+            (&tz[..1], h.min(23), m.min(59))
         }
-        _ => (0, 0),
+        _ => ("+", 0, 0),
     };
-    Some(printpdf::DateTime {
-        date: printpdf::Date {
-            year: year as i32,
-            month: month as u8,
-            day: day as u8,
-        },
-        time: printpdf::Time {
-            hour: hour as u8,
-            minute: minute as u8,
-            second: second as u8,
-            millisecond: 0,
-        },
-        offset: printpdf::Offset {
-            hours,
-            minutes,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    })
+    Some(format!(
+        "D:{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}{sign}{hours:02}'{minutes:02}'"
+    ))
 }
 
-/// Draw laid-out pages into a PDF document.
-fn render(pages: &[Page], fonts: &Fonts, doc: &mut PdfDocument) {
-    let regular = PdfFontHandle::External(doc.add_font(&fonts.regular));
-    let bold = PdfFontHandle::External(doc.add_font(&fonts.bold));
-    let mut out = Vec::with_capacity(pages.len());
-    for page in pages {
-        let mut ops = Vec::new();
-        for item in &page.items {
-            match item {
-                Item::Text { x, y, style, text } => {
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont {
-                        font: if style.bold {
-                            bold.clone()
-                        } else {
-                            regular.clone()
-                        },
-                        size: Pt(style.size),
-                    });
-                    ops.push(Op::SetFillColor {
-                        col: color(style.color),
-                    });
-                    ops.push(Op::SetTextCursor { pos: pt(*x, *y) });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                    ops.push(Op::EndTextSection);
+/// A number for a content stream: at most two decimals, no trailing zeros.
+fn num(out: &mut String, v: f32) {
+    let r = (v * 100.0).round() / 100.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    let _ = write!(out, "{r} ");
+}
+
+fn rgb(out: &mut String, c: Rgb, op: &str) {
+    for v in [c.0, c.1, c.2] {
+        num(out, v as f32 / 255.0);
+    }
+    out.push_str(op);
+    out.push('\n');
+}
+
+/// Glyphs used per face, and the character each stands for (for copying text out of the PDF).
+#[derive(Default)]
+struct Used {
+    glyphs: [BTreeMap<u16, char>; 2],
+}
+
+/// One page's content stream.
+fn content(page: &Page, fonts: &Fonts, used: &mut Used) -> String {
+    let mut s = String::new();
+    let y = |v: f32| PAGE_H - v;
+    for item in &page.items {
+        match item {
+            Item::Text {
+                x,
+                y: ty,
+                style,
+                text,
+            } => {
+                let face = usize::from(style.bold);
+                let font = fonts.face(style.bold);
+                s.push_str("BT\n");
+                rgb(&mut s, style.color, "rg");
+                let _ = write!(s, "/F{} ", face + 1);
+                num(&mut s, style.size);
+                s.push_str("Tf\n");
+                num(&mut s, *x);
+                num(&mut s, y(*ty));
+                s.push_str("Td\n<");
+                for c in text.chars() {
+                    let g = font.glyph(c);
+                    used.glyphs[face].entry(g).or_insert(c);
+                    let _ = write!(s, "{g:04X}");
                 }
-                Item::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    color: c,
-                } => {
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    ops.push(Op::DrawRectangle {
-                        rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(PAGE_H - y - h),
-                            width: Pt(*w),
-                            height: Pt(*h),
-                            mode: Some(PaintMode::Fill),
-                            winding_order: Some(WindingOrder::NonZero),
-                        },
-                    });
+                s.push_str("> Tj\nET\n");
+            }
+            Item::Rect {
+                x,
+                y: ry,
+                w,
+                h,
+                color,
+            } => {
+                rgb(&mut s, *color, "rg");
+                for v in [*x, y(ry + h), *w, *h] {
+                    num(&mut s, v);
                 }
-                Item::Polygon {
-                    points,
-                    fill,
-                    stroke,
-                    width,
-                } => {
-                    let ring = || printpdf::PolygonRing {
-                        points: points
-                            .iter()
-                            .map(|(x, y)| LinePoint {
-                                p: pt(*x, *y),
-                                bezier: false,
-                            })
-                            .collect(),
-                    };
-                    if let Some(f) = fill {
-                        ops.push(Op::SetFillColor { col: color(*f) });
-                        ops.push(Op::DrawPolygon {
-                            polygon: printpdf::Polygon {
-                                rings: vec![ring()],
-                                mode: PaintMode::Fill,
-                                winding_order: WindingOrder::NonZero,
-                            },
-                        });
+                s.push_str("re f\n");
+            }
+            Item::Polygon {
+                points,
+                fill,
+                stroke,
+                width,
+            } => {
+                let path = |s: &mut String| {
+                    for (i, (px, py)) in points.iter().enumerate() {
+                        num(s, *px);
+                        num(s, y(*py));
+                        s.push_str(if i == 0 { "m\n" } else { "l\n" });
                     }
-                    if let Some(sc) = stroke {
-                        ops.push(Op::SetOutlineColor { col: color(*sc) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                        ops.push(Op::DrawLine {
-                            line: Line {
-                                points: ring().points,
-                                is_closed: true,
-                            },
-                        });
-                    }
+                    s.push_str("h ");
+                };
+                if let Some(f) = fill {
+                    rgb(&mut s, *f, "rg");
+                    path(&mut s);
+                    s.push_str("f\n");
                 }
-                Item::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    color: c,
-                    width,
-                } => {
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: vec![
-                                LinePoint {
-                                    p: pt(*x1, *y1),
-                                    bezier: false,
-                                },
-                                LinePoint {
-                                    p: pt(*x2, *y2),
-                                    bezier: false,
-                                },
-                            ],
-                            is_closed: false,
-                        },
-                    });
+                if let Some(c) = stroke {
+                    rgb(&mut s, *c, "RG");
+                    num(&mut s, *width);
+                    s.push_str("w\n");
+                    path(&mut s);
+                    s.push_str("S\n");
                 }
             }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                color,
+                width,
+            } => {
+                rgb(&mut s, *color, "RG");
+                num(&mut s, *width);
+                s.push_str("w\n");
+                num(&mut s, *x1);
+                num(&mut s, y(*y1));
+                s.push_str("m ");
+                num(&mut s, *x2);
+                num(&mut s, y(*y2));
+                s.push_str("l S\n");
+            }
         }
-        out.push(PdfPage::new(
-            Mm::from(Pt(PAGE_W)),
-            Mm::from(Pt(PAGE_H)),
-            ops,
-        ));
     }
-    doc.with_pages(out);
+    s
+}
+
+/// A PDF file being written: objects are numbered from 1 and may be written in any order.
+struct Writer {
+    buf: Vec<u8>,
+    offsets: Vec<Option<usize>>,
+}
+
+impl Writer {
+    fn new() -> Writer {
+        Writer {
+            buf: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+            offsets: Vec::new(),
+        }
+    }
+
+    /// A new object number, to be written later.
+    fn id(&mut self) -> usize {
+        self.offsets.push(None);
+        self.offsets.len()
+    }
+
+    fn obj(&mut self, id: usize, body: &str) {
+        self.offsets[id - 1] = Some(self.buf.len());
+        self.buf
+            .extend(format!("{id} 0 obj\n{body}\nendobj\n").as_bytes());
+    }
+
+    /// A stream object, compressed; `dict` is the dictionary's content without /Length.
+    fn stream(&mut self, id: usize, dict: &str, data: &[u8]) {
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(data, 6);
+        self.offsets[id - 1] = Some(self.buf.len());
+        self.buf.extend(
+            format!(
+                "{id} 0 obj\n<<{dict}/Filter/FlateDecode/Length {}>>\nstream\n",
+                z.len()
+            )
+            .as_bytes(),
+        );
+        self.buf.extend(&z);
+        self.buf.extend(b"\nendstream\nendobj\n");
+    }
+
+    /// The cross-reference table and trailer.
+    fn finish(mut self, root: usize, info: usize) -> Vec<u8> {
+        use sha2::Digest;
+        let id: String = sha2::Sha256::digest(&self.buf)[..16]
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect();
+        let at = self.buf.len();
+        let mut x = format!("xref\n0 {}\n0000000000 65535 f \n", self.offsets.len() + 1);
+        for o in &self.offsets {
+            // An object never written (cannot happen) is listed as free.
+            match o {
+                Some(o) => {
+                    let _ = writeln!(x, "{o:010} 00000 n ");
+                }
+                None => x.push_str("0000000000 00000 f \n"),
+            }
+        }
+        let _ = write!(
+            x,
+            "trailer\n<</Size {}/Root {root} 0 R/Info {info} 0 R/ID[<{id}><{id}>]>>\nstartxref\n{at}\n%%EOF\n",
+            self.offsets.len() + 1
+        );
+        self.buf.extend(x.as_bytes());
+        self.buf
+    }
+}
+
+/// A PDF text string: a literal when printable ASCII, else UTF-16BE with a byte order mark.
+fn text_string(s: &str) -> String {
+    if s.chars().all(|c| (' '..='~').contains(&c)) {
+        let mut out = String::from("(");
+        for c in s.chars() {
+            if matches!(c, '(' | ')' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push(')');
+        return out;
+    }
+    let mut out = String::from("<FEFF");
+    for u in s.encode_utf16() {
+        let _ = write!(out, "{u:04X}");
+    }
+    out.push('>');
+    out
+}
+
+/// The document information of a report or workshop summary.
+struct Meta<'a> {
+    title: &'a str,
+    author: &'a str,
+    subject: &'a str,
+    kind: &'a str,
+    generated_at: &'a str,
+    lang: Lang,
+}
+
+/// An embedded face: the cut-down font program, its widths and its ToUnicode map.
+fn write_font(w: &mut Writer, font: &Font, used: &BTreeMap<u16, char>) -> usize {
+    let glyphs: BTreeSet<u16> = used.keys().copied().collect();
+    let program = font.subset(used);
+    // The subset tag: six capitals from the glyphs used, the same for the same glyphs.
+    let mut h: u32 = 2166136261;
+    for g in &glyphs {
+        h = (h ^ *g as u32).wrapping_mul(16777619);
+    }
+    let tag: String = (0..6)
+        .map(|i| (b'A' + ((h >> (i * 5)) % 26) as u8) as char)
+        .collect();
+    let name = format!("{tag}+{}", font.name);
+    let scale = |v: i16| v as i32 * 1000 / font.units_per_em as i32;
+    let (file, desc, cid, tounicode, type0) = (w.id(), w.id(), w.id(), w.id(), w.id());
+    w.stream(file, &format!("/Length1 {}", program.len()), &program);
+    let b = font.bbox;
+    w.obj(
+        desc,
+        &format!(
+            "<</Type/FontDescriptor/FontName/{name}/Flags 32/FontBBox[{} {} {} {}]/ItalicAngle 0/Ascent {}/Descent {}/CapHeight {}/StemV 80/FontFile2 {file} 0 R>>",
+            scale(b[0]), scale(b[1]), scale(b[2]), scale(b[3]),
+            scale(font.ascent), scale(font.descent), scale(font.cap_height)
+        ),
+    );
+    let mut widths = String::new();
+    for g in &glyphs {
+        let adv = font.advance(*g) as u32 * 1000 / font.units_per_em as u32;
+        let _ = write!(widths, "{g}[{adv}]");
+    }
+    w.obj(
+        cid,
+        &format!(
+            "<</Type/Font/Subtype/CIDFontType2/BaseFont/{name}/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor {desc} 0 R/DW 1000/W[{widths}]/CIDToGIDMap/Identity>>"
+        ),
+    );
+    let mut cmap = String::from(
+        "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n",
+    );
+    let pairs: Vec<(&u16, &char)> = used.iter().filter(|(g, _)| **g != 0).collect();
+    for block in pairs.chunks(100) {
+        let _ = writeln!(cmap, "{} beginbfchar", block.len());
+        for (g, c) in block {
+            let mut units = [0u16; 2];
+            let hex: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
+            let _ = writeln!(cmap, "<{g:04X}><{hex}>");
+        }
+        cmap.push_str("endbfchar\n");
+    }
+    cmap.push_str("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
+    w.stream(tounicode, "", cmap.as_bytes());
+    w.obj(
+        type0,
+        &format!(
+            "<</Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H/DescendantFonts[{cid} 0 R]/ToUnicode {tounicode} 0 R>>"
+        ),
+    );
+    type0
+}
+
+/// Write the whole file: pages, fonts, outline, attachment (if any) and document information.
+fn write_pdf(
+    meta: &Meta,
+    pages: &[Page],
+    outline: &[(String, usize)],
+    fonts: &Fonts,
+    attachment: Option<&[u8]>,
+) -> Vec<u8> {
+    let mut w = Writer::new();
+    let (catalog, pages_id, resources) = (w.id(), w.id(), w.id());
+    let mut used = Used::default();
+    let mut page_ids = Vec::with_capacity(pages.len());
+    for page in pages {
+        let (pid, cid) = (w.id(), w.id());
+        let stream = content(page, fonts, &mut used);
+        w.stream(cid, "", stream.as_bytes());
+        w.obj(
+            pid,
+            &format!(
+                "<</Type/Page/Parent {pages_id} 0 R/MediaBox[0 0 {PAGE_W} {PAGE_H}]/Resources {resources} 0 R/Contents {cid} 0 R>>"
+            ),
+        );
+        page_ids.push(pid);
+    }
+    let kids: String = page_ids.iter().map(|p| format!("{p} 0 R ")).collect();
+    w.obj(
+        pages_id,
+        &format!(
+            "<</Type/Pages/Count {}/Kids[{}]>>",
+            page_ids.len(),
+            kids.trim_end()
+        ),
+    );
+    let regular = write_font(&mut w, &fonts.regular, &used.glyphs[0]);
+    let bold = write_font(&mut w, &fonts.bold, &used.glyphs[1]);
+    w.obj(
+        resources,
+        &format!("<</Font<</F1 {regular} 0 R/F2 {bold} 0 R>>/ProcSet[/PDF/Text]>>"),
+    );
+    let mut extra = String::new();
+    // The outline (bookmarks), in the order of the document; page numbers count from 1.
+    let entries: Vec<(&str, usize)> = outline
+        .iter()
+        .filter_map(|(t, p)| Some((t.as_str(), *page_ids.get(p.checked_sub(1)?)?)))
+        .collect();
+    if !entries.is_empty() {
+        let root = w.id();
+        let ids: Vec<usize> = entries.iter().map(|_| w.id()).collect();
+        for (i, ((title, page), id)) in entries.iter().zip(&ids).enumerate() {
+            let mut item = format!(
+                "<</Parent {root} 0 R/Title {}/Dest[{page} 0 R/XYZ null null null]",
+                text_string(title)
+            );
+            if i > 0 {
+                let _ = write!(item, "/Prev {} 0 R", ids[i - 1]);
+            }
+            if let Some(next) = ids.get(i + 1) {
+                let _ = write!(item, "/Next {next} 0 R");
+            }
+            item.push_str(">>");
+            w.obj(*id, &item);
+        }
+        w.obj(
+            root,
+            &format!(
+                "<</Type/Outlines/Count {}/First {} 0 R/Last {} 0 R>>",
+                ids.len(),
+                ids[0],
+                ids[ids.len() - 1]
+            ),
+        );
+        let _ = write!(extra, "/Outlines {root} 0 R/PageMode/UseOutlines");
+    }
+    // The attached assessment file: an embedded file in the EmbeddedFiles name tree, and an
+    // associated file of the document, so that PDF readers list it and the app can load it back.
+    if let Some(data) = attachment {
+        let (file, spec) = (w.id(), w.id());
+        w.stream(
+            file,
+            &format!(
+                "/Type/EmbeddedFile/Subtype/application#2Fjson/Params<</Size {}>>",
+                data.len()
+            ),
+            data,
+        );
+        let name = text_string(ATTACHMENT_NAME);
+        w.obj(
+            spec,
+            &format!(
+                "<</Type/Filespec/F {name}/UF {name}/Desc {}/AFRelationship/Data/EF<</F {file} 0 R/UF {file} 0 R>>>>",
+                text_string(&t!("The assessment in the file format of the ELSA tool"))
+            ),
+        );
+        let _ = write!(
+            extra,
+            "/Names<</EmbeddedFiles<</Names[{name} {spec} 0 R]>>>>/AF[{spec} 0 R]"
+        );
+    }
+    w.obj(
+        catalog,
+        &format!(
+            "<</Type/Catalog/Pages {pages_id} 0 R/PageLayout/OneColumn/Lang({}){extra}>>",
+            meta.lang.code()
+        ),
+    );
+    let info = w.id();
+    let mut i = format!(
+        "<</Title {}/Subject {}/Keywords {}/Creator {}/Producer {}",
+        text_string(meta.title),
+        text_string(meta.subject),
+        text_string(&format!("ELSA,AI,healthcare,{}", meta.kind)),
+        text_string(&tool_name()),
+        text_string(&tool_name()),
+    );
+    if !meta.author.is_empty() {
+        let _ = write!(i, "/Author {}", text_string(meta.author));
+    }
+    if let Some(d) = pdf_date(meta.generated_at) {
+        let _ = write!(i, "/CreationDate({d})/ModDate({d})");
+    }
+    i.push_str(">>");
+    w.obj(info, &i);
+    w.finish(catalog, info)
 }
 
 /// The finished report: its file name and bytes.
@@ -333,17 +589,18 @@ pub fn render_report_with(
     Some(crate::i18n::with_lang(info.lang, || {
         let title = format!("{}: {}", report_title(), a.display_name());
         let subject = format!("{} {}", q.title.get(info.lang.code()), q.version);
-        let doc = new_document(
-            &title,
-            &a.metadata.assessors,
-            &subject,
-            "self-assessment",
-            &info.generated_at,
-        );
-        // The attached file records the report's language.
-        // The attached file carries a custom questionnaire too, so that the PDF opens anywhere.
-        let bytes = finish(
-            doc,
+        let meta = Meta {
+            title: &title,
+            author: &a.metadata.assessors,
+            subject: &subject,
+            kind: "self-assessment",
+            generated_at: &info.generated_at,
+            lang: info.lang,
+        };
+        // The attached file records the report's language, and carries a custom questionnaire
+        // too, so that the PDF opens anywhere.
+        let bytes = write_pdf(
+            &meta,
             &pages,
             &outline,
             fonts,
@@ -378,8 +635,15 @@ pub fn render_workshop_with(
             q.title.get(lang.code())
         );
         let subject = format!("{} {}", q.title.get(lang.code()), q.version);
-        let doc = new_document(&title, "", &subject, "workshop", generated_at);
-        let bytes = finish(doc, &pages, &outline, fonts, None);
+        let meta = Meta {
+            title: &title,
+            author: "",
+            subject: &subject,
+            kind: "workshop",
+            generated_at,
+            lang,
+        };
+        let bytes = write_pdf(&meta, &pages, &outline, fonts, None);
         Report {
             file_name: crate::files::workshop_pdf(generated_at),
             bytes,
@@ -429,133 +693,8 @@ pub fn workshop_pdf(
     Ok(render_workshop(q, teams, generated_at, lang, &fonts).bytes)
 }
 
-/// A document with the tool's metadata.
-fn new_document(
-    title: &str,
-    author: &str,
-    subject: &str,
-    kind: &str,
-    generated_at: &str,
-) -> PdfDocument {
-    let mut doc = PdfDocument::new(title);
-    let meta = &mut doc.metadata.info;
-    meta.author = author.to_string();
-    meta.subject = subject.to_string();
-    meta.keywords = vec!["ELSA".into(), "AI".into(), "healthcare".into(), kind.into()];
-    meta.creator = tool_name();
-    meta.producer = format!("{} (printpdf)", tool_name());
-    if let Some(d) = pdf_date(generated_at) {
-        meta.creation_date = d.clone();
-        meta.modification_date = d.clone();
-        meta.metadata_date = d;
-    }
-    doc
-}
-
-/// Draw the pages, add the outline and the attachment (if any), and write the compressed file.
-fn finish(
-    mut doc: PdfDocument,
-    pages: &[Page],
-    outline: &[(String, usize)],
-    fonts: &Fonts,
-    attachment: Option<&[u8]>,
-) -> Vec<u8> {
-    render(pages, fonts, &mut doc);
-    let opts = PdfSaveOptions {
-        subset_fonts: true,
-        ..Default::default()
-    };
-    let mut ldoc = doc.to_lopdf_document(&opts, &mut Vec::new());
-    add_outline(&mut ldoc, outline);
-    if let Some(data) = attachment {
-        attach(&mut ldoc, ATTACHMENT_NAME, data);
-    }
-    ldoc.compress();
-    let mut bytes = Vec::new();
-    if ldoc.save_to(&mut bytes).is_err() {
-        // Writing to memory cannot fail for I/O reasons; fall back to the plain document.
-        bytes = doc.save(&opts, &mut Vec::new());
-    }
-    bytes
-}
-
-/// The document outline (bookmarks) in the order of the document. (printpdf's own outline sorts
-/// the bookmarks of one page by name, which put "1. Project profile" before "Detailed answers".)
-fn add_outline(doc: &mut lopdf::Document, outline: &[(String, usize)]) {
-    use lopdf::{dictionary, Object};
-    let pages = doc.get_pages();
-    let entries: Vec<(&str, lopdf::ObjectId)> = outline
-        .iter()
-        .filter_map(|(title, page)| Some((title.as_str(), *pages.get(&(*page as u32))?)))
-        .collect();
-    if entries.is_empty() {
-        return;
-    }
-    let root = doc.new_object_id();
-    let ids: Vec<lopdf::ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
-    for (i, ((title, page), id)) in entries.iter().zip(&ids).enumerate() {
-        let mut item = dictionary! {
-            "Parent" => root,
-            "Title" => text_string(title),
-            "Dest" => vec![Object::Reference(*page), "XYZ".into(), Object::Null, Object::Null, Object::Null],
-        };
-        if i > 0 {
-            item.set("Prev", ids[i - 1]);
-        }
-        if let Some(next) = ids.get(i + 1) {
-            item.set("Next", *next);
-        }
-        doc.objects.insert(*id, Object::Dictionary(item));
-    }
-    let (first, last) = (ids[0], ids[ids.len() - 1]);
-    doc.objects.insert(root, Object::Dictionary(dictionary! { "Type" => "Outlines", "Count" => ids.len() as i64, "First" => first, "Last" => last }));
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("Outlines", root);
-        catalog.set("PageMode", "UseOutlines");
-    }
-}
-
 /// The name of the assessment file attached to every report.
 pub const ATTACHMENT_NAME: &str = "elsa-assessment.json";
-
-/// Attach a file (an embedded file stream in the document's EmbeddedFiles name tree, listed as an
-/// associated file of the document), so that PDF readers show it and the app can load it back.
-fn attach(doc: &mut lopdf::Document, name: &str, data: &[u8]) {
-    use lopdf::{dictionary, Object, Stream, StringFormat};
-    let stream = Stream::new(
-        dictionary! {
-            "Type" => "EmbeddedFile",
-            "Subtype" => Object::Name(b"application#2Fjson".to_vec()),
-            "Params" => dictionary! { "Size" => data.len() as i64 },
-        },
-        data.to_vec(),
-    );
-    let stream_id = doc.add_object(stream);
-    let name_str = || Object::String(name.as_bytes().to_vec(), StringFormat::Literal);
-    let spec_id = doc.add_object(dictionary! {
-        "Type" => "Filespec",
-        "F" => name_str(),
-        "UF" => name_str(),
-        "Desc" => text_string(&t!("The assessment in the file format of the ELSA tool")),
-        "AFRelationship" => "Data",
-        "EF" => dictionary! { "F" => stream_id, "UF" => stream_id },
-    });
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("Names", dictionary! { "EmbeddedFiles" => dictionary! { "Names" => vec![name_str(), Object::Reference(spec_id)] } });
-        catalog.set("AF", vec![Object::Reference(spec_id)]);
-    }
-}
-
-/// A PDF text string: as it is when ASCII, else UTF-16BE with a byte order mark.
-fn text_string(s: &str) -> lopdf::Object {
-    use lopdf::{Object, StringFormat};
-    if s.is_ascii() {
-        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
-    }
-    let mut bytes = vec![0xfe, 0xff];
-    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
 
 /// The assessment file attached to a report made by this tool.
 pub fn extract_attachment(pdf: &[u8]) -> Result<Vec<u8>, crate::import::ImportError> {

@@ -1,5 +1,5 @@
 //! PDF and Markdown export, the workshop summary, and imports (a PDF's answers are read there),
-//! through the report worker, which is spawned on first use only (it carries printpdf and the
+//! through the report worker, which is spawned on first use only (it carries the PDF writer and the
 //! fonts) and reused afterwards. gloo-worker has no error callback, so a timeout turns a worker
 //! that never answers into a clear error, and the next try starts afresh.
 

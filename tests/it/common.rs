@@ -44,8 +44,23 @@ pub fn with(q: &Questionnaire, answers: &[(&str, &str)]) -> Assessment {
 /// A valid PDF made without this tool's report code (so without embedded answers).
 #[cfg(feature = "pdf")]
 pub fn plain_pdf() -> Vec<u8> {
-    use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
-    let mut doc = PdfDocument::new("plain");
-    doc.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), vec![])]);
-    doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let content = doc.add_object(Stream::new(dictionary! {}, b"BT ET".to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("a plain PDF");
+    out
 }

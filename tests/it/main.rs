@@ -13,6 +13,7 @@ mod i18n;
 mod import;
 mod lint;
 mod markdown;
+mod pdf_writer;
 mod persist;
 mod plain_language;
 mod plan_report;

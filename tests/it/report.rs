@@ -272,18 +272,18 @@ fn long_note_pdf_has_page_numbers_on_every_page() {
 #[cfg(feature = "pdf")]
 #[test]
 fn pdf_creation_date_is_real() {
-    let d = elsa::report::pdf::pdf_date("2026-11-29T10:15:07.123+01:00").unwrap();
+    use elsa::report::pdf::pdf_date;
     assert_eq!(
-        (
-            d.date.year,
-            d.date.month,
-            d.date.day,
-            d.time.hour,
-            d.time.minute,
-            d.time.second,
-            d.offset.hours
-        ),
-        (2026, 11, 29, 10, 15, 7, 1)
+        pdf_date("2026-11-29T10:15:07.123+01:00").as_deref(),
+        Some("D:20261129101507+01'00'")
+    );
+    assert_eq!(
+        pdf_date("2026-02-03T04:05:06Z").as_deref(),
+        Some("D:20260203040506+00'00'")
+    );
+    assert_eq!(
+        pdf_date("2026-02-03T04:05:06-05:30").as_deref(),
+        Some("D:20260203040506-05'30'")
     );
     assert!(elsa::report::pdf::pdf_date("yesterday").is_none());
 }

@@ -224,7 +224,8 @@ fn priority_actions_and_answers_use_one_concern_scale() {
     );
 }
 
-/// The PDF's outline follows the document (printpdf's own sorts one page's bookmarks by name).
+/// The PDF's outline follows the document (printpdf, used before issue 17, sorted one page's
+/// bookmarks by name).
 #[cfg(feature = "pdf")]
 #[test]
 fn the_pdf_outline_is_in_document_order() {
