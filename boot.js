@@ -78,5 +78,18 @@ if ('serviceWorker' in navigator && meta) {
     reg.addEventListener('updatefound', () => watch(reg.installing));
     setInterval(() => { reg.update().catch(() => {}); }, 60 * 60 * 1000);
   }).catch(() => {});
-  if (document.readyState === 'complete') register(); else addEventListener('load', register);
+  // Register (and so start precaching this build: the report worker, the questionnaires, the
+  // studio, the chunks) only once the page's own first requests are done: after the load event,
+  // once the app has replaced the static shell (it is interactive), and when the browser is idle.
+  // On a slow link the precache would otherwise share the line with the wasm and the first
+  // questionnaire (issue 17). If the app never starts, the shell stays: register after 10 s.
+  const loaded = new Promise((r) => { if (document.readyState === 'complete') r(); else addEventListener('load', r); });
+  const mounted = new Promise((r) => {
+    if (!document.getElementById('shell')) { r(); return; }
+    const watch = new MutationObserver(() => { if (!document.getElementById('shell')) { watch.disconnect(); r(); } });
+    watch.observe(document.body, { childList: true, subtree: true });
+    setTimeout(r, 10000);
+  });
+  const idle = () => new Promise((r) => { if ('requestIdleCallback' in window) requestIdleCallback(r, { timeout: 3000 }); else setTimeout(r, 500); });
+  Promise.all([loaded, mounted]).then(idle).then(register);
 }

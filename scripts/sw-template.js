@@ -8,9 +8,11 @@ const LATER = ['__LATER__'];
 const CACHE = `elsa-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  // Fetch fresh copies (not the HTTP cache), all or nothing: a half-cached build never serves.
+  // All or nothing: a half-cached build never serves. Each file is checked with the server
+  // ('no-cache': a file the page already has costs a revalidation, not a second download), at low
+  // priority, so that the page's own requests go first (issue 17).
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+    cache.addAll(FILES.map((f) => new Request(f, { cache: 'no-cache', priority: 'low' })))));
   // No skipWaiting here: a new version waits until the page asks for it, so that an open page
   // never gets files of another build.
 });

@@ -44,6 +44,40 @@ fn plan_view(id: String) -> Result<AnyView, ChunkFailed> {
     Ok(view! { <super::pages::plan::PlanPage id=id/> }.into_any())
 }
 
+/// Nothing but a call into the results page's chunk: calling it fetches the chunk.
+#[cfg(feature = "split")]
+#[wasm_split(results_page, wasm_split_path = leptos::wasm_split, fallible)]
+fn results_chunk() -> Result<(), ChunkFailed> {
+    Ok(())
+}
+
+/// Fetch the chunk of the results page (and the action plan) ahead of need, once the browser is
+/// idle: the section pages call this, so that "See results" does not wait for the chunk
+/// (issue 17). A failure is silent: the page's own visit tries again and says so.
+#[cfg(feature = "split")]
+pub fn prefetch_results() {
+    use wasm_bindgen::prelude::*;
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    let fetch = Closure::once_into_js(|| {
+        leptos::task::spawn_local(async {
+            let _ = results_chunk().await;
+        })
+    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.request_idle_callback(fetch.unchecked_ref()).is_err() {
+        // No idle callbacks in this browser: a moment later instead.
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 1000);
+    }
+}
+
 #[cfg(feature = "split")]
 #[wasm_split(info_pages, wasm_split_path = leptos::wasm_split, fallible)]
 fn scoring_view() -> Result<AnyView, ChunkFailed> {
@@ -141,6 +175,8 @@ pub fn scoring() -> AnyView {
 pub fn preview(id: String, version: String) -> AnyView {
     view! { <super::pages::preview::PreviewPage id=id version=version/> }.into_any()
 }
+#[cfg(not(feature = "split"))]
+pub fn prefetch_results() {}
 #[cfg(not(feature = "split"))]
 pub fn privacy() -> AnyView {
     view! { <super::pages::privacy::PrivacyPage/> }.into_any()

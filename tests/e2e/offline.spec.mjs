@@ -134,3 +134,42 @@ test('a new version: the user is told, every tab moves to it together, and the o
   await context.close();
   await server.close();
 });
+
+test('the service worker precaches only after the page is usable, and does not download again what the page has', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'elsa-dist-'));
+  cpSync('dist', dir, { recursive: true });
+  const server = await serve(dir);
+  const baseURL = `http://127.0.0.1:${server.port}/`;
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'allow' });
+  // Note when the page registers its service worker, and how far the page was then.
+  await context.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.elsaRegistered = { at: performance.now(), shell: document.getElementById('shell') !== null, state: document.readyState };
+      return register.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  await new Home(page).goto();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  const registered = await page.evaluate(() => window.elsaRegistered);
+  // Registered after the load event and after the app replaced the static shell (it is usable)…
+  expect(registered.state).toBe('complete');
+  expect(registered.shell).toBe(false);
+  // …and after the main wasm had fully arrived.
+  const wasmEnd = await page.evaluate(() => Math.max(...performance.getEntriesByType('resource').filter((e) => /elsa-[0-9a-f]+_bg\.wasm$/.test(e.name)).map((e) => e.responseEnd)));
+  expect(wasmEnd).toBeGreaterThan(0);
+  expect(registered.at).toBeGreaterThan(wasmEnd);
+  const urls = server.answers.map((a) => a.url);
+  const mainWasm = urls.find((u) => /^\/elsa-[0-9a-f]+_bg\.wasm$/.test(u));
+  expect(urls.indexOf('/sw.js')).toBeGreaterThan(urls.indexOf(mainWasm));
+  // The precache fetched what the page had not loaded (the report worker, a questionnaire)…
+  for (const later of ['/report_worker_bg.wasm', '/questionnaires/elsa-health-ai.bin']) {
+    expect(server.answers.filter((a) => a.url === later && a.status === 200)).toHaveLength(1);
+  }
+  // …and only revalidated what the page already had: the main wasm came once, then a 304.
+  const wasm = server.answers.filter((a) => a.url === mainWasm).map((a) => a.status);
+  expect(wasm).toEqual([200, 304]);
+  await context.close();
+  await server.close();
+});

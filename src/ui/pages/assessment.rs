@@ -64,6 +64,7 @@ fn page(
     });
     let (sec, total) = q.with_value(|q| (q.sections[section_index].clone(), q.sections.len()));
     app.set_last_section(&id, &sec.id);
+    crate::ui::lazy::prefetch_results();
 
     let aid = id.clone();
     let progress = Memo::new(move |_| {
