@@ -13,7 +13,17 @@
     const first = (navigator.languages || [navigator.language || '']).map((l) => l.toLowerCase().split(/[-_]/)[0]).find((l) => l === 'en' || l === 'nl');
     dutch = first === 'nl';
   }
-  if (dutch) root.lang = 'nl';
+  if (dutch) {
+    root.lang = 'nl';
+    // The app needs the Dutch texts before it mounts: fetch them with the wasm, not after it (one
+    // round trip less on a slow link; the app's own fetch then takes this response).
+    const texts = document.createElement('link');
+    texts.rel = 'preload';
+    texts.as = 'fetch';
+    texts.crossOrigin = 'anonymous';
+    texts.href = './i18n/nl.json';
+    document.head.appendChild(texts);
+  }
   const hash = location.hash;
   root.dataset.shell = /^#\/(review|workshop|compare)(\/|$)/.test(hash) ? 'none' : ['', '#', '#/'].includes(hash) ? 'home' : 'header';
 })();

@@ -90,6 +90,12 @@ for (const f of [`${name}.js`, `${name}_bg.wasm`]) {
   if (!re.test(html)) throw new Error(`build-split: no integrity for ${f} in index.html`);
   html = html.replace(re, '$1' + sri);
 }
+// The loader is a static import of the main JS: preload it too, so that a slow link does not
+// pay one more round trip before the wasm can start (issue 17).
+const mainPreload = new RegExp('<link rel="modulepreload" href="\\./' + name + '\\.js"[^>]*>');
+if (!mainPreload.test(html)) throw new Error('build-split: no modulepreload of the main JS in index.html');
+const loaderSri = 'sha384-' + sha(fs.readFileSync(path.join('dist', loaderName)), 'sha384', 'base64');
+html = html.replace(mainPreload, (m) => `${m}<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${loaderSri}">`);
 fs.writeFileSync('dist/index.html', html);
 console.log(`build-split: ${name}.js + ${name}_bg.wasm, loader ${loaderName}, chunks ${renamed.join(' ')}`);
 EOF
