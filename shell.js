@@ -25,5 +25,18 @@
     document.head.appendChild(texts);
   }
   const hash = location.hash;
+  // Opened on a section page (#/a/ID or #/a/ID/s/SECTION): fetch its wasm chunks with the main
+  // wasm, not after it (scripts/build-split.sh names them in the meta tag).
+  const app = document.querySelector('meta[name="wasm-app"]');
+  if (app && app.dataset.sectionChunks && /^#\/a\/[^/]+(\/s\/[^/]+)?\/?$/.test(hash)) {
+    for (const href of app.dataset.sectionChunks.split(' ')) {
+      const chunk = document.createElement('link');
+      chunk.rel = 'preload';
+      chunk.as = 'fetch';
+      chunk.crossOrigin = 'anonymous';
+      chunk.href = href;
+      document.head.appendChild(chunk);
+    }
+  }
   root.dataset.shell = /^#\/(review|workshop|compare)(\/|$)/.test(hash) ? 'none' : ['', '#', '#/'].includes(hash) ? 'home' : 'header';
 })();

@@ -69,6 +69,16 @@ for (const c of chunks) {
   fs.copyFileSync(path.join(dir, `${c}.wasm`), path.join('dist', to));
   renamed.push(to);
 }
+// The files the section pages need (their chunk and the shared chunks the loader lists for
+// them), named in index.html's meta tag: a page opened on a section address preloads them with
+// the main wasm (shell.js) instead of after it.
+const sectionFiles = [];
+for (const m of loader.matchAll(/\/\* ([a-z_, ]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+  if (m[1].split(', ').includes('assessment_page')) sectionFiles.push(m[2]);
+}
+const sectionMain = renamed.find((f) => f.startsWith('split_assessment_page-'));
+if (!sectionMain) throw new Error('build-split: no split_assessment_page chunk');
+sectionFiles.unshift(sectionMain);
 const loaderName = `__wasm_split-${name.slice('elsa-'.length)}.js`;
 fs.writeFileSync(path.join('dist', loaderName), loader);
 // The main JS imports the loader as an ES module; the wasm's own import module name
@@ -96,6 +106,7 @@ const mainPreload = new RegExp('<link rel="modulepreload" href="\\./' + name + '
 if (!mainPreload.test(html)) throw new Error('build-split: no modulepreload of the main JS in index.html');
 const loaderSri = 'sha384-' + sha(fs.readFileSync(path.join('dist', loaderName)), 'sha384', 'base64');
 html = html.replace(mainPreload, (m) => `${m}<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${loaderSri}">`);
+html = replaceAll(html, `data-wasm="./${name}_bg.wasm"`, `data-wasm="./${name}_bg.wasm" data-section-chunks="${sectionFiles.map((f) => `./${f}`).join(' ')}"`, 'index.html meta');
 fs.writeFileSync('dist/index.html', html);
 console.log(`build-split: ${name}.js + ${name}_bg.wasm, loader ${loaderName}, chunks ${renamed.join(' ')}`);
 EOF

@@ -46,6 +46,9 @@ if (main.includes('Where the teams disagreed')) fail(`${mainWasm} contains the s
 if (!main.includes('Raised to this level because at least one answer is a red flag.')) fail(`${mainWasm} lacks the results page; the team's journey must not leave the main app`);
 // …but in its chunk: the results page is split off the first load.
 if (readFileSync(`dist/${mainWasm}`).includes('Raised to this level because at least one answer is a red flag.')) fail(`${mainWasm} itself carries the results page: it belongs in a chunk (is the split feature on in build-split.sh?)`);
+// The section pages too (issue 17): the first load carries the home page only.
+if (!main.includes('Section score: no scored answers yet.')) fail(`${mainWasm} and its chunks lack the section pages`);
+if (readFileSync(`dist/${mainWasm}`).includes('Section score: no scored answers yet.')) fail(`${mainWasm} itself carries the section pages: they belong in a chunk`);
 if (studio.includes('Raised to this level because at least one answer is a red flag.')) fail('studio_bg.wasm carries the results page, which is the main app\'s');
 if (!studio.includes('Where the teams disagreed')) fail('studio_bg.wasm lacks its workshop view');
 const html = readFileSync('dist/index.html', 'utf8');

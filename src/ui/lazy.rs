@@ -44,6 +44,16 @@ fn plan_view(id: String) -> Result<AnyView, ChunkFailed> {
     Ok(view! { <super::pages::plan::PlanPage id=id/> }.into_any())
 }
 
+#[cfg(feature = "split")]
+#[wasm_split(assessment_page, wasm_split_path = leptos::wasm_split, fallible)]
+fn assessment_view(
+    id: String,
+    section: Option<String>,
+    question: Option<String>,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <super::pages::assessment::AssessmentPage id=id section=section question=question/> }.into_any())
+}
+
 /// Nothing but a call into the results page's chunk: calling it fetches the chunk.
 #[cfg(feature = "split")]
 #[wasm_split(results_page, wasm_split_path = leptos::wasm_split, fallible)]
@@ -51,31 +61,59 @@ fn results_chunk() -> Result<(), ChunkFailed> {
     Ok(())
 }
 
+/// Nothing but a call into the section pages' chunk.
+#[cfg(feature = "split")]
+#[wasm_split(assessment_page, wasm_split_path = leptos::wasm_split, fallible)]
+fn assessment_chunk() -> Result<(), ChunkFailed> {
+    Ok(())
+}
+
+/// Run `fetch` once per page load, when the browser is idle (a moment later where it has no idle
+/// callbacks). `asked` remembers that it was scheduled.
+#[cfg(feature = "split")]
+fn when_idle(asked: &'static std::thread::LocalKey<std::cell::Cell<bool>>, fetch: fn()) {
+    use wasm_bindgen::prelude::*;
+    if asked.with(|a| a.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let run = Closure::once_into_js(fetch);
+    if window.request_idle_callback(run.unchecked_ref()).is_err() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000);
+    }
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    static RESULTS_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static ASSESSMENT_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Fetch the chunk of the results page (and the action plan) ahead of need, once the browser is
 /// idle: the section pages call this, so that "See results" does not wait for the chunk
 /// (issue 17). A failure is silent: the page's own visit tries again and says so.
 #[cfg(feature = "split")]
 pub fn prefetch_results() {
-    use wasm_bindgen::prelude::*;
-    thread_local! {
-        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if ASKED.with(|a| a.replace(true)) {
-        return;
-    }
-    let fetch = Closure::once_into_js(|| {
+    when_idle(&RESULTS_ASKED, || {
         leptos::task::spawn_local(async {
             let _ = results_chunk().await;
         })
     });
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if window.request_idle_callback(fetch.unchecked_ref()).is_err() {
-        // No idle callbacks in this browser: a moment later instead.
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 1000);
-    }
+}
+
+/// Fetch the chunk of the section pages ahead of need, once the browser is idle: the home page
+/// calls this, so that starting or opening an assessment does not wait for it (issue 17: the
+/// section pages left the first load). A failure is silent, as above.
+#[cfg(feature = "split")]
+pub fn prefetch_assessment() {
+    when_idle(&ASSESSMENT_ASKED, || {
+        leptos::task::spawn_local(async {
+            let _ = assessment_chunk().await;
+        })
+    });
 }
 
 #[cfg(feature = "split")]
@@ -134,6 +172,11 @@ where
 }
 
 #[cfg(feature = "split")]
+pub fn assessment(id: String, section: Option<String>, question: Option<String>) -> AnyView {
+    split_page(move || assessment_view(id.clone(), section.clone(), question.clone()))
+}
+
+#[cfg(feature = "split")]
 pub fn results(id: String) -> AnyView {
     split_page(move || results_view(id.clone()))
 }
@@ -177,6 +220,13 @@ pub fn preview(id: String, version: String) -> AnyView {
 }
 #[cfg(not(feature = "split"))]
 pub fn prefetch_results() {}
+#[cfg(not(feature = "split"))]
+pub fn prefetch_assessment() {}
+#[cfg(not(feature = "split"))]
+pub fn assessment(id: String, section: Option<String>, question: Option<String>) -> AnyView {
+    view! { <super::pages::assessment::AssessmentPage id=id section=section question=question/> }
+        .into_any()
+}
 #[cfg(not(feature = "split"))]
 pub fn privacy() -> AnyView {
     view! { <super::pages::privacy::PrivacyPage/> }.into_any()

@@ -142,9 +142,7 @@ pub fn App() -> impl IntoView {
                     Route::Home => view! { <pages::home::HomePage/> }.into_any(),
                     Route::Scoring => lazy::scoring(),
                     Route::Privacy => lazy::privacy(),
-                    Route::Assessment { id, section, question } => view! {
-                        <pages::assessment::AssessmentPage id=id section=section question=question/>
-                    }.into_any(),
+                    Route::Assessment { id, section, question } => lazy::assessment(id, section, question),
                     Route::Results { id } => lazy::results(id),
                     Route::Plan { id } => lazy::plan(id),
                     Route::Preview { id, version } => lazy::preview(id, version),

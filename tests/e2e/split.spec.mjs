@@ -13,18 +13,24 @@ const track = (page) => {
 const isChunk = (f) => /^(split_|chunk_)/.test(f);
 const hashed = /^(split_|chunk_)[a-z0-9_]*-[0-9a-f]{16}\.wasm$/;
 
-test('home loads no chunk; a section page fetches the results chunk ahead when idle; results, scoring and privacy load theirs (content-named, once) and render', async ({ page }) => {
+test('home fetches the section pages\' chunk ahead when idle, a section page the results chunk; results, scoring and privacy load theirs (content-named, once) and render', async ({ page }) => {
   const log = track(page);
   const home = new Home(page);
   await home.goto();
-  await page.waitForLoadState('networkidle');
-  expect(log.wasm.filter(isChunk), 'no chunk on the home page').toEqual([]);
+  // The first load carries the home page only; once the browser is idle, the home page fetches
+  // the section pages' chunk ahead (issue 17), so that starting an assessment does not wait.
+  const of = (prefix) => log.wasm.filter((f) => f.startsWith(prefix));
+  const sectionChunks = await page.evaluate(() => document.querySelector('meta[name="wasm-app"]').dataset.sectionChunks.split(' ').map((f) => f.slice(2)));
+  await expect.poll(() => sectionChunks.every((f) => log.wasm.includes(f))).toBe(true);
+  expect(of('split_results_page-'), 'the results chunk is not fetched on the home page').toEqual([]);
+  expect(of('split_info_pages-')).toEqual([]);
+  const before = log.wasm.length;
   await home.start(quick);
-  // On a section page, once the browser is idle, the results page's chunk is fetched ahead
-  // (issue 17), with the small chunk it shares with the other pages, so that "Results" does not
-  // wait for it; the other pages' chunk is not fetched.
-  await expect.poll(() => log.wasm.filter(isChunk).some((f) => f.startsWith('split_results_page-'))).toBe(true);
-  expect(log.wasm.filter((f) => f.startsWith('split_info_pages-'))).toEqual([]);
+  expect(log.wasm.length, 'starting fetched no wasm: the chunk was there').toBe(before);
+  // On a section page, once the browser is idle, the results page's chunk is fetched ahead, so
+  // that "Results" does not wait for it; the other pages' chunk is not fetched.
+  await expect.poll(() => of('split_results_page-')).toHaveLength(1);
+  expect(of('split_info_pages-')).toEqual([]);
   const ahead = log.wasm.length;
   const a = new Assessment(page, quick);
   await a.textbox('project-name').fill('Split');
@@ -104,5 +110,52 @@ test('Dutch: a blocked scoring chunk shows the Dutch message; "Opnieuw proberen"
   await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Zo werkt de score' })).toBeVisible();
   await expect(alert).toHaveCount(0);
+  expect(log.errors).toEqual([]);
+});
+
+test('a blocked section-pages chunk: opening an assessment says so, nothing is lost; unblocked, "Try again" shows the questions', async ({ page }) => {
+  const log = track(page);
+  let block = true;
+  await page.route(/\/split_assessment_page-[0-9a-f]+\.wasm$/, (r) => (block ? r.abort() : r.continue()));
+  const home = new Home(page);
+  await home.goto();
+  await page.getByRole('button', { name: /^Start: ELSA quick scan/ }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toContainText('Your answers are kept.');
+  // The assessment was made and stored all the same: it is on the home page.
+  await page.getByRole('link', { name: 'Assessments', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'ELSA self-assessment for AI in healthcare' })).toBeVisible();
+  await page.goBack();
+  await expect(alert).toBeVisible();
+  block = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  const a = new Assessment(page, quick);
+  await a.textbox('project-name').fill('After the chunk came');
+  await expect(alert).toHaveCount(0);
+  expect(log.errors).toEqual([]);
+});
+
+test('opened on a section address, the page fetches the section chunks with the main wasm, each once', async ({ page }) => {
+  const log = track(page);
+  const home = new Home(page);
+  await home.goto();
+  await home.start(quick);
+  const url = page.url();
+  expect(url).toMatch(/#\/a\/[^/]+/);
+  log.wasm.length = 0;
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Project profile' })).toBeVisible();
+  const sectionChunks = await page.evaluate(() => document.querySelector('meta[name="wasm-app"]').dataset.sectionChunks.split(' ').map((f) => f.slice(2)));
+  expect(sectionChunks[0]).toMatch(/^split_assessment_page-/);
+  // Each once: the loader's own fetch took the preloaded response.
+  for (const f of sectionChunks) expect(log.wasm.filter((w) => w === f), f).toHaveLength(1);
+  // Started before the main wasm had arrived (in parallel, not after it).
+  const t = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const main = entries.find((e) => /elsa-[0-9a-f]+_bg\.wasm$/.test(e.name));
+    const chunk = entries.find((e) => /split_assessment_page-[0-9a-f]+\.wasm$/.test(e.name));
+    return { mainEnd: main.responseEnd, chunkStart: chunk.startTime };
+  });
+  expect(t.chunkStart).toBeLessThan(t.mainEnd);
   expect(log.errors).toEqual([]);
 });

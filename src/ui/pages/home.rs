@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let app = use_app();
+    crate::ui::lazy::prefetch_assessment();
     let to_delete: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let delete_error = RwSignal::new(None::<String>);
