@@ -16,7 +16,7 @@ if (!meta) {
   fail(say('The app could not start: its loader is missing from this page.', 'De app kon niet starten: het laadscript ontbreekt op deze pagina.'));
 } else {
   // Generated from route::STUDIO_PATHS (route::studio_regex; a test checks that they agree).
-  const isStudio = (h) => /^#\/(review|workshop|compare)(\/|$)/.test(h);
+  const isStudio = (h) => /^#\/(review|workshop|compare|educators)(\/|$)/.test(h);
   const studio = isStudio(location.hash);
   const canSave = () => { try { localStorage.setItem('elsa.v1.probe', '1'); localStorage.removeItem('elsa.v1.probe'); return true; } catch (e) { return false; } };
   addEventListener('hashchange', (e) => {

@@ -38,5 +38,5 @@
       document.head.appendChild(chunk);
     }
   }
-  root.dataset.shell = /^#\/(review|workshop|compare)(\/|$)/.test(hash) ? 'none' : ['', '#', '#/'].includes(hash) ? 'home' : 'header';
+  root.dataset.shell = /^#\/(review|workshop|compare|educators)(\/|$)/.test(hash) ? 'none' : ['', '#', '#/'].includes(hash) ? 'home' : 'header';
 })();

@@ -63,7 +63,11 @@ const nlTexts = JSON.parse(readFileSync('dist/i18n/nl.json', 'utf8'));
 const nlStudio = JSON.parse(readFileSync('dist/i18n/nl-studio.json', 'utf8'));
 if (nlTexts.length < 100 || nlStudio.length <= nlTexts.length) fail(`the Dutch catalogues look wrong (${nlTexts.length} main, ${nlStudio.length} studio texts)`);
 if (main.includes('Taal van het rapport') || main.includes('Beoordelingen')) fail(`${mainWasm} carries Dutch interface texts: they belong in i18n/nl.json`);
-for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n' && f !== 'fonts'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json', 'fonts/LICENSE-DejaVu.txt']) {
+// The educators' worked cases (issue 18): listed in cases/index.json, each case's files there.
+const caseIndex = JSON.parse(readFileSync('dist/cases/index.json', 'utf8'));
+const caseFiles = caseIndex.flatMap((c) => ['case.json', 'reference.json', ...c.teams].map((f) => `cases/${c.id}/${f}`));
+for (const f of caseFiles) if (!statSync(`dist/${f}`, { throwIfNoEntry: false })) fail(`no dist/${f} (gen-bundle copies the cases)`);
+for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n' && f !== 'fonts' && f !== 'cases'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json', 'fonts/LICENSE-DejaVu.txt', 'cases/index.json', ...caseFiles]) {
   if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
 }
 // The full fonts (issue 17): in dist/fonts/, cached by the service worker when first fetched

@@ -5,6 +5,7 @@ pub mod action;
 pub mod actions;
 pub mod answers;
 pub mod bundled;
+pub mod cases;
 pub mod compare;
 pub mod custom;
 pub mod extend;

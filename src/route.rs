@@ -116,6 +116,8 @@ pub enum StudioRoute {
         id: String,
     },
     Workshop,
+    /// Worked cases for educators (issue 18): read them, print them, load their example teams.
+    Educators,
     /// The workshop's presentation view at a question (0-based, in disagreement order).
     Present {
         index: usize,
@@ -126,7 +128,7 @@ pub enum StudioRoute {
 
 /// The first path segments of the studio's addresses. boot.js picks the app with the same list
 /// (`studio_regex`, checked by a test against boot.js).
-pub const STUDIO_PATHS: [&str; 3] = ["review", "workshop", "compare"];
+pub const STUDIO_PATHS: [&str; 4] = ["review", "workshop", "compare", "educators"];
 
 /// Whether a hash belongs to the studio rather than the main app.
 pub fn is_studio(hash: &str) -> bool {
@@ -156,6 +158,7 @@ impl StudioRoute {
                 _ => StudioRoute::NotFound,
             },
             ["compare"] => StudioRoute::Compare,
+            ["educators"] => StudioRoute::Educators,
             _ => StudioRoute::NotFound,
         }
     }
@@ -168,6 +171,7 @@ impl StudioRoute {
             StudioRoute::Workshop => "#/workshop".to_string(),
             StudioRoute::Present { index } => format!("#/workshop/present/{}", index + 1),
             StudioRoute::Compare => "#/compare".to_string(),
+            StudioRoute::Educators => "#/educators".to_string(),
         }
     }
 }

@@ -56,6 +56,23 @@ pub struct WorkshopRequest {
     pub full_fonts: Option<FontFiles>,
 }
 
+/// A worked case's case card or facilitator's guide as a PDF (issue 18).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseRequest {
+    /// The text of the case's `case.json` (checked again here).
+    pub case: String,
+    /// The reference assessment in its stored form (`persist::encode`).
+    pub reference: String,
+    /// The questionnaire in its binary form, as for [`ReportRequest`].
+    #[serde(with = "serde_bytes")]
+    pub questionnaire: Vec<u8>,
+    pub part: crate::report::case::CasePart,
+    pub generated_at: String,
+    pub lang: Lang,
+    /// As for [`ReportRequest`].
+    pub full_fonts: Option<FontFiles>,
+}
+
 /// What the worker is asked to do. It works in the language the request names: the file it
 /// makes and its messages alike.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,6 +100,8 @@ pub enum Request {
         base: Option<Vec<u8>>,
         lang: Lang,
     },
+    /// A worked case's card or guide.
+    CasePdf(CaseRequest),
 }
 
 /// What a check of a questionnaire file found ([`crate::custom::Checked`], with the
@@ -108,6 +127,7 @@ impl Request {
         match &mut self {
             Request::Pdf(r) | Request::Markdown(r) => r.full_fonts = Some(fonts),
             Request::WorkshopPdf(r) => r.full_fonts = Some(fonts),
+            Request::CasePdf(r) => r.full_fonts = Some(fonts),
             Request::Import { .. } | Request::CheckQuestionnaire { .. } => {}
         }
         self
@@ -119,6 +139,7 @@ impl Request {
             Request::Pdf(r) | Request::Markdown(r) => r.lang,
             Request::Import { lang, .. } | Request::CheckQuestionnaire { lang, .. } => *lang,
             Request::WorkshopPdf(r) => r.lang,
+            Request::CasePdf(r) => r.lang,
         }
     }
 }
@@ -272,6 +293,22 @@ fn handle_in<'f>(
                     },
                 },
             ));
+        }
+        Request::CasePdf(req) => {
+            let questionnaire = cache.get(req.questionnaire)?;
+            let case = crate::cases::parse(&req.case)?;
+            let reference = crate::persist::decode(&req.reference).map_err(|e| e.to_string())?;
+            return with_fonts(req.full_fonts.as_ref(), fonts, |f| {
+                crate::report::pdf::render_case_with(
+                    &case,
+                    questionnaire,
+                    &reference,
+                    req.part,
+                    &req.generated_at,
+                    req.lang,
+                    f,
+                )
+            });
         }
         Request::WorkshopPdf(req) => {
             let questionnaire = cache.get(req.questionnaire)?;

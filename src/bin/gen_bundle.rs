@@ -2,7 +2,8 @@
 //! folder, after validating each file; trunk copies that folder into `dist/questionnaires/`.
 //! Also writes the browser apps' Dutch interface texts to `OUT_DIR/../i18n/nl.json` (main app)
 //! and `nl-studio.json` (the studio), each with only the texts its code uses (see `elsa::i18n`),
-//! and copies the full fonts the report worker fetches when it needs them to `OUT_DIR/../fonts`.
+//! and copies the full fonts the report worker fetches when it needs them to `OUT_DIR/../fonts`,
+//! and the educators' worked cases to `OUT_DIR/../cases` (with `index.json`).
 //!
 //! ```text
 //! gen-bundle OUT_DIR
@@ -149,6 +150,78 @@ fn main() {
                 );
                 failed = true;
             }
+        }
+    }
+    // The educators' worked cases (issue 18): `cases/<id>/*.json` copied to `dist/cases/<id>/`,
+    // with `dist/cases/index.json` listing them (id, title, summary, tags, the example teams'
+    // files), which the studio's Educators page reads. A case.json that does not parse fails
+    // the build; the native test `cases` checks the rest.
+    let cases_out = std::path::Path::new(&out)
+        .parent()
+        .map(|p| p.join("cases"))
+        .unwrap_or_else(|| "cases".into());
+    let mut index = Vec::new();
+    let mut dirs: Vec<std::path::PathBuf> = std::fs::read_dir("cases")
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    for dir in dirs {
+        let text = std::fs::read_to_string(dir.join("case.json")).unwrap_or_default();
+        let case = match elsa::cases::parse(&text) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("gen-bundle: {}: {e}", dir.join("case.json").display());
+                failed = true;
+                continue;
+            }
+        };
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.flatten()
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| n.ends_with(".json"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        let to_dir = cases_out.join(&case.id);
+        for f in &files {
+            let from = dir.join(f);
+            let to = to_dir.join(f);
+            let same = std::fs::read(&from)
+                .ok()
+                .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
+            if !same {
+                if let Err(e) =
+                    std::fs::create_dir_all(&to_dir).and_then(|_| std::fs::copy(&from, &to))
+                {
+                    eprintln!("gen-bundle: cannot copy {}: {e}", from.display());
+                    failed = true;
+                }
+            }
+        }
+        let teams: Vec<&String> = files.iter().filter(|f| f.starts_with("team-")).collect();
+        index.push(serde_json::json!({
+            "id": case.id,
+            "title": case.title,
+            "summary": case.summary,
+            "tags": case.tags,
+            "teams": teams,
+        }));
+    }
+    let index_text = serde_json::to_string_pretty(&index).unwrap_or_default();
+    let index_path = cases_out.join("index.json");
+    if std::fs::read_to_string(&index_path).ok().as_deref() != Some(index_text.as_str()) {
+        if let Err(e) = std::fs::create_dir_all(&cases_out)
+            .and_then(|_| std::fs::write(&index_path, &index_text))
+        {
+            eprintln!("gen-bundle: cannot write {}: {e}", index_path.display());
+            failed = true;
         }
     }
     std::process::exit(i32::from(failed));

@@ -9,6 +9,7 @@
 //! (English where the questionnaire has none, with one notice on the cover, [`fallback_notice`]),
 //! and the report's own texts ([`t!`](crate::t)) are rendered in it.
 
+pub mod case;
 pub mod doc;
 pub mod layout;
 pub mod md;

@@ -652,6 +652,50 @@ pub fn render_workshop_with(
     }))
 }
 
+/// Build a worked case's card or facilitator's guide (issue 18) with these faces; `None` as for
+/// [`render_report_with`].
+pub fn render_case_with(
+    c: &crate::cases::Case,
+    q: &Questionnaire,
+    reference: &Assessment,
+    part: super::case::CasePart,
+    generated_at: &str,
+    lang: Lang,
+    fonts: &Fonts,
+) -> Option<Report> {
+    let doc = super::case::case_doc(c, q, reference, part, generated_at, lang);
+    let (pages, outline) = super::pages::lay_out(&doc, fonts);
+    if !fonts.missing(&pages).is_empty() {
+        return None;
+    }
+    Some(crate::i18n::with_lang(lang, || {
+        let title = format!(
+            "{}: {}",
+            super::case::part_title(part),
+            c.title.get(lang.code())
+        );
+        let subject = format!("{} {}", q.title.get(lang.code()), q.version);
+        let meta = Meta {
+            title: &title,
+            author: "",
+            subject: &subject,
+            kind: "workshop case",
+            generated_at,
+            lang,
+        };
+        let bytes = write_pdf(&meta, &pages, &outline, fonts, None);
+        let kind = match part {
+            super::case::CasePart::Card => "card",
+            super::case::CasePart::Guide => "guide",
+        };
+        Report {
+            file_name: format!("elsa-case-{}-{kind}-{}.pdf", c.id, lang.code()),
+            bytes,
+            pages: pages.len(),
+        }
+    }))
+}
+
 /// Build the PDF report of an assessment (native code: with the full faces when the subset
 /// lacks a character of it).
 #[cfg(not(target_arch = "wasm32"))]

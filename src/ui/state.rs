@@ -516,6 +516,23 @@ impl AppState {
         id
     }
 
+    /// Start a practice assessment of a worked case (issue 18): of the case's questionnaire, with
+    /// an id that names the case (so that a workshop recognises it) and the case's title as the
+    /// project's name; returns its id.
+    pub fn create_for_case(&self, q: &Questionnaire, case_id: &str, project: &str) -> String {
+        let id = format!(
+            "{}{}",
+            crate::cases::assessment_id_prefix(case_id),
+            new_id()
+        );
+        let mut a = Assessment::new(id, q, &now());
+        a.metadata.project_name = project.to_string();
+        let id = a.id.clone();
+        self.persist(&a);
+        self.assessments.update(|v| v.insert(0, a));
+        id
+    }
+
     /// Apply a change to one assessment and save it at once. When another tab saved a newer
     /// version meanwhile, the change is applied on top of that one: a tab never overwrites newer
     /// data with older data.

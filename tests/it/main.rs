@@ -2,6 +2,7 @@
 mod actions;
 mod architecture;
 mod bench;
+mod cases;
 mod cli;
 mod common;
 mod conditions;

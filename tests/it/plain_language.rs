@@ -174,6 +174,28 @@ fn interface_texts() -> Vec<Text> {
     out
 }
 
+/// The educators' worked cases (issue 18): every text, in both languages.
+fn case_texts() -> Vec<Text> {
+    let mut out = Vec::new();
+    for dir in crate::cases::case_dirs() {
+        let file = dir.join("case.json");
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let c = elsa::cases::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for (place, t) in elsa::cases::texts(&c) {
+            for (lang, body) in &t.0 {
+                out.push(Text {
+                    path: format!("cases/{}/case.json {place}.{lang}", c.id),
+                    file: None,
+                    lang: lang.clone(),
+                    help: false,
+                    text: body.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn sentences_split_at_stops_but_not_at_abbreviations_numbers_or_list_items() {
     let s = sentences("See GDPR art. 9(2)(j) and e.g. version 6.1 (art. 5). It *works*! Does it?\n\n- one item\n- two. Three");
@@ -201,9 +223,16 @@ fn sentences_split_at_stops_but_not_at_abbreviations_numbers_or_list_items() {
 
 #[test]
 fn no_sentence_is_longer_than_the_limit() {
+    let cases = case_texts();
+    assert!(
+        cases.len() > 300,
+        "too few case texts found: {}",
+        cases.len()
+    );
     let texts: Vec<Text> = questionnaire_texts()
         .into_iter()
         .chain(interface_texts())
+        .chain(cases)
         .collect();
     assert!(
         texts.iter().filter(|t| t.file.is_some()).count() > 1000,

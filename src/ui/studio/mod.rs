@@ -11,6 +11,7 @@
 
 pub mod common;
 pub mod compare;
+pub mod educators;
 pub mod reply;
 pub mod review;
 pub mod workshop;
@@ -78,6 +79,9 @@ pub struct StudioState {
     pub workshop: RwSignal<crate::workshop::Workshop>,
     /// A problem reading the stored workshop, shown on the workshop page.
     pub workshop_problem: RwSignal<Option<String>>,
+    /// The worked case whose reference the workshop shows next to the teams (issue 18): chosen
+    /// on the workshop page, or set when a case's example teams are loaded.
+    pub reference_case: RwSignal<Option<String>>,
 }
 
 impl StudioState {
@@ -103,6 +107,7 @@ impl StudioState {
         StudioState {
             workshop: RwSignal::new(stored_workshop),
             workshop_problem: RwSignal::new(workshop_problem),
+            reference_case: RwSignal::new(None),
             route: RwSignal::new(current_route()),
             reviews: RwSignal::new(reviews),
             review_problems: RwSignal::new(problems),
@@ -199,6 +204,7 @@ fn Studio() -> impl IntoView {
                             <li><a href="#/review" aria-current=nav_current(StudioRoute::Reviews)>{ts!("Review")}</a></li>
                             <li><a href="#/workshop" aria-current=nav_current(StudioRoute::Workshop)>{ts!("Workshop")}</a></li>
                             <li><a href="#/compare" aria-current=nav_current(StudioRoute::Compare)>{ts!("Compare")}</a></li>
+                            <li><a href="#/educators" aria-current=nav_current(StudioRoute::Educators)>{ts!("Educators")}</a></li>
                             <li><a href="./#/scoring">{ts!("How scoring works")}</a></li>
                         </ul>
                     </nav>
@@ -217,6 +223,7 @@ fn Studio() -> impl IntoView {
                     StudioRoute::Workshop => view! { <workshop::WorkshopPage/> }.into_any(),
                     StudioRoute::Present { index } => view! { <workshop::PresentPage index=index/> }.into_any(),
                     StudioRoute::Compare => view! { <compare::ComparePage/> }.into_any(),
+                    StudioRoute::Educators => view! { <educators::EducatorsPage/> }.into_any(),
                     StudioRoute::NotFound => view! {
                         <h1>{ts!("Page not found")}</h1>
                         <p>{ts!("This address does not lead to a page of the tool.")}" "<a href="./#/">{ts!("Go to your assessments")}</a>"."</p>
@@ -236,6 +243,7 @@ fn page_name(route: &StudioRoute) -> String {
         StudioRoute::Workshop => t!("Workshop"),
         StudioRoute::Present { .. } => t!("Workshop presentation"),
         StudioRoute::Compare => t!("Compare two versions"),
+        StudioRoute::Educators => t!("Workshop cases for educators"),
         StudioRoute::NotFound => t!("Page not found"),
     }
 }

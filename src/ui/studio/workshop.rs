@@ -34,7 +34,7 @@ pub(super) fn load() -> (Workshop, Option<String>) {
     }
 }
 
-fn save(w: &Workshop) -> Result<(), String> {
+pub(super) fn save(w: &Workshop) -> Result<(), String> {
     storage::set(WORKSHOP_KEY, &w.to_stored()).map_err(|e| {
         if e.quota {
             t!("This browser's storage is full, so the workshop is kept in this tab only. Export the CSV to keep the answers.")
@@ -325,7 +325,7 @@ pub fn WorkshopPage() -> impl IntoView {
             let Some(c) = computed.get() else {
                 return workshop.with(|w| w.first().map(|a| questionnaire_of(app, a).err())).flatten().map(|m| view! { <p role="status">{m}</p> }.into_any());
             };
-            Some(view! { <Comparison c=c workshop=workshop show_all=show_all/> }.into_any())
+            Some(view! { <Comparison c=c.clone() workshop=workshop show_all=show_all/><ReferencePanel c=c workshop=workshop/> }.into_any())
         }}
     }
 }
@@ -449,6 +449,166 @@ fn split_view(
     })
 }
 
+/// The reference of a worked case next to the teams (issue 18): chosen here, or found from the
+/// teams' files (the example teams and practice assessments of a case carry its name in their
+/// id). Per section the reference's score beside the teams' mean; per question the reference
+/// answer, the teams that gave another, and the reference reasoning.
+#[component]
+fn ReferencePanel(c: Computed, workshop: RwSignal<Workshop>) -> impl IntoView {
+    let app = use_app();
+    let st = super::use_studio();
+    let chosen = st.reference_case;
+    let index = LocalResource::new(super::educators::fetch_index);
+    let loaded = LocalResource::new(move || {
+        let id = chosen.get();
+        async move {
+            match id {
+                Some(id) => Some(super::educators::fetch_case(app, &id).await),
+                None => None,
+            }
+        }
+    });
+    let label_of = move |i: usize| {
+        workshop
+            .with(|w| w.label(i).map(str::to_string))
+            .unwrap_or_else(|| t!("Team {0}", i + 1))
+    };
+    let q = c.q.clone();
+    let stats = c.stats.clone();
+    let picker = move || {
+        Suspend::new(async move {
+            let list = index.await.unwrap_or_default();
+            if chosen.get_untracked().is_none() {
+                // The teams' files name their case: choose it.
+                let found = workshop.with_untracked(|w| {
+                    let ids: Vec<String> =
+                        w.teams().iter().map(|t| t.assessment.id.clone()).collect();
+                    list.iter()
+                        .find(|e| {
+                            !ids.is_empty()
+                                && ids.iter().all(|i| {
+                                    i.starts_with(&crate::cases::assessment_id_prefix(&e.id))
+                                })
+                        })
+                        .map(|e| e.id.clone())
+                });
+                if found.is_some() {
+                    chosen.set(found);
+                }
+            }
+            let loc = crate::i18n::lang().code();
+            let options = list
+                .iter()
+                .map(|e| {
+                    let id = e.id.clone();
+                    view! { <option value=id.clone() selected=move || chosen.get().as_deref() == Some(id.as_str())>{e.title.get(loc).to_string()}</option> }
+                })
+                .collect_view();
+            view! {
+                <label for="reference-case">{ts!("Show the reference answers of a worked case")}</label>" "
+                <select id="reference-case" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    chosen.set((!v.is_empty()).then_some(v));
+                }>
+                    <option value="" selected=move || chosen.get().is_none()>{ts!("No reference")}</option>
+                    {options}
+                </select>
+            }
+        })
+    };
+    let body = move || {
+        let q = q.clone();
+        let stats = stats.clone();
+        Suspend::new(async move {
+            let l = match loaded.await {
+                None => return None,
+                Some(Err(e)) => return Some(view! { <p class="alert alert-error" role="alert">{t!("The case could not be loaded: {0}", e)}</p> }.into_any()),
+                Some(Ok(l)) => l,
+            };
+            if (
+                l.case.questionnaire.id.as_str(),
+                l.case.questionnaire.version.as_str(),
+            ) != (q.id.as_str(), q.version.as_str())
+            {
+                return Some(view! { <p role="status">{t!("This case is assessed with another questionnaire ({0} {1}) than the teams' files.", l.case.questionnaire.id, l.case.questionnaire.version)}</p> }.into_any());
+            }
+            let teams: Vec<crate::answers::Assessment> = workshop
+                .with_untracked(|w| w.teams().iter().map(|t| t.assessment.clone()).collect());
+            let view_ = crate::cases::compare(&q, &l.case, &l.reference, &teams);
+            let loc = crate::i18n::lang().code();
+            let section_rows = view_
+                .sections
+                .iter()
+                .map(|(sid, score)| {
+                    let mean = stats.iter().find(|s| &s.section_id == sid).and_then(|s| s.mean);
+                    let title = q.section(sid).map(|(_, s)| s.title.tr().to_string()).unwrap_or_else(|| sid.clone());
+                    view! { <tr><th scope="row">{title}</th><td>{super::score_text(*score)}</td><td>{one_decimal(mean)}</td></tr> }
+                })
+                .collect_view();
+            let differing: Vec<_> = view_
+                .rows
+                .iter()
+                .filter(|r| !r.differ.is_empty())
+                .cloned()
+                .collect();
+            let count = differing.len();
+            let rows = differing
+                .into_iter()
+                .map(|r| {
+                    let question = q.question(&r.question_id).map(|x| x.question.clone());
+                    let text = question.as_ref().map(|x| x.text.tr().to_string()).unwrap_or_else(|| r.question_id.clone());
+                    let answer = question.as_ref().and_then(|x| crate::answers::answer_text(x, &l.reference, loc)).unwrap_or_default();
+                    let names = r.differ.iter().map(|t| label_of(*t)).collect::<Vec<_>>().join(", ");
+                    let why = r.reasoning.as_ref().map(|t| t.get(loc).to_string());
+                    view! {
+                        <li class="reference-row" data-question=r.question_id.clone()>
+                            <h4>{text}</h4>
+                            <p><strong>{ts!("Reference answer:")}</strong>" "{answer}</p>
+                            <p><strong>{t!("Teams with another answer ({0}):", r.differ.len())}</strong>" "{names}</p>
+                            {why.map(|w| view! { <p class="muted"><strong>{ts!("Why:")}</strong>" "{w}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let reasoning = q
+                .sections
+                .iter()
+                .filter_map(|s| {
+                    l.case
+                        .reference
+                        .sections
+                        .get(&s.id)
+                        .map(|r| (s.title.tr().to_string(), r.get(loc).to_string()))
+                })
+                .map(|(t, r)| view! { <li><strong>{t}</strong>": "{r}</li> })
+                .collect_view();
+            Some(view! {
+                <h3>{t!("Reference: {0}", l.case.title.get(loc))}</h3>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=ts!("Reference scores per section")>
+                    <table class="data-table" id="reference-scores">
+                        <caption class="sr-only">{ts!("The reference's score per section next to the teams' mean")}</caption>
+                        <thead><tr><th scope="col">{ts!("Section")}</th><th scope="col">{ts!("Reference")}</th><th scope="col">{ts!("Teams' mean")}</th></tr></thead>
+                        <tbody>{section_rows}</tbody>
+                    </table>
+                </div>
+                <details class="help">
+                    <summary>{ts!("The reference reasoning, section by section")}</summary>
+                    <ul>{reasoning}</ul>
+                </details>
+                <p>{if count == 1 { t!("On 1 question a team differs from the reference.") } else { t!("On {0} questions a team differs from the reference.", count) }}</p>
+                <ol class="reference-list" id="reference-list">{rows}</ol>
+            }.into_any())
+        })
+    };
+    view! {
+        <section aria-labelledby="reference-h">
+            <h2 id="reference-h">{ts!("Reference answers")}</h2>
+            <Suspense fallback=|| ()>{picker}</Suspense>
+            <Suspense fallback=|| view! { <p role="status">{ts!("Loading the case…")}</p> }>{body}</Suspense>
+        </section>
+    }
+}
+
 /// Per section: a 0–100 line, a dot per team, the mean as a bar and the range shaded.
 fn dot_chart(stats: &[SectionStats], title: &dyn Fn(&str) -> String) -> impl IntoView {
     const W: i32 = 560;
@@ -490,6 +650,17 @@ fn dot_chart(stats: &[SectionStats], title: &dyn Fn(&str) -> String) -> impl Int
 pub fn PresentPage(index: usize) -> impl IntoView {
     let app = use_app();
     let st = super::use_studio();
+    let chosen = st.reference_case.get_untracked();
+    let reference = LocalResource::new(move || {
+        let id = chosen.clone();
+        async move {
+            match id {
+                Some(id) => super::educators::fetch_case(app, &id).await.ok(),
+                None => None,
+            }
+        }
+    });
+    let revealed = RwSignal::new(false);
     let workshop = st.workshop.get_untracked();
     let Some(first) = workshop.first().cloned() else {
         return view! { <h1>{ts!("No workshop loaded")}</h1><p><a href="#/workshop">{ts!("Load the team files first")}</a>"."</p> }.into_any();
@@ -527,11 +698,41 @@ pub fn PresentPage(index: usize) -> impl IntoView {
             })
             .collect_view();
         let help = (!r.question.help.tr().is_empty()).then(|| crate::ui::loc(&r.question.help));
+        // The reference answer of a worked case, hidden until the facilitator reveals it.
+        let question = r.question.clone();
+        let reveal = move || {
+            let question = question.clone();
+            Suspend::new(async move {
+                let l = reference.await?;
+                let loc = crate::i18n::lang().code();
+                let answer = crate::answers::answer_text(&question, &l.reference, loc)?;
+                let why = l
+                    .case
+                    .reference
+                    .questions
+                    .get(&question.id)
+                    .map(|t| t.get(loc).to_string());
+                Some(view! {
+                    <div class="present-reference">
+                        <button type="button" class="button" aria-expanded=move || revealed.get().to_string() aria-controls="present-reference-answer"
+                            on:click=move |_| revealed.update(|v| *v = !*v)>
+                            {move || if revealed.get() { t!("Hide the reference answer") } else { t!("Show the reference answer") }}
+                        </button>
+                        <div id="present-reference-answer" hidden=move || !revealed.get()>
+                            <p><strong>{ts!("Reference answer:")}</strong>" "{answer}</p>
+                            {why.map(|w| view! { <p class="present-help">{w}</p> })}
+                        </div>
+                    </div>
+                })
+            })
+        };
+        let reveal = view! { <Suspense fallback=|| ()>{reveal}</Suspense> };
         view! {
             <p class="present-meta">{t!("Question {0} of {1}", i + 1, total)}" · "{crate::ui::loc(&r.section.title)}" · "{t!("disagreement {0}", pct(s.disagreement))}</p>
             <h1 class="present-question">{crate::ui::loc(&r.question.text)}</h1>
             <ul class="present-groups">{groups}</ul>
             {help.map(|help| view! { <p class="present-help">{help}</p> })}
+            {reveal}
             <nav class="present-nav" aria-label=ts!("Presentation")>
                 <button type="button" class="button" prop:disabled={i == 0} on:click=move |_| present(i.saturating_sub(1))>{ts!("← Previous")}</button>
                 " "
