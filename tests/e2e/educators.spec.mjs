@@ -16,8 +16,9 @@ const noSideScroll = async (page, what) => {
   expect(scroll, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(width);
 };
 
-test('the Educators page lists the three cases; a case card and the guide read on the page; axe and 320 px', async ({ page }) => {
-  await page.goto('./#/educators');
+test('the Educators page, reached from the home page, lists the three cases; a case card reads on the page; axe and 320 px', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Workshop cases for educators' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Workshop cases for educators' })).toBeVisible();
   expect(cases).toHaveLength(3);
   for (const c of cases) await expect(page.getByRole('heading', { level: 2, name: c.title.en })).toBeVisible();

@@ -162,7 +162,7 @@ pub fn HomePage() -> impl IntoView {
         <crate::ui::components::import::ImportPanel/>
         <crate::ui::components::custom::CustomQuestionnaires/>
         <h2>{ts!("Review, workshop, compare")}</h2>
-        <p><a href="#/review">{ts!("Review a team's file, or reply to a review")}</a>" · "<a href="#/workshop">{ts!("Run a workshop")}</a>" · "<a href="#/compare">{ts!("Compare two versions")}</a></p>
+        <p><a href="#/review">{ts!("Review a team's file, or reply to a review")}</a>" · "<a href="#/workshop">{ts!("Run a workshop")}</a>" · "<a href="#/compare">{ts!("Compare two versions")}</a>" · "<a href="#/educators">{ts!("Workshop cases for educators")}</a></p>
         <dialog node_ref=dialog class="dialog" aria-labelledby="delete-title" on:close=move |_| to_delete.set(None)>
             <h2 id="delete-title">{ts!("Delete this assessment?")}</h2>
             <p>{move || to_delete.get().map(|(_, n)| t!("“{0}” and all its answers and notes will be removed from this device. This cannot be undone.", n))}</p>
