@@ -153,6 +153,12 @@ test('complete the quick scan, reload halfway, check results and the PDF', async
   expect(flat).toMatch(new RegExp(esc(s2.title) + ' ' + Math.round(s2.score) + ' '));
   expect(flat).toMatch(/page 1 of \d+/);
   for (const part of ['Executive summary', 'Impact on people with low socio-economic status', 'Priority actions', 'Detailed answers', 'Methodology']) expect(flat).toContain(part);
+  // Made in the browser, the PDF carries the real creation date (the browser's clock, sent to
+  // the worker), not 1 January 1970, and the document language.
+  const info = execFileSync('pdfinfo', ['-isodates', path], { encoding: 'utf8' });
+  const created = Date.parse((info.match(/^CreationDate:\s+(\S+)/m) || [])[1]);
+  expect(Math.abs(created - Date.now()), info).toBeLessThan(10 * 60 * 1000);
+  expect(readFileSync(path).toString('latin1')).toContain('/Lang(en)');
   // The answers travel inside the PDF, as an attachment standard tools can see.
   const attached = execFileSync('pdfdetach', ['-list', path], { encoding: 'utf8' });
   expect(attached).toContain('elsa-assessment.json');
