@@ -175,6 +175,34 @@ fn build(
                     );
                 }
             }
+            // What the reference leads to under the law: the triage's conclusions and duties,
+            // as of the day the guide is made.
+            w.heading(2, &t!("Legal triage of the reference"), Tone::Normal, true);
+            let as_of = generated_at.get(..10).unwrap_or(generated_at);
+            let tr = crate::triage::triage(q, reference, loc, as_of);
+            for f in tr.frameworks.iter().filter(|f| !f.conclusions.is_empty()) {
+                w.heading(3, &crate::triage::framework_heading(f), Tone::Normal, false);
+                list(
+                    &mut w,
+                    f.conclusions
+                        .iter()
+                        .map(|c| c.conclusion.get(loc).to_string()),
+                );
+                if !f.duties.is_empty() {
+                    w.strong(&t!("Duties that follow"), Tone::Normal, Size::Body);
+                    list(
+                        &mut w,
+                        f.duties.iter().map(|d| {
+                            format!(
+                                "{} — {} · {}",
+                                crate::triage::duty_text(d, loc),
+                                d.sources.join("; "),
+                                d.when_text()
+                            )
+                        }),
+                    );
+                }
+            }
             w.heading(2, &t!("Common misconceptions"), Tone::Normal, true);
             list(
                 &mut w,

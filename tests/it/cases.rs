@@ -318,6 +318,22 @@ fn the_case_card_and_the_guide_print_in_both_languages() {
                             }),
                             "{name}"
                         );
+                        // The triage conclusions the reference leads to, by their own words.
+                        assert!(
+                            flat.contains(if lang == Lang::En {
+                                "Legal triage of the reference"
+                            } else {
+                                "Juridische triage van de referentie"
+                            }),
+                            "{name}"
+                        );
+                        for c in elsa::triage::evaluate(&l.questionnaire, &l.reference, loc) {
+                            assert!(
+                                flat.contains(&start(c.conclusion.get(loc), 3)),
+                                "{name}: no conclusion {}",
+                                c.rule_id
+                            );
+                        }
                         let (qid, why) = l.case.reference.questions.iter().next().unwrap();
                         assert!(
                             flat.contains(&start(why.get(loc), 4)),
