@@ -372,12 +372,7 @@ fn cmap_of(used: &BTreeMap<u16, char>) -> Vec<u8> {
     pairs.dedup_by_key(|p| p.0);
     pairs.push((0xFFFF, 0));
     let segs = pairs.len() as u16;
-    let mut pow = 1u16;
-    let mut log = 0u16;
-    while pow * 2 <= segs {
-        pow *= 2;
-        log += 1;
-    }
+    let (pow, log) = search_range(segs);
     let mut t = Vec::new();
     for v in [4u16, 0, 0, segs * 2, pow * 2, log, segs * 2 - pow * 2] {
         t.extend(v.to_be_bytes());
@@ -401,6 +396,18 @@ fn cmap_of(used: &BTreeMap<u16, char>) -> Vec<u8> {
     out
 }
 
+/// The largest power of two not above `n`, and its base-2 logarithm (the binary-search fields of
+/// the table directory and of a format 4 character map).
+fn search_range(n: u16) -> (u16, u16) {
+    let mut pow = 1u16;
+    let mut log = 0u16;
+    while pow * 2 <= n {
+        pow *= 2;
+        log += 1;
+    }
+    (pow, log)
+}
+
 fn checksum(d: &[u8]) -> u32 {
     d.chunks(4).fold(0u32, |s, c| {
         let mut b = [0u8; 4];
@@ -412,12 +419,7 @@ fn checksum(d: &[u8]) -> u32 {
 /// A TrueType file of these tables (sorted by tag), with checksums.
 fn write_sfnt(tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
     let n = tables.len() as u16;
-    let mut pow = 1u16;
-    let mut log = 0u16;
-    while pow * 2 <= n {
-        pow *= 2;
-        log += 1;
-    }
+    let (pow, log) = search_range(n);
     let mut out = Vec::new();
     out.extend(0x0001_0000u32.to_be_bytes());
     out.extend(n.to_be_bytes());

@@ -34,7 +34,7 @@ test('one click loads a case\'s example teams; the reference view and the presen
   const c = cases[2];
   await page.goto('./#/educators');
   await page.getByRole('button', { name: `Load the example teams of ${c.title.en} into the workshop` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Workshop' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshop', exact: true })).toBeVisible({ timeout: 20_000 });
   const teams = readdirSync(`cases/${c.id}`).filter((f) => f.startsWith('team-')).length;
   await expect(page.getByRole('heading', { level: 2, name: `Teams (${teams})` })).toBeVisible();
   // The files name their case: its reference is chosen and shown.

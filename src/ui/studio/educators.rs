@@ -190,6 +190,7 @@ fn CaseEntry(entry: IndexEntry) -> impl IntoView {
         }
         busy.set(true);
         error.set(None);
+        status.set(Some(t!("Loading the example teams…")));
         let teams = teams.clone();
         let case_id = case_id.clone();
         leptos::task::spawn_local(async move {
@@ -217,6 +218,7 @@ fn CaseEntry(entry: IndexEntry) -> impl IntoView {
                 }
             }
             busy.set(false);
+            status.set(None);
             if !problems.is_empty() {
                 error.set(Some(problems.join(" ")));
                 return;
