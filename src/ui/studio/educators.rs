@@ -144,7 +144,16 @@ pub fn text_view(text: &str) -> impl IntoView {
 
 #[component]
 pub fn EducatorsPage() -> impl IntoView {
-    let index = LocalResource::new(fetch_index);
+    let app = use_app();
+    // Every case arrives before any is shown, so that nothing moves on the page afterwards.
+    let index = LocalResource::new(move || async move {
+        let mut out = Vec::new();
+        for e in fetch_index().await? {
+            let l = fetch_case(app, &e.id).await;
+            out.push((e, l));
+        }
+        Ok::<_, String>(out)
+    });
     view! {
         <h1>{ts!("Workshop cases for educators")}</h1>
         <p>{ts!("Three fictional cases, ready for a workshop in English or Dutch. Each has a case card for the participants and a guide for you with two session plans. Each also has example team files to rehearse with, and a reference assessment that the workshop view shows next to the teams.")}</p>
@@ -152,7 +161,7 @@ pub fn EducatorsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p role="status">{ts!("Loading the cases…")}</p> }>
             {move || Suspend::new(async move {
                 match index.await {
-                    Ok(list) => list.into_iter().map(|e| view! { <CaseEntry entry=e/> }).collect_view().into_any(),
+                    Ok(list) => list.into_iter().map(|(e, l)| view! { <CaseEntry entry=e loaded=l/> }).collect_view().into_any(),
                     Err(e) => view! { <p class="alert alert-error" role="alert">{t!("The cases could not be loaded: {0}", e)}</p> }.into_any(),
                 }
             })}
@@ -161,16 +170,13 @@ pub fn EducatorsPage() -> impl IntoView {
 }
 
 #[component]
-fn CaseEntry(entry: IndexEntry) -> impl IntoView {
+fn CaseEntry(entry: IndexEntry, loaded: Result<LoadedCase, String>) -> impl IntoView {
     let app = use_app();
     let st = use_studio();
     let loc = lang().code();
     let heading_id = format!("case-{}", entry.id);
-    let id = entry.id.clone();
-    let loaded = LocalResource::new(move || {
-        let id = id.clone();
-        async move { fetch_case(app, &id).await }
-    });
+    let shown = loaded.clone();
+    let loaded = StoredValue::new_local(loaded);
     let busy = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -239,8 +245,7 @@ fn CaseEntry(entry: IndexEntry) -> impl IntoView {
         let case_id = case_id.clone();
         let project = project.clone();
         leptos::task::spawn_local(async move {
-            // A click before the case has arrived waits for it.
-            let l = match loaded.await {
+            let l = match loaded.get_value() {
                 Ok(l) => l,
                 Err(e) => return error.set(Some(t!("The case could not be loaded: {0}", e))),
             };
@@ -271,7 +276,7 @@ fn CaseEntry(entry: IndexEntry) -> impl IntoView {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let l = match loaded.await {
+            let l = match loaded.get_value() {
                 Ok(l) => l,
                 Err(e) => {
                     busy.set(false);
@@ -292,30 +297,6 @@ fn CaseEntry(entry: IndexEntry) -> impl IntoView {
             <h2 id=heading_id.clone()>{title.clone()}</h2>
             <p>{entry.summary.get(loc).to_string()}</p>
             <p class="small muted">{t!("Themes: {0}", entry.tags.get(loc))}</p>
-            <Suspense fallback=|| view! { <p role="status">{ts!("Loading the case…")}</p> }>
-                {move || Suspend::new(async move {
-                    match loaded.await {
-                        Ok(l) => {
-                            let loc = lang().code();
-                            view! {
-                                <details class="case-card">
-                                    <summary>{t!("Read the case card: {0}", l.case.title.get(loc))}</summary>
-                                    {l.case.card.iter().map(|p| view! { <h3>{p.heading.get(loc).to_string()}</h3>{text_view(p.text.get(loc))} }).collect_view()}
-                                </details>
-                                <details class="case-guide">
-                                    <summary>{t!("Read the facilitator's guide: {0}", l.case.title.get(loc))}</summary>
-                                    <h3>{ts!("Learning goals")}</h3>
-                                    <ul>{l.case.guide.goals.iter().map(|g| view! { <li>{g.get(loc).to_string()}</li> }).collect_view()}</ul>
-                                    <h3>{ts!("Common misconceptions")}</h3>
-                                    <ul>{l.case.guide.misconceptions.iter().map(|g| view! { <li>{g.get(loc).to_string()}</li> }).collect_view()}</ul>
-                                    <p class="small muted">{ts!("The PDF of the guide has both session plans, the discussion questions and key points per section, and the reference answers.")}</p>
-                                </details>
-                            }.into_any()
-                        }
-                        Err(e) => view! { <p class="alert alert-error" role="alert">{t!("The case could not be loaded: {0}", e)}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
             <div class="actions">
                 <button type="button" class="button primary" prop:disabled=move || busy.get() on:click=load_teams
                     aria-label=t!("Load the example teams of {0} into the workshop", title.clone())>{ts!("Load the example teams into the workshop")}</button>
@@ -329,6 +310,26 @@ fn CaseEntry(entry: IndexEntry) -> impl IntoView {
                 <button type="button" class="button" prop:disabled=move || busy.get() on:click=move |_| download(crate::report::case::CasePart::Guide)
                     aria-label=t!("Download the facilitator's guide of {0} (PDF)", title.clone())>{ts!("Facilitator's guide (PDF)")}</button>
             </div>
+            {match shown {
+                Ok(l) => {
+                    let loc = lang().code();
+                    view! {
+                        <details class="case-card">
+                            <summary>{t!("Read the case card: {0}", l.case.title.get(loc))}</summary>
+                            {l.case.card.iter().map(|p| view! { <h3>{p.heading.get(loc).to_string()}</h3>{text_view(p.text.get(loc))} }).collect_view()}
+                        </details>
+                        <details class="case-guide">
+                            <summary>{t!("Read the facilitator's guide: {0}", l.case.title.get(loc))}</summary>
+                            <h3>{ts!("Learning goals")}</h3>
+                            <ul>{l.case.guide.goals.iter().map(|g| view! { <li>{g.get(loc).to_string()}</li> }).collect_view()}</ul>
+                            <h3>{ts!("Common misconceptions")}</h3>
+                            <ul>{l.case.guide.misconceptions.iter().map(|g| view! { <li>{g.get(loc).to_string()}</li> }).collect_view()}</ul>
+                            <p class="small muted">{ts!("The PDF of the guide has both session plans, the discussion questions and key points per section, and the reference answers.")}</p>
+                        </details>
+                    }.into_any()
+                }
+                Err(e) => view! { <p class="alert alert-error" role="alert">{t!("The case could not be loaded: {0}", e)}</p> }.into_any(),
+            }}
             <div aria-live="polite">{move || status.get().map(|s| view! { <p class="ok">{s}</p> })}</div>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
         </article>
