@@ -111,7 +111,14 @@ pub fn from_recommendation(
         id,
         r.text.get(lang.code()).to_string(),
         Source::Recommendation,
-        priority_of(r.concern, r.red_flag, q.max_concern),
+        // On the question's own scale, as the report and the results page give the concern.
+        priority_of(
+            r.concern,
+            r.red_flag,
+            q.question(&r.question_id)
+                .map(|x| x.question.kind.max_concern())
+                .unwrap_or(q.max_concern),
+        ),
         now,
     );
     a.description = t!(

@@ -102,13 +102,25 @@ pub fn encode_bin(q: &Questionnaire) -> Vec<u8> {
 
 /// The first bytes of every binary questionnaire, with the layout's version (2: the triage's
 /// roles and duties, questionnaire 2.0.0; 3: postcard instead of bincode; 4: `extends` and
-/// `extended_from`).
-pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x04\n";
+/// `extended_from`; 5: `consistency` and `headlines` at the end, and the severity `stop`).
+pub const BIN_MAGIC: &[u8; 8] = b"ELSAQ\x00\x05\n";
+
+/// Layout 4, which questionnaires kept in the browser by tool 0.4 have: layout 5 without its two
+/// last lists, so it reads as layout 5 with both empty (two zero lengths).
+const BIN_MAGIC_4: &[u8; 8] = b"ELSAQ\x00\x04\n";
 
 pub fn decode_bin(bytes: &[u8]) -> Result<Questionnaire, String> {
-    let body = bytes
-        .strip_prefix(BIN_MAGIC.as_slice())
-        .ok_or("not a questionnaire file of this version of the tool")?;
+    let older;
+    let body = match bytes.strip_prefix(BIN_MAGIC.as_slice()) {
+        Some(body) => body,
+        None => {
+            let four = bytes
+                .strip_prefix(BIN_MAGIC_4.as_slice())
+                .ok_or("not a questionnaire file of this version of the tool")?;
+            older = [four, &[0, 0]].concat();
+            &older
+        }
+    };
     // The browser does not spell out postcard's error: its text costs the first page load more
     // than it tells a user.
     from_postcard(body).map_err(|e| {

@@ -146,7 +146,8 @@ pub fn fit<'k>(
         .find(|(k, _)| k.id == q.id && k.version == q.version)
     {
         None => Fit::New,
-        Some((_, b)) if b == bin => Fit::Same,
+        // The same content kept in an older binary layout is the same questionnaire.
+        Some((k, b)) if b == bin || k == q => Fit::Same,
         Some(_) => Fit::Conflict,
     }
 }

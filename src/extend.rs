@@ -5,20 +5,23 @@
 //! The result is the base with the extension's id, version, title and description; the base's
 //! sections first, then the added ones; `max_concern` the base's (an extension that gives
 //! another is refused); the extension's `bands` when it gives them, else the base's; its
-//! `triage`, `duties` and `replaced` after the base's; `legal_as_of` the extension's when it
+//! `triage`, `duties`, `replaced`, `consistency` and `headlines` after the base's; `legal_as_of` the extension's when it
 //! gives one. `extends` becomes `extended_from`, so a resolved questionnaire is never resolved
 //! again. Validation then runs on the whole, and [`FilePaths::to_file`] turns the whole's paths
 //! back into the paths of the extension's file, for its line and column.
 
 use crate::model::{Base, Questionnaire};
 
-/// How many sections, triage rules, duties and replacements of the whole came from the base.
+/// How many sections, triage rules, duties, replacements, consistency checks and headlines of the
+/// whole came from the base.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FilePaths {
     sections: usize,
     triage: usize,
     duties: usize,
     replaced: usize,
+    consistency: usize,
+    headlines: usize,
 }
 
 impl FilePaths {
@@ -30,6 +33,8 @@ impl FilePaths {
             ("triage", self.triage),
             ("duties", self.duties),
             ("replaced", self.replaced),
+            ("consistency", self.consistency),
+            ("headlines", self.headlines),
         ] {
             let Some(rest) = path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else {
                 continue;
@@ -66,6 +71,8 @@ pub fn resolve(
         triage: base.triage.len(),
         duties: base.duties.len(),
         replaced: base.replaced.len(),
+        consistency: base.consistency.len(),
+        headlines: base.headlines.len(),
     };
     let mut whole = base.clone();
     whole.id = ext.id;
@@ -84,6 +91,8 @@ pub fn resolve(
     whole.triage.extend(ext.triage);
     whole.duties.extend(ext.duties);
     whole.replaced.extend(ext.replaced);
+    whole.consistency.extend(ext.consistency);
+    whole.headlines.extend(ext.headlines);
     if ext.legal_as_of.is_some() {
         whole.legal_as_of = ext.legal_as_of;
     }

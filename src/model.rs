@@ -132,6 +132,48 @@ pub struct Questionnaire {
     /// kept answers can say where the topic went.
     #[serde(default)]
     pub replaced: Vec<Replacement>,
+    /// Consistency checks: answers that contradict each other ("the tool only gives general
+    /// information" and "it decides who gets care"). Shown on the results page and in the report.
+    /// (Kept last, with `headlines`: the binary layout 5 adds them at the end, see
+    /// [`crate::bundled::decode_bin`].)
+    #[serde(default)]
+    pub consistency: Vec<ConsistencyCheck>,
+    /// The legal headline of the report's decision summary: per question a reader asks
+    /// ("High-risk AI system?"), the triage rules that answer it yes, no or unclear.
+    #[serde(default)]
+    pub headlines: Vec<Headline>,
+}
+
+/// Answers that contradict each other: when `when` holds, `message` asks the team to check them.
+/// The questions it names are those of its condition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencyCheck {
+    pub id: String,
+    pub when: Condition,
+    /// What contradicts what, in plain words, and what to check.
+    pub message: LocalText,
+}
+
+/// One line of the legal headline: a question about a framework, answered by the triage rules
+/// that fired. `yes` wins over `unclear`, `unclear` over `no`; when none fired, the answers do
+/// not settle it yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Headline {
+    pub id: String,
+    pub framework: Framework,
+    /// The question, e.g. "High-risk AI system?".
+    pub question: LocalText,
+    /// Rule ids that answer it "yes".
+    #[serde(default)]
+    pub yes: Vec<String>,
+    /// Rule ids that answer it "no".
+    #[serde(default)]
+    pub no: Vec<String>,
+    /// Rule ids that leave it unclear.
+    #[serde(default)]
+    pub unclear: Vec<String>,
 }
 
 /// A questionnaire named by id and version (the base of an extension).
@@ -393,8 +435,12 @@ pub enum Severity {
     Info,
     /// A duty or a check follows (e.g. transparency duties, a DPIA).
     Attention,
-    /// A heavy regime or a prohibition may apply (high-risk AI, a notified body, art. 5).
+    /// A heavy regime applies (high-risk AI, a notified body).
     High,
+    /// The team should stop until it is cleared up, such as a possibly prohibited practice (EU AI
+    /// Act art. 5). Counts as a red flag everywhere, and raises the overall level to the highest
+    /// band. (Last: the binary layout keeps the earlier variants' numbers.)
+    Stop,
 }
 
 /// A triage rule: when the condition holds, the conclusion is drawn, with the answers that made

@@ -13,12 +13,18 @@
 //!    score.
 //! 7. A red-flag answer raises its section's level, and the overall level, to at least the
 //!    second-highest band.
+//! 7a. A legal triage conclusion of severity "stop" (such as a possibly prohibited practice)
+//!    counts as a red flag, and raises the overall level to the highest band.
+//! 7b. The overall level is never milder than a section in the highest band: when a section
+//!    reaches it, so does the overall level. The overall score stays the weighted mean, and the
+//!    level says why it was raised ([`Raise`]).
 //! 8. The overall score is the mean of the section scores, weighted by the section weights;
 //!    sections without a score are left out.
 //! 9. For each section, the answers that contributed most concern are listed, largest first.
 
 use crate::answers::{Answer, Assessment, Missing, Progress, Visibility};
 use crate::model::*;
+use crate::t;
 
 /// How many top contributions a section lists.
 pub const TOP_CONTRIBUTIONS: usize = 5;
@@ -41,8 +47,27 @@ pub struct Contribution {
 pub struct Level {
     pub band_index: usize,
     pub band_id: String,
-    /// The level was raised by a red flag (the score alone would give a lower band).
-    pub raised_by_red_flag: bool,
+    /// Why the level is above the band of the score, if it is.
+    pub raised: Option<Raise>,
+}
+
+/// Why a level is above the band its score falls in (rules 7, 7a, 7b).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raise {
+    /// A red-flag answer (rule 7).
+    RedFlag,
+    /// A triage conclusion of severity "stop" (rule 7a): the rule's id.
+    Stop(String),
+    /// A section in the highest band (rule 7b): the section's id.
+    CriticalSection(String),
+}
+
+/// A legal triage conclusion of severity "stop" that the answers draw: a red flag (rule 7a).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StopFlag {
+    pub rule_id: String,
+    pub framework: Framework,
+    pub conclusion: LocalText,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,11 +111,14 @@ pub struct Outcome {
     pub overall: Option<f64>,
     pub overall_level: Option<Level>,
     pub red_flags: Vec<RedFlag>,
+    /// Triage conclusions of severity "stop": red flags too (rule 7a).
+    pub stops: Vec<StopFlag>,
     /// Questions answered "don't know": (section id, question id).
     pub knowledge_gaps: Vec<(String, String)>,
     /// N/A answers without a justification note.
     pub unjustified_na: Vec<(String, String)>,
-    /// Recommendations, most serious first: red flags, then by concern, in document order.
+    /// Recommendations, most serious first: red flags, then by concern on the question's own
+    /// scale (concern / the question's maximum), in document order.
     pub recommendations: Vec<Recommendation>,
     pub unanswered_required: Vec<Missing>,
 }
@@ -99,12 +127,38 @@ impl Outcome {
     pub fn section(&self, id: &str) -> Option<&SectionOutcome> {
         self.sections.iter().find(|s| s.section_id == id)
     }
+
+    /// Every red flag: the answers and the "stop" conclusions.
+    pub fn red_flag_count(&self) -> usize {
+        self.red_flags.len() + self.stops.len()
+    }
+
+    /// The sections whose level is the highest band ("critical"), in questionnaire order.
+    pub fn critical_sections<'a>(&'a self, q: &Questionnaire) -> Vec<&'a SectionOutcome> {
+        let top = q.bands.len().saturating_sub(1);
+        self.sections
+            .iter()
+            .filter(|s| s.level.as_ref().is_some_and(|l| l.band_index >= top))
+            .collect()
+    }
 }
 
-fn level(q: &Questionnaire, score: f64, red_flag: bool) -> Level {
+/// Whether a level is shown as serious (a colour, not a neutral step): the highest band only.
+pub fn is_critical(q: &Questionnaire, band_index: usize) -> bool {
+    band_index + 1 >= q.bands.len()
+}
+
+fn level_with(q: &Questionnaire, score: f64, floors: &[(usize, Raise)]) -> Level {
     let by_score = q.band_index(score);
-    let floor = if red_flag { q.red_flag_floor() } else { 0 };
-    let band_index = by_score.max(floor);
+    let mut band_index = by_score;
+    let mut raised = None;
+    // The first floor that raises most gives the reason.
+    for (floor, why) in floors {
+        if *floor > band_index {
+            band_index = *floor;
+            raised = Some(why.clone());
+        }
+    }
     Level {
         band_index,
         band_id: q
@@ -112,8 +166,17 @@ fn level(q: &Questionnaire, score: f64, red_flag: bool) -> Level {
             .get(band_index)
             .map(|b| b.id.clone())
             .unwrap_or_default(),
-        raised_by_red_flag: band_index > by_score,
+        raised,
     }
+}
+
+fn level(q: &Questionnaire, score: f64, red_flag: bool) -> Level {
+    let floors: &[(usize, Raise)] = if red_flag {
+        &[(q.red_flag_floor(), Raise::RedFlag)][..]
+    } else {
+        &[]
+    };
+    level_with(q, score, floors)
 }
 
 /// Score an assessment.
@@ -251,15 +314,60 @@ pub fn score(q: &Questionnaire, a: &Assessment) -> Outcome {
         // All weights zero: fall back to a plain mean.
         Some(scored.iter().map(|(v, _)| v).sum::<f64>() / scored.len() as f64)
     };
-    let overall_level = overall.map(|v| level(q, v, !red_flags.is_empty()));
+    let stops: Vec<StopFlag> = if q.triage.iter().any(|r| r.severity == Severity::Stop) {
+        crate::triage::evaluate(q, a, "en")
+            .into_iter()
+            .filter(|c| c.severity == Severity::Stop)
+            .map(|c| StopFlag {
+                rule_id: c.rule_id,
+                framework: c.framework,
+                conclusion: c.conclusion,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let top = q.bands.len().saturating_sub(1);
+    let overall_level = overall.map(|v| {
+        let mut floors = Vec::new();
+        if let Some(s) = stops.first() {
+            floors.push((top, Raise::Stop(s.rule_id.clone())));
+        }
+        if let Some(s) = sections
+            .iter()
+            .find(|s| s.level.as_ref().is_some_and(|l| l.band_index >= top))
+        {
+            floors.push((top, Raise::CriticalSection(s.section_id.clone())));
+        }
+        if !red_flags.is_empty() {
+            floors.push((q.red_flag_floor(), Raise::RedFlag));
+        }
+        level_with(q, v, &floors)
+    });
 
-    recommendations.sort_by(|x, y| y.red_flag.cmp(&x.red_flag).then(y.concern.cmp(&x.concern)));
+    // Concern on each question's own scale: 2 of 2 weighs as much as 4 of 4.
+    let share = |r: &Recommendation| {
+        let max = q
+            .question(&r.question_id)
+            .map(|x| x.question.kind.max_concern())
+            .unwrap_or(q.max_concern)
+            .max(1);
+        r.concern as f64 / max as f64
+    };
+    recommendations.sort_by(|x, y| {
+        y.red_flag.cmp(&x.red_flag).then(
+            share(y)
+                .partial_cmp(&share(x))
+                .unwrap_or(std::cmp::Ordering::Equal),
+        )
+    });
 
     Outcome {
         sections,
         overall,
         overall_level,
         red_flags,
+        stops,
         knowledge_gaps,
         unjustified_na,
         recommendations,
@@ -270,4 +378,33 @@ pub fn score(q: &Questionnaire, a: &Assessment) -> Outcome {
 /// Round a score for display: whole points.
 pub fn display_score(v: f64) -> String {
     format!("{}", v.round() as i64)
+}
+
+/// Why a level was raised, in one sentence (`loc`: the questionnaire's texts' language).
+pub fn raise_text(q: &Questionnaire, raise: &Raise, loc: &str) -> String {
+    match raise {
+        Raise::RedFlag => t!("Raised to this level because at least one answer is a red flag."),
+        Raise::Stop(rule) => {
+            let conclusion = q
+                .triage
+                .iter()
+                .find(|r| r.id == *rule)
+                .map(|r| r.conclusion.get(loc))
+                .unwrap_or(rule.as_str());
+            t!(
+                "Raised to this level because the legal triage says: {0}.",
+                conclusion.trim_end_matches('.')
+            )
+        }
+        Raise::CriticalSection(id) => {
+            let title = q
+                .section(id)
+                .map(|(_, s)| s.title.get(loc))
+                .unwrap_or(id.as_str());
+            t!(
+                "Raised to this level because the section “{0}” is at this level.",
+                title
+            )
+        }
+    }
 }

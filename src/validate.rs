@@ -67,6 +67,8 @@ pub enum ErrorKind {
     ExclusiveOutsideMultiChoice,
     /// A triage rule names a duty that does not exist.
     UnknownDuty { duty: String },
+    /// A headline names a triage rule that does not exist.
+    UnknownRule { rule: String },
     /// A duty, or a rule's duty, belongs to another framework than the rule; or a role belongs
     /// to another framework than its rule or duty.
     OtherFramework { item: String },
@@ -132,6 +134,7 @@ impl fmt::Display for ErrorKind {
                 write!(f, "only options of a multiple-choice question can be exclusive")
             }
             ErrorKind::UnknownDuty { duty } => write!(f, "unknown duty \"{duty}\""),
+            ErrorKind::UnknownRule { rule } => write!(f, "unknown triage rule \"{rule}\""),
             ErrorKind::OtherFramework { item } => write!(f, "\"{item}\" belongs to another framework"),
             ErrorKind::NoRole => write!(f, "a duty needs at least one role"),
             ErrorKind::MissingSource => write!(f, "a duty needs at least one source (an article)"),
@@ -550,6 +553,40 @@ impl Validator {
         }
         if let Some(d) = &q.legal_as_of {
             self.date("legal_as_of".into(), d);
+        }
+        let mut check_ids = HashSet::new();
+        for (ci, c) in q.consistency.iter().enumerate() {
+            let cp = format!("consistency[{ci}]");
+            self.id(format!("{cp}.id"), &c.id);
+            if !check_ids.insert(c.id.as_str()) {
+                self.push(format!("{cp}.id"), ErrorKind::DuplicateId { id: c.id.clone() });
+            }
+            self.text(format!("{cp}.message"), &c.message);
+            self.check_condition(&format!("{cp}.when"), &c.when, "", usize::MAX, &order, &kinds);
+        }
+        let mut headline_ids = HashSet::new();
+        for (hi, h) in q.headlines.iter().enumerate() {
+            let hp = format!("headlines[{hi}]");
+            self.id(format!("{hp}.id"), &h.id);
+            if !headline_ids.insert(h.id.as_str()) {
+                self.push(format!("{hp}.id"), ErrorKind::DuplicateId { id: h.id.clone() });
+            }
+            self.text(format!("{hp}.question"), &h.question);
+            if h.yes.is_empty() && h.no.is_empty() && h.unclear.is_empty() {
+                self.push(format!("{hp}"), ErrorKind::EmptyCondition);
+            }
+            for (key, list) in [("yes", &h.yes), ("no", &h.no), ("unclear", &h.unclear)] {
+                for (i, id) in list.iter().enumerate() {
+                    let path = format!("{hp}.{key}[{i}]");
+                    match q.triage.iter().find(|r| r.id == *id) {
+                        None => self.push(path, ErrorKind::UnknownRule { rule: id.clone() }),
+                        Some(r) if r.framework != h.framework => {
+                            self.push(path, ErrorKind::OtherFramework { item: id.clone() })
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
         }
         let mut duty_ids = HashSet::new();
         for (di, duty) in q.duties.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! The report of one assessment, built once as a typed document ([`doc::Doc`]) and rendered two
 //! ways: laid out on A4 pages ([`pages`], then `pdf`, our own PDF writer, feature `pdf`) and written as
-//! Markdown ([`md`]). The document is built by part (`parts/`: cover, ethics review, executive
-//! summary, legal triage, low-SES impact, priority actions, the team's action plan, detailed
+//! Markdown ([`md`]). The document is built by part (`parts/`: cover, decision summary, ethics review,
+//! executive summary, legal triage, low-SES impact, priority actions, the team's action plan, detailed
 //! answers, methodology) from [`Facts`]: the outcome, visibility, numbering, progress, triage and
 //! review, computed once per report. Nothing here downloads or touches storage.
 //!
@@ -117,6 +117,7 @@ pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
         let f = Facts::new(q, a, info);
         let mut w = doc::Writer::default();
         parts::cover(&mut w, &f);
+        parts::decision(&mut w, &f);
         parts::summary(&mut w, &f);
         parts::triage(&mut w, &f);
         parts::low_ses(&mut w, &f);

@@ -259,8 +259,9 @@ fn the_pdf_outline_is_in_document_order() {
     let want: Vec<String> = outline.into_iter().map(|(t, _)| t).collect();
     assert_eq!(got, want);
     assert_eq!(
-        &got[..3],
+        &got[..4],
         [
+            "Decision summary",
             "Executive summary",
             "Legal triage",
             "Impact on people with low socio-economic status"

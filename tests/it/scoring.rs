@@ -162,7 +162,7 @@ fn rule_red_flag_raises_the_level() {
     assert!(close(s.score, Some(40.0)));
     let level = s.level.as_ref().unwrap();
     assert_eq!(level.band_id, "high");
-    assert!(level.raised_by_red_flag);
+    assert_eq!(level.raised, Some(elsa::scoring::Raise::RedFlag));
     assert_eq!(s.red_flags, 1);
     assert_eq!(o.red_flags.len(), 1);
     assert_eq!(o.red_flags[0].question_id, "o1");
@@ -175,13 +175,13 @@ fn rule_red_flag_raises_the_level() {
     assert!(close(o.overall, Some(80.0 / 3.0)));
     let ol = o.overall_level.as_ref().unwrap();
     assert_eq!(ol.band_id, "high");
-    assert!(ol.raised_by_red_flag);
+    assert_eq!(ol.raised, Some(elsa::scoring::Raise::RedFlag));
     // A red flag never lowers a level that is already higher.
     let o = score(&q, &with(&q, &[("o1", "c")]));
     let l = o.section("oversight").unwrap().level.clone().unwrap();
     assert_eq!(
-        (l.band_id.as_str(), l.raised_by_red_flag),
-        ("critical", false)
+        (l.band_id.as_str(), l.raised),
+        ("critical", None)
     );
 }
 
@@ -244,7 +244,8 @@ fn rule_top_contributions_explain_the_score() {
     );
 }
 
-/// Recommendations follow from the answers, red flags first, then by concern.
+/// Recommendations follow from the answers, red flags first, then by concern on the question's
+/// own scale.
 #[test]
 fn recommendations_for_the_answers_given() {
     let q = mini();
@@ -257,11 +258,15 @@ fn recommendations_for_the_answers_given() {
         .collect();
     assert_eq!(
         got,
+        // The red flag first; then by concern on each question's own scale: o2 "no" (3 of 3),
+        // o3 "y" (3 of 3) and l1 "no" (4 of 4) are all at their question's maximum, so they keep
+        // questionnaire order (l1 is in a later section); o3 "x" (1 of 3) last. By the raw
+        // concern, l1's 4 would come before o2's 3, although both are the worst answer.
         vec![
             ("o1", "c"),
-            ("l1", "no"),
             ("o2", "no"),
             ("o3", "y"),
+            ("l1", "no"),
             ("o3", "x")
         ]
     );

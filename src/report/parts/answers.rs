@@ -39,10 +39,11 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
             };
             let (text, tone, strong) = match (&answer, a.answer(&question.id), concern) {
                 (None, _, _) => (t!("not answered"), Tone::Muted, false),
+                // Red is kept for red flags; other concern is shown in neutral steps (bold).
                 (Some(t), Some(Answer::DontKnow), _) => (
                     t!("{0} — knowledge gap (counts as the highest concern)", t),
-                    Tone::Danger,
-                    false,
+                    Tone::Normal,
+                    true,
                 ),
                 (Some(t), _, Some((c, max, _, true))) => (
                     t!("{0} — concern {1}/{2}, RED FLAG", t, c, max),
@@ -54,12 +55,8 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
                 }
                 (Some(t), _, Some((c, max, _, _))) => (
                     t!("{0} — concern {1}/{2}", t, c, max),
-                    if c * 2 >= max {
-                        Tone::Danger
-                    } else {
-                        Tone::Normal
-                    },
-                    false,
+                    Tone::Normal,
+                    c * 2 >= max,
                 ),
                 (Some(t), _, None) => (t.clone(), Tone::Normal, false),
             };

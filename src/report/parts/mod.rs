@@ -3,6 +3,7 @@
 mod actions;
 mod answers;
 mod cover;
+mod decision;
 mod method;
 mod plan;
 mod review;
@@ -12,6 +13,7 @@ mod triage;
 pub(super) use actions::actions;
 pub(super) use answers::answers;
 pub(super) use cover::cover;
+pub(super) use decision::{consistency, decision};
 pub(super) use method::methodology;
 pub(super) use plan::plan;
 pub(super) use summary::{low_ses, summary};
@@ -56,4 +58,29 @@ pub(super) fn triage_disclaimer() -> String {
         crate::triage::disclaimer_title(),
         crate::triage::disclaimer_body()
     )
+}
+
+/// `text` on one line (its spaces and line breaks made single spaces), cut at a word so that it
+/// has at most `max` characters, with "…" when cut.
+pub(crate) fn cut_at_word(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let all = words.join(" ");
+    if all.chars().count() <= max {
+        return all;
+    }
+    let mut out = String::new();
+    for word in words {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One word longer than the limit.
+        out = all.chars().take(max).collect();
+    }
+    format!("{}…", out.trim_end_matches([',', ';', ':', '.']))
 }

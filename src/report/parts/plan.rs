@@ -155,24 +155,5 @@ fn links(f: &Facts<'_>, a: &Action) -> Vec<String> {
 
 /// A description on one line, cut at a word after [`DESCRIPTION_MAX`] characters.
 fn short(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let all = words.join(" ");
-    if all.chars().count() <= DESCRIPTION_MAX {
-        return all;
-    }
-    let mut out = String::new();
-    for word in words {
-        if out.chars().count() + word.chars().count() + 1 > DESCRIPTION_MAX {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if out.is_empty() {
-        // One word longer than the limit.
-        out = all.chars().take(DESCRIPTION_MAX).collect();
-    }
-    format!("{}…", out.trim_end_matches([',', ';', ':', '.']))
+    super::cut_at_word(text, DESCRIPTION_MAX)
 }

@@ -17,18 +17,16 @@ fn col(header: String, share: f32, right: bool) -> Col {
     }
 }
 
-/// "Overall concern: 62 of 100 — High concern." (with the reason when a red flag raised it).
-fn overall_line(score: f64, level: &str, raised: bool) -> String {
+/// "Overall concern: 62 of 100 — High concern." (with the reason when it was raised).
+fn overall_line(f: &Facts<'_>, score: f64, level: &crate::scoring::Level) -> String {
     let mut line = t!(
         "Overall concern: {0} of 100 — {1}.",
         display_score(score),
-        level
+        f.level_label(level.band_index)
     );
-    if raised {
+    if let Some(r) = &level.raised {
         line.push(' ');
-        line.push_str(&t!(
-            "Raised to this level because of at least one red flag."
-        ));
+        line.push_str(&crate::scoring::raise_text(f.q, r, f.loc));
     }
     line
 }
@@ -43,17 +41,13 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
     match (&o.overall, &o.overall_level) {
         (Some(v), Some(level)) => {
             let band = q.bands.get(level.band_index);
-            let label = band.map(|b| b.label.get(f.loc)).unwrap_or_default();
-            let tone = if level.band_index + 2 >= q.bands.len() {
+            // Colour for the highest level only; the others are neutral.
+            let tone = if crate::scoring::is_critical(q, level.band_index) {
                 Tone::Danger
             } else {
                 Tone::Normal
             };
-            w.strong(
-                &overall_line(*v, label, level.raised_by_red_flag),
-                tone,
-                Size::Lead,
-            );
+            w.strong(&overall_line(f, *v, level), tone, Size::Lead);
             let meaning = band.map(|b| b.meaning.get(f.loc)).unwrap_or_default();
             if !meaning.trim().is_empty() {
                 w.para(meaning, Tone::Normal, Size::Body);
@@ -69,20 +63,27 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
     w.strong(
         &t!(
             "Red flags: {0} · Knowledge gaps (\"don't know\"): {1} · Required questions unanswered: {2}",
-            o.red_flags.len(),
+            o.red_flag_count(),
             o.knowledge_gaps.len(),
             o.unanswered_required.len()
         ),
         Tone::Normal,
         Size::Body,
     );
-    if !o.red_flags.is_empty() {
+    if o.red_flag_count() > 0 {
         w.space(4.0);
         w.heading(2, &t!("Red flags"), Tone::Normal, false);
-        let items = o
-            .red_flags
-            .iter()
-            .map(|x| {
+        let stops = o.stops.iter().map(|s| ListItem {
+            head: None,
+            text: t!(
+                "STOP — {0} ({1} legal triage)",
+                s.conclusion.get(f.loc),
+                s.framework.label()
+            ),
+            tone: Tone::Danger,
+        });
+        let items = stops
+            .chain(o.red_flags.iter().map(|x| {
                 let answer = q
                     .question(&x.question_id)
                     .and_then(|r| answer_text(r.question, a, f.loc))
@@ -96,7 +97,7 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
                     ),
                     tone: Tone::Danger,
                 }
-            })
+            }))
             .collect();
         w.push(Block::Items {
             items,
@@ -127,7 +128,7 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
                     let label = f.level_label(lv.band_index);
                     (
                         display_score(*v),
-                        if lv.raised_by_red_flag {
+                        if lv.raised.is_some() {
                             t!("{0} (raised by a red flag)", label)
                         } else {
                             label
@@ -143,9 +144,13 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
                 s.red_flags.to_string(),
                 format!("{}/{}", s.scored_answered, s.scored_visible),
             ];
+            let critical = s
+                .level
+                .as_ref()
+                .is_some_and(|l| crate::scoring::is_critical(q, l.band_index));
             Row {
                 cells,
-                tone: if s.red_flags > 0 {
+                tone: if s.red_flags > 0 || critical {
                     Tone::Danger
                 } else {
                     Tone::Normal
@@ -166,10 +171,13 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
                 t!("Overall (weighted)"),
                 display_score(v),
                 level,
-                o.red_flags.len().to_string(),
+                o.red_flag_count().to_string(),
                 String::new(),
             ],
-            tone: Tone::Normal,
+            tone: match &o.overall_level {
+                Some(l) if crate::scoring::is_critical(q, l.band_index) => Tone::Danger,
+                _ => Tone::Normal,
+            },
             strong: true,
             check: None,
         });
@@ -187,6 +195,7 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
     }));
     w.para(&t!("Scores run from 0 (no concern) to 100 (maximum concern). The method is explained at the end of this report."), Tone::Normal, Size::Small);
     w.space(12.0);
+    super::consistency(w, f);
 }
 
 pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
@@ -199,7 +208,7 @@ pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
         match (&so.score, &so.level) {
             (Some(v), Some(lv)) => {
                 let level = f.level_label(lv.band_index);
-                let line = if lv.raised_by_red_flag {
+                let line = if lv.raised.is_some() {
                     t!(
                         "Section score: {0} of 100 — {1} (raised by a red flag).",
                         display_score(*v),
@@ -253,12 +262,9 @@ pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
             };
             Row {
                 cells: vec![d.label().to_string(), status],
-                tone: if risk.is_some() {
-                    Tone::Danger
-                } else {
-                    Tone::Normal
-                },
-                strong: false,
+                // Red is kept for red flags and the highest level.
+                tone: Tone::Normal,
+                strong: risk.is_some(),
                 check: None,
             }
         })

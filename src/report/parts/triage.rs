@@ -17,8 +17,9 @@ pub(in super::super) fn triage(w: &mut Writer, f: &Facts<'_>) {
     w.para(&triage_dates_line(tr), Tone::Muted, Size::Small);
     w.space(4.0);
     for fw in &tr.frameworks {
-        let high = fw.conclusions.iter().any(|c| c.severity == Severity::High);
-        let tone = if fw.status == Status::Applies && high {
+        // Red for a "stop" conclusion only: it counts as a red flag.
+        let stop = fw.conclusions.iter().any(|c| c.severity == Severity::Stop);
+        let tone = if fw.status == Status::Applies && stop {
             Tone::Danger
         } else {
             Tone::Accent
@@ -33,7 +34,7 @@ pub(in super::super) fn triage(w: &mut Writer, f: &Facts<'_>) {
             );
         }
         for c in &fw.conclusions {
-            let tone = if c.severity == Severity::High {
+            let tone = if c.severity == Severity::Stop {
                 Tone::Danger
             } else {
                 Tone::Normal

@@ -44,7 +44,8 @@ pub fn triage_panel(
                     let severity = match (c.finding, c.severity) {
                         (crate::model::Finding::NotApplicable, _) => ("badge", t!("does not apply")),
                         (crate::model::Finding::Unclear, _) => ("badge badge-gap", t!("unclear")),
-                        (_, crate::model::Severity::High) => ("badge badge-flag", t!("high")),
+                        (_, crate::model::Severity::Stop) => ("badge badge-flag", t!("stop: red flag")),
+                        (_, crate::model::Severity::High) => ("badge badge-strong", t!("high")),
                         (_, crate::model::Severity::Attention) => ("badge badge-gap", t!("attention")),
                         (_, crate::model::Severity::Info) => ("badge", t!("for information")),
                     };

@@ -105,7 +105,7 @@ fn page(
                     <div>
                         <p class="overall-level">{crate::ui::loc(&band.label)}</p>
                         <p>{crate::ui::loc(&band.meaning)}</p>
-                        {level.raised_by_red_flag.then(|| view! { <p class="flag-text">{ts!("Raised to this level because at least one answer is a red flag.")}</p> })}
+                        {level.raised.as_ref().map(|r| view! { <p class="flag-text">{crate::scoring::raise_text(&q, r, locale)}</p> })}
                     </div>
                 </div>
             }
@@ -136,7 +136,7 @@ fn page(
             let title = sec_title(&s.section_id);
             let href = Route::Assessment { id: id.clone(), section: Some(s.section_id.clone()), question: None }.href();
             let (score_txt, level_txt) = match (&s.score, &s.level) {
-                (Some(v), Some(l)) if l.raised_by_red_flag => (display_score(*v), t!("{0} (raised by red flag)", band_label(l.band_index))),
+                (Some(v), Some(l)) if l.raised.is_some() => (display_score(*v), t!("{0} (raised by red flag)", band_label(l.band_index))),
                 (Some(v), Some(l)) => (display_score(*v), band_label(l.band_index)),
                 _ => ("—".to_string(), t!("not scored yet")),
             };
@@ -180,19 +180,50 @@ fn page(
         .collect_view();
 
     // Lists of questions that link back to where they are answered.
+    // "Stop" conclusions of the legal triage count as red flags, first.
     let red_flags = panel(
         "flags",
         t!("Red flags"),
-        Some(t!("Each of these answers is a serious problem on its own.")),
+        Some(t!("Each of these is a serious problem on its own.")),
         true,
-        o.red_flags
+        o.stops
             .iter()
-            .map(|f| {
+            .map(|s| {
+                view! { <li><strong>{ts!("Stop:")}</strong>" "{crate::ui::loc(&s.conclusion)}" "<span class="muted">"("{t!("{0} legal triage", s.framework.label())}")"</span></li> }.into_any()
+            })
+            .chain(o.red_flags.iter().map(|f| {
                 let answer = q.question(&f.question_id).and_then(|r| answer_text(r.question, &a, locale)).unwrap_or_default();
                 view! { <li><a href=link(&f.section_id, &f.question_id)>{qtext(&f.question_id)}</a>" — "{t!("you answered “{0}”.", answer)}</li> }.into_any()
-            })
+            }))
             .collect(),
     );
+    // Answers that contradict each other (the questionnaire's consistency checks).
+    let contradictions = {
+        let checks = crate::consistency::check(&q, &a);
+        (!checks.is_empty()).then(|| {
+            let items = checks
+                .iter()
+                .map(|c| {
+                    let qs = c
+                        .questions
+                        .iter()
+                        .map(|(sid, qid)| {
+                            let answer = q.question(qid).and_then(|r| answer_text(r.question, &a, locale)).unwrap_or_else(|| t!("not answered"));
+                            view! { <li><a href=link(sid, qid)>{qtext(qid)}</a>" — “"{answer}"”"</li> }
+                        })
+                        .collect_view();
+                    view! { <li class="check" data-check=c.id.clone()><p>{crate::ui::loc(&c.message)}</p><ul>{qs}</ul></li> }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby="checks-heading" class="panel panel-check">
+                    <h2 id="checks-heading">{ts!("Answers to check")}</h2>
+                    <p>{ts!("These answers seem to contradict each other. Check them, and change the answer that is wrong or explain both in a note.")}</p>
+                    <ul class="checks">{items}</ul>
+                </section>
+            }
+        })
+    };
     let simple = |list: &[(String, String)]| -> Vec<AnyView> {
         list.iter()
             .map(|(sid, qid)| view! { <li><a href=link(sid, qid)>{qtext(qid)}</a></li> }.into_any())
@@ -494,8 +525,9 @@ fn page(
                 </div>
             </section>
             {review}
-            {triage}
             {red_flags}
+            {contradictions}
+            {triage}
             {gaps}
             {missing}
             {unjustified}
