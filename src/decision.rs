@@ -52,10 +52,14 @@ pub fn serious(q: &Questionnaire, o: &Outcome) -> Vec<Serious> {
     }));
     // One line per question, even when several picked options are red flags.
     out.dedup();
-    out.extend(o.critical_sections(q).into_iter().map(|s| Serious::Critical {
-        section_id: s.section_id.clone(),
-        score: s.score.unwrap_or(0.0),
-    }));
+    out.extend(
+        o.critical_sections(q)
+            .into_iter()
+            .map(|s| Serious::Critical {
+                section_id: s.section_id.clone(),
+                score: s.score.unwrap_or(0.0),
+            }),
+    );
     out
 }
 
@@ -229,7 +233,11 @@ pub enum Stage {
     /// Signed off, but the answers changed after the sign-off.
     ChangedAfterSignOff { at: String },
     /// Signed off by a reviewer on these very answers.
-    Final { verdict: String, by: String, at: String },
+    Final {
+        verdict: String,
+        by: String,
+        at: String,
+    },
 }
 
 /// The assessment's status block.

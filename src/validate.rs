@@ -559,17 +559,30 @@ impl Validator {
             let cp = format!("consistency[{ci}]");
             self.id(format!("{cp}.id"), &c.id);
             if !check_ids.insert(c.id.as_str()) {
-                self.push(format!("{cp}.id"), ErrorKind::DuplicateId { id: c.id.clone() });
+                self.push(
+                    format!("{cp}.id"),
+                    ErrorKind::DuplicateId { id: c.id.clone() },
+                );
             }
             self.text(format!("{cp}.message"), &c.message);
-            self.check_condition(&format!("{cp}.when"), &c.when, "", usize::MAX, &order, &kinds);
+            self.check_condition(
+                &format!("{cp}.when"),
+                &c.when,
+                "",
+                usize::MAX,
+                &order,
+                &kinds,
+            );
         }
         let mut headline_ids = HashSet::new();
         for (hi, h) in q.headlines.iter().enumerate() {
             let hp = format!("headlines[{hi}]");
             self.id(format!("{hp}.id"), &h.id);
             if !headline_ids.insert(h.id.as_str()) {
-                self.push(format!("{hp}.id"), ErrorKind::DuplicateId { id: h.id.clone() });
+                self.push(
+                    format!("{hp}.id"),
+                    ErrorKind::DuplicateId { id: h.id.clone() },
+                );
             }
             self.text(format!("{hp}.question"), &h.question);
             if h.yes.is_empty() && h.no.is_empty() && h.unclear.is_empty() {

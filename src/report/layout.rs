@@ -129,8 +129,47 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
                 line.push_str(word);
                 line_w = w;
             } else {
-                // A word wider than a whole line: fill the current line, then break by chars.
+                // A word wider than a whole line: first at the places a reader expects a break
+                // (after a hyphen, or after a slash, dot or `?`, `&`, `=` of an address), each
+                // piece on the line where it fits; then, if a piece is still too wide, by chars.
                 let mut rest = word;
+                let mut placed = false;
+                loop {
+                    let rw = m.width(rest, size, bold);
+                    if rw <= max_w {
+                        if !line.is_empty() && line_w + space + rw > max_w {
+                            lines.push(std::mem::take(&mut line));
+                            line_w = 0.0;
+                        }
+                        if !line.is_empty() {
+                            line.push(' ');
+                            line_w += space;
+                        }
+                        line.push_str(rest);
+                        line_w += rw;
+                        placed = true;
+                        break;
+                    }
+                    match break_at(m, rest, size, bold, max_w, line_w, line.is_empty(), space) {
+                        Some(cut) => {
+                            if !line.is_empty() {
+                                line.push(' ');
+                            }
+                            line.push_str(&rest[..cut]);
+                            lines.push(std::mem::take(&mut line));
+                            line_w = 0.0;
+                            rest = &rest[cut..];
+                        }
+                        None if !line.is_empty() => {
+                            lines.push(std::mem::take(&mut line));
+                            line_w = 0.0;
+                        }
+                        None => break,
+                    }
+                }
+                if placed {
+                    continue;
+                }
                 if !line.is_empty() {
                     let prefix = fit_prefix(m, rest, size, bold, max_w - line_w - space);
                     if prefix > 0 {
@@ -156,6 +195,35 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
         lines.push(line);
     }
     lines
+}
+
+/// Where to break a word that is wider than a line: the longest prefix that ends just after a
+/// break character (`-`, `/`, `.`, `?`, `&`, `=`, `_`) and fits in what is left of the line.
+/// `None` when no such prefix fits (the caller then closes the line and tries a fresh one).
+#[allow(clippy::too_many_arguments)]
+fn break_at(
+    m: &dyn Measure,
+    word: &str,
+    size: f32,
+    bold: bool,
+    max_w: f32,
+    line_w: f32,
+    line_empty: bool,
+    space: f32,
+) -> Option<usize> {
+    let room = if line_empty {
+        max_w
+    } else {
+        max_w - line_w - space
+    };
+    let cuts: Vec<usize> = word
+        .char_indices()
+        .filter(|(i, c)| "-/.?&=_".contains(*c) && i + c.len_utf8() < word.len())
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    cuts.into_iter()
+        .rev()
+        .find(|&i| m.width(&word[..i], size, bold) <= room)
 }
 
 /// The longest prefix (in bytes, on a char boundary) of `s` that fits in `max_w`.
@@ -252,7 +320,12 @@ impl<'m> Layout<'m> {
         }
     }
 
+    /// Vertical space. At the top of a page it is dropped: there it would only push the page's
+    /// content down, or leave a page blank before a page break.
     pub fn space(&mut self, h: f32) {
+        if self.y <= CONTENT_TOP {
+            return;
+        }
         self.y += h;
         if self.y > CONTENT_BOTTOM {
             self.new_page();
@@ -433,9 +506,12 @@ impl<'m> Layout<'m> {
     pub fn table(&mut self, cols: &[Column<'_>], rows: &[Vec<String>], row_styles: &[Style]) {
         let pad = 4.0;
         let header_style = Style::new(9.0, true, INK);
+        // Columns are as wide as their longest word in the widest style used (a bold row).
         let body_style = row_styles
-            .first()
+            .iter()
             .copied()
+            .find(|s| s.bold)
+            .or(row_styles.first().copied())
             .unwrap_or(Style::new(9.0, false, INK));
         let widths = self.column_widths(cols, rows, header_style, body_style, pad);
         let header: Vec<String> = cols.iter().map(|c| c.header.to_string()).collect();

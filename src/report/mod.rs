@@ -55,6 +55,8 @@ pub(crate) struct Facts<'a> {
     /// The questionnaire's content digest, part of the review's fingerprint (a questionnaire of
     /// the user's own with a review only).
     pub digest: Option<String>,
+    /// How many actions the decision summary lists (see [`build_pages`]).
+    pub top_actions: usize,
 }
 
 impl<'a> Facts<'a> {
@@ -86,6 +88,7 @@ impl<'a> Facts<'a> {
                 .review
                 .as_ref()
                 .and_then(|_| crate::review::questionnaire_digest(q)),
+            top_actions: crate::decision::TOP_ACTIONS,
             review: a.review(),
             vis,
         }
@@ -113,8 +116,19 @@ impl<'a> Facts<'a> {
 
 /// Build the report of an assessment as a document, in the language of `info`.
 pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
+    build_with(q, a, info, crate::decision::TOP_ACTIONS)
+}
+
+/// [`build`], with at most `top_actions` actions in the decision summary.
+fn build_with(
+    q: &Questionnaire,
+    a: &Assessment,
+    info: &ReportInfo,
+    top_actions: usize,
+) -> doc::Doc {
     crate::i18n::with_lang(info.lang, || {
-        let f = Facts::new(q, a, info);
+        let mut f = Facts::new(q, a, info);
+        f.top_actions = top_actions;
         let mut w = doc::Writer::default();
         parts::cover(&mut w, &f);
         parts::decision(&mut w, &f);
@@ -137,16 +151,33 @@ pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
     })
 }
 
+/// The fewest top actions the decision summary lists when ten do not fit on its page.
+const TOP_ACTIONS_MIN: usize = 5;
+
 /// The report laid out on pages with `m`'s text widths: the pages and the outline (title,
-/// 1-based page).
+/// 1-based page). The decision summary is one page: when the findings, the legal headline and
+/// ten actions do not fit on it, it lists fewer actions (down to [`TOP_ACTIONS_MIN`]; its
+/// heading says how many there are in all).
 pub fn build_pages(
     q: &Questionnaire,
     a: &Assessment,
     info: &ReportInfo,
     m: &dyn Measure,
 ) -> (Vec<Page>, Vec<(String, usize)>) {
-    let doc = build(q, a, info);
-    crate::i18n::with_lang(info.lang, || pages::lay_out(&doc, m))
+    crate::i18n::with_lang(info.lang, || {
+        let decision = t!("Decision summary");
+        let mut n = crate::decision::TOP_ACTIONS;
+        loop {
+            let laid = pages::lay_out(&build_with(q, a, info, n), m);
+            let page = |i: usize| laid.1.get(i).map(|(_, p)| *p);
+            let at = laid.1.iter().position(|(t, _)| *t == decision);
+            let one_page = at.is_none_or(|i| page(i + 1) == page(i).map(|p| p + 1));
+            if one_page || n <= TOP_ACTIONS_MIN {
+                return laid;
+            }
+            n -= 1;
+        }
+    })
 }
 
 /// "ELSA self-assessment report"

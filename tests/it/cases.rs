@@ -26,7 +26,7 @@ fn questionnaire(id: &str, version: &str) -> Questionnaire {
 }
 
 /// Import a file as the app does (every check of an import), or say why it fails.
-fn import(path: &Path) -> Assessment {
+pub fn import(path: &Path) -> Assessment {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let offered: Vec<(String, String, String)> = elsa::bundled::offered()
         .iter()

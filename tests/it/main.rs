@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod conditions;
 mod custom;
+mod decision;
 mod embedded;
 mod extend;
 mod fonts;

@@ -49,6 +49,33 @@ fn wrap_respects_the_width_and_splits_long_words() {
     );
 }
 
+/// Issue 19: a word wider than the line breaks where a reader expects it (after a hyphen, after
+/// a slash of an address), not in the middle of a syllable; a word that fits is never broken.
+#[test]
+fn wide_words_break_after_hyphens_and_slashes() {
+    // 12 chars per line.
+    let lines = wrap(&Fixed, "Hoog-risico-AI-systeem?", 10.0, false, 60.0);
+    assert_eq!(lines, vec!["Hoog-risico-", "AI-systeem?"]);
+    let lines = wrap(
+        &Fixed,
+        "zie https://ex.org/aa/bbbb/cc nu",
+        10.0,
+        false,
+        60.0,
+    );
+    assert_eq!(lines, vec!["zie https://", "ex.org/aa/", "bbbb/cc nu"]);
+    // Fits on the next line whole: moved, not broken.
+    assert_eq!(
+        wrap(&Fixed, "een AI-verordening", 10.0, false, 80.0),
+        vec!["een", "AI-verordening"]
+    );
+    // No break character: by characters, as before.
+    assert_eq!(
+        wrap(&Fixed, "abcdefghijklmnop", 10.0, false, 60.0),
+        vec!["abcdefghijkl", "mnop"]
+    );
+}
+
 fn big_assessment() -> (elsa::model::Questionnaire, elsa::answers::Assessment) {
     let q = mini();
     let mut a = with(

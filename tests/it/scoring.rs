@@ -179,10 +179,7 @@ fn rule_red_flag_raises_the_level() {
     // A red flag never lowers a level that is already higher.
     let o = score(&q, &with(&q, &[("o1", "c")]));
     let l = o.section("oversight").unwrap().level.clone().unwrap();
-    assert_eq!(
-        (l.band_id.as_str(), l.raised),
-        ("critical", None)
-    );
+    assert_eq!((l.band_id.as_str(), l.raised), ("critical", None));
 }
 
 /// Rule: the overall score is the weighted mean of the scored sections.

@@ -15,10 +15,10 @@ use crate::t;
 const SERIOUS_MAX: usize = 6;
 
 /// The longest conclusion in the legal headline, in characters (the triage part has it whole).
-const CONCLUSION_MAX: usize = 100;
+const CONCLUSION_MAX: usize = 80;
 
 /// The longest action text in the top list, in characters.
-const ACTION_MAX: usize = 70;
+const ACTION_MAX: usize = 64;
 
 fn col(header: String, share: f32) -> Col {
     Col {
@@ -41,11 +41,10 @@ pub(crate) fn serious_text(f: &Facts<'_>, s: &Serious) -> String {
             framework.label()
         ),
         Serious::RedFlag { question_id, .. } => {
-            let answer = f
-                .q
-                .question(question_id)
-                .and_then(|r| answer_text(r.question, f.a, f.loc))
-                .unwrap_or_default();
+            let answer =
+                f.q.question(question_id)
+                    .and_then(|r| answer_text(r.question, f.a, f.loc))
+                    .unwrap_or_default();
             t!(
                 "▲ Red flag — {0} {1}: “{2}”",
                 f.number(question_id),
@@ -54,11 +53,10 @@ pub(crate) fn serious_text(f: &Facts<'_>, s: &Serious) -> String {
             )
         }
         Serious::Critical { section_id, score } => {
-            let title = f
-                .q
-                .section(section_id)
-                .map(|(_, s)| s.title.get(f.loc))
-                .unwrap_or(section_id.as_str());
+            let title =
+                f.q.section(section_id)
+                    .map(|(_, s)| s.title.get(f.loc))
+                    .unwrap_or(section_id.as_str());
             t!(
                 "■ {0}: {1} ({2} of 100)",
                 title,
@@ -72,28 +70,24 @@ pub(crate) fn serious_text(f: &Facts<'_>, s: &Serious) -> String {
 pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
     let (q, a, o) = (f.q, f.a, &f.outcome);
     w.part(&t!("Decision summary"), true);
-    w.para(&t!("The findings that matter most for a decision, on one page. The rest of the report gives the evidence."), Tone::Muted, Size::Small);
     // The status of the assessment, in small print: what is decided on.
     let st = crate::decision::status_block(q, a, f.review.as_ref(), f.digest.as_deref(), f.loc);
     let not_given = t!("not given");
     let stage = match &st.stage {
         Stage::Draft => t!("Draft: not signed off by a reviewer"),
-        Stage::ChangedAfterSignOff { at } => t!(
-            "Draft: the answers changed after the sign-off of {0}",
-            at
-        ),
+        Stage::ChangedAfterSignOff { at } => {
+            t!("Draft: the answers changed after the sign-off of {0}", at)
+        }
         Stage::Final { verdict, by, at } => {
             t!("Final: {0}, signed off by {1} on {2}", verdict, by, at)
         }
     };
-    let next = st
-        .next_assessment
-        .as_deref()
-        .map(date)
-        .unwrap_or_else(|| match q.question(crate::decision::REASSESSMENT_QUESTION) {
+    let next = st.next_assessment.as_deref().map(date).unwrap_or_else(|| {
+        match q.question(crate::decision::REASSESSMENT_QUESTION) {
             Some(_) => t!("not set: give a date in the project profile"),
             None => t!("not set"),
-        });
+        }
+    });
     let assessors = if st.assessors.is_empty() {
         not_given.clone()
     } else {
@@ -143,7 +137,7 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
             .take(SERIOUS_MAX)
             .map(|s| ListItem {
                 head: None,
-                text: super::cut_at_word(&serious_text(f, s), 160),
+                text: super::cut_at_word(&serious_text(f, s), 95),
                 tone: Tone::Danger,
             })
             .collect();
@@ -166,7 +160,7 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
     if !checks.is_empty() {
         w.strong(
             &t!(
-                "Answers that contradict each other: {0}. Check them before deciding (see “Answers to check” in the executive summary).",
+                "Answers that contradict each other: {0} (see “Answers to check”).",
                 checks.len()
             ),
             Tone::Normal,
@@ -179,7 +173,7 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
     match (&o.overall, &o.overall_level) {
         (Some(v), Some(level)) => {
             let line = t!(
-                "Overall level: {0} (score {1} of 100, the weighted mean of the sections).",
+                "Overall level: {0} (score {1} of 100).",
                 f.level_label(level.band_index),
                 display_score(*v)
             );
@@ -239,10 +233,10 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
                 .collect();
             w.push(Block::Table(Table {
                 cols: vec![
-                    col(t!("Framework"), 0.13),
-                    col(t!("Question"), 0.24),
-                    col(t!("Answer"), 0.17),
-                    col(t!("Because the triage concludes"), 0.46),
+                    col(t!("Framework"), 0.12),
+                    col(t!("Question"), 0.21),
+                    col(t!("Answer"), 0.15),
+                    col(t!("Because the triage concludes"), 0.52),
                 ],
                 rows,
                 notes: Vec::new(),
@@ -262,17 +256,24 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
 
     // 4. The top actions.
     let as_of = crate::files::date_part(&f.info.generated_at);
-    let top = crate::decision::top_actions(q, a, o, f.loc, as_of, crate::decision::TOP_ACTIONS);
-    w.heading(
-        2,
-        &if top.from_plan {
-            t!("Top open actions of the action plan")
-        } else {
-            t!("Top actions")
-        },
-        Tone::Normal,
-        false,
-    );
+    let top = crate::decision::top_actions(q, a, o, f.loc, as_of, f.top_actions);
+    // The heading says how many there are in all, and where the rest is.
+    let more = top.total > top.items.len();
+    let heading = match (top.from_plan, more) {
+        (true, false) => t!("Top open actions of the action plan"),
+        (false, false) => t!("Top actions"),
+        (true, true) => t!(
+            "Top {0} of the {1} open actions of the action plan",
+            top.items.len(),
+            top.total
+        ),
+        (false, true) => t!(
+            "Top {0} of {1} actions (all are in “Priority actions”)",
+            top.items.len(),
+            top.total
+        ),
+    };
+    w.heading(2, &heading, Tone::Normal, false);
     if top.items.is_empty() {
         w.para(
             &if top.from_plan {
@@ -341,9 +342,9 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
         } else {
             vec![
                 col("#".into(), 0.05),
-                col(t!("Action"), 0.66),
-                col(t!("Question"), 0.13),
-                col(t!("Priority"), 0.16),
+                col(t!("Action"), 0.70),
+                col(t!("Question"), 0.12),
+                col(t!("Priority"), 0.13),
             ]
         };
         w.push(Block::Table(Table {
@@ -351,26 +352,7 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
             rows,
             notes: Vec::new(),
         }));
-        if top.total > top.items.len() {
-            w.para(
-                &if top.from_plan {
-                    t!(
-                        "{0} more open actions are in the action plan.",
-                        top.total - top.items.len()
-                    )
-                } else {
-                    t!(
-                        "{0} more actions are in “Priority actions”.",
-                        top.total - top.items.len()
-                    )
-                },
-                Tone::Muted,
-                Size::Small,
-            );
-        }
     }
-    w.space(4.0);
-
     w.space(8.0);
 }
 
@@ -393,11 +375,10 @@ pub(in super::super) fn consistency(w: &mut Writer, f: &Facts<'_>) {
             .questions
             .iter()
             .map(|(_, qid)| {
-                let answer = f
-                    .q
-                    .question(qid)
-                    .and_then(|r| answer_text(r.question, f.a, f.loc))
-                    .unwrap_or_else(|| t!("not answered"));
+                let answer =
+                    f.q.question(qid)
+                        .and_then(|r| answer_text(r.question, f.a, f.loc))
+                        .unwrap_or_else(|| t!("not answered"));
                 ListItem {
                     head: None,
                     text: format!("{} {} — {answer}", f.number(qid), f.question_text(qid)),

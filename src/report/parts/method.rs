@@ -8,7 +8,7 @@ use crate::i18n::date;
 use crate::t;
 
 /// How the scores are computed, one rule per item.
-fn method_rules() -> [String; 6] {
+fn method_rules() -> [String; 9] {
     [
         t!("Only visible choice questions of scored sections count. The project profile, the legal triage, text questions and date questions do not count."),
         t!("An answer adds the concern of the chosen option (for multiple choice: the most concerning option picked), out of the question's maximum concern."),
@@ -16,6 +16,9 @@ fn method_rules() -> [String; 6] {
         t!("Section score = 100 × sum of concerns ÷ sum of maximum concerns, from 0 (no concern) to 100."),
         t!("The level is the first band whose upper limit is at least the score (see the bands below). A red flag raises its section, and the overall level, to at least the second-highest band."),
         t!("The overall score is the mean of the section scores, weighted by section weight. Sections without answers are left out."),
+        t!("The overall level is never milder than a section at the highest level: then it is raised to that level too. The overall score stays the weighted mean."),
+        t!("A legal triage conclusion marked “stop”, such as a possibly prohibited AI practice, counts as a red flag and raises the overall level to the highest level."),
+        t!("Concern is always shown on the question's own scale, such as 2/3. Red marks only red flags and the highest level; other levels are shown in neutral steps."),
     ]
 }
 

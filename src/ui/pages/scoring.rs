@@ -59,6 +59,13 @@ pub fn ScoringPage() -> impl IntoView {
         </ul>
         <h2>{ts!("Overall score")}</h2>
         <p>{ts!("The overall score is the average of the section scores, weighted by each section's weight (the low-SES section weighs more in the bundled questionnaires). Sections without any scored answer are left out.")}</p>
+        <ul>
+            <li>{ts!("The overall level is never milder than a section at the highest level: then it is raised to that level too. The overall score stays the weighted mean.")}</li>
+            <li>{ts!("A legal triage conclusion marked “stop”, such as a possibly prohibited AI practice, counts as a red flag and raises the overall level to the highest level.")}</li>
+            <li>{ts!("The results page and the report say why a level was raised.")}</li>
+        </ul>
+        <h2>{ts!("Answers that contradict each other")}</h2>
+        <p>{ts!("The questionnaire also has consistency checks. When two answers cannot both be true, such as “only general information” and “recommends an action for a patient”, the results page and the report ask you to check them. They do not change the score.")}</p>
         <h2>{ts!("Levels")}</h2>
         {bands}
         <p class="muted">{ts!("Scores help you see where to act first. They are not a verdict, and legal pointers in this tool are indicative, not legal advice.")}</p>
