@@ -13,11 +13,11 @@
 //!    score.
 //! 7. A red-flag answer raises its section's level, and the overall level, to at least the
 //!    second-highest band.
-//! 7a. A legal triage conclusion of severity "stop" (such as a possibly prohibited practice)
-//!    counts as a red flag, and raises the overall level to the highest band.
-//! 7b. The overall level is never milder than a section in the highest band: when a section
-//!    reaches it, so does the overall level. The overall score stays the weighted mean, and the
-//!    level says why it was raised ([`Raise`]).
+//!    - 7a. A legal triage conclusion of severity "stop" (such as a possibly prohibited
+//!      practice) counts as a red flag, and raises the overall level to the highest band.
+//!    - 7b. The overall level is never milder than a section in the highest band: when a
+//!      section reaches it, so does the overall level. The overall score stays the weighted
+//!      mean, and the level says why it was raised ([`Raise`]).
 //! 8. The overall score is the mean of the section scores, weighted by the section weights;
 //!    sections without a score are left out.
 //! 9. For each section, the answers that contributed most concern are listed, largest first.

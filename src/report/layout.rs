@@ -333,10 +333,38 @@ impl<'m> Layout<'m> {
     }
 
     /// Wrapped text at an indent, flowing across pages line by line.
+    /// Where a text that began on an earlier page goes on: "(continued)" in small print at the
+    /// top of the new page, so that a reader who turns to it knows the text did not start here.
+    fn mark_continued(&mut self, indent: f32) {
+        let style = Style::new(7.5, false, MUTED);
+        let y = self.y + style.size;
+        let text = crate::t!("(continued)");
+        self.page().items.push(Item::Text {
+            x: MARGIN_X + indent,
+            y,
+            style,
+            text,
+        });
+        self.y += style.line_height();
+    }
+
+    /// [`Self::ensure`] for the next line of a text: marks the text as continued when that line
+    /// starts a new page and is not the text's first.
+    fn ensure_line(&mut self, lh: f32, first: bool, indent: f32) {
+        let before = self.pages.len();
+        self.ensure(lh);
+        if !first && self.pages.len() > before {
+            self.mark_continued(indent);
+        }
+    }
+
     pub fn text(&mut self, text: &str, style: Style, indent: f32) {
         let lh = style.line_height();
-        for line in wrap(self.m, text, style.size, style.bold, CONTENT_W - indent) {
-            self.ensure(lh);
+        for (i, line) in wrap(self.m, text, style.size, style.bold, CONTENT_W - indent)
+            .into_iter()
+            .enumerate()
+        {
+            self.ensure_line(lh, i == 0, indent);
             let y = self.y + style.size;
             if !line.is_empty() {
                 self.page().items.push(Item::Text {
@@ -366,7 +394,7 @@ impl<'m> Layout<'m> {
             CONTENT_W - indent - label_w,
         );
         for (i, line) in lines.into_iter().enumerate() {
-            self.ensure(lh);
+            self.ensure_line(lh, i == 0, indent + label_w);
             let y = self.y + style.size;
             if i == 0 {
                 self.page().items.push(Item::Text {

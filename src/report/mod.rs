@@ -57,6 +57,9 @@ pub(crate) struct Facts<'a> {
     pub digest: Option<String>,
     /// How many actions the decision summary lists (see [`build_pages`]).
     pub top_actions: usize,
+    /// The page of each long note in the appendix ("A1" → 23), once the report has been laid
+    /// out (see [`build_pages`]); empty in Markdown.
+    pub note_pages: std::collections::HashMap<String, usize>,
 }
 
 impl<'a> Facts<'a> {
@@ -89,6 +92,7 @@ impl<'a> Facts<'a> {
                 .as_ref()
                 .and_then(|_| crate::review::questionnaire_digest(q)),
             top_actions: crate::decision::TOP_ACTIONS,
+            note_pages: Default::default(),
             review: a.review(),
             vis,
         }
@@ -116,19 +120,28 @@ impl<'a> Facts<'a> {
 
 /// Build the report of an assessment as a document, in the language of `info`.
 pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
-    build_with(q, a, info, crate::decision::TOP_ACTIONS)
+    build_with(
+        q,
+        a,
+        info,
+        crate::decision::TOP_ACTIONS,
+        &Default::default(),
+    )
 }
 
-/// [`build`], with at most `top_actions` actions in the decision summary.
+/// [`build`], with at most `top_actions` actions in the decision summary, and the appendix's
+/// pages of the long notes.
 fn build_with(
     q: &Questionnaire,
     a: &Assessment,
     info: &ReportInfo,
     top_actions: usize,
+    note_pages: &std::collections::HashMap<String, usize>,
 ) -> doc::Doc {
     crate::i18n::with_lang(info.lang, || {
         let mut f = Facts::new(q, a, info);
         f.top_actions = top_actions;
+        f.note_pages = note_pages.clone();
         let mut w = doc::Writer::default();
         parts::cover(&mut w, &f);
         parts::decision(&mut w, &f);
@@ -139,6 +152,7 @@ fn build_with(
         parts::plan(&mut w, &f);
         parts::answers(&mut w, &f);
         parts::methodology(&mut w, &f);
+        parts::notes_appendix(&mut w, &f);
         doc::Doc {
             running_left: a.display_name(),
             running_right: format!(
@@ -166,17 +180,43 @@ pub fn build_pages(
 ) -> (Vec<Page>, Vec<(String, usize)>) {
     crate::i18n::with_lang(info.lang, || {
         let decision = t!("Decision summary");
+        // The appendix's headings of the long notes, to find their pages in the outline.
+        let f = Facts::new(q, a, info);
+        let notes: Vec<(String, String)> = parts::long_notes(&f)
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (parts::note_label(i), parts::note_heading(&f, i, id)))
+            .collect();
         let mut n = crate::decision::TOP_ACTIONS;
-        loop {
-            let laid = pages::lay_out(&build_with(q, a, info, n), m);
+        let mut note_pages = std::collections::HashMap::new();
+        // Lay out until the decision summary fits its page and the note pages the body refers
+        // to are the pages the notes land on (a page number in the body can move a line).
+        let mut last = None;
+        for _ in 0..(crate::decision::TOP_ACTIONS + 4) {
+            let laid = pages::lay_out(&build_with(q, a, info, n, &note_pages), m);
             let page = |i: usize| laid.1.get(i).map(|(_, p)| *p);
             let at = laid.1.iter().position(|(t, _)| *t == decision);
             let one_page = at.is_none_or(|i| page(i + 1) == page(i).map(|p| p + 1));
-            if one_page || n <= TOP_ACTIONS_MIN {
+            if !one_page && n > TOP_ACTIONS_MIN {
+                n -= 1;
+                continue;
+            }
+            let found: std::collections::HashMap<String, usize> = notes
+                .iter()
+                .filter_map(|(label, heading)| {
+                    laid.1
+                        .iter()
+                        .find(|(t, _)| t == heading)
+                        .map(|(_, p)| (label.clone(), *p))
+                })
+                .collect();
+            if found == note_pages {
                 return laid;
             }
-            n -= 1;
+            note_pages = found;
+            last = Some(laid);
         }
+        last.unwrap_or_else(|| pages::lay_out(&build(q, a, info), m))
     })
 }
 

@@ -380,3 +380,61 @@ fn the_decision_summary_fits_on_page_two() {
         }
     }
 }
+
+/// A long note is cut in the detailed answers with where the rest is ("note A1, page N"), printed
+/// whole in the appendix on that very page, and marked "(continued)" where it runs onto the
+/// next page.
+#[cfg(feature = "pdf")]
+#[test]
+fn a_long_note_continues_in_the_appendix_on_the_page_it_names() {
+    let q = mini();
+    let mut a = with(&q, &[("o1", "b"), ("l1", "yes")]);
+    let words: Vec<String> = (0..1400).map(|i| format!("word{i}")).collect();
+    let note = format!("STARTMARK {} ENDMARK", words.join(" "));
+    a.set_note("o1", note.clone(), NOW);
+    a.set_note("o2", "A short note stays whole.".into(), NOW);
+    let fonts = elsa::report::pdf::Fonts::load().unwrap();
+    let (pages, outline) = elsa::report::build_pages(&q, &a, &info(Lang::En), &fonts);
+    let text_of = |p: usize| pages[p - 1].texts().join(" ");
+    let appendix_at = outline
+        .iter()
+        .find(|(t, _)| t == "Note A1: question 2.1")
+        .map(|(_, p)| *p)
+        .expect("the note is in the outline");
+    let body: Vec<usize> = (1..=pages.len())
+        .filter(|p| text_of(*p).contains("STARTMARK"))
+        .collect();
+    assert_eq!(
+        body.len(),
+        2,
+        "the start in the answers and in the appendix: {body:?}"
+    );
+    let answers_page = body[0];
+    assert!(answers_page < appendix_at);
+    let answers = text_of(answers_page);
+    assert!(
+        answers.contains(&format!(
+            "… continued in the appendix, note A1 (page {appendix_at})."
+        )),
+        "{answers}"
+    );
+    assert!(!answers.contains("ENDMARK"), "the body has only the start");
+    assert!(!answers.contains("word300 "), "the body has only the start");
+    // The appendix has all of it, over more than one page, marked as continued.
+    let rest: String = (appendix_at..=pages.len())
+        .map(text_of)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(rest.contains("ENDMARK") && rest.contains("word700"));
+    assert!(text_of(appendix_at + 1).contains("(continued)"));
+    // The short note is whole where it belongs, and not in the appendix.
+    assert!((1..appendix_at).any(|p| text_of(p).contains("A short note stays whole.")));
+    assert!(!rest.contains("A short note stays whole."));
+    // Markdown: no page numbers, the same cut and the whole note.
+    let md = elsa::report::md::render(&q, &a, &info(Lang::En));
+    assert!(
+        md.contains("continued in the appendix, note A1."),
+        "markdown"
+    );
+    assert!(md.contains("ENDMARK"));
+}

@@ -76,7 +76,20 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
                     true,
                 );
             } else if !note.is_empty() {
-                w.field(&t!("Note:"), note, Tone::Normal, false, true);
+                match long_notes(f).iter().position(|id| *id == question.id) {
+                    // A long note: its start here, the whole note in the appendix.
+                    Some(i) => {
+                        w.field(
+                            &t!("Note:"),
+                            &super::cut_at_word(note, NOTE_EXCERPT),
+                            Tone::Normal,
+                            false,
+                            true,
+                        );
+                        w.indented(&continued_text(f, i), Tone::Muted, Size::Small);
+                    }
+                    None => w.field(&t!("Note:"), note, Tone::Normal, false, true),
+                }
             }
             if let Some(c) = comments.and_then(|m| m.get(&question.id)) {
                 comment(w, c);
@@ -179,4 +192,71 @@ fn apart(w: &mut Writer, title: &str, why: &str) {
     w.heading(2, title, Tone::Normal, true);
     w.push(Block::Rule);
     w.para(why, Tone::Normal, Size::Small);
+}
+
+/// A note longer than this (in characters), or with more lines than [`NOTE_MAX_LINES`], is cut
+/// in the detailed answers and printed whole in the appendix.
+pub(crate) const NOTE_MAX: usize = 700;
+const NOTE_MAX_LINES: usize = 8;
+/// How much of a long note the detailed answers show.
+const NOTE_EXCERPT: usize = 400;
+
+/// The visible questions whose note is long, in questionnaire order: the appendix's notes A1, A2, …
+pub(crate) fn long_notes<'a>(f: &'a Facts<'a>) -> Vec<&'a str> {
+    f.q.questions()
+        .filter(|r| f.vis.is_visible(&r.question.id))
+        .filter(|r| !matches!(f.a.answer(&r.question.id), Some(Answer::NotApplicable)))
+        .filter(|r| {
+            let note = f.a.note(&r.question.id).trim();
+            note.chars().count() > NOTE_MAX || note.lines().count() > NOTE_MAX_LINES
+        })
+        .map(|r| r.question.id.as_str())
+        .collect()
+}
+
+/// "A3": the label of the `i`-th long note (from 0).
+pub(crate) fn note_label(i: usize) -> String {
+    format!("A{}", i + 1)
+}
+
+/// The appendix heading of the `i`-th long note.
+pub(crate) fn note_heading(f: &Facts<'_>, i: usize, question_id: &str) -> String {
+    t!(
+        "Note {0}: question {1}",
+        note_label(i),
+        f.number(question_id)
+    )
+}
+
+/// "Continued in the appendix, note A1 (page 23)." (without the page when it is not known, as in
+/// Markdown).
+fn continued_text(f: &Facts<'_>, i: usize) -> String {
+    match f.note_pages.get(&note_label(i)) {
+        Some(p) => t!(
+            "… continued in the appendix, note {0} (page {1}).",
+            note_label(i),
+            p
+        ),
+        None => t!("… continued in the appendix, note {0}.", note_label(i)),
+    }
+}
+
+/// The appendix: every long note whole, under its question.
+pub(in super::super) fn notes_appendix(w: &mut Writer, f: &Facts<'_>) {
+    let long = long_notes(f);
+    if long.is_empty() {
+        return;
+    }
+    w.part(&t!("Appendix: long notes in full"), true);
+    w.para(
+        &t!("The detailed answers show the start of these notes. Here they are in full."),
+        Tone::Normal,
+        Size::Small,
+    );
+    for (i, id) in long.iter().enumerate() {
+        w.heading(3, &note_heading(f, i, id), Tone::Normal, true);
+        w.indented(f.question_text(id), Tone::Muted, Size::Small);
+        w.field(&t!("Note:"), f.a.note(id).trim(), Tone::Normal, false, true);
+        w.space(6.0);
+    }
 }

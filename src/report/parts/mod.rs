@@ -11,7 +11,8 @@ mod summary;
 mod triage;
 
 pub(super) use actions::actions;
-pub(super) use answers::answers;
+pub(super) use answers::{answers, note_heading, notes_appendix};
+pub(crate) use answers::{long_notes, note_label};
 pub(super) use cover::cover;
 pub(super) use decision::{consistency, decision};
 pub(super) use method::methodology;
