@@ -140,6 +140,158 @@ fn disagreement_of(q: &Questionnaire, teams: &[&Assessment]) -> Vec<QuestionSpli
 }
 
 // ---------------------------------------------------------------------------------------------
+// The summary's reading of the answers (issue 19)
+// ---------------------------------------------------------------------------------------------
+
+/// What a section's spread (highest − lowest team score, on 0–100) means for the discussion.
+/// The rule: up to [`SPREAD_AGREE`] points the teams agree; up to [`SPREAD_WIDE`] they differ
+/// somewhat; more, and they disagree widely. (A band of the bundled questionnaires is 25 points
+/// wide: teams within 15 points are mostly in one band or two neighbouring ones; more than 35
+/// points apart, they are at least a band apart.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Agree,
+    Differ,
+    DisagreeWidely,
+}
+
+/// The largest spread (in points) at which the teams agree.
+pub const SPREAD_AGREE: f64 = 15.0;
+/// The largest spread (in points) at which the teams differ only somewhat.
+pub const SPREAD_WIDE: f64 = 35.0;
+
+impl Reading {
+    pub fn of(spread: f64) -> Reading {
+        if spread <= SPREAD_AGREE {
+            Reading::Agree
+        } else if spread <= SPREAD_WIDE {
+            Reading::Differ
+        } else {
+            Reading::DisagreeWidely
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Reading::Agree => t!("teams agree"),
+            Reading::Differ => t!("teams differ somewhat"),
+            Reading::DisagreeWidely => t!("teams disagree widely"),
+        }
+    }
+}
+
+/// How far the teams' answers to a question are from agreement, from 0 (all gave the same
+/// answer) to 1 (as evenly spread as the possible answers allow): the variation ratio divided
+/// by its largest possible value, (1 − `top` ÷ `answered`) ÷ (1 − 1 ÷ k), where k is the number
+/// of the question's options (`choices`), but no more than the teams that answered. So a 6–6
+/// split of twelve teams on a yes/no question is 100%: they could not have been more divided.
+/// The same split on a question with five options is 62.5%: the teams could have spread wider.
+/// ("Don't know" and "Not applicable" count as answers, but not as extra options.)
+pub fn normalised_disagreement(top: usize, answered: usize, choices: usize) -> f64 {
+    let k = choices.min(answered);
+    if k <= 1 || answered == 0 {
+        return 0.0;
+    }
+    let ratio = 1.0 - top as f64 / answered as f64;
+    (ratio / (1.0 - 1.0 / k as f64)).clamp(0.0, 1.0)
+}
+
+/// How many teams chose one answer of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionCount {
+    /// An option id, or `dont_know` / `not_applicable`.
+    pub key: String,
+    /// The teams that chose it (for multiple choice: among the options they picked).
+    pub teams: Vec<usize>,
+    /// The option's concern (`None` for "Don't know" and "Not applicable").
+    pub concern: Option<u8>,
+    /// The answer the questionnaire recommends: the option of least concern of a scored question.
+    pub recommended: bool,
+}
+
+/// One question's answers over the teams, as the workshop summary shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionCounts {
+    pub section_id: String,
+    pub question_id: String,
+    /// A fact of the case (the project profile, the legal triage), not a judgement.
+    pub fact: bool,
+    pub answered: usize,
+    /// Every option, in concern order (least concern first; options of equal concern in the
+    /// questionnaire's order), then "Don't know" and "Not applicable" when given.
+    pub options: Vec<OptionCount>,
+    /// [`normalised_disagreement`] over the teams' whole answers.
+    pub disagreement: f64,
+    /// At least two teams answered, and all gave the same answer.
+    pub agreed: bool,
+}
+
+/// Every choice question that at least one team answered, with counts per option; in
+/// questionnaire order.
+pub fn question_counts(q: &Questionnaire, teams: &[Assessment]) -> Vec<QuestionCounts> {
+    let splits = disagreement(q, teams);
+    let mut out = Vec::new();
+    for s in &q.sections {
+        let scored_section = s.dimension.is_scored();
+        for x in s.questions.iter() {
+            let Some(split) = splits.iter().find(|p| p.question_id == x.id) else {
+                continue;
+            };
+            let options = x.kind.options();
+            let least = options.iter().map(|o| o.concern).min().unwrap_or(0);
+            let mut counts: Vec<OptionCount> = options
+                .iter()
+                .map(|o| OptionCount {
+                    key: o.id.to_string(),
+                    teams: Vec::new(),
+                    concern: Some(o.concern),
+                    recommended: scored_section && o.concern == least,
+                })
+                .collect();
+            let mut extra: Vec<OptionCount> = Vec::new();
+            for g in &split.groups {
+                for part in g.key.split('+') {
+                    let slot = match counts.iter_mut().find(|c| c.key == part) {
+                        Some(c) => c,
+                        None => match extra.iter().position(|c| c.key == part) {
+                            Some(i) => &mut extra[i],
+                            None => {
+                                extra.push(OptionCount {
+                                    key: part.to_string(),
+                                    teams: Vec::new(),
+                                    concern: None,
+                                    recommended: false,
+                                });
+                                extra.last_mut().expect("just pushed")
+                            }
+                        },
+                    };
+                    slot.teams.extend(&g.teams);
+                }
+            }
+            counts.sort_by_key(|c| c.concern.unwrap_or(u8::MAX));
+            for c in &mut counts {
+                c.teams.sort_unstable();
+            }
+            extra.sort_by_key(|c| c.key != "dont_know");
+            counts.extend(extra);
+            let choices = options.len();
+            let top = split.groups.first().map(|g| g.teams.len()).unwrap_or(0);
+            out.push(QuestionCounts {
+                section_id: s.id.clone(),
+                question_id: x.id.clone(),
+                fact: !scored_section,
+                answered: split.answered,
+                options: counts,
+                disagreement: normalised_disagreement(top, split.answered, choices),
+                agreed: split.answered >= 2 && split.groups.len() == 1,
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
 // The workshop as a spreadsheet (CSV)
 // ---------------------------------------------------------------------------------------------
 

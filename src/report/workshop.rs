@@ -16,7 +16,7 @@ use crate::i18n::date;
 use crate::model::{Question, Questionnaire};
 use crate::scoring::{display_score, score};
 use crate::t;
-use crate::workshop::{disagreement, section_stats, SectionStats};
+use crate::workshop::{section_stats, SectionStats};
 
 /// "Workshop summary"
 pub fn workshop_title() -> String {
@@ -29,13 +29,10 @@ pub fn disagreed_title() -> String {
 }
 /// How many of the most disputed questions the summary shows.
 pub const DISAGREEMENT_CAP: usize = 20;
+/// How many of the questions all teams agreed on the summary lists.
+const AGREED_CAP: usize = 25;
 /// Team columns per score table (more teams: more tables).
 const TEAMS_PER_TABLE: usize = 8;
-/// The least width of the Mean, Median and Spread columns (share of the content width); wider
-/// when a header does not fit.
-const STAT_SHARE: f32 = 0.095;
-/// The least width of the section column of the score tables (share of the content width).
-const SECTION_SHARE: f32 = 0.30;
 /// The width of the section titles left of the chart's bars.
 const LABEL_W: f32 = 170.0;
 /// The height of one bar of the chart.
@@ -129,6 +126,32 @@ fn lay_out_workshop(
     );
     l.space(8.0);
     let row = Style::new(10.5, false, INK);
+    // The case: the project the teams assessed, once (the name most teams gave; other names
+    // with the teams that gave them, such as a team that wrote in another language).
+    let mut names: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, a) in assessments.iter().enumerate() {
+        let n = a.metadata.project_name.trim();
+        if n.is_empty() {
+            continue;
+        }
+        match names.iter_mut().find(|(x, _)| x == n) {
+            Some((_, v)) => v.push(i),
+            None => names.push((n.to_string(), vec![i])),
+        }
+    }
+    names.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+    if let Some((main, _)) = names.first() {
+        l.labelled(&t!("Case:"), main, Style::new(10.5, true, INK), 0.0);
+        for (other, who) in names.iter().skip(1) {
+            let codes: Vec<String> = who.iter().map(|i| format!("T{}", i + 1)).collect();
+            l.labelled(
+                &t!("Also named:"),
+                &format!("{other} ({})", codes.join(", ")),
+                Style::new(9.0, false, MUTED),
+                0.0,
+            );
+        }
+    }
     l.labelled(&t!("Date:"), &date(generated_at), row, 0.0);
     l.labelled(&t!("Teams:"), &teams.len().to_string(), row, 0.0);
     if let Some(notice) = super::fallback_notice(q, true, lang) {
@@ -143,58 +166,109 @@ fn lay_out_workshop(
     }
     l.space(8.0);
 
-    // The teams, numbered as in the tables.
+    // The teams, numbered as in the tables: one compact row each.
+    let outcomes: Vec<_> = assessments.iter().map(|a| score(q, a)).collect();
+    let headline_of = |a: &Assessment| -> String {
+        if q.headlines.is_empty() {
+            return String::new();
+        }
+        let conclusions = crate::triage::evaluate(q, a, loc);
+        let lines = crate::decision::headlines(q, &conclusions);
+        let shown: Vec<String> = lines
+            .iter()
+            .filter(|h| {
+                matches!(
+                    h.answer,
+                    crate::decision::Settled::Yes | crate::decision::Settled::Unclear
+                )
+            })
+            .map(|h| format!("{} {}", h.question.get(loc), h.answer.label()))
+            .collect();
+        if shown.is_empty() {
+            t!("none")
+        } else {
+            shown.join("; ")
+        }
+    };
     let rows: Vec<Vec<String>> = teams
         .iter()
-        .zip(&overall)
+        .zip(&outcomes)
         .enumerate()
         .map(|(i, ((label, a), o))| {
-            let project = if a.metadata.project_name.trim().is_empty() {
-                "—".to_string()
-            } else {
-                a.metadata.project_name.trim().to_string()
-            };
-            vec![
+            let level = o
+                .overall_level
+                .as_ref()
+                .and_then(|lv| q.bands.get(lv.band_index))
+                .map(|b| b.label.get(loc).to_string())
+                .unwrap_or_else(|| "—".into());
+            let mut r = vec![
                 format!("T{}", i + 1),
                 label.clone(),
-                project,
-                score_text(*o),
-            ]
+                score_text(o.overall),
+                level,
+                o.red_flag_count().to_string(),
+            ];
+            if !q.headlines.is_empty() {
+                r.push(headline_of(a));
+            }
+            r
         })
         .collect();
-    let headers = [t!("Team"), t!("Project"), t!("Overall")];
-    l.table(
-        &[
-            Column {
-                header: "#",
-                share: 0.08,
-                right: false,
-            },
-            Column {
-                header: &headers[0],
-                share: 0.37,
-                right: false,
-            },
-            Column {
-                header: &headers[1],
-                share: 0.40,
-                right: false,
-            },
-            Column {
-                header: &headers[2],
-                share: 0.15,
-                right: true,
-            },
-        ],
-        &rows,
-        &[],
-    );
+    let team_headers = [
+        t!("Team"),
+        t!("Overall"),
+        t!("Level"),
+        t!("Red flags"),
+        t!("Legal triage: yes or unclear"),
+    ];
+    let mut cols = vec![
+        Column {
+            header: "#",
+            share: 0.06,
+            right: false,
+        },
+        Column {
+            header: &team_headers[0],
+            share: 0.18,
+            right: false,
+        },
+        Column {
+            header: &team_headers[1],
+            share: 0.09,
+            right: true,
+        },
+        Column {
+            header: &team_headers[2],
+            share: 0.15,
+            right: false,
+        },
+        Column {
+            header: &team_headers[3],
+            share: 0.09,
+            right: true,
+        },
+    ];
+    if !q.headlines.is_empty() {
+        cols.push(Column {
+            header: &team_headers[4],
+            share: 0.43,
+            right: false,
+        });
+    }
+    let total: f32 = cols.iter().map(|c| c.share).sum();
+    for c in &mut cols {
+        c.share /= total;
+    }
+    // Neutral rows: the red flags and the level are in their own columns.
+    l.bookmark(&t!("Teams"));
+    l.heading(&t!("Teams"), H2, KEEP);
+    l.table(&cols, &rows, &[]);
     l.space(14.0);
 
-    // Section scores per team, with the statistics.
+    // Section scores: the statistics once, with what the spread means; then each team's score.
     l.bookmark(&t!("Section scores"));
     l.heading(&t!("Section scores"), H2, KEEP);
-    l.text(&t!("Scores run from 0 (no concern) to 100 (maximum concern). A dash (—) means no score. Spread is the highest score minus the lowest."), SMALL, 0.0);
+    l.text(&t!("Scores run from 0 (no concern) to 100 (maximum concern). A dash (—) means no score. Spread is the highest score minus the lowest. Up to 15 points the teams agree; up to 35 they differ somewhat; more, and they disagree widely."), SMALL, 0.0);
     l.space(4.0);
     let mut all_rows = stats.clone();
     all_rows.push(overall_stats(&overall));
@@ -207,48 +281,83 @@ fn lay_out_workshop(
         })
         .chain(std::iter::once(t!("Overall (weighted)")))
         .collect();
-    // The statistics columns: wide enough for their headers (bold 9 pt, 4 pt padding each side).
-    let stat_headers = [t!("Mean"), t!("Median"), t!("Spread")];
-    let stat_shares: Vec<f32> = stat_headers
+    let stat_headers = [
+        t!("Section"),
+        t!("Mean"),
+        t!("Median"),
+        t!("Spread"),
+        t!("Reading"),
+    ];
+    let stat_rows: Vec<Vec<String>> = all_rows
         .iter()
-        .map(|h| STAT_SHARE.max((l.measure().width(h, 9.0, true) + 9.0) / CONTENT_W))
+        .zip(&titles)
+        .map(|(s, title)| {
+            vec![
+                title.clone(),
+                score_text(s.mean),
+                score_text(s.median),
+                score_text(s.spread),
+                s.spread
+                    .map(|v| crate::workshop::Reading::of(v).label())
+                    .unwrap_or_else(|| "—".into()),
+            ]
+        })
         .collect();
-    let stats_share: f32 = stat_shares.iter().sum();
+    let mut stat_styles = vec![Style::new(9.0, false, INK); stat_rows.len()];
+    if let Some(last) = stat_styles.last_mut() {
+        last.bold = true;
+    }
+    l.table(
+        &[
+            Column {
+                header: &stat_headers[0],
+                share: 0.40,
+                right: false,
+            },
+            Column {
+                header: &stat_headers[1],
+                share: 0.11,
+                right: true,
+            },
+            Column {
+                header: &stat_headers[2],
+                share: 0.11,
+                right: true,
+            },
+            Column {
+                header: &stat_headers[3],
+                share: 0.11,
+                right: true,
+            },
+            Column {
+                header: &stat_headers[4],
+                share: 0.27,
+                right: false,
+            },
+        ],
+        &stat_rows,
+        &stat_styles,
+    );
+    l.space(14.0);
+    chart(&mut l, &stats, &titles, teams.len());
+    l.space(10.0);
+
+    // Each team's score per section, in blocks of teams.
     let section_header = t!("Section");
     let chunks: Vec<(usize, usize)> = (0..teams.len().max(1))
         .step_by(TEAMS_PER_TABLE)
         .map(|s| (s, (s + TEAMS_PER_TABLE).min(teams.len())))
         .collect();
+    l.heading(&t!("Scores per team"), H3, KEEP);
     for (ci, &(from, to)) in chunks.iter().enumerate() {
-        if chunks.len() > 1 {
-            l.heading(&t!("Teams T{0}–T{1}", from + 1, to), H3, KEEP);
-        }
         let n = to - from;
-        // The section titles keep at least SECTION_SHARE of the width.
         let team_share = if n == 0 {
             0.0
         } else {
-            (0.45f32 / n as f32)
-                .min(0.13)
-                .min((1.0 - stats_share - SECTION_SHARE) / n as f32)
+            (0.56f32 / n as f32).min(0.13)
         };
-        let section_share = 1.0 - stats_share - team_share * n as f32;
-        // The teams' own labels head the columns when every word of them fits; else T1, T2, …
-        let fits = |label: &str| {
-            label
-                .split_whitespace()
-                .all(|w| l.measure().width(w, 9.0, true) <= team_share * CONTENT_W - 8.0)
-        };
-        let use_labels = (from..to).all(|i| fits(labels[i]));
-        let headers: Vec<String> = (from..to)
-            .map(|i| {
-                if use_labels {
-                    labels[i].to_string()
-                } else {
-                    format!("T{}", i + 1)
-                }
-            })
-            .collect();
+        let section_share = 1.0 - team_share * n as f32;
+        let headers: Vec<String> = (from..to).map(|i| format!("T{}", i + 1)).collect();
         let mut cols = vec![Column {
             header: &section_header,
             share: section_share,
@@ -259,24 +368,12 @@ fn lay_out_workshop(
             share: team_share,
             right: true,
         }));
-        for (h, share) in stat_headers.iter().zip(&stat_shares) {
-            cols.push(Column {
-                header: h,
-                share: *share,
-                right: true,
-            });
-        }
         let rows: Vec<Vec<String>> = all_rows
             .iter()
             .zip(&titles)
             .map(|(s, title)| {
                 let mut r = vec![title.clone()];
                 r.extend((from..to).map(|i| score_text(s.scores.get(i).copied().flatten())));
-                r.extend([
-                    score_text(s.mean),
-                    score_text(s.median),
-                    score_text(s.spread),
-                ]);
                 r
             })
             .collect();
@@ -286,24 +383,25 @@ fn lay_out_workshop(
         }
         l.table(&cols, &rows, &styles);
         if ci + 1 < chunks.len() {
-            l.space(14.0);
+            l.space(10.0);
         }
     }
-    l.space(14.0);
-    chart(&mut l, &stats, &titles, teams.len());
 
-    // The questions the teams split on.
-    let split: Vec<_> = disagreement(q, &assessments)
-        .into_iter()
-        .filter(|s| s.disagreement > 0.0)
+    // The questions the teams split on: judgements first, then the facts of the case.
+    let counts = crate::workshop::question_counts(q, &assessments);
+    let mut split: Vec<&crate::workshop::QuestionCounts> = counts
+        .iter()
+        .filter(|c| !c.fact && c.disagreement > 0.0)
         .collect();
+    // Stable: equal disagreement keeps questionnaire order.
+    split.sort_by(|a, b| b.disagreement.total_cmp(&a.disagreement));
     l.space(10.0);
     l.ensure(120.0);
     let disagreed = disagreed_title();
     l.bookmark(&disagreed);
     l.heading(&disagreed, H2, KEEP);
     l.text(
-        &t!("The choice questions on which the teams gave different answers, the most divided first. Disagreement is the share of the answering teams that did not give the most common answer: 0% when all agree, 50% when the teams are split evenly between two answers."),
+        &t!("The judgement questions on which the teams gave different answers, the most divided first. Disagreement runs from 0% (all teams gave the same answer) to 100% (the teams are as evenly spread over the answers as they could be). The options are in order of concern, least first; ✓ marks the answer the questionnaire recommends."),
         SMALL,
         0.0,
     );
@@ -315,51 +413,8 @@ fn lay_out_workshop(
             0.0,
         );
     }
-    for (rank, s) in split.iter().take(DISAGREEMENT_CAP).enumerate() {
-        let Some(r) = q.question(&s.question_id) else {
-            continue;
-        };
-        let section = r.section.title.get(loc);
-        l.heading(
-            &format!("{}. {}", rank + 1, r.question.text.get(loc)),
-            Style::new(10.5, true, INK),
-            3.0 * BODY.line_height(),
-        );
-        let percent = format!("{:.0}", s.disagreement * 100.0);
-        l.text(
-            &t!(
-                "{0} · disagreement {1}% · answered by {2} of {3} teams",
-                section,
-                percent,
-                s.answered,
-                teams.len()
-            ),
-            Style::new(9.0, true, ACCENT),
-            12.0,
-        );
-        let help = crate::markdown::plain(r.question.help.get(loc));
-        if !help.trim().is_empty() {
-            l.text(help.trim(), Style::new(8.5, false, MUTED), 12.0);
-        }
-        l.space(2.0);
-        for g in &s.groups {
-            let who: Vec<&str> = g
-                .teams
-                .iter()
-                .filter_map(|t| labels.get(*t).copied())
-                .collect();
-            l.labelled(
-                "•",
-                &format!(
-                    "{} — {}",
-                    answer_key_text(r.question, &g.key, loc),
-                    who.join(", ")
-                ),
-                BODY,
-                12.0,
-            );
-        }
-        l.space(8.0);
+    for (rank, c) in split.iter().take(DISAGREEMENT_CAP).enumerate() {
+        question_block(&mut l, q, c, rank + 1, &labels, teams.len(), loc, true);
     }
     if split.len() > DISAGREEMENT_CAP {
         let more = split.len() - DISAGREEMENT_CAP;
@@ -373,12 +428,195 @@ fn lay_out_workshop(
         };
         l.text(&text, BODY_BOLD, 0.0);
     }
+
+    // Facts of the case the teams read differently.
+    let facts: Vec<&crate::workshop::QuestionCounts> = counts
+        .iter()
+        .filter(|c| c.fact && c.disagreement > 0.0)
+        .collect();
+    if !facts.is_empty() {
+        l.space(10.0);
+        l.ensure(100.0);
+        let facts_title = t!("Facts of the case the teams read differently");
+        l.bookmark(&facts_title);
+        l.heading(&facts_title, H2, KEEP);
+        l.text(&t!("These questions ask what the tool is and does (the project profile and the legal triage), not how well it is done. A split here often explains splits elsewhere: settle the facts first."), SMALL, 0.0);
+        l.space(6.0);
+        for (i, c) in facts.iter().enumerate() {
+            question_block(&mut l, q, c, i + 1, &labels, teams.len(), loc, false);
+        }
+    }
+
+    // What the teams agreed on.
+    let agreed: Vec<&crate::workshop::QuestionCounts> =
+        counts.iter().filter(|c| !c.fact && c.agreed).collect();
+    l.space(10.0);
+    l.ensure(80.0);
+    let agreed_title = t!("Questions all teams answered the same");
+    l.bookmark(&agreed_title);
+    l.heading(&agreed_title, H2, KEEP);
+    if agreed.is_empty() {
+        l.text(
+            &t!("None: on every judgement question at least one team gave another answer."),
+            BODY,
+            0.0,
+        );
+    } else {
+        l.text(&t!("Agreement is worth a short check too: did every team have good reasons, or the same blind spot?"), SMALL, 0.0);
+        l.space(4.0);
+        for c in agreed.iter().take(AGREED_CAP) {
+            let Some(r) = q.question(&c.question_id) else {
+                continue;
+            };
+            let answer = c
+                .options
+                .iter()
+                .filter(|o| !o.teams.is_empty())
+                .map(|o| answer_key_text(r.question, &o.key, loc))
+                .collect::<Vec<_>>()
+                .join("; ");
+            l.labelled(
+                "•",
+                &format!("{} — {answer}", r.question.text.get(loc)),
+                BODY,
+                0.0,
+            );
+        }
+        if agreed.len() > AGREED_CAP {
+            l.text(
+                &t!(
+                    "… and {0} more (the CSV export has every answer).",
+                    agreed.len() - AGREED_CAP
+                ),
+                SMALL,
+                0.0,
+            );
+        }
+    }
     l.space(10.0);
     l.rule(RULE);
     l.space(6.0);
     l.text(&super::local_notice(), Style::new(9.0, false, MUTED), 0.0);
     let right = format!("{title} · {}", date(generated_at));
     l.finish(q.title.get(loc), &right)
+}
+
+/// One question of the summary: its number and text, the disagreement, each option with how
+/// many teams chose it (in concern order, the recommended one marked) and which teams, and for
+/// a judgement two questions to discuss.
+#[allow(clippy::too_many_arguments)]
+fn question_block(
+    l: &mut Layout<'_>,
+    q: &Questionnaire,
+    c: &crate::workshop::QuestionCounts,
+    rank: usize,
+    labels: &[&str],
+    teams: usize,
+    loc: &str,
+    judgement: bool,
+) {
+    let Some(r) = q.question(&c.question_id) else {
+        return;
+    };
+    l.heading(
+        &format!("{rank}. {}", r.question.text.get(loc)),
+        Style::new(10.5, true, INK),
+        4.0 * BODY.line_height(),
+    );
+    let percent = format!("{:.0}", c.disagreement * 100.0);
+    l.text(
+        &t!(
+            "{0} · disagreement {1}% · answered by {2} of {3} teams",
+            r.section.title.get(loc),
+            percent,
+            c.answered,
+            teams
+        ),
+        Style::new(9.0, true, ACCENT),
+        12.0,
+    );
+    l.space(2.0);
+    for o in &c.options {
+        if o.teams.is_empty() && !o.recommended {
+            continue;
+        }
+        let share = if c.answered == 0 {
+            0
+        } else {
+            (100.0 * o.teams.len() as f64 / c.answered as f64).round() as i64
+        };
+        let who: Vec<&str> = o
+            .teams
+            .iter()
+            .filter_map(|t| labels.get(*t).copied())
+            .collect();
+        let count = if o.teams.len() == 1 {
+            t!("1 team ({0}%)", share)
+        } else {
+            t!("{0} teams ({1}%)", o.teams.len(), share)
+        };
+        let mark = if o.recommended { "✓" } else { "•" };
+        let text = if who.is_empty() {
+            format!("{} — {count}", answer_key_text(r.question, &o.key, loc))
+        } else {
+            format!(
+                "{} — {count}: {}",
+                answer_key_text(r.question, &o.key, loc),
+                who.join(", ")
+            )
+        };
+        l.labelled(mark, &text, BODY, 12.0);
+    }
+    if judgement {
+        let prompts = discussion_prompts(r.question, c, loc);
+        l.space(2.0);
+        l.labelled(
+            &t!("To discuss:"),
+            &prompts.join(" "),
+            Style::new(9.0, false, MUTED),
+            12.0,
+        );
+    }
+    l.space(8.0);
+}
+
+/// Two questions for the room about a split question: why the two largest groups answered as
+/// they did, and what it would take to give the recommended answer (or, without one, the
+/// question's help).
+fn discussion_prompts(
+    question: &Question,
+    c: &crate::workshop::QuestionCounts,
+    loc: &str,
+) -> [String; 2] {
+    let mut chosen: Vec<&crate::workshop::OptionCount> =
+        c.options.iter().filter(|o| !o.teams.is_empty()).collect();
+    chosen.sort_by(|a, b| b.teams.len().cmp(&a.teams.len()));
+    let name = |o: &crate::workshop::OptionCount| answer_key_text(question, &o.key, loc);
+    let first = match (chosen.first(), chosen.get(1)) {
+        (Some(a), Some(b)) => t!(
+            "(1) Teams that chose “{0}” and teams that chose “{1}”: what in the case made you choose it?",
+            name(a),
+            name(b)
+        ),
+        _ => t!("(1) What in the case made each team choose its answer?"),
+    };
+    let recommended = c.options.iter().find(|o| o.recommended);
+    let help = crate::markdown::plain(question.help.get(loc));
+    let help_first = help
+        .split_inclusive(['.', '?'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let second = match recommended {
+        Some(o) if chosen.first().is_none_or(|top| top.key != o.key) => t!(
+            "(2) What would this project have to do to answer “{0}”?",
+            name(o)
+        ),
+        _ if !help_first.is_empty() => t!("(2) The question's help says: {0}", help_first),
+        _ => t!("(2) What evidence would settle this question?"),
+    };
+    [first, second]
 }
 
 /// Per section: a bar to the mean, a line from the lowest to the highest score, and a tick per

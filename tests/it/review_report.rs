@@ -659,7 +659,7 @@ fn workshop_summary_layout() {
     use elsa::report::workshop::{
         answer_key_text, build_workshop_pages, workshop_file_name, DISAGREEMENT_CAP,
     };
-    use elsa::workshop::disagreement;
+    use elsa::workshop::question_counts;
     let q = full();
     let teams = workshop_teams(&q);
     let (pages, outline) = build_workshop_pages(&q, &teams, GEN, elsa::i18n::lang(), &Fixed);
@@ -670,50 +670,81 @@ fn workshop_summary_layout() {
             .collect::<Vec<_>>()
             .join(" "),
     );
-    let split: Vec<_> = disagreement(
+    let counts = question_counts(
         &q,
         &teams.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>(),
-    )
-    .into_iter()
-    .filter(|s| s.disagreement > 0.0)
-    .collect();
+    );
+    // The judgement questions the teams split on, most divided first (stable: questionnaire
+    // order among equals).
+    let mut split: Vec<_> = counts
+        .iter()
+        .filter(|c| !c.fact && c.disagreement > 0.0)
+        .collect();
+    split.sort_by(|a, b| b.disagreement.total_cmp(&a.disagreement));
     assert!(
         split.len() > DISAGREEMENT_CAP,
         "the fixture has more disagreements than the cap: {}",
         split.len()
     );
     let first = q.question(&split[0].question_id).unwrap().question;
-    let g = &split[0].groups[0];
-    let who: Vec<&str> = g.teams.iter().map(|t| LABELS[*t]).collect();
+    // The options in concern order, each with its count and share.
+    let chosen: Vec<_> = split[0]
+        .options
+        .iter()
+        .filter(|o| !o.teams.is_empty())
+        .collect();
+    let lines: Vec<String> = chosen
+        .iter()
+        .map(|o| {
+            let who: Vec<&str> = o.teams.iter().map(|t| LABELS[*t]).collect();
+            let n = o.teams.len();
+            let pct = (100.0 * n as f64 / split[0].answered as f64).round() as i64;
+            let count = if n == 1 {
+                format!("1 team ({pct}%)")
+            } else {
+                format!("{n} teams ({pct}%)")
+            };
+            format!(
+                "{} {} — {count}: {}",
+                if o.recommended { "✓" } else { "•" },
+                answer_key_text(first, &o.key, "en"),
+                who.join(", ")
+            )
+        })
+        .collect();
+    let mut needles: Vec<String> = [
+        "Workshop summary",
+        "ELSA",
+        "Date: 29 November 2026",
+        "Teams: 3",
+        "Cardiology ward",
+        "Team Zoë",
+        "ICU night shift",
+        "Section scores",
+        "Mean Median Spread Reading",
+        "Overall (weighted)",
+        "Section scores at a glance",
+        "Scores per team",
+        "Where teams disagreed",
+    ]
+    .map(String::from)
+    .to_vec();
+    needles.push(format!("1. {}", first.text.get("en")));
+    needles.push(format!(
+        "disagreement {:.0}%",
+        split[0].disagreement * 100.0
+    ));
+    needles.extend(lines);
+    needles.push("To discuss: (1) ".into());
+    needles.push(format!("{}. ", DISAGREEMENT_CAP));
+    needles.push(format!(
+        "… and {} more questions where teams disagreed",
+        split.len() - DISAGREEMENT_CAP
+    ));
     in_order(
         &text,
         0,
-        &[
-            "Workshop summary",
-            "ELSA",
-            "Date: 29 November 2026",
-            "Teams: 3",
-            "Cardiology ward",
-            "Team Zoë",
-            "ICU night shift",
-            "Section scores",
-            "Mean Median Spread",
-            "Overall (weighted)",
-            "Section scores at a glance",
-            "Where teams disagreed",
-            &format!("1. {}", first.text.get("en")),
-            &format!("disagreement {:.0}%", split[0].disagreement * 100.0),
-            &format!(
-                "• {} — {}",
-                answer_key_text(first, &g.key, "en"),
-                who.join(", ")
-            ),
-            &format!("{}. ", DISAGREEMENT_CAP),
-            &format!(
-                "… and {} more questions where teams disagreed",
-                split.len() - DISAGREEMENT_CAP
-            ),
-        ],
+        &needles.iter().map(String::as_str).collect::<Vec<_>>(),
     );
     assert!(!text.contains(&format!(
         "{}. {}",
@@ -752,7 +783,11 @@ fn workshop_summary_layout() {
             .collect::<Vec<_>>()
             .join(" "),
     );
-    assert!(text.contains("Teams T1–T8") && text.contains("Teams T9–T12"));
+    // Scores per team in blocks of eight; the team table lists every label once.
+    assert!(
+        text.contains("Section T1 T2 T3 T4 T5 T6 T7 T8") && text.contains("Section T9 T10 T11 T12")
+    );
+    assert!(text.contains("T12 Team 11 with a long label that goes on and on"));
     for (i, p) in pages.iter().enumerate() {
         for item in &p.items {
             match item {
@@ -856,8 +891,8 @@ fn worker_builds_the_workshop_pdf() {
         "North",
         "South",
         "1. Are outputs reviewed?",
-        "• Always reviewed — North",
-        "• Never reviewed — South",
+        "✓ Always reviewed — 1 team (50%): North",
+        "• Never reviewed — 1 team (50%): South",
     ] {
         assert!(text.contains(needle), "{needle:?} missing: {text}");
     }

@@ -377,3 +377,86 @@ fn stored_teams_of_an_older_bundled_version_move_to_the_newest() {
         "a file of the newest version joins"
     );
 }
+
+/// Issue 19: per question, every option with the teams that chose it, in concern order with the
+/// recommended answer marked; facts apart from judgements; a disagreement measure that accounts
+/// for the number of options; and a documented reading of a section's spread.
+#[test]
+fn question_counts_are_in_concern_order_with_the_recommended_answer_marked() {
+    use elsa::workshop::{normalised_disagreement, question_counts, Reading};
+    let q = crate::common::mini();
+    // o1: a (0), b (2), c (4, red flag). Teams: c, a, c, b, DK.
+    let teams: Vec<_> = ["c", "a", "c", "b", "?"]
+        .iter()
+        .map(|x| crate::common::with(&q, &[("o1", x), ("role", "decides")]))
+        .collect();
+    let counts = question_counts(&q, &teams);
+    let o1 = counts.iter().find(|c| c.question_id == "o1").unwrap();
+    assert!(!o1.fact);
+    assert_eq!(o1.answered, 5);
+    let got: Vec<(&str, Vec<usize>, bool)> = o1
+        .options
+        .iter()
+        .map(|o| (o.key.as_str(), o.teams.clone(), o.recommended))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a", vec![1], true),
+            ("b", vec![3], false),
+            ("c", vec![0, 2], false),
+            ("dont_know", vec![4], false),
+        ]
+    );
+    // Most common 2 of 5 over 3 options: (1 − 2/5) ÷ (1 − 1/3) = 0.9.
+    assert!((o1.disagreement - 0.9).abs() < 1e-9, "{}", o1.disagreement);
+    assert!(!o1.agreed);
+    // The profile question is a fact of the case, all agreed, no recommended answer.
+    let role = counts.iter().find(|c| c.question_id == "role").unwrap();
+    assert!(role.fact && role.agreed);
+    assert_eq!(role.disagreement, 0.0);
+    assert!(role.options.iter().all(|o| !o.recommended));
+    // The measure: an even split is the most divided a yes/no question can be, not on five
+    // options; one team cannot disagree with itself.
+    assert_eq!(normalised_disagreement(6, 12, 2), 1.0);
+    assert!((normalised_disagreement(6, 12, 5) - 0.625).abs() < 1e-9);
+    assert_eq!(normalised_disagreement(12, 12, 5), 0.0);
+    assert_eq!(normalised_disagreement(1, 1, 5), 0.0);
+    // The reading of a spread, by the documented rule (≤ 15, ≤ 35, more).
+    assert_eq!(Reading::of(15.0), Reading::Agree);
+    assert_eq!(Reading::of(15.5), Reading::Differ);
+    assert_eq!(Reading::of(35.0), Reading::Differ);
+    assert_eq!(Reading::of(36.0), Reading::DisagreeWidely);
+}
+
+/// Writes the workshop summary of twelve teams on one case (the no-show case's four example
+/// teams, three times) to $ELSA_LOOK, for a person to look at.
+#[cfg(feature = "pdf")]
+#[test]
+#[ignore]
+fn write_sample_workshop_for_review() {
+    let Ok(dir) = std::env::var("ELSA_LOOK") else {
+        return;
+    };
+    let case = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("cases/no-show");
+    let (all, _) = elsa::bundled::load_all();
+    let mut teams = Vec::new();
+    for round in 0..3 {
+        for t in 1..=4 {
+            let a = crate::cases::import(&case.join(format!("team-{t}.json")));
+            teams.push((format!("Table {}", round * 4 + t), a));
+        }
+    }
+    let q = elsa::bundled::find(
+        &all,
+        &teams[0].1.questionnaire_id,
+        &teams[0].1.questionnaire_version,
+    )
+    .unwrap()
+    .clone();
+    for lang in [elsa::i18n::Lang::En, elsa::i18n::Lang::Nl] {
+        let bytes =
+            elsa::report::pdf::workshop_pdf(&q, &teams, "2026-12-04T10:00:00+01:00", lang).unwrap();
+        std::fs::write(format!("{dir}/workshop-{}.pdf", lang.code()), bytes).unwrap();
+    }
+}
