@@ -323,3 +323,49 @@ impl Doc {
         out
     }
 }
+
+impl Doc {
+    /// Every text of the document passed through `f` (for [`super::printable`]).
+    pub fn map_texts(&mut self, f: &dyn Fn(&str) -> String) {
+        let m = |s: &mut String| *s = f(s);
+        m(&mut self.running_left);
+        m(&mut self.running_right);
+        for b in &mut self.blocks {
+            match b {
+                Block::Title { title, subtitle } => {
+                    m(title);
+                    m(subtitle);
+                }
+                Block::AttachmentNote(t) => m(t),
+                Block::Heading { text, .. } | Block::Para { text, .. } => m(text),
+                Block::Field { label, value, .. } => {
+                    m(label);
+                    m(value);
+                }
+                Block::Table(t) => {
+                    t.cols.iter_mut().for_each(|c| m(&mut c.header));
+                    t.rows
+                        .iter_mut()
+                        .for_each(|r| r.cells.iter_mut().for_each(&m));
+                    t.notes.iter_mut().for_each(&m);
+                }
+                Block::Items { items, .. } => {
+                    for i in items {
+                        if let Some(h) = &mut i.head {
+                            m(h);
+                        }
+                        m(&mut i.text);
+                    }
+                }
+                Block::Callout { parts, .. } => {
+                    for (l, t) in parts {
+                        m(l);
+                        m(t);
+                    }
+                }
+                Block::Radar(axes) => axes.iter_mut().for_each(|a| m(&mut a.title)),
+                Block::PageBreak | Block::Space(_) | Block::Rule => {}
+            }
+        }
+    }
+}

@@ -8,6 +8,11 @@
 /// Text width in points for a string at a font size.
 pub trait Measure {
     fn width(&self, text: &str, size: f32, bold: bool) -> f32;
+
+    /// Whether some face of the report can draw `c` (else [`super::printable`] replaces it).
+    fn covers(&self, _c: char) -> bool {
+        true
+    }
 }
 
 pub const PAGE_W: f32 = 595.28;

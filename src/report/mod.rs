@@ -60,6 +60,9 @@ pub(crate) struct Facts<'a> {
     /// The page of each long note in the appendix ("A1" → 23), once the report has been laid
     /// out (see [`build_pages`]); empty in Markdown.
     pub note_pages: std::collections::HashMap<String, usize>,
+    /// The report has characters no face can draw: they are shown as markers ([`printable`]),
+    /// and the cover says where the text is whole.
+    pub unprintable: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -93,6 +96,7 @@ impl<'a> Facts<'a> {
                 .and_then(|_| crate::review::questionnaire_digest(q)),
             top_actions: crate::decision::TOP_ACTIONS,
             note_pages: Default::default(),
+            unprintable: false,
             review: a.review(),
             vis,
         }
@@ -120,28 +124,37 @@ impl<'a> Facts<'a> {
 
 /// Build the report of an assessment as a document, in the language of `info`.
 pub fn build(q: &Questionnaire, a: &Assessment, info: &ReportInfo) -> doc::Doc {
-    build_with(
-        q,
-        a,
-        info,
-        crate::decision::TOP_ACTIONS,
-        &Default::default(),
-    )
+    build_with(q, a, info, &Opts::default())
 }
 
-/// [`build`], with at most `top_actions` actions in the decision summary, and the appendix's
-/// pages of the long notes.
-fn build_with(
-    q: &Questionnaire,
-    a: &Assessment,
-    info: &ReportInfo,
+/// How a build differs from the plain [`build`]: what the layout found out.
+#[derive(Debug, Clone)]
+struct Opts {
+    /// At most this many actions in the decision summary.
     top_actions: usize,
-    note_pages: &std::collections::HashMap<String, usize>,
-) -> doc::Doc {
+    /// The appendix's pages of the long notes.
+    note_pages: std::collections::HashMap<String, usize>,
+    /// The text has characters no face can draw (the cover then says so).
+    unprintable: bool,
+}
+
+impl Default for Opts {
+    fn default() -> Self {
+        Opts {
+            top_actions: crate::decision::TOP_ACTIONS,
+            note_pages: Default::default(),
+            unprintable: false,
+        }
+    }
+}
+
+/// [`build`] with what the layout found out ([`Opts`]).
+fn build_with(q: &Questionnaire, a: &Assessment, info: &ReportInfo, opts: &Opts) -> doc::Doc {
     crate::i18n::with_lang(info.lang, || {
         let mut f = Facts::new(q, a, info);
-        f.top_actions = top_actions;
-        f.note_pages = note_pages.clone();
+        f.top_actions = opts.top_actions;
+        f.note_pages = opts.note_pages.clone();
+        f.unprintable = opts.unprintable;
         let mut w = doc::Writer::default();
         parts::cover(&mut w, &f);
         parts::decision(&mut w, &f);
@@ -187,18 +200,24 @@ pub fn build_pages(
             .enumerate()
             .map(|(i, id)| (parts::note_label(i), parts::note_heading(&f, i, id)))
             .collect();
-        let mut n = crate::decision::TOP_ACTIONS;
-        let mut note_pages = std::collections::HashMap::new();
+        let mut opts = Opts {
+            unprintable: has_unprintable(&build(q, a, info), m),
+            ..Opts::default()
+        };
         // Lay out until the decision summary fits its page and the note pages the body refers
         // to are the pages the notes land on (a page number in the body can move a line).
         let mut last = None;
         for _ in 0..(crate::decision::TOP_ACTIONS + 4) {
-            let laid = pages::lay_out(&build_with(q, a, info, n, &note_pages), m);
+            let mut doc = build_with(q, a, info, &opts);
+            if opts.unprintable {
+                doc.map_texts(&|t: &str| printable(t, &|c| m.covers(c)));
+            }
+            let laid = pages::lay_out(&doc, m);
             let page = |i: usize| laid.1.get(i).map(|(_, p)| *p);
             let at = laid.1.iter().position(|(t, _)| *t == decision);
             let one_page = at.is_none_or(|i| page(i + 1) == page(i).map(|p| p + 1));
-            if !one_page && n > TOP_ACTIONS_MIN {
-                n -= 1;
+            if !one_page && opts.top_actions > TOP_ACTIONS_MIN {
+                opts.top_actions -= 1;
                 continue;
             }
             let found: std::collections::HashMap<String, usize> = notes
@@ -210,10 +229,10 @@ pub fn build_pages(
                         .map(|(_, p)| (label.clone(), *p))
                 })
                 .collect();
-            if found == note_pages {
+            if found == opts.note_pages {
                 return laid;
             }
-            note_pages = found;
+            opts.note_pages = found;
             last = Some(laid);
         }
         last.unwrap_or_else(|| pages::lay_out(&build(q, a, info), m))
@@ -270,4 +289,74 @@ pub fn falls_back(q: &Questionnaire, help: bool, lang: Lang) -> bool {
 /// The notice that parts of the questionnaire are shown in English, when they are.
 pub fn fallback_notice(q: &Questionnaire, help: bool, lang: Lang) -> Option<String> {
     falls_back(q, help, lang).then(|| t!("Parts of the questionnaire have no text in this language. These parts are shown in English."))
+}
+
+/// Whether `c` belongs to an emoji sequence (pictographs, symbols, joiners, skin tones and
+/// the emoji variation selector).
+fn is_emoji_part(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x200D | 0xFE0F | 0xE0020..=0xE007F)
+}
+
+/// `text` with every run of characters that no face of the report can draw (`covers`) replaced
+/// by a visible marker: "[emoji]" for emoji, "[3 characters not shown]" for other scripts (such
+/// as Chinese), never the empty box of a missing glyph. The attached assessment file and the
+/// Markdown export keep the text as written.
+pub fn printable(text: &str, covers: &dyn Fn(char) -> bool) -> String {
+    let drawable = |c: char| c.is_whitespace() || c.is_control() || covers(c);
+    if text.chars().all(drawable) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        let shown = run
+            .iter()
+            .filter(|c| !matches!(**c as u32, 0x200D | 0xFE0F))
+            .count();
+        if run.iter().all(|c| is_emoji_part(*c)) {
+            out.push_str(&t!("[emoji]"));
+        } else if shown == 1 {
+            out.push_str(&t!("[1 character not shown]"));
+        } else {
+            out.push_str(&t!("[{0} characters not shown]", shown));
+        }
+        run.clear();
+    };
+    let mut after_joiner = false;
+    for c in text.chars() {
+        let joiner = c as u32 == 0x200D;
+        let selector = c as u32 == 0xFE0F;
+        if !run.is_empty() && (after_joiner || joiner || selector) {
+            // An emoji sequence goes on after a joiner, even with a character the font has.
+            run.push(c);
+        } else if joiner || selector {
+            // Invisible after a character that is drawn: its plain glyph is shown.
+        } else if drawable(c) {
+            flush(&mut run, &mut out);
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+        after_joiner = joiner;
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Whether the document has a character no face of the report can draw.
+fn has_unprintable(doc: &doc::Doc, m: &dyn Measure) -> bool {
+    let found = std::cell::Cell::new(false);
+    let mut copy = doc.clone();
+    copy.map_texts(&|s: &str| {
+        if s.chars()
+            .any(|c| !(c.is_whitespace() || c.is_control() || m.covers(c)))
+        {
+            found.set(true);
+        }
+        String::new()
+    });
+    found.get()
 }

@@ -129,6 +129,11 @@ impl Measure for Fonts {
     fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
         text.chars().map(|c| self.advance(c, bold)).sum::<f32>() * size
     }
+
+    /// The full faces' coverage: what the built-in subset lacks, the full faces are fetched for.
+    fn covers(&self, c: char) -> bool {
+        full_font_has(c)
+    }
 }
 
 /// A PDF date (`D:20261129071647+00'00'`) from an RFC 3339 timestamp

@@ -523,7 +523,7 @@ fn question_block(
         Style::new(10.5, true, INK),
         4.0 * BODY.line_height(),
     );
-    let percent = format!("{:.0}", c.disagreement * 100.0);
+    let percent = (c.disagreement * 100.0).round() as i64;
     l.text(
         &t!(
             "{0} · disagreement {1}% · answered by {2} of {3} teams",

@@ -102,6 +102,30 @@ test('twelve team files: labels, section statistics, disagreement order, present
   expect(text).toContain('Workshop summary');
   expect(text).toContain('Blue table');
   expect(text).toContain(en(question.text).slice(0, 40));
+  // Issue 19: the case once on the cover; one team table; per question the counts in concern
+  // order, and the judgement question most divided by the measure that accounts for the
+  // number of options first (computed here independently).
+  expect(text).toContain('Case: Sepsis early warning');
+  expect(text.match(/Sepsis early warning/g).length).toBe(1);
+  const judged = [];
+  for (const s of full.sections) {
+    if (s.dimension === 'profile' || s.dimension === 'triage') continue;
+    for (const x of s.questions) {
+      const sp = expected.find((e) => e.id === x.id);
+      if (!sp) continue;
+      const answered = [...sp.groups.values()].reduce((n, g) => n + g.length, 0);
+      const top = Math.max(...[...sp.groups.values()].map((g) => g.length));
+      const k = Math.min(optionsOf(x).length, answered);
+      const d = k <= 1 ? 0 : Math.min(1, (1 - top / answered) / (1 - 1 / k));
+      if (d > 0) judged.push({ x, d, answered });
+    }
+  }
+  judged.sort((a, b) => b.d - a.d);
+  const lead = judged[0];
+  expect(text).toContain(`1. ${en(lead.x.text)}`);
+  expect(text).toContain(`disagreement ${Math.round(lead.d * 100)}% · answered by ${lead.answered} of 12 teams`);
+  expect(text).toContain('To discuss: (1) Teams that chose');
+  expect(text).toContain('Questions all teams answered the same');
 
   // Kept across a reload, apart from the own assessments; clearing removes only the workshop.
   await page.reload();

@@ -137,3 +137,44 @@ fn the_worker_asks_for_the_full_fonts_and_uses_them_for_that_report_only() {
         );
     }
 }
+
+/// Issue 19: characters no face of ours has (Chinese, emoji) are shown as a clear marker, never
+/// as the empty box of a missing glyph; the cover says so; the attached file keeps them.
+#[test]
+fn characters_without_a_font_are_shown_as_markers_not_boxes() {
+    let covers = |c: char| full_font_has(c);
+    assert_eq!(
+        elsa::report::printable("中文 🙂 👩‍⚕️ ok Zoë", &covers),
+        "[2 characters not shown] [emoji] [emoji] ok Zoë"
+    );
+    assert_eq!(
+        elsa::report::printable("a中b", &covers),
+        "a[1 character not shown]b"
+    );
+    assert_eq!(
+        elsa::report::printable("plain text\nnext", &covers),
+        "plain text\nnext"
+    );
+    let q = mini();
+    let mut a = with(&q, &[("o1", "b")]);
+    a.set_note("o1", "中文 🙂 ok".into(), NOW);
+    let fonts = Fonts::load().unwrap();
+    let pdf = render_report_with(&q, &a, &info(), &fonts)
+        .expect("no full fonts needed")
+        .bytes;
+    let text = pdftotext(&pdf, "fonts-markers.pdf")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("[2 characters not shown] [emoji] ok"),
+        "{text}"
+    );
+    assert!(
+        text.contains("have no font in this PDF"),
+        "the cover says so"
+    );
+    assert!(!text.contains('中'));
+    let attached = elsa::report::pdf::extract_attachment(&pdf).unwrap();
+    assert!(String::from_utf8(attached).unwrap().contains("中文 🙂 ok"));
+}
