@@ -67,6 +67,15 @@ pub fn report_markdown(a: &Assessment, generated_at: &str) -> String {
     )
 }
 
+/// `elsa-<project>-<yyyy-mm-dd>.html`, the accessible HTML report.
+pub fn report_html(a: &Assessment, generated_at: &str) -> String {
+    format!(
+        "elsa-{}-{}.html",
+        slug(&a.metadata.project_name),
+        date_part(generated_at)
+    )
+}
+
 /// `elsa-<project>-<yyyy-mm-dd>.json`, the name of an exported assessment file.
 pub fn assessment_json(a: &Assessment, now: &str) -> String {
     format!(

@@ -81,6 +81,8 @@ pub enum Request {
     Pdf(ReportRequest),
     /// The Markdown export of the same content.
     Markdown(ReportRequest),
+    /// The same content as one accessible HTML page (the PDF is not tagged).
+    Html(ReportRequest),
     /// Import a file the user picked (the JSON export or a PDF report); the answer is
     /// [`Response::Imported`] or the message for the user.
     Import {
@@ -125,7 +127,7 @@ impl Request {
     /// The same request with the full fonts (a report or the workshop summary).
     pub fn with_full_fonts(mut self, fonts: FontFiles) -> Request {
         match &mut self {
-            Request::Pdf(r) | Request::Markdown(r) => r.full_fonts = Some(fonts),
+            Request::Pdf(r) | Request::Markdown(r) | Request::Html(r) => r.full_fonts = Some(fonts),
             Request::WorkshopPdf(r) => r.full_fonts = Some(fonts),
             Request::CasePdf(r) => r.full_fonts = Some(fonts),
             Request::Import { .. } | Request::CheckQuestionnaire { .. } => {}
@@ -136,7 +138,7 @@ impl Request {
     /// The language of the file and of the messages.
     pub fn lang(&self) -> Lang {
         match self {
-            Request::Pdf(r) | Request::Markdown(r) => r.lang,
+            Request::Pdf(r) | Request::Markdown(r) | Request::Html(r) => r.lang,
             Request::Import { lang, .. } | Request::CheckQuestionnaire { lang, .. } => *lang,
             Request::WorkshopPdf(r) => r.lang,
             Request::CasePdf(r) => r.lang,
@@ -251,9 +253,11 @@ fn handle_in<'f>(
     fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
     cache: &mut QuestionnaireCache,
 ) -> Result<Response, String> {
-    let (markdown, req) = match request {
-        Request::Pdf(req) => (false, req),
-        Request::Markdown(req) => (true, req),
+    // A text file (Markdown, HTML) or the PDF.
+    let (text, req) = match request {
+        Request::Pdf(req) => (None, req),
+        Request::Markdown(req) => (Some(false), req),
+        Request::Html(req) => (Some(true), req),
         Request::Import { file, lang } => {
             let available = crate::import::bundled_available(lang);
             let imported = crate::import::import_bytes(
@@ -345,9 +349,18 @@ fn handle_in<'f>(
         generated_at: req.generated_at,
         lang: req.lang,
     };
-    if markdown {
-        let text = crate::report::md::render(questionnaire, &req.assessment, &info);
-        let file_name = crate::report::md::file_name(&req.assessment, &info.generated_at);
+    if let Some(html) = text {
+        let (text, file_name) = if html {
+            (
+                crate::report::html::render(questionnaire, &req.assessment, &info),
+                crate::report::html::file_name(&req.assessment, &info.generated_at),
+            )
+        } else {
+            (
+                crate::report::md::render(questionnaire, &req.assessment, &info),
+                crate::report::md::file_name(&req.assessment, &info.generated_at),
+            )
+        };
         return Ok(Response::File {
             file_name,
             bytes: text.into_bytes(),

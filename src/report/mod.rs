@@ -11,6 +11,7 @@
 
 pub mod case;
 pub mod doc;
+pub mod html;
 pub mod layout;
 pub mod md;
 pub mod pages;

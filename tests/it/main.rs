@@ -11,6 +11,7 @@ mod decision;
 mod embedded;
 mod extend;
 mod fonts;
+mod html;
 mod i18n;
 mod import;
 mod lint;

@@ -22,11 +22,13 @@ enum ExportState {
     Failed(String),
 }
 
-/// The two report files.
+/// The report files.
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Pdf,
     Markdown,
+    /// The accessible HTML page (the PDF is not tagged).
+    Html,
 }
 
 #[component]
@@ -357,16 +359,15 @@ fn page(
             return;
         };
         export_state.set(ExportState::Working(format));
-        let markdown = format == Format::Markdown;
-        let mime = if markdown {
-            "text/markdown;charset=utf-8"
-        } else {
-            "application/pdf"
+        let mime = match format {
+            Format::Pdf => "application/pdf",
+            Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Html => "text/html;charset=utf-8",
         };
-        app.announce(if markdown {
-            t!("Preparing the Markdown file…")
-        } else {
-            t!("Preparing the PDF report…")
+        app.announce(match format {
+            Format::Pdf => t!("Preparing the PDF report…"),
+            Format::Markdown => t!("Preparing the Markdown file…"),
+            Format::Html => t!("Preparing the HTML page…"),
         });
         let request = ReportRequest {
             full_fonts: None,
@@ -375,20 +376,21 @@ fn page(
             generated_at: local_now(),
             lang: report_lang.get_untracked(),
         };
-        let request = if markdown {
-            Request::Markdown(request)
-        } else {
-            Request::Pdf(request)
+        let request = match format {
+            Format::Pdf => Request::Pdf(request),
+            Format::Markdown => Request::Markdown(request),
+            Format::Html => Request::Html(request),
         };
         make_file(request, move |result| {
             let state = match result.and_then(|(name, bytes)| {
                 crate::ui::download::download(&bytes, &name, mime).map(|_| name)
             }) {
                 Ok(name) => ExportState::Done(name),
-                Err(e) if markdown => {
-                    ExportState::Failed(t!("The Markdown file could not be made: {0}.", e))
-                }
-                Err(e) => ExportState::Failed(t!("The PDF report could not be made: {0}.", e)),
+                Err(e) => ExportState::Failed(match format {
+                    Format::Markdown => t!("The Markdown file could not be made: {0}.", e),
+                    Format::Html => t!("The HTML page could not be made: {0}.", e),
+                    Format::Pdf => t!("The PDF report could not be made: {0}.", e),
+                }),
             };
             let msg = match &state {
                 ExportState::Done(n) => t!("Downloaded: {0}", n),
@@ -400,6 +402,7 @@ fn page(
         });
     };
     let start_md = start_export.clone();
+    let start_html = start_export.clone();
     let export_status = move || {
         match export_state.get() {
         ExportState::Idle => ().into_any(),
@@ -488,6 +491,7 @@ fn page(
                 </button>
                 <button type="button" class="button" on:click=export_json>{ts!("Export answers (JSON)")}</button>
                 <button type="button" class="button" on:click=move |_| start_md(Format::Markdown) disabled=busy>{ts!("Export Markdown")}</button>
+                <button type="button" class="button" on:click=move |_| start_html(Format::Html) disabled=busy>{ts!("Export accessible HTML")}</button>
                 <button type="button" class="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{ts!("Print")}</button>
                 <a class="button" href=back>{ts!("Back to the questions")}</a>
                 <label class="report-lang">{ts!("Report language")}
