@@ -65,6 +65,8 @@ pub struct Row {
     pub strong: bool,
     /// The row is a thing to do, done or not (the action plan); `None` in other tables.
     pub check: Option<Check>,
+    /// The [`Block::Anchor`] the row links to in the PDF (the answer to its question).
+    pub link: Option<String>,
 }
 
 impl Row {
@@ -74,8 +76,14 @@ impl Row {
             tone: Tone::Normal,
             strong: false,
             check: None,
+            link: None,
         }
     }
+}
+
+/// The anchor name of a question's answer in the detailed answers.
+pub fn answer_anchor(question_id: &str) -> String {
+    format!("q:{question_id}")
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,6 +171,13 @@ pub enum Block {
     /// The radar chart of the section scores (the PDF draws it; the table next to it carries
     /// the same numbers, so Markdown leaves it out).
     Radar(Vec<Axis>),
+    /// Where links to this name go: the next heading (a question in the detailed answers).
+    Anchor(String),
+    /// A block that links, in the PDF, to an [`Block::Anchor`] (a priority action to its answer).
+    Linked {
+        target: String,
+        block: Box<Block>,
+    },
     /// Layout hints for paper, ignored by Markdown.
     PageBreak,
     Space(f32),
@@ -269,6 +284,20 @@ impl Writer {
     }
 }
 
+/// The blocks with every [`Block::Linked`] replaced by the block it wraps (for renderers that
+/// have no links).
+pub fn flatten(blocks: &[Block]) -> Vec<&Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let mut b = b;
+        while let Block::Linked { block, .. } = b {
+            b = block;
+        }
+        out.push(b);
+    }
+    out
+}
+
 impl Doc {
     /// Every heading's text, in order (tests, and the outline check).
     pub fn headings(&self) -> Vec<&str> {
@@ -287,7 +316,8 @@ impl Doc {
     /// say the same.
     pub fn texts(&self) -> Vec<&str> {
         let mut out = Vec::new();
-        for b in &self.blocks {
+        let flat = flatten(&self.blocks);
+        for b in flat {
             match b {
                 Block::Title { title, subtitle } => out.extend([title.as_str(), subtitle.as_str()]),
                 Block::Heading { text: t, .. } | Block::Para { text: t, .. } => {
@@ -314,6 +344,8 @@ impl Doc {
                 }
                 Block::Radar(_)
                 | Block::AttachmentNote(_)
+                | Block::Anchor(_)
+                | Block::Linked { .. }
                 | Block::PageBreak
                 | Block::Space(_)
                 | Block::Rule => {}
@@ -364,7 +396,18 @@ impl Doc {
                     }
                 }
                 Block::Radar(axes) => axes.iter_mut().for_each(|a| m(&mut a.title)),
-                Block::PageBreak | Block::Space(_) | Block::Rule => {}
+                Block::Linked { block, .. } => {
+                    let mut inner = Doc {
+                        running_left: String::new(),
+                        running_right: String::new(),
+                        blocks: vec![std::mem::replace(block.as_mut(), Block::Rule)],
+                    };
+                    inner.map_texts(f);
+                    if let Some(b) = inner.blocks.pop() {
+                        **block = b;
+                    }
+                }
+                Block::Anchor(_) | Block::PageBreak | Block::Space(_) | Block::Rule => {}
             }
         }
     }

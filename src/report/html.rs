@@ -73,7 +73,11 @@ pub fn to_html(doc: &Doc, lang: Lang, title: &str) -> String {
         lang.code(),
         esc(title)
     );
-    for b in &doc.blocks {
+    let blocks = super::doc::flatten(&doc.blocks);
+    for (i, b) in blocks.iter().copied().enumerate() {
+        // Lists that follow each other (one action per linked block) are one list.
+        let after_list = i > 0 && matches!(blocks[i - 1], Block::Items { .. });
+        let list_goes_on = matches!(blocks.get(i + 1), Some(Block::Items { .. }));
         match b {
             Block::Title { title, subtitle } => {
                 let _ = writeln!(
@@ -183,7 +187,9 @@ pub fn to_html(doc: &Doc, lang: Lang, title: &str) -> String {
                 }
             }
             Block::Items { items, .. } => {
-                h.push_str("<ul>\n");
+                if !after_list {
+                    h.push_str("<ul>\n");
+                }
                 for it in items {
                     let head = it
                         .head
@@ -192,7 +198,9 @@ pub fn to_html(doc: &Doc, lang: Lang, title: &str) -> String {
                         .unwrap_or_default();
                     let _ = writeln!(h, "<li{}>{head}{}</li>", class_of(it.tone), lines(&it.text));
                 }
-                h.push_str("</ul>\n");
+                if !list_goes_on {
+                    h.push_str("</ul>\n");
+                }
             }
             Block::Callout { parts, tone, .. } => {
                 let _ = writeln!(h, "<aside{}>", class_of(*tone));
@@ -207,7 +215,12 @@ pub fn to_html(doc: &Doc, lang: Lang, title: &str) -> String {
             }
             Block::Rule => h.push_str("<hr>\n"),
             // The chart's numbers are in the table next to it; the attachment is the PDF's.
-            Block::Radar(_) | Block::AttachmentNote(_) | Block::PageBreak | Block::Space(_) => {}
+            Block::Radar(_)
+            | Block::AttachmentNote(_)
+            | Block::Anchor(_)
+            | Block::Linked { .. }
+            | Block::PageBreak
+            | Block::Space(_) => {}
         }
     }
     h.push_str("</main>\n</body>\n</html>\n");

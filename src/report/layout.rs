@@ -92,6 +92,20 @@ pub enum Item {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// Named places links go to: (name, y of the place's top).
+    pub anchors: Vec<(String, f32)>,
+    /// Areas of the page that link to an anchor.
+    pub links: Vec<Link>,
+}
+
+/// An area of a page (top-left `x`, `y`, size `w`, `h`) that links to the anchor `target`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+    pub target: String,
 }
 
 impl Page {
@@ -279,6 +293,38 @@ impl<'m> Layout<'m> {
     pub fn bookmark(&mut self, title: &str) {
         let page = self.pages.len().max(1);
         self.bookmarks.push((title.to_string(), page));
+    }
+
+    /// Mark the current position as the place links to `name` go.
+    pub fn anchor(&mut self, name: &str) {
+        let y = self.y;
+        self.page().anchors.push((name.to_string(), y));
+    }
+
+    /// The current position: (page index, y).
+    pub fn at(&self) -> (usize, f32) {
+        (self.pages.len().saturating_sub(1), self.y)
+    }
+
+    /// Make what was laid out since `start` (the content's width) a link to `target`, on every
+    /// page it runs over.
+    pub fn link_since(&mut self, start: (usize, f32), target: &str) {
+        let end = self.at();
+        for p in start.0..=end.0 {
+            let top = if p == start.0 { start.1 } else { CONTENT_TOP };
+            let bottom = if p == end.0 { end.1 } else { CONTENT_BOTTOM };
+            if bottom - top > 1.0 {
+                if let Some(page) = self.pages.get_mut(p) {
+                    page.links.push(Link {
+                        x: MARGIN_X,
+                        y: top,
+                        w: CONTENT_W,
+                        h: bottom - top,
+                        target: target.to_string(),
+                    });
+                }
+            }
+        }
     }
 
     /// Reserve `h` points of height (on a new page if needed) and return the top of the block.
@@ -537,6 +583,17 @@ impl<'m> Layout<'m> {
 
     /// A table with a shaded header row (repeated on each page it spans) and wrapped cells.
     pub fn table(&mut self, cols: &[Column<'_>], rows: &[Vec<String>], row_styles: &[Style]) {
+        self.table_linked(cols, rows, row_styles, &[]);
+    }
+
+    /// [`Self::table`], each row linking to the anchor of `links` (by index; `None`: no link).
+    pub fn table_linked(
+        &mut self,
+        cols: &[Column<'_>],
+        rows: &[Vec<String>],
+        row_styles: &[Style],
+        links: &[Option<String>],
+    ) {
         let pad = 4.0;
         let header_style = Style::new(9.0, true, INK);
         // Columns are as wide as their longest word in the widest style used (a bold row).
@@ -569,7 +626,11 @@ impl<'m> Layout<'m> {
                 self.new_page();
                 self.table_row(cols, &widths, &header, header_style, Some(SHADE), pad);
             }
+            let start = self.at();
             self.table_row(cols, &widths, row, style, None, pad);
+            if let Some(Some(target)) = links.get(r) {
+                self.link_since(start, target);
+            }
         }
     }
 

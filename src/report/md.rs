@@ -124,7 +124,13 @@ fn checklist_item(cols: &[super::doc::Col], r: &super::doc::Row) -> String {
 pub fn to_markdown(doc: &Doc) -> String {
     let mut m = String::new();
     let mut in_fields = false;
-    for b in &doc.blocks {
+    let blocks = super::doc::flatten(&doc.blocks);
+    for (i, b) in blocks.iter().copied().enumerate() {
+        // Lists that follow each other (one action per linked block) are one list.
+        let list_goes_on = matches!(
+            (b, blocks.get(i + 1)),
+            (Block::Items { checklist: a, .. }, Some(Block::Items { checklist: c, .. })) if a == c
+        );
         let is_field = matches!(b, Block::Field { value, .. } if !value.trim().contains('\n'));
         if in_fields && !is_field {
             m.push('\n');
@@ -222,13 +228,17 @@ pub fn to_markdown(doc: &Doc) -> String {
                         }
                     }
                 }
-                m.push('\n');
+                if !list_goes_on {
+                    m.push('\n');
+                }
             }
             Block::Callout { parts, strong, .. } => {
                 let blocks: Vec<String> = parts.iter().map(|(l, t)| quote(l, t, *strong)).collect();
                 let _ = writeln!(m, "{}\n", blocks.join("\n>\n"));
             }
             Block::Radar(_)
+            | Block::Anchor(_)
+            | Block::Linked { .. }
             | Block::AttachmentNote(_)
             | Block::PageBreak
             | Block::Space(_)

@@ -71,159 +71,179 @@ fn heading_style(level: u8, tone: Tone) -> (Style, f32) {
 /// Lay out the document: its pages (with the running header and footer) and its outline.
 pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) {
     let mut l = Layout::new(m);
+    let mut anchor = None;
     for b in &doc.blocks {
-        match b {
-            Block::Title { title, subtitle } => {
-                l.space(60.0);
-                l.text(title, TITLE, 0.0);
-                l.space(6.0);
-                l.text(subtitle, Style::new(18.0, true, INK), 0.0);
-                l.space(18.0);
-            }
-            Block::AttachmentNote(text) => l.text(text, Style::new(9.0, false, MUTED), 0.0),
-            Block::Heading {
-                level,
-                text,
-                tone,
-                outline,
-            } => {
-                let (style, keep) = heading_style(*level, *tone);
-                if *level == 1 {
-                    l.space(4.0);
-                }
-                l.heading_marked(text, style, keep, *outline);
-                if *level <= 2 {
-                    l.space(2.0);
-                }
-            }
-            Block::Para {
-                text,
-                tone,
-                strong,
-                size,
-                indent,
-            } => l.text(
-                text,
-                para_style(*size, *strong, *tone),
-                if *indent { INDENT } else { 0.0 },
-            ),
-            Block::Field {
-                label,
-                value,
-                tone,
-                strong,
-                size,
-                indent,
-            } => {
-                let value = if value.trim().is_empty() {
-                    "—"
-                } else {
-                    value.as_str()
-                };
-                let style = match size {
-                    Size::Body | Size::Lead => para_style(*size, *strong, *tone),
-                    // Small print in ink: a fingerprint is to be read.
-                    _ => Style::new(8.5, *strong, colour(*tone)),
-                };
-                l.labelled(label, value, style, if *indent { INDENT } else { 0.0 });
-                l.space(1.0);
-            }
-            Block::Table(t) => {
-                let cols: Vec<Column<'_>> = t
-                    .cols
-                    .iter()
-                    .map(|c| Column {
-                        header: &c.header,
-                        share: c.share,
-                        right: c.right,
-                    })
-                    .collect();
-                let rows: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.clone()).collect();
-                let styles: Vec<Style> = t
-                    .rows
-                    .iter()
-                    .map(|r| Style::new(9.0, r.strong, colour(r.tone)))
-                    .collect();
-                l.table(&cols, &rows, &styles);
-                for (i, note) in t.notes.iter().enumerate() {
-                    l.text(&format!("[{}] {note}", i + 1), SMALL, 0.0);
-                }
+        lay_block(&mut l, b, &mut anchor);
+    }
+    l.finish(&doc.running_left, &doc.running_right)
+}
+
+/// Lay out one block. `anchor`: a [`Block::Anchor`] waiting for the next heading, which it marks
+/// (at the heading's top, on the page the heading lands on).
+fn lay_block(l: &mut Layout<'_>, b: &Block, anchor: &mut Option<String>) {
+    match b {
+        Block::Title { title, subtitle } => {
+            l.space(60.0);
+            l.text(title, TITLE, 0.0);
+            l.space(6.0);
+            l.text(subtitle, Style::new(18.0, true, INK), 0.0);
+            l.space(18.0);
+        }
+        Block::AttachmentNote(text) => l.text(text, Style::new(9.0, false, MUTED), 0.0),
+        Block::Heading {
+            level,
+            text,
+            tone,
+            outline,
+        } => {
+            let (style, keep) = heading_style(*level, *tone);
+            if *level == 1 {
                 l.space(4.0);
             }
-            Block::Items { items, checklist } => {
-                for it in items {
-                    match &it.head {
-                        Some(head) => {
-                            l.text(
-                                head,
-                                Style::new(
-                                    9.0,
-                                    true,
-                                    if it.tone == Tone::Normal {
-                                        MUTED
-                                    } else {
-                                        colour(it.tone)
-                                    },
-                                ),
-                                0.0,
-                            );
-                            l.text(&it.text, BODY, INDENT);
-                            l.space(4.0);
-                        }
-                        None => {
-                            let mark = if *checklist { "☐" } else { "•" };
-                            l.text(
-                                &format!("{mark} {}", it.text),
-                                Style::new(9.5, false, colour(it.tone)),
-                                0.0,
-                            );
-                        }
+            if let Some(name) = anchor.take() {
+                let h = wrap(l.measure(), text, style.size, style.bold, CONTENT_W).len() as f32
+                    * style.line_height();
+                l.ensure(h + keep);
+                l.anchor(&name);
+            }
+            l.heading_marked(text, style, keep, *outline);
+            if *level <= 2 {
+                l.space(2.0);
+            }
+        }
+        Block::Para {
+            text,
+            tone,
+            strong,
+            size,
+            indent,
+        } => l.text(
+            text,
+            para_style(*size, *strong, *tone),
+            if *indent { INDENT } else { 0.0 },
+        ),
+        Block::Field {
+            label,
+            value,
+            tone,
+            strong,
+            size,
+            indent,
+        } => {
+            let value = if value.trim().is_empty() {
+                "—"
+            } else {
+                value.as_str()
+            };
+            let style = match size {
+                Size::Body | Size::Lead => para_style(*size, *strong, *tone),
+                // Small print in ink: a fingerprint is to be read.
+                _ => Style::new(8.5, *strong, colour(*tone)),
+            };
+            l.labelled(label, value, style, if *indent { INDENT } else { 0.0 });
+            l.space(1.0);
+        }
+        Block::Table(t) => {
+            let cols: Vec<Column<'_>> = t
+                .cols
+                .iter()
+                .map(|c| Column {
+                    header: &c.header,
+                    share: c.share,
+                    right: c.right,
+                })
+                .collect();
+            let rows: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.clone()).collect();
+            let styles: Vec<Style> = t
+                .rows
+                .iter()
+                .map(|r| Style::new(9.0, r.strong, colour(r.tone)))
+                .collect();
+            let links: Vec<Option<String>> = t.rows.iter().map(|r| r.link.clone()).collect();
+            l.table_linked(&cols, &rows, &styles, &links);
+            for (i, note) in t.notes.iter().enumerate() {
+                l.text(&format!("[{}] {note}", i + 1), SMALL, 0.0);
+            }
+            l.space(4.0);
+        }
+        Block::Items { items, checklist } => {
+            for it in items {
+                match &it.head {
+                    Some(head) => {
+                        l.text(
+                            head,
+                            Style::new(
+                                9.0,
+                                true,
+                                if it.tone == Tone::Normal {
+                                    MUTED
+                                } else {
+                                    colour(it.tone)
+                                },
+                            ),
+                            0.0,
+                        );
+                        l.text(&it.text, BODY, INDENT);
+                        l.space(4.0);
+                    }
+                    None => {
+                        let mark = if *checklist { "☐" } else { "•" };
+                        l.text(
+                            &format!("{mark} {}", it.text),
+                            Style::new(9.5, false, colour(it.tone)),
+                            0.0,
+                        );
                     }
                 }
             }
-            Block::Callout {
-                parts,
-                tone,
-                strong,
-                indent,
-            } => {
-                let (fill, bar) = match tone {
-                    Tone::Danger => (STALE_FILL, DANGER),
-                    Tone::Good => (GOOD_FILL, GOOD),
-                    Tone::Warn => (SHADE, NOTICE),
-                    Tone::Notice => (SHADE, NOTICE),
-                    Tone::Muted => (SHADE, MUTED),
-                    Tone::Normal | Tone::Accent => (SHADE, ACCENT),
-                };
-                let text_colour = if *strong { colour(*tone) } else { INK };
-                let parts: Vec<(&str, &str)> = parts
-                    .iter()
-                    .map(|(a, b)| (a.as_str(), b.as_str()))
-                    .collect();
-                // A strong danger callout (a stale review) is the largest text around it.
-                let size = match (*strong, *tone) {
-                    (true, Tone::Danger) => 12.0,
-                    (true, _) => 10.5,
-                    _ => 9.5,
-                };
-                l.callout(
-                    &parts,
-                    Style::new(size, *strong, text_colour),
-                    fill,
-                    bar,
-                    if *indent { INDENT } else { 0.0 },
-                );
-            }
-            Block::Radar(axes) => radar(&mut l, axes),
-            Block::PageBreak => l.page_break(),
-            Block::Space(h) => l.space(*h),
-            Block::Rule => {
-                l.rule(RULE);
-                l.space(4.0);
-            }
+        }
+        Block::Callout {
+            parts,
+            tone,
+            strong,
+            indent,
+        } => {
+            let (fill, bar) = match tone {
+                Tone::Danger => (STALE_FILL, DANGER),
+                Tone::Good => (GOOD_FILL, GOOD),
+                Tone::Warn => (SHADE, NOTICE),
+                Tone::Notice => (SHADE, NOTICE),
+                Tone::Muted => (SHADE, MUTED),
+                Tone::Normal | Tone::Accent => (SHADE, ACCENT),
+            };
+            let text_colour = if *strong { colour(*tone) } else { INK };
+            let parts: Vec<(&str, &str)> = parts
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
+            // A strong danger callout (a stale review) is the largest text around it.
+            let size = match (*strong, *tone) {
+                (true, Tone::Danger) => 12.0,
+                (true, _) => 10.5,
+                _ => 9.5,
+            };
+            l.callout(
+                &parts,
+                Style::new(size, *strong, text_colour),
+                fill,
+                bar,
+                if *indent { INDENT } else { 0.0 },
+            );
+        }
+        Block::Radar(axes) => radar(l, axes),
+        Block::Anchor(name) => *anchor = Some(name.clone()),
+        Block::Linked { target, block } => {
+            let start = l.at();
+            lay_block(l, block, anchor);
+            l.link_since(start, target);
+        }
+        Block::PageBreak => l.page_break(),
+        Block::Space(h) => l.space(*h),
+        Block::Rule => {
+            l.rule(RULE);
+            l.space(4.0);
         }
     }
-    l.finish(&doc.running_left, &doc.running_right)
 }
 
 /// `text` on at most `max_lines` lines of `max_w`; the last one ends in "…" when there is more.

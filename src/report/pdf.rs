@@ -457,18 +457,51 @@ fn write_pdf(
     let mut w = Writer::new();
     let (catalog, pages_id, resources) = (w.id(), w.id(), w.id());
     let mut used = Used::default();
-    let mut page_ids = Vec::with_capacity(pages.len());
-    for page in pages {
-        let (pid, cid) = (w.id(), w.id());
+    // Page ids first: a link on one page can point to any other.
+    let page_ids: Vec<usize> = pages.iter().map(|_| w.id()).collect();
+    let anchors: HashMap<&str, (usize, f32)> = pages
+        .iter()
+        .zip(&page_ids)
+        .flat_map(|(p, id)| p.anchors.iter().map(move |(n, y)| (n.as_str(), (*id, *y))))
+        .collect();
+    for (page, &pid) in pages.iter().zip(&page_ids) {
+        let cid = w.id();
         let stream = content(page, fonts, &mut used);
         w.stream(cid, "", stream.as_bytes());
+        // Links to anchors (a question number to its answer), as link annotations.
+        let mut annots = Vec::new();
+        for link in &page.links {
+            let Some((target, y)) = anchors.get(link.target.as_str()) else {
+                continue;
+            };
+            let id = w.id();
+            let mut d = String::from("<</Type/Annot/Subtype/Link/Rect[");
+            for v in [
+                link.x,
+                PAGE_H - link.y - link.h,
+                link.x + link.w,
+                PAGE_H - link.y,
+            ] {
+                num(&mut d, v);
+                d.push(' ');
+            }
+            let _ = write!(d, "]/Border[0 0 0]/Dest[{target} 0 R/XYZ null ");
+            num(&mut d, PAGE_H - y + 4.0);
+            d.push_str(" null]>>");
+            w.obj(id, &d);
+            annots.push(format!("{id} 0 R"));
+        }
+        let annots = if annots.is_empty() {
+            String::new()
+        } else {
+            format!("/Annots[{}]", annots.join(" "))
+        };
         w.obj(
             pid,
             &format!(
-                "<</Type/Page/Parent {pages_id} 0 R/MediaBox[0 0 {PAGE_W} {PAGE_H}]/Resources {resources} 0 R/Contents {cid} 0 R>>"
+                "<</Type/Page/Parent {pages_id} 0 R/MediaBox[0 0 {PAGE_W} {PAGE_H}]/Resources {resources} 0 R/Contents {cid} 0 R{annots}>>"
             ),
         );
-        page_ids.push(pid);
     }
     let kids: String = page_ids.iter().map(|p| format!("{p} 0 R ")).collect();
     w.obj(

@@ -4,7 +4,7 @@
 // page 2, and a long note continues in the appendix on the page it names.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Home, full, en, findQuestion, importFile } from './support.mjs';
@@ -85,4 +85,24 @@ test('results and the browser-made PDF lead with what a committee decides on', a
   expect(appendix).toContain('STARTMARK');
   expect(all).toContain('ENDMARK');
   expect(all.split('ENDMARK').length - 1).toBe(1);
+
+  // The accessible HTML export: the same summary, with the document language and real
+  // structure, and nothing that loads from elsewhere.
+  const pendingHtml = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export accessible HTML' }).click();
+  const h = await pendingHtml;
+  expect(h.suggestedFilename()).toMatch(/^elsa-decision-check-\d{4}-\d{2}-\d{2}\.html$/);
+  const htmlPath = join(mkdtempSync(join(tmpdir(), 'elsa-html-')), h.suggestedFilename());
+  await h.saveAs(htmlPath);
+  const html = readFileSync(htmlPath, 'utf8');
+  expect(html).toContain('<html lang="en">');
+  expect(html).not.toMatch(/<script|<link|src=|https?:/);
+  // Open it as a reader would: headings in order, tables with headers.
+  await page.goto('file://' + htmlPath);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('ELSA self-assessment report');
+  const parts = await page.getByRole('heading', { level: 2 }).allTextContents();
+  expect(parts.slice(0, 2)).toEqual(['Decision summary', 'Executive summary']);
+  expect(parts).toContain('Methodology');
+  await expect(page.getByRole('columnheader', { name: 'Because the triage concludes' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'STOP — Possibly a prohibited AI practice' }).first()).toBeVisible();
 });

@@ -438,3 +438,91 @@ fn a_long_note_continues_in_the_appendix_on_the_page_it_names() {
     );
     assert!(md.contains("ENDMARK"));
 }
+
+/// Issue 19: a question number in an action (the decision summary's top actions, the priority
+/// actions) and a red flag of the decision summary link, in the PDF, to the page where that
+/// question's answer is.
+#[cfg(feature = "pdf")]
+#[test]
+fn question_numbers_in_actions_link_to_the_answers() {
+    use lopdf::{Document, Object};
+    let q = mini();
+    let a = with(&q, &[("o1", "c"), ("o2", "no"), ("l1", "no")]);
+    let fonts = elsa::report::pdf::Fonts::load().unwrap();
+    let pdf = elsa::report::pdf::render_report_with(&q, &a, &info(Lang::En), &fonts)
+        .unwrap()
+        .bytes;
+    let doc = Document::load_mem(&pdf).unwrap();
+    let pages = doc.get_pages();
+    let page_no = |id: lopdf::ObjectId| pages.iter().find(|(_, p)| **p == id).map(|(n, _)| *n);
+    // The page of each question's answer, from the text of each page.
+    let path = std::env::temp_dir().join(format!("elsa-links-{}.pdf", std::process::id()));
+    std::fs::write(&path, &pdf).unwrap();
+    let text_of = |n: u32| {
+        let out = std::process::Command::new("pdftotext")
+            .args([
+                "-f",
+                &n.to_string(),
+                "-l",
+                &n.to_string(),
+                path.to_str().unwrap(),
+                "-",
+            ])
+            .output()
+            .expect("pdftotext");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let answers_page = |question: &str| {
+        let heading = q
+            .question(question)
+            .unwrap()
+            .question
+            .text
+            .get("en")
+            .to_string();
+        // The first page at or after "Detailed answers" that has the question's heading.
+        let start = pages
+            .keys()
+            .copied()
+            .find(|n| text_of(*n).contains("Detailed answers"))?;
+        pages
+            .keys()
+            .copied()
+            .filter(|n| *n >= start)
+            .find(|n| text_of(*n).contains(&format!("2.1 {heading}")))
+    };
+    let mut links: Vec<(u32, u32)> = Vec::new();
+    for (n, id) in &pages {
+        let page = doc.get_dictionary(*id).unwrap();
+        let Ok(Object::Array(annots)) = page.get(b"Annots") else {
+            continue;
+        };
+        for r in annots {
+            let d = doc.get_dictionary(r.as_reference().unwrap()).unwrap();
+            assert_eq!(d.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+            let dest = d.get(b"Dest").unwrap().as_array().unwrap();
+            let to = page_no(dest[0].as_reference().unwrap()).unwrap();
+            links.push((*n, to));
+        }
+    }
+    assert!(!links.is_empty(), "the PDF has links");
+    // From the decision summary (page 2): at least the red flag and the top actions.
+    let from_two: Vec<u32> = links
+        .iter()
+        .filter(|(f, _)| *f == 2)
+        .map(|(_, t)| *t)
+        .collect();
+    assert!(from_two.len() >= 3, "{links:?}");
+    let o1 = answers_page("o1").expect("o1's answer");
+    assert!(
+        from_two.contains(&o1),
+        "{from_two:?} should reach page {o1}"
+    );
+    // Every link goes forward to a page of the detailed answers.
+    for (from, to) in &links {
+        assert!(to > from, "{from} -> {to}");
+    }
+}

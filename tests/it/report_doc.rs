@@ -256,8 +256,26 @@ fn the_pdf_outline_is_in_document_order() {
         },
         &elsa::report::pdf::Fonts::load().unwrap(),
     );
+    // Every bookmark is on a page at or after the one before it (page order).
+    for w in outline.windows(2) {
+        assert!(w[0].1 <= w[1].1, "{:?} after {:?}", w[1], w[0]);
+    }
     let want: Vec<String> = outline.into_iter().map(|(t, _)| t).collect();
     assert_eq!(got, want);
+    // Every part of the report is a bookmark.
+    let doc = elsa::report::build(
+        &q,
+        &a,
+        &ReportInfo {
+            generated_at: GEN.into(),
+            lang: Lang::En,
+        },
+    );
+    for b in &doc.blocks {
+        if let elsa::report::doc::Block::Heading { level: 1, text, .. } = b {
+            assert!(got.contains(text), "{text} is not a bookmark");
+        }
+    }
     assert_eq!(
         &got[..4],
         [

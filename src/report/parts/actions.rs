@@ -28,7 +28,7 @@ pub(in super::super) fn actions(w: &mut Writer, f: &Facts<'_>) {
         }
         recs.sort_by(|x, y| y.red_flag.cmp(&x.red_flag).then(y.concern.cmp(&x.concern)));
         w.heading(2, s.title.get(f.loc), Tone::Normal, false);
-        let items = recs
+        let items: Vec<(String, ListItem)> = recs
             .into_iter()
             .map(|r| {
                 let number = f.number(&r.question_id);
@@ -55,21 +55,30 @@ pub(in super::super) fn actions(w: &mut Writer, f: &Facts<'_>) {
                         question
                     )
                 };
-                ListItem {
-                    head: Some(head),
-                    text: r.text.get(f.loc).to_string(),
-                    tone: if r.red_flag {
-                        Tone::Danger
-                    } else {
-                        Tone::Normal
+                (
+                    r.question_id.clone(),
+                    ListItem {
+                        head: Some(head),
+                        text: r.text.get(f.loc).to_string(),
+                        tone: if r.red_flag {
+                            Tone::Danger
+                        } else {
+                            Tone::Normal
+                        },
                     },
-                }
+                )
             })
             .collect();
-        w.push(Block::Items {
-            items,
-            checklist: true,
-        });
+        // Each action links, in the PDF, to the answer it comes from.
+        for (question_id, item) in items {
+            w.push(Block::Linked {
+                target: super::super::doc::answer_anchor(&question_id),
+                block: Box::new(Block::Items {
+                    items: vec![item],
+                    checklist: true,
+                }),
+            });
+        }
         w.space(4.0);
     }
     w.space(8.0);

@@ -25,6 +25,10 @@ pub(in super::super) fn answers(w: &mut Writer, f: &Facts<'_>) {
         );
         w.push(Block::Rule);
         for question in s.questions.iter().filter(|x| f.vis.is_visible(&x.id)) {
+            // Question numbers elsewhere (actions, red flags) link here in the PDF.
+            w.push(Block::Anchor(super::super::doc::answer_anchor(
+                &question.id,
+            )));
             w.heading(
                 3,
                 &format!("{}  {}", f.number(&question.id), question.text.get(f.loc)),

@@ -132,19 +132,24 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
             Size::Body,
         );
     } else {
-        let items = serious
-            .iter()
-            .take(SERIOUS_MAX)
-            .map(|s| ListItem {
-                head: None,
-                text: super::cut_at_word(&serious_text(f, s), 95),
-                tone: Tone::Danger,
-            })
-            .collect();
-        w.push(Block::Items {
-            items,
-            checklist: false,
-        });
+        for s in serious.iter().take(SERIOUS_MAX) {
+            let items = Block::Items {
+                items: vec![ListItem {
+                    head: None,
+                    text: super::cut_at_word(&serious_text(f, s), 95),
+                    tone: Tone::Danger,
+                }],
+                checklist: false,
+            };
+            // A red flag links, in the PDF, to its answer.
+            match s {
+                Serious::RedFlag { question_id, .. } => w.push(Block::Linked {
+                    target: super::super::doc::answer_anchor(question_id),
+                    block: Box::new(items),
+                }),
+                _ => w.push(items),
+            }
+        }
         if serious.len() > SERIOUS_MAX {
             w.para(
                 &t!(
@@ -326,6 +331,11 @@ pub(in super::super) fn decision(w: &mut Writer, f: &Facts<'_>) {
                 if x.red_flag || x.overdue {
                     r.tone = Tone::Danger;
                 }
+                r.link = x
+                    .questions
+                    .iter()
+                    .find(|id| !f.number(id).is_empty())
+                    .map(|id| super::super::doc::answer_anchor(id));
                 r
             })
             .collect();

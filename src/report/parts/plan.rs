@@ -113,6 +113,11 @@ fn row(f: &Facts<'_>, a: &Action, as_of: &str) -> Row {
         tone,
         strong: false,
         check: Some(check),
+        // The row links to the answer of its first question that the report shows.
+        link: a
+            .linked_questions()
+            .find(|id| f.q.question(id).is_some() && f.vis.is_visible(id))
+            .map(super::super::doc::answer_anchor),
     }
 }
 

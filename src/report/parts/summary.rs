@@ -157,6 +157,7 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
                 },
                 strong: false,
                 check: None,
+                link: None,
             }
         })
         .collect();
@@ -180,6 +181,7 @@ pub(in super::super) fn summary(w: &mut Writer, f: &Facts<'_>) {
             },
             strong: true,
             check: None,
+            link: None,
         });
     }
     w.push(Block::Table(Table {
@@ -266,6 +268,7 @@ pub(in super::super) fn low_ses(w: &mut Writer, f: &Facts<'_>) {
                 tone: Tone::Normal,
                 strong: risk.is_some(),
                 check: None,
+                link: None,
             }
         })
         .collect();
