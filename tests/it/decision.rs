@@ -526,3 +526,39 @@ fn question_numbers_in_actions_link_to_the_answers() {
         assert!(to > from, "{from} -> {to}");
     }
 }
+
+/// Every consistency check of the full questionnaire fires on each of its contradicting answer
+/// sets (one per branch of its condition) and stays quiet on consistent ones, including answers
+/// that later answers hide (tests/it/data/consistency-cases.json: 82 sets for the 12 checks).
+#[test]
+fn each_consistency_check_fires_exactly_on_its_contradictions() {
+    let q = full();
+    let cases: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(include_str!("data/consistency-cases.json")).unwrap();
+    assert_eq!(
+        cases.keys().collect::<std::collections::BTreeSet<_>>(),
+        q.consistency.iter().map(|c| &c.id).collect(),
+        "a case list for every check"
+    );
+    for (id, sets) in &cases {
+        for (kind, want) in [("fire", true), ("quiet", false)] {
+            for set in sets[kind].as_array().unwrap() {
+                let mut a = with(&q, &[]);
+                for (question, value) in set.as_object().unwrap() {
+                    let answer = match value {
+                        serde_json::Value::Array(ids) => elsa::answers::Answer::Choices {
+                            ids: ids
+                                .iter()
+                                .map(|v| v.as_str().unwrap().to_string())
+                                .collect(),
+                        },
+                        v => ans(v.as_str().unwrap()),
+                    };
+                    a.set_answer(question, Some(answer), NOW);
+                }
+                let fired = elsa::consistency::check(&q, &a).iter().any(|c| c.id == *id);
+                assert_eq!(fired, want, "{id} ({kind}) on {set}");
+            }
+        }
+    }
+}
