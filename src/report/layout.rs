@@ -96,6 +96,17 @@ pub struct Page {
     pub anchors: Vec<(String, f32)>,
     /// Areas of the page that link to an anchor.
     pub links: Vec<Link>,
+    /// The structure of the tagged PDF: from item index `.0` on, the items belong to the
+    /// element path `.1` (outermost first; empty: an artifact such as the running header).
+    pub marks: Vec<(usize, Vec<Elem>)>,
+}
+
+/// A structure element of the tagged PDF: a number unique in the document and its role
+/// (`H1`…`H4`, `P`, `L`, `LI`, `Table`, `TR`, `TH`, `TD`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elem {
+    pub id: usize,
+    pub role: &'static str,
 }
 
 /// An area of a page (top-left `x`, `y`, size `w`, `h`) that links to the anchor `target`.
@@ -277,6 +288,9 @@ pub struct Layout<'m> {
     pub y: f32,
     /// Document outline: (title, 1-based page).
     pub bookmarks: Vec<(String, usize)>,
+    /// The open structure elements, outermost first (see [`Page::marks`]).
+    stack: Vec<Elem>,
+    next_elem: usize,
 }
 
 impl<'m> Layout<'m> {
@@ -286,6 +300,36 @@ impl<'m> Layout<'m> {
             pages: vec![Page::default()],
             y: CONTENT_TOP,
             bookmarks: Vec::new(),
+            stack: Vec::new(),
+            next_elem: 0,
+        }
+    }
+
+    /// Open a structure element of the tagged PDF (what is drawn until [`Self::end`] belongs
+    /// to it).
+    pub fn begin(&mut self, role: &'static str) {
+        self.stack.push(Elem {
+            id: self.next_elem,
+            role,
+        });
+        self.next_elem += 1;
+        self.mark();
+    }
+
+    /// Close the innermost open structure element.
+    pub fn end(&mut self) {
+        self.stack.pop();
+        self.mark();
+    }
+
+    /// Note where on the page the open elements change.
+    fn mark(&mut self) {
+        let stack = self.stack.clone();
+        let page = self.page();
+        let at = page.items.len();
+        match page.marks.last_mut() {
+            Some((i, s)) if *i == at => *s = stack,
+            _ => page.marks.push((at, stack)),
         }
     }
 
@@ -362,6 +406,7 @@ impl<'m> Layout<'m> {
     pub fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = CONTENT_TOP;
+        self.mark();
     }
 
     /// Start a new page unless `h` points still fit on this one.
@@ -390,12 +435,17 @@ impl<'m> Layout<'m> {
         let style = Style::new(7.5, false, MUTED);
         let y = self.y + style.size;
         let text = crate::t!("(continued)");
+        // An artifact: not part of the text a screen reader reads.
+        let open = std::mem::take(&mut self.stack);
+        self.mark();
         self.page().items.push(Item::Text {
             x: MARGIN_X + indent,
             y,
             style,
             text,
         });
+        self.stack = open;
+        self.mark();
         self.y += style.line_height();
     }
 
@@ -615,6 +665,7 @@ impl<'m> Layout<'m> {
         });
         let header_h = self.row_height(&widths, &header, header_style, pad);
         self.ensure(header_h + first.unwrap_or(header_style.line_height() + 2.0 * pad));
+        self.begin("Table");
         self.table_row(cols, &widths, &header, header_style, Some(SHADE), pad);
         for (r, row) in rows.iter().enumerate() {
             let style = row_styles
@@ -632,6 +683,7 @@ impl<'m> Layout<'m> {
                 self.link_since(start, target);
             }
         }
+        self.end();
     }
 
     /// The column widths: each its share of the content width, but never narrower than the
@@ -710,9 +762,8 @@ impl<'m> Layout<'m> {
         let h = self.row_height(widths, row, style, pad);
         let top = self.y;
         let m = self.m;
-        let page = self.page();
         if let Some(color) = fill {
-            page.items.push(Item::Rect {
+            self.page().items.push(Item::Rect {
                 x: MARGIN_X,
                 y: top,
                 w: CONTENT_W,
@@ -720,8 +771,13 @@ impl<'m> Layout<'m> {
                 color,
             });
         }
+        // The shaded row is the header row: its cells are header cells.
+        let cell_role = if fill.is_some() { "TH" } else { "TD" };
+        self.begin("TR");
         let mut x = MARGIN_X;
         for ((cell, w), col) in row.iter().zip(widths).zip(cols) {
+            self.begin(cell_role);
+            let page = self.page();
             for (i, line) in wrap(m, cell, style.size, style.bold, w - 2.0 * pad)
                 .into_iter()
                 .enumerate()
@@ -738,9 +794,11 @@ impl<'m> Layout<'m> {
                     });
                 }
             }
+            self.end();
             x += w;
         }
-        page.items.push(Item::Line {
+        self.end();
+        self.page().items.push(Item::Line {
             x1: MARGIN_X,
             y1: top + h,
             x2: PAGE_W - MARGIN_X,
@@ -776,6 +834,10 @@ impl<'m> Layout<'m> {
             _ => format!("{}…", left_lines[0].trim_end()),
         };
         for (i, page) in self.pages.iter_mut().enumerate() {
+            // The running header and footer are artifacts.
+            if !page.marks.is_empty() {
+                page.marks.push((page.items.len(), Vec::new()));
+            }
             let header_y = 40.0;
             page.items.push(Item::Text {
                 x: MARGIN_X,

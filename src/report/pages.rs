@@ -81,6 +81,34 @@ pub fn lay_out(doc: &Doc, m: &dyn Measure) -> (Vec<Page>, Vec<(String, usize)>) 
 /// Lay out one block. `anchor`: a [`Block::Anchor`] waiting for the next heading, which it marks
 /// (at the heading's top, on the page the heading lands on).
 fn lay_block(l: &mut Layout<'_>, b: &Block, anchor: &mut Option<String>) {
+    // The block's element in the tagged PDF (a table makes its own; the chart is an artifact:
+    // the table next to it has its numbers).
+    let role = match b {
+        Block::Title { .. } => Some("H1"),
+        Block::Heading { level: 1, .. } => Some("H2"),
+        Block::Heading { level: 2, .. } => Some("H3"),
+        Block::Heading { .. } => Some("H4"),
+        Block::Para { .. }
+        | Block::Field { .. }
+        | Block::AttachmentNote(_)
+        | Block::Callout { .. } => Some("P"),
+        Block::Items { .. } => Some("L"),
+        _ => None,
+    };
+    if let Some(r) = role {
+        // The heading's space above it is not part of it.
+        if matches!(b, Block::Heading { level: 1, .. }) {
+            l.space(4.0);
+        }
+        l.begin(r);
+    }
+    lay_block_in(l, b, anchor);
+    if role.is_some() {
+        l.end();
+    }
+}
+
+fn lay_block_in(l: &mut Layout<'_>, b: &Block, anchor: &mut Option<String>) {
     match b {
         Block::Title { title, subtitle } => {
             l.space(60.0);
@@ -97,9 +125,6 @@ fn lay_block(l: &mut Layout<'_>, b: &Block, anchor: &mut Option<String>) {
             outline,
         } => {
             let (style, keep) = heading_style(*level, *tone);
-            if *level == 1 {
-                l.space(4.0);
-            }
             if let Some(name) = anchor.take() {
                 let h = wrap(l.measure(), text, style.size, style.bold, CONTENT_W).len() as f32
                     * style.line_height();
@@ -162,12 +187,15 @@ fn lay_block(l: &mut Layout<'_>, b: &Block, anchor: &mut Option<String>) {
             let links: Vec<Option<String>> = t.rows.iter().map(|r| r.link.clone()).collect();
             l.table_linked(&cols, &rows, &styles, &links);
             for (i, note) in t.notes.iter().enumerate() {
+                l.begin("P");
                 l.text(&format!("[{}] {note}", i + 1), SMALL, 0.0);
+                l.end();
             }
             l.space(4.0);
         }
         Block::Items { items, checklist } => {
             for it in items {
+                l.begin("LI");
                 match &it.head {
                     Some(head) => {
                         l.text(
@@ -195,6 +223,7 @@ fn lay_block(l: &mut Layout<'_>, b: &Block, anchor: &mut Option<String>) {
                         );
                     }
                 }
+                l.end();
             }
         }
         Block::Callout {

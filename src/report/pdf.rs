@@ -4,6 +4,7 @@
 //! drawn as PDF content streams, with the outline, the document information and the attached
 //! assessment file. Reading PDFs back (import) stays with lopdf.
 
+use super::layout::Elem;
 use super::layout::{Item, Measure, Page, Rgb, PAGE_H, PAGE_W};
 use super::ttf::Font;
 use super::{build_pages, report_title, tool_name, ReportInfo};
@@ -191,10 +192,90 @@ struct Used {
 }
 
 /// One page's content stream.
-fn content(page: &Page, fonts: &Fonts, used: &mut Used) -> String {
+/// One kid of a structure element: another element, or marked content on a page.
+enum Kid {
+    Elem(usize),
+    Mcid { page: usize, mcid: usize },
+}
+
+/// The structure tree of a tagged PDF, gathered while the pages' content is written: the
+/// elements in the order first met, each with its role, parent and kids in reading order, and
+/// per page which element each marked-content id belongs to.
+#[derive(Default)]
+struct Tags {
+    /// (element id, role, parent element id), in the order first met.
+    elems: Vec<(usize, &'static str, Option<usize>)>,
+    index: HashMap<usize, usize>,
+    kids: HashMap<Option<usize>, Vec<Kid>>,
+    /// Per page: the element of each MCID.
+    mcids: Vec<Vec<usize>>,
+}
+
+impl Tags {
+    /// Register the path's elements (outermost first) and a new MCID for its innermost; the MCID.
+    fn mark(&mut self, page: usize, path: &[Elem]) -> usize {
+        let mut parent = None;
+        for e in path {
+            if !self.index.contains_key(&e.id) {
+                self.index.insert(e.id, self.elems.len());
+                self.elems.push((e.id, e.role, parent));
+                self.kids.entry(parent).or_default().push(Kid::Elem(e.id));
+            }
+            parent = Some(e.id);
+        }
+        while self.mcids.len() <= page {
+            self.mcids.push(Vec::new());
+        }
+        let mcid = self.mcids[page].len();
+        let leaf = path.last().map(|e| e.id).unwrap_or_default();
+        self.mcids[page].push(leaf);
+        self.kids
+            .entry(Some(leaf))
+            .or_default()
+            .push(Kid::Mcid { page, mcid });
+        mcid
+    }
+}
+
+/// Whether any page has structure marks (the report does; the workshop summary and the case
+/// documents are not tagged yet).
+fn tagged(pages: &[Page]) -> bool {
+    pages
+        .iter()
+        .any(|p| p.marks.iter().any(|(_, path)| !path.is_empty()))
+}
+
+fn content(
+    page: &Page,
+    index: usize,
+    tags: Option<&mut Tags>,
+    fonts: &Fonts,
+    used: &mut Used,
+) -> String {
     let mut s = String::new();
     let y = |v: f32| PAGE_H - v;
-    for item in &page.items {
+    let mut tags = tags;
+    let mut mark = 0;
+    let mut path: &[Elem] = &[];
+    for (i, item) in page.items.iter().enumerate() {
+        while mark < page.marks.len() && page.marks[mark].0 <= i {
+            path = &page.marks[mark].1;
+            mark += 1;
+        }
+        // Tagged: text in its element's marked content, the rest an artifact.
+        let close = match (&mut tags, item) {
+            (Some(t), Item::Text { .. }) if !path.is_empty() => {
+                let mcid = t.mark(index, path);
+                let role = path.last().map(|e| e.role).unwrap_or("P");
+                let _ = writeln!(s, "/{role} <</MCID {mcid}>> BDC");
+                true
+            }
+            (Some(_), _) => {
+                s.push_str("/Artifact BMC\n");
+                true
+            }
+            (None, _) => false,
+        };
         match item {
             Item::Text {
                 x,
@@ -277,6 +358,9 @@ fn content(page: &Page, fonts: &Fonts, used: &mut Used) -> String {
                 num(&mut s, y(*y2));
                 s.push_str("l S\n");
             }
+        }
+        if close {
+            s.push_str("EMC\n");
         }
     }
     s
@@ -464,9 +548,10 @@ fn write_pdf(
         .zip(&page_ids)
         .flat_map(|(p, id)| p.anchors.iter().map(move |(n, y)| (n.as_str(), (*id, *y))))
         .collect();
-    for (page, &pid) in pages.iter().zip(&page_ids) {
+    let mut tags = tagged(pages).then(Tags::default);
+    for (index, (page, &pid)) in pages.iter().zip(&page_ids).enumerate() {
         let cid = w.id();
-        let stream = content(page, fonts, &mut used);
+        let stream = content(page, index, tags.as_mut(), fonts, &mut used);
         w.stream(cid, "", stream.as_bytes());
         // Links to anchors (a question number to its answer), as link annotations.
         let mut annots = Vec::new();
@@ -491,11 +576,14 @@ fn write_pdf(
             w.obj(id, &d);
             annots.push(format!("{id} 0 R"));
         }
-        let annots = if annots.is_empty() {
+        let mut annots = if annots.is_empty() {
             String::new()
         } else {
             format!("/Annots[{}]", annots.join(" "))
         };
+        if tags.is_some() {
+            let _ = write!(annots, "/StructParents {index}/Tabs/S");
+        }
         w.obj(
             pid,
             &format!(
@@ -519,6 +607,73 @@ fn write_pdf(
         &format!("<</Font<</F1 {regular} 0 R/F2 {bold} 0 R>>/ProcSet[/PDF/Text]>>"),
     );
     let mut extra = String::new();
+    // The structure tree (a tagged PDF): a Document element holding the report's elements in
+    // reading order, each with its kids (elements, or marked content on a page), and the parent
+    // tree that maps each page's marked content back to its element.
+    if let Some(t) = &tags {
+        let (tree, doc, parents) = (w.id(), w.id(), w.id());
+        let obj: Vec<usize> = t.elems.iter().map(|_| w.id()).collect();
+        let obj_of = |id: usize| obj[t.index[&id]];
+        // An element's kids: marked content on its own page (`/Pg`, the page of its first
+        // marked content) as plain numbers, on other pages as references, elements by object.
+        let kids_of = |key: Option<usize>| -> (Option<usize>, String) {
+            let Some(ks) = t.kids.get(&key) else {
+                return (None, String::new());
+            };
+            let pg = ks.iter().find_map(|k| match k {
+                Kid::Mcid { page, .. } => Some(*page),
+                Kid::Elem(_) => None,
+            });
+            let list = ks
+                .iter()
+                .map(|k| match k {
+                    Kid::Elem(e) => format!("{} 0 R", obj_of(*e)),
+                    Kid::Mcid { page, mcid } if Some(*page) == pg => mcid.to_string(),
+                    Kid::Mcid { page, mcid } => {
+                        format!("<</Type/MCR/Pg {} 0 R/MCID {mcid}>>", page_ids[*page])
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            (pg, list)
+        };
+        for (i, (id, role, parent)) in t.elems.iter().enumerate() {
+            let parent = parent.map(obj_of).unwrap_or(doc);
+            let (pg, kids) = kids_of(Some(*id));
+            let pg = pg
+                .map(|p| format!("/Pg {} 0 R", page_ids[p]))
+                .unwrap_or_default();
+            w.obj(
+                obj[i],
+                &format!("<</S/{role}/P {parent} 0 R{pg}/K[{kids}]>>"),
+            );
+        }
+        w.obj(
+            doc,
+            &format!("<</S/Document/P {tree} 0 R/K[{}]>>", kids_of(None).1),
+        );
+        let nums: String = t
+            .mcids
+            .iter()
+            .enumerate()
+            .map(|(page, leaves)| {
+                let refs: Vec<String> = leaves
+                    .iter()
+                    .map(|e| format!("{} 0 R", obj_of(*e)))
+                    .collect();
+                format!("{page} [{}] ", refs.join(" "))
+            })
+            .collect();
+        w.obj(parents, &format!("<</Nums[{}]>>", nums.trim_end()));
+        w.obj(
+            tree,
+            &format!(
+                "<</Type/StructTreeRoot/K {doc} 0 R/ParentTree {parents} 0 R/ParentTreeNextKey {}>>",
+                pages.len()
+            ),
+        );
+        let _ = write!(extra, "/MarkInfo<</Marked true>>/StructTreeRoot {tree} 0 R");
+    }
     // The outline (bookmarks), in the order of the document; page numbers count from 1.
     let entries: Vec<(&str, usize)> = outline
         .iter()

@@ -159,6 +159,8 @@ test('complete the quick scan, reload halfway, check results and the PDF', async
   const created = Date.parse((info.match(/^CreationDate:\s+(\S+)/m) || [])[1]);
   expect(Math.abs(created - Date.now()), info).toBeLessThan(10 * 60 * 1000);
   expect(readFileSync(path).toString('latin1')).toContain('/Lang(en)');
+  // A tagged PDF: headings, paragraphs, lists and tables in a structure tree.
+  expect(info).toMatch(/^Tagged:\s+yes/m);
   // The answers travel inside the PDF, as an attachment standard tools can see.
   const attached = execFileSync('pdfdetach', ['-list', path], { encoding: 'utf8' });
   expect(attached).toContain('elsa-assessment.json');

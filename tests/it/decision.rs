@@ -562,3 +562,50 @@ fn each_consistency_check_fires_exactly_on_its_contradictions() {
         }
     }
 }
+
+/// Issue 19: the report is a tagged PDF: a structure tree in reading order with the report's
+/// title (H1), parts (H2), paragraphs, lists and tables with header cells; the running header and
+/// footer are artifacts, outside it. Read back with poppler's `pdfinfo -struct-text`.
+#[cfg(feature = "pdf")]
+#[test]
+fn the_report_is_a_tagged_pdf_with_headings_lists_and_tables() {
+    let q = full();
+    let a = prohibited(&q);
+    let fonts = elsa::report::pdf::Fonts::load().unwrap();
+    let pdf = elsa::report::pdf::render_report_with(&q, &a, &info(Lang::En), &fonts)
+        .unwrap()
+        .bytes;
+    let path = std::env::temp_dir().join(format!("elsa-tagged-{}.pdf", std::process::id()));
+    std::fs::write(&path, &pdf).unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("pdfinfo")
+            .args(args)
+            .arg(&path)
+            .output()
+            .expect("pdfinfo (poppler-utils)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run(&[]).contains("Tagged:          yes"));
+    let tree = run(&["-struct-text"]);
+    let lines: Vec<&str> = tree.lines().collect();
+    assert_eq!(lines.first().map(|l| l.trim()), Some("Document"));
+    // An element followed by its text.
+    let has = |role: &str, text: &str| {
+        lines
+            .windows(2)
+            .any(|w| w[0].trim().starts_with(role) && w[1].trim() == format!("\"{text}\""))
+    };
+    assert!(has("H1", "ELSA self-assessment report"), "{tree}");
+    assert!(has("H2", "Decision summary"));
+    assert!(has("H2", "Executive summary"));
+    assert!(has("H3", "Legal headline"));
+    assert!(has("TH", "Framework"), "table header cells");
+    for role in ["Table", "TR", "TD", "L (block)", "LI (block)", "P (block)"] {
+        assert!(tree.contains(role), "{role} missing");
+    }
+    // The running header and the page numbers are artifacts.
+    assert!(!tree.contains("page 2 of"));
+    // The decision summary comes before the executive summary in reading order.
+    let at = |t: &str| tree.find(t).unwrap();
+    assert!(at("\"Decision summary\"") < at("\"Executive summary\""));
+}
