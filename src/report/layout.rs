@@ -291,6 +291,10 @@ pub struct Layout<'m> {
     /// The open structure elements, outermost first (see [`Page::marks`]).
     stack: Vec<Elem>,
     next_elem: usize,
+    /// Tag text drawn outside any open element by itself: a heading by its size (H1 from 20
+    /// points, H2 from 14, else H3), other text as a paragraph. For documents laid out without
+    /// a block structure (the workshop summary).
+    pub auto_tag: bool,
 }
 
 impl<'m> Layout<'m> {
@@ -302,7 +306,17 @@ impl<'m> Layout<'m> {
             bookmarks: Vec::new(),
             stack: Vec::new(),
             next_elem: 0,
+            auto_tag: false,
         }
+    }
+
+    /// Open `role` when auto-tagging and no element is open; whether it did.
+    fn auto_begin(&mut self, role: &'static str) -> bool {
+        let open = self.auto_tag && self.stack.is_empty();
+        if open {
+            self.begin(role);
+        }
+        open
     }
 
     /// Open a structure element of the tagged PDF (what is drawn until [`Self::end`] belongs
@@ -460,6 +474,14 @@ impl<'m> Layout<'m> {
     }
 
     pub fn text(&mut self, text: &str, style: Style, indent: f32) {
+        let opened = self.auto_begin("P");
+        self.text_in(text, style, indent);
+        if opened {
+            self.end();
+        }
+    }
+
+    fn text_in(&mut self, text: &str, style: Style, indent: f32) {
         let lh = style.line_height();
         for (i, line) in wrap(self.m, text, style.size, style.bold, CONTENT_W - indent)
             .into_iter()
@@ -481,6 +503,14 @@ impl<'m> Layout<'m> {
 
     /// A label in bold followed by wrapped text, e.g. "Answer: Yes".
     pub fn labelled(&mut self, label: &str, text: &str, style: Style, indent: f32) {
+        let opened = self.auto_begin("P");
+        self.labelled_in(label, text, style, indent);
+        if opened {
+            self.end();
+        }
+    }
+
+    fn labelled_in(&mut self, label: &str, text: &str, style: Style, indent: f32) {
         let bold = Style {
             bold: true,
             ..style
@@ -530,7 +560,18 @@ impl<'m> Layout<'m> {
         if bookmark {
             self.bookmark(text);
         }
-        self.text(text, style, 0.0);
+        let role = if style.size >= 20.0 {
+            "H1"
+        } else if style.size >= 14.0 {
+            "H2"
+        } else {
+            "H3"
+        };
+        let opened = self.auto_begin(role);
+        self.text_in(text, style, 0.0);
+        if opened {
+            self.end();
+        }
     }
 
     /// A callout: lines on a shaded band with a coloured bar at its left, flowing across pages

@@ -114,10 +114,14 @@ fn lay_out_workshop(
     let stats = section_stats(q, &assessments);
     let overall: Vec<Option<f64>> = assessments.iter().map(|a| score(q, a).overall).collect();
     let mut l = Layout::new(m);
+    // Tagged PDF: headings by size, other text as paragraphs, tables by themselves.
+    l.auto_tag = true;
 
     let title = workshop_title();
     l.bookmark(&title);
+    l.begin("H1");
     l.text(&title, H1, 0.0);
+    l.end();
     l.space(4.0);
     l.text(
         &t!("{0} (version {1})", q.title.get(loc), q.version),

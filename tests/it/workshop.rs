@@ -460,3 +460,37 @@ fn write_sample_workshop_for_review() {
         std::fs::write(format!("{dir}/workshop-{}.pdf", lang.code()), bytes).unwrap();
     }
 }
+
+/// Issue 19: the workshop summary is a tagged PDF too (headings by size, paragraphs, tables; the
+/// chart and the running header are artifacts).
+#[cfg(feature = "pdf")]
+#[test]
+fn the_workshop_summary_is_tagged() {
+    let q = crate::common::mini();
+    let teams: Vec<(String, elsa::answers::Assessment)> = ["a", "c"]
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (format!("Team {i}"), crate::common::with(&q, &[("o1", x)])))
+        .collect();
+    let bytes =
+        elsa::report::pdf::workshop_pdf(&q, &teams, "2026-12-04T10:00:00Z", elsa::i18n::Lang::En)
+            .unwrap();
+    let path = std::env::temp_dir().join(format!("elsa-ws-tagged-{}.pdf", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let out = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = tree.lines().map(str::trim).collect();
+    assert_eq!(lines.first(), Some(&"Document"));
+    assert!(lines
+        .windows(2)
+        .any(|w| w[0].starts_with("H1") && w[1] == "\"Workshop summary\""));
+    assert!(lines
+        .windows(2)
+        .any(|w| w[0].starts_with("H2") && w[1] == "\"Section scores\""));
+    assert!(lines.iter().any(|l| l.starts_with("TH")));
+    assert!(!tree.contains("page 1 of"), "the footer is an artifact");
+}
