@@ -13,8 +13,8 @@ use crate::model::{ConsistencyCheck, LocalText, Questionnaire};
 pub struct Inconsistency {
     pub id: String,
     pub message: LocalText,
-    /// The questions its condition names: (section id, question id), in questionnaire order,
-    /// each once.
+    /// The questions its condition names that are answered: (section id, question id), in
+    /// questionnaire order, each once.
     pub questions: Vec<(String, String)>,
 }
 
@@ -40,7 +40,12 @@ pub fn check(q: &Questionnaire, a: &Assessment) -> Vec<Inconsistency> {
         .map(|c| Inconsistency {
             id: c.id.clone(),
             message: c.message.clone(),
-            questions: questions_of(q, c),
+            // The questions answered (and shown): the ones that contradict each other. A
+            // question of the condition left unanswered plays no part in it.
+            questions: questions_of(q, c)
+                .into_iter()
+                .filter(|(_, id)| vis.is_visible(id) && a.answer(id).is_some())
+                .collect(),
         })
         .collect()
 }

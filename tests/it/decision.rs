@@ -609,3 +609,23 @@ fn the_report_is_a_tagged_pdf_with_headings_lists_and_tables() {
     let at = |t: &str| tree.find(t).unwrap();
     assert!(at("\"Decision summary\"") < at("\"Executive summary\""));
 }
+
+/// A check lists only the answered questions of its condition (the ones that contradict).
+#[test]
+fn a_check_lists_only_the_answers_that_contradict() {
+    let q = full();
+    let a = with(
+        &q,
+        &[
+            ("lt-medical-purpose", "no-general-information"),
+            ("ai-role", "recommends"),
+        ],
+    );
+    let checks = elsa::consistency::check(&q, &a);
+    let c = checks
+        .iter()
+        .find(|c| c.id == "general-information-vs-patient-advice")
+        .unwrap();
+    let ids: Vec<&str> = c.questions.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(ids, ["ai-role", "lt-medical-purpose"]);
+}
