@@ -282,8 +282,7 @@ pub fn status_block(
         })
         .find_map(|r| date_answer(a, &r.question.id));
     let stage = match review.and_then(|r| r.sign_off.as_ref().map(|s| (r, s))) {
-        Some((r, s)) if crate::review::is_stale(&s.fingerprint, a, digest) => {
-            let _ = r;
+        Some((_, s)) if crate::review::is_stale(&s.fingerprint, a, digest) => {
             Stage::ChangedAfterSignOff {
                 at: crate::i18n::date(&s.at),
             }

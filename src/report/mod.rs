@@ -201,26 +201,29 @@ pub fn build_pages(
             .enumerate()
             .map(|(i, id)| (parts::note_label(i), parts::note_heading(&f, i, id)))
             .collect();
-        let mut opts = Opts {
-            unprintable: has_unprintable(&build(q, a, info), m),
-            ..Opts::default()
-        };
-        // Lay out until the decision summary fits its page and the note pages the body refers
-        // to are the pages the notes land on (a page number in the body can move a line).
-        let mut last = None;
-        for _ in 0..(crate::decision::TOP_ACTIONS + 4) {
-            let mut doc = build_with(q, a, info, &opts);
+        let mut opts = Opts::default();
+        let mut doc = build_with(q, a, info, &opts);
+        opts.unprintable = has_unprintable(&doc, m);
+        let make = |opts: &Opts| {
+            let mut doc = build_with(q, a, info, opts);
             if opts.unprintable {
                 doc.map_texts(&|t: &str| printable(t, &|c| m.covers(c)));
             }
-            let laid = pages::lay_out(&doc, m);
-            let page = |i: usize| laid.1.get(i).map(|(_, p)| *p);
-            let at = laid.1.iter().position(|(t, _)| *t == decision);
-            let one_page = at.is_none_or(|i| page(i + 1) == page(i).map(|p| p + 1));
-            if !one_page && opts.top_actions > TOP_ACTIONS_MIN {
-                opts.top_actions -= 1;
-                continue;
-            }
+            doc
+        };
+        if opts.unprintable {
+            doc = make(&opts);
+        }
+        // 1. The decision summary fits its page: lay out only the cover and the summary, with
+        // fewer actions until it does.
+        while opts.top_actions > TOP_ACTIONS_MIN && !decision_fits(&doc, &decision, m) {
+            opts.top_actions -= 1;
+            doc = make(&opts);
+        }
+        // 2. The whole report, again while the note pages the body refers to are not the pages
+        // the notes land on (a page number in the body can move a line).
+        let mut laid = pages::lay_out(&doc, m);
+        for _ in 0..4 {
             let found: std::collections::HashMap<String, usize> = notes
                 .iter()
                 .filter_map(|(label, heading)| {
@@ -231,13 +234,41 @@ pub fn build_pages(
                 })
                 .collect();
             if found == opts.note_pages {
-                return laid;
+                break;
             }
             opts.note_pages = found;
-            last = Some(laid);
+            laid = pages::lay_out(&make(&opts), m);
         }
-        last.unwrap_or_else(|| pages::lay_out(&build(q, a, info), m))
+        laid
     })
+}
+
+/// Whether the decision summary (the part headed `decision`) ends on the page it starts on:
+/// the cover and the summary laid out alone.
+fn decision_fits(doc: &doc::Doc, decision: &str, m: &dyn Measure) -> bool {
+    let Some(start) = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, doc::Block::Heading { level: 1, text, .. } if text == decision))
+    else {
+        return true;
+    };
+    // The next part starts with a page break.
+    let end = doc.blocks[start..]
+        .iter()
+        .position(|b| matches!(b, doc::Block::PageBreak))
+        .map(|i| start + i)
+        .unwrap_or(doc.blocks.len());
+    let part = doc::Doc {
+        running_left: String::new(),
+        running_right: String::new(),
+        blocks: doc.blocks[..end].to_vec(),
+    };
+    let (pages, outline) = pages::lay_out(&part, m);
+    outline
+        .iter()
+        .find(|(t, _)| t == decision)
+        .is_none_or(|(_, p)| *p == pages.len())
 }
 
 /// "ELSA self-assessment report"
@@ -349,15 +380,9 @@ pub fn printable(text: &str, covers: &dyn Fn(char) -> bool) -> String {
 
 /// Whether the document has a character no face of the report can draw.
 fn has_unprintable(doc: &doc::Doc, m: &dyn Measure) -> bool {
-    let found = std::cell::Cell::new(false);
-    let mut copy = doc.clone();
-    copy.map_texts(&|s: &str| {
-        if s.chars()
-            .any(|c| !(c.is_whitespace() || c.is_control() || m.covers(c)))
-        {
-            found.set(true);
-        }
-        String::new()
-    });
-    found.get()
+    doc.texts()
+        .into_iter()
+        .chain([doc.running_left.as_str(), doc.running_right.as_str()])
+        .flat_map(str::chars)
+        .any(|c| !(c.is_whitespace() || c.is_control() || m.covers(c)))
 }

@@ -69,6 +69,15 @@ fn score_text(v: Option<f64>) -> String {
     v.map(display_score).unwrap_or_else(|| "—".to_string())
 }
 
+/// A column of a table: its header, share of the width, right-aligned or not.
+fn col(header: &str, share: f32, right: bool) -> Column<'_> {
+    Column {
+        header,
+        share,
+        right,
+    }
+}
+
 /// Mean, median and spread of the overall scores (as `section_stats` does per section).
 fn overall_stats(overall: &[Option<f64>]) -> SectionStats {
     let mut have: Vec<f64> = overall.iter().flatten().copied().collect();
@@ -226,38 +235,14 @@ fn lay_out_workshop(
         t!("Legal triage: yes or unclear"),
     ];
     let mut cols = vec![
-        Column {
-            header: "#",
-            share: 0.06,
-            right: false,
-        },
-        Column {
-            header: &team_headers[0],
-            share: 0.18,
-            right: false,
-        },
-        Column {
-            header: &team_headers[1],
-            share: 0.09,
-            right: true,
-        },
-        Column {
-            header: &team_headers[2],
-            share: 0.15,
-            right: false,
-        },
-        Column {
-            header: &team_headers[3],
-            share: 0.09,
-            right: true,
-        },
+        col("#", 0.06, false),
+        col(&team_headers[0], 0.18, false),
+        col(&team_headers[1], 0.09, true),
+        col(&team_headers[2], 0.15, false),
+        col(&team_headers[3], 0.09, true),
     ];
     if !q.headlines.is_empty() {
-        cols.push(Column {
-            header: &team_headers[4],
-            share: 0.43,
-            right: false,
-        });
+        cols.push(col(&team_headers[4], 0.43, false));
     }
     let total: f32 = cols.iter().map(|c| c.share).sum();
     for c in &mut cols {
@@ -313,31 +298,11 @@ fn lay_out_workshop(
     }
     l.table(
         &[
-            Column {
-                header: &stat_headers[0],
-                share: 0.40,
-                right: false,
-            },
-            Column {
-                header: &stat_headers[1],
-                share: 0.11,
-                right: true,
-            },
-            Column {
-                header: &stat_headers[2],
-                share: 0.11,
-                right: true,
-            },
-            Column {
-                header: &stat_headers[3],
-                share: 0.11,
-                right: true,
-            },
-            Column {
-                header: &stat_headers[4],
-                share: 0.27,
-                right: false,
-            },
+            col(&stat_headers[0], 0.40, false),
+            col(&stat_headers[1], 0.11, true),
+            col(&stat_headers[2], 0.11, true),
+            col(&stat_headers[3], 0.11, true),
+            col(&stat_headers[4], 0.27, false),
         ],
         &stat_rows,
         &stat_styles,
@@ -362,16 +327,8 @@ fn lay_out_workshop(
         };
         let section_share = 1.0 - team_share * n as f32;
         let headers: Vec<String> = (from..to).map(|i| format!("T{}", i + 1)).collect();
-        let mut cols = vec![Column {
-            header: &section_header,
-            share: section_share,
-            right: false,
-        }];
-        cols.extend(headers.iter().map(|h| Column {
-            header: h.as_str(),
-            share: team_share,
-            right: true,
-        }));
+        let mut cols = vec![col(&section_header, section_share, false)];
+        cols.extend(headers.iter().map(|h| col(h.as_str(), team_share, true)));
         let rows: Vec<Vec<String>> = all_rows
             .iter()
             .zip(&titles)
