@@ -226,6 +226,16 @@ impl Action {
     }
 }
 
+/// Earlier due date first; actions without one last.
+pub fn by_due(x: &Action, y: &Action) -> std::cmp::Ordering {
+    match (&x.due, &y.due) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
 /// The order of the plan: overdue first, then the other open work (open or in progress), then
 /// what is closed (done, won't do); within each, by due date (none last), then by priority,
 /// then as created.
@@ -235,12 +245,7 @@ pub fn plan_order<'a>(actions: &'a [Action], as_of: &str) -> Vec<&'a Action> {
         y.is_overdue(as_of)
             .cmp(&x.is_overdue(as_of))
             .then_with(|| y.status.is_open().cmp(&x.status.is_open()))
-            .then_with(|| match (&x.due, &y.due) {
-                (Some(a), Some(b)) => a.cmp(b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            })
+            .then_with(|| by_due(x, y))
             .then_with(|| x.priority.cmp(&y.priority))
             .then_with(|| x.created.cmp(&y.created))
             .then_with(|| x.id.cmp(&y.id))

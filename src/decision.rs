@@ -171,12 +171,7 @@ pub fn top_actions(
             x.priority
                 .cmp(&y.priority)
                 .then_with(|| y.is_overdue(as_of).cmp(&x.is_overdue(as_of)))
-                .then_with(|| match (&x.due, &y.due) {
-                    (Some(a), Some(b)) => a.cmp(b),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
+                .then_with(|| crate::action::by_due(x, y))
                 .then_with(|| x.created.cmp(&y.created))
         });
         return TopActions {
