@@ -67,14 +67,15 @@ if (main.includes('Taal van het rapport') || main.includes('Beoordelingen')) fai
 const caseIndex = JSON.parse(readFileSync('dist/cases/index.json', 'utf8'));
 const caseFiles = caseIndex.flatMap((c) => ['case.json', 'reference.json', ...c.teams].map((f) => `cases/${c.id}/${f}`));
 for (const f of caseFiles) if (!statSync(`dist/${f}`, { throwIfNoEntry: false })) fail(`no dist/${f} (gen-bundle copies the cases)`);
-for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n' && f !== 'fonts' && f !== 'cases'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json', 'fonts/LICENSE-DejaVu.txt', 'cases/index.json', ...caseFiles]) {
+for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n' && f !== 'fonts' && f !== 'cases'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json', 'fonts/LICENSE-DejaVu.txt', 'fonts/LICENSE-DroidSansFallback.txt', 'cases/index.json', ...caseFiles]) {
   if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
 }
-// The full fonts (issue 17): in dist/fonts/, cached by the service worker when first fetched
-// (a report with letters outside the worker's built-in subset), not on install.
+// The full fonts (issue 17) and the CJK fallback face (issue 19): in dist/fonts/, cached by the
+// service worker when first fetched (a report with letters outside the worker's built-in
+// subset, or with Chinese, Japanese or Korean), not on install.
 const laterList = (sw.match(/const LATER = (\[[^\]]*\]);/) || [])[1];
 if (!laterList) fail('sw.js has no LATER list');
-for (const f of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf']) {
+for (const f of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'fonts/DroidSansFallback.ttf']) {
   if (!statSync(`dist/${f}`, { throwIfNoEntry: false })) fail(`no dist/${f} (gen-bundle copies it)`);
   if (!JSON.parse(laterList).includes(`./${f}`)) fail(`sw.js does not cache ${f} when first used`);
 }

@@ -20,8 +20,9 @@ const all = walk(dist)
   .map((p) => relative(dist, p).split('\\').join('/'))
   .filter((f) => f !== 'sw.js' && !f.endsWith('schema.json'))
   .sort();
-// The full fonts (1.4 MB) are fetched only for a report with a character outside the report
-// worker's built-in subset (issue 17): cached when first fetched, not on install.
+// The full fonts (1.4 MB) and the CJK fallback face (3.3 MB) are fetched only for a report with
+// a character outside the report worker's built-in subset (issue 17) or with Chinese, Japanese
+// or Korean (issue 19): cached when first fetched, not on install.
 const lazy = (f) => f.startsWith('fonts/') && f.endsWith('.ttf');
 const files = all.filter((f) => !lazy(f));
 const later = all.filter(lazy);

@@ -3,7 +3,7 @@
 // It never talks to any other origin, and nothing here sends data anywhere.
 const VERSION = '__VERSION__';
 const FILES = ['__FILES__'];
-// Files of this build cached when the page first asks for them (the full fonts).
+// Files of this build cached when the page first asks for them (the full fonts, the CJK face).
 const LATER = ['__LATER__'];
 const CACHE = `elsa-${VERSION}`;
 

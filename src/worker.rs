@@ -18,18 +18,32 @@ pub struct ReportRequest {
     pub generated_at: String,
     /// The language of the report.
     pub lang: Lang,
-    /// The full fonts, when the worker asked for them ([`Response::NeedsFullFonts`]).
-    pub full_fonts: Option<FontFiles>,
+    /// The fonts the worker asked for ([`Response::NeedsFonts`]), once the page fetched them.
+    pub fonts: Option<FontFiles>,
 }
 
 /// Where the page finds the full fonts (`dist/fonts/`, copied there by gen-bundle): regular,
 /// bold.
 pub const FULL_FONT_URLS: [&str; 2] = ["./fonts/DejaVuSans.ttf", "./fonts/DejaVuSans-Bold.ttf"];
 
-/// The full font files (regular, bold), fetched by the page for a report with characters the
-/// worker's built-in subset lacks (issue 17).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Where the page finds the fallback face for Chinese, Japanese and Korean (issue 19).
+pub const FALLBACK_FONT_URL: &str = "./fonts/DroidSansFallback.ttf";
+
+/// The font files the page fetched for a report that needs them ([`Response::NeedsFonts`]):
+/// the full DejaVu faces (regular, bold) for characters outside the worker's built-in subset
+/// (issue 17), the fallback face for Chinese, Japanese and Korean (issue 19). Each only when
+/// the worker asked for it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FontFiles {
+    /// The full faces: regular, bold.
+    pub full: Option<FullFaces>,
+    #[serde(with = "serde_bytes")]
+    pub fallback: Option<Vec<u8>>,
+}
+
+/// The full DejaVu faces as files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FullFaces {
     #[serde(with = "serde_bytes")]
     pub regular: Vec<u8>,
     #[serde(with = "serde_bytes")]
@@ -53,7 +67,7 @@ pub struct WorkshopRequest {
     pub generated_at: String,
     pub lang: Lang,
     /// As for [`ReportRequest`].
-    pub full_fonts: Option<FontFiles>,
+    pub fonts: Option<FontFiles>,
 }
 
 /// A worked case's case card or facilitator's guide as a PDF (issue 18).
@@ -70,7 +84,7 @@ pub struct CaseRequest {
     pub generated_at: String,
     pub lang: Lang,
     /// As for [`ReportRequest`].
-    pub full_fonts: Option<FontFiles>,
+    pub fonts: Option<FontFiles>,
 }
 
 /// What the worker is asked to do. It works in the language the request names: the file it
@@ -124,12 +138,13 @@ pub enum CheckReply {
 }
 
 impl Request {
-    /// The same request with the full fonts (a report or the workshop summary).
-    pub fn with_full_fonts(mut self, fonts: FontFiles) -> Request {
+    /// The same request with the fonts the page fetched (a report, the workshop summary or a
+    /// case document).
+    pub fn with_fonts(mut self, fonts: FontFiles) -> Request {
         match &mut self {
-            Request::Pdf(r) | Request::Markdown(r) | Request::Html(r) => r.full_fonts = Some(fonts),
-            Request::WorkshopPdf(r) => r.full_fonts = Some(fonts),
-            Request::CasePdf(r) => r.full_fonts = Some(fonts),
+            Request::Pdf(r) | Request::Markdown(r) | Request::Html(r) => r.fonts = Some(fonts),
+            Request::WorkshopPdf(r) => r.fonts = Some(fonts),
+            Request::CasePdf(r) => r.fonts = Some(fonts),
             Request::Import { .. } | Request::CheckQuestionnaire { .. } => {}
         }
         self
@@ -172,9 +187,10 @@ pub enum Response {
     },
     /// The check of a questionnaire file.
     Checked(CheckReply),
-    /// The report has characters the built-in fonts lack and the full fonts have: send the
-    /// request again with [`ReportRequest::full_fonts`] (the page fetches them).
-    NeedsFullFonts,
+    /// The file has characters the fonts in hand lack: send the request again with
+    /// [`ReportRequest::fonts`] holding the fonts named here (the page fetches them): the
+    /// full DejaVu faces, the fallback face for Chinese, Japanese and Korean, or both.
+    NeedsFonts { full: bool, fallback: bool },
     /// The message for the user.
     Failed(String),
 }
@@ -302,7 +318,7 @@ fn handle_in<'f>(
             let questionnaire = cache.get(req.questionnaire)?;
             let case = crate::cases::parse(&req.case)?;
             let reference = crate::persist::decode(&req.reference).map_err(|e| e.to_string())?;
-            return with_fonts(req.full_fonts.as_ref(), fonts, |f| {
+            return with_fonts(req.fonts.as_ref(), fonts, |f| {
                 crate::report::pdf::render_case_with(
                     &case,
                     questionnaire,
@@ -333,7 +349,7 @@ fn handle_in<'f>(
                 .into_iter()
                 .map(|t| (t.label, t.assessment))
                 .collect();
-            return with_fonts(req.full_fonts.as_ref(), fonts, |f| {
+            return with_fonts(req.fonts.as_ref(), fonts, |f| {
                 crate::report::pdf::render_workshop_with(
                     questionnaire,
                     &teams,
@@ -366,33 +382,50 @@ fn handle_in<'f>(
             bytes: text.into_bytes(),
         });
     }
-    with_fonts(req.full_fonts.as_ref(), fonts, |f| {
+    with_fonts(req.fonts.as_ref(), fonts, |f| {
         crate::report::pdf::render_report_with(questionnaire, &req.assessment, &info, f)
     })
 }
 
-/// A PDF made with the full fonts the page sent (for this report only: the built-in subset stays
-/// the worker's own), else with the subset; [`Response::NeedsFullFonts`] when the subset lacks a
-/// character of it that the full fonts have.
+/// A PDF made with the fonts the page sent (for this file only: the built-in subset stays the
+/// worker's own), else with the subset; [`Response::NeedsFonts`] when it has characters the
+/// faces in hand lack and the full faces or the fallback face have.
 #[cfg(feature = "pdf")]
 fn with_fonts<'f>(
     files: Option<&FontFiles>,
     fonts: impl FnOnce() -> Result<&'f crate::report::pdf::Fonts, String>,
-    render: impl FnOnce(&crate::report::pdf::Fonts) -> Option<crate::report::pdf::Report>,
+    render: impl FnOnce(
+        &crate::report::pdf::Fonts,
+    ) -> Result<crate::report::pdf::Report, crate::report::pdf::Needs>,
 ) -> Result<Response, String> {
-    let full = files
-        .map(|f| crate::report::pdf::Fonts::from_files(&f.regular, &f.bold))
-        .transpose()?;
-    let fonts = match &full {
+    use crate::report::pdf::Fonts;
+    let own = match files {
+        None => None,
+        Some(f) => {
+            let base = match &f.full {
+                Some(full) => Fonts::from_files(&full.regular, &full.bold)?,
+                None => Fonts::load()?,
+            };
+            Some(match &f.fallback {
+                Some(data) => base.with_fallback(data)?,
+                None => base,
+            })
+        }
+    };
+    let fonts = match &own {
         Some(f) => f,
         None => fonts()?,
     };
     Ok(match render(fonts) {
-        Some(r) => Response::File {
+        Ok(r) => Response::File {
             file_name: r.file_name,
             bytes: r.bytes,
         },
-        None => Response::NeedsFullFonts,
+        // What the page sent already is asked for again: it sends all it has each time.
+        Err(needs) => Response::NeedsFonts {
+            full: needs.full || files.is_some_and(|f| f.full.is_some()),
+            fallback: needs.fallback || files.is_some_and(|f| f.fallback.is_some()),
+        },
     })
 }
 

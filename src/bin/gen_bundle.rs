@@ -124,7 +124,8 @@ fn main() {
         }
     }
     // The full fonts, fetched by the report worker only for a report with a character outside
-    // its built-in subset (issue 17), with their licence: `dist/fonts/`.
+    // its built-in subset (issue 17), and the fallback face for Chinese, Japanese and Korean
+    // (issue 19), with their licences: `dist/fonts/`.
     let fonts_dir = std::path::Path::new(&out)
         .parent()
         .map(|p| p.join("fonts"))
@@ -133,6 +134,8 @@ fn main() {
         "DejaVuSans.ttf",
         "DejaVuSans-Bold.ttf",
         "LICENSE-DejaVu.txt",
+        "DroidSansFallback.ttf",
+        "LICENSE-DroidSansFallback.txt",
     ] {
         let from = std::path::Path::new("assets/fonts").join(file);
         let to = fonts_dir.join(file);

@@ -132,26 +132,40 @@ impl Page {
     }
 }
 
-/// Break `text` into lines no wider than `max_w`. Explicit newlines are kept; words longer than
-/// a line are split between characters; runs of spaces collapse.
+/// Break `text` into lines no wider than `max_w`. Explicit newlines are kept; runs of spaces
+/// collapse. Chinese and Japanese text, written without spaces, may break between any two
+/// characters, except before closing punctuation and after opening punctuation ([`segments`]).
+/// A word longer than a line breaks at a hyphen or the punctuation of an address, else where
+/// a hyphenation rule allows (with a hyphen added), and only then between characters.
 pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let space = m.width(" ", size, bold);
     for para in text.split('\n') {
         let mut line = String::new();
         let mut line_w = 0.0f32;
-        let words: Vec<&str> = para.split_whitespace().collect();
+        // Each piece, and whether it follows the one before without a space (a piece of
+        // Chinese or Japanese text).
+        let words: Vec<(&str, bool)> = para
+            .split_whitespace()
+            .flat_map(|w| {
+                segments(w)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| (s, i > 0))
+            })
+            .collect();
         if words.is_empty() {
             lines.push(String::new());
             continue;
         }
-        for word in words {
+        for (word, glued) in words {
+            let (space, sep) = if glued { (0.0, "") } else { (space, " ") };
             let w = m.width(word, size, bold);
             if line.is_empty() && w <= max_w {
                 line.push_str(word);
                 line_w = w;
             } else if !line.is_empty() && line_w + space + w <= max_w {
-                line.push(' ');
+                line.push_str(sep);
                 line.push_str(word);
                 line_w += space + w;
             } else if w <= max_w {
@@ -172,7 +186,7 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
                             line_w = 0.0;
                         }
                         if !line.is_empty() {
-                            line.push(' ');
+                            line.push_str(sep);
                             line_w += space;
                         }
                         line.push_str(rest);
@@ -183,7 +197,7 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
                     match break_at(m, rest, size, bold, max_w, line_w, line.is_empty(), space) {
                         Some(cut) => {
                             if !line.is_empty() {
-                                line.push(' ');
+                                line.push_str(sep);
                             }
                             line.push_str(&rest[..cut]);
                             lines.push(std::mem::take(&mut line));
@@ -203,7 +217,7 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
                 if !line.is_empty() {
                     let prefix = fit_prefix(m, rest, size, bold, max_w - line_w - space);
                     if prefix > 0 {
-                        line.push(' ');
+                        line.push_str(sep);
                         line.push_str(&rest[..prefix]);
                         rest = &rest[prefix..];
                     }
@@ -225,6 +239,42 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
         lines.push(line);
     }
     lines
+}
+
+/// Whether `c` is written without spaces between words (Chinese characters, Japanese kana,
+/// CJK punctuation and full-width forms), so that a line may break next to it. Korean Hangul,
+/// written with spaces, is not.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Characters a line must not start with: closing punctuation, small kana and the prolonged
+/// sound mark (the Japanese *kinsoku* rule), and their Latin counterparts.
+const NO_BREAK_BEFORE: &str = "、。，．：；？！）」』】〕〉》〗〙〛〟’”…‥ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻・゛゜ヽヾゝゞ）］｝，．：；？！｣),.:;!?]}%";
+/// Characters a line must not end with: opening punctuation.
+const NO_BREAK_AFTER: &str = "（「『【〔〈《〖〘〚〝‘“［｛｢([{";
+
+/// `word` cut where a line may break inside it: between two characters when one of them is
+/// Chinese or Japanese ([`is_cjk`]), unless the second closes or the first opens a bracket or
+/// a quote. A word without such characters is one piece.
+pub fn segments(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        if let Some(p) = prev {
+            if (is_cjk(p) || is_cjk(c))
+                && !NO_BREAK_BEFORE.contains(c)
+                && !NO_BREAK_AFTER.contains(p)
+            {
+                out.push(&word[start..i]);
+                start = i;
+            }
+        }
+        prev = Some(c);
+    }
+    out.push(&word[start..]);
+    out
 }
 
 /// Where to break a word that is wider than a line: the longest prefix that ends just after a
@@ -743,6 +793,7 @@ impl<'m> Layout<'m> {
         let mut widths: Vec<f32> = cols.iter().map(|c| c.share * CONTENT_W).collect();
         let longest = |text: &str, style: Style| {
             text.split_whitespace()
+                .flat_map(segments)
                 .map(|w| self.m.width(w, style.size, style.bold))
                 .fold(0.0f32, f32::max)
         };

@@ -24,15 +24,38 @@ const REGULAR_SUBSET: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.subs
 const BOLD_SUBSET: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.subset.ttf");
 /// The characters the full regular face has, as hex ranges (`20-7E`), one a line.
 const FULL_COVERAGE: &str = include_str!("../../assets/fonts/DejaVuSans.coverage");
+/// The characters the fallback face has (Chinese, Japanese, Korean; issue 19), as hex ranges.
+const FALLBACK_COVERAGE: &str = include_str!("../../assets/fonts/DroidSansFallback.coverage");
 
-/// The two parsed faces, kept between exports.
+/// The faces a PDF is drawn with: DejaVu Sans regular and bold (the built-in subset or the full
+/// faces), and, for a document with Chinese, Japanese or Korean text, the fallback face (Droid
+/// Sans Fallback), which draws the characters DejaVu lacks. It has no bold: bold text in it is
+/// drawn filled and outlined.
 pub struct Fonts {
     regular: Font,
     bold: Font,
+    fallback: Option<Font>,
     widths: RefCell<HashMap<(bool, char), f32>>,
     /// The built-in subset (not the full faces).
     subset: bool,
 }
+
+/// The fonts a document needs that the [`Fonts`] it was laid out with do not have: the full
+/// DejaVu faces, the fallback face, or both (the page fetches them; issue 17 and 19).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub full: bool,
+    pub fallback: bool,
+}
+
+impl Needs {
+    pub fn any(&self) -> bool {
+        self.full || self.fallback
+    }
+}
+
+/// Index of the fallback face in [`Used::glyphs`] and its font resource (`/F3`).
+const FALLBACK: usize = 2;
 
 impl Fonts {
     /// The built-in subset.
@@ -45,13 +68,23 @@ impl Fonts {
         Self::parse(regular, bold, false)
     }
 
-    /// The full faces (native code has them built in).
+    /// These faces with the fallback face, from the file the page fetched.
+    pub fn with_fallback(mut self, data: &[u8]) -> Result<Fonts, String> {
+        let f = Font::parse(data)
+            .ok_or_else(|| t!("the font for Chinese, Japanese and Korean could not be read"))?;
+        self.fallback = Some(f);
+        self.widths.borrow_mut().clear();
+        Ok(self)
+    }
+
+    /// The full faces and the fallback face (native code has them built in).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn full() -> Result<Fonts, String> {
         Self::from_files(
             include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
             include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
-        )
+        )?
+        .with_fallback(include_bytes!("../../assets/fonts/DroidSansFallback.ttf"))
     }
 
     fn parse(regular: &[u8], bold: &[u8], subset: bool) -> Result<Fonts, String> {
@@ -62,6 +95,7 @@ impl Fonts {
         Ok(Fonts {
             regular,
             bold,
+            fallback: None,
             widths: RefCell::new(HashMap::new()),
             subset,
         })
@@ -72,6 +106,11 @@ impl Fonts {
         self.subset
     }
 
+    /// Whether these faces include the fallback face.
+    pub fn has_fallback(&self) -> bool {
+        self.fallback.is_some()
+    }
+
     fn face(&self, bold: bool) -> &Font {
         if bold {
             &self.bold
@@ -80,24 +119,44 @@ impl Fonts {
         }
     }
 
-    /// Whether the face has a glyph for `c`.
-    pub fn has(&self, c: char, bold: bool) -> bool {
-        self.face(bold).glyph(c) != 0
+    /// The face that draws `c`: 0 regular, 1 bold, [`FALLBACK`] when only the fallback face has
+    /// it.
+    fn face_of(&self, c: char, bold: bool) -> usize {
+        if self.face(bold).glyph(c) == 0 {
+            if let Some(f) = &self.fallback {
+                if f.glyph(c) != 0 {
+                    return FALLBACK;
+                }
+            }
+        }
+        usize::from(bold)
     }
 
-    /// The characters of `pages` these faces lack but the full faces have, sorted, each once
-    /// (always none for the full faces: what they lack, no font of ours has).
-    pub fn missing(&self, pages: &[Page]) -> Vec<char> {
-        if !self.subset {
-            return Vec::new();
+    fn font(&self, face: usize) -> &Font {
+        match (face, &self.fallback) {
+            (FALLBACK, Some(f)) => f,
+            (1, _) => &self.bold,
+            _ => &self.regular,
         }
+    }
+
+    /// Whether some face of these has a glyph for `c` (in bold text: the bold face, or the
+    /// fallback face).
+    pub fn has(&self, c: char, bold: bool) -> bool {
+        self.font(self.face_of(c, bold)).glyph(c) != 0
+    }
+
+    /// The characters of `pages` these faces lack but the full faces or the fallback face have,
+    /// sorted, each once (what none of them has, [`super::printable`] has replaced).
+    pub fn missing(&self, pages: &[Page]) -> Vec<char> {
         let mut out: Vec<char> = Vec::new();
         for item in pages.iter().flat_map(|p| &p.items) {
             if let Item::Text { text, style, .. } = item {
-                out.extend(
-                    text.chars()
-                        .filter(|c| !self.has(*c, style.bold) && full_font_has(*c)),
-                );
+                out.extend(text.chars().filter(|c| {
+                    !self.has(*c, style.bold)
+                        && ((self.subset && full_font_has(*c))
+                            || (self.fallback.is_none() && fallback_font_has(*c)))
+                }));
             }
         }
         out.sort_unstable();
@@ -105,25 +164,48 @@ impl Fonts {
         out
     }
 
+    /// Which fonts `pages` need that these faces are not: the full faces for a character of the
+    /// full faces outside the subset, the fallback face for one only it has.
+    pub fn needs(&self, pages: &[Page]) -> Needs {
+        let mut needs = Needs::default();
+        for c in self.missing(pages) {
+            if full_font_has(c) {
+                needs.full = true;
+            } else {
+                needs.fallback = true;
+            }
+        }
+        needs
+    }
+
     /// Advance width of one char in em units (1.0 = font size).
     fn advance(&self, c: char, bold: bool) -> f32 {
         if let Some(w) = self.widths.borrow().get(&(bold, c)) {
             return *w;
         }
-        let f = self.face(bold);
+        let f = self.font(self.face_of(c, bold));
         let w = f.advance(f.glyph(c)) as f32 / f.units_per_em as f32;
         self.widths.borrow_mut().insert((bold, c), w);
         w
     }
 }
 
-/// Whether the full regular face has a glyph for `c` ([`FULL_COVERAGE`]).
-pub fn full_font_has(c: char) -> bool {
+fn in_ranges(ranges: &str, c: char) -> bool {
     let c = c as u32;
-    FULL_COVERAGE.lines().filter(|l| !l.starts_with('#')).any(|l| {
+    ranges.lines().filter(|l| !l.starts_with('#')).any(|l| {
         let mut ends = l.split('-').map(|x| u32::from_str_radix(x.trim(), 16).ok());
         matches!((ends.next().flatten(), ends.next().flatten()), (Some(a), Some(b)) if a <= c && c <= b)
     })
+}
+
+/// Whether the full regular face has a glyph for `c` ([`FULL_COVERAGE`]).
+pub fn full_font_has(c: char) -> bool {
+    in_ranges(FULL_COVERAGE, c)
+}
+
+/// Whether the fallback face has a glyph for `c` ([`FALLBACK_COVERAGE`]).
+pub fn fallback_font_has(c: char) -> bool {
+    (c as u32) >= 0x2E80 && in_ranges(FALLBACK_COVERAGE, c)
 }
 
 impl Measure for Fonts {
@@ -131,9 +213,10 @@ impl Measure for Fonts {
         text.chars().map(|c| self.advance(c, bold)).sum::<f32>() * size
     }
 
-    /// The full faces' coverage: what the built-in subset lacks, the full faces are fetched for.
+    /// What the full faces or the fallback face have: what the faces in hand lack of it, the
+    /// page fetches.
     fn covers(&self, c: char) -> bool {
-        full_font_has(c)
+        full_font_has(c) || fallback_font_has(c)
     }
 }
 
@@ -188,7 +271,7 @@ fn rgb(out: &mut String, c: Rgb, op: &str) {
 /// Glyphs used per face, and the character each stands for (for copying text out of the PDF).
 #[derive(Default)]
 struct Used {
-    glyphs: [BTreeMap<u16, char>; 2],
+    glyphs: [BTreeMap<u16, char>; 3],
 }
 
 /// One page's content stream.
@@ -283,22 +366,43 @@ fn content(
                 style,
                 text,
             } => {
-                let face = usize::from(style.bold);
-                let font = fonts.face(style.bold);
                 s.push_str("BT\n");
                 rgb(&mut s, style.color, "rg");
-                let _ = write!(s, "/F{} ", face + 1);
-                num(&mut s, style.size);
-                s.push_str("Tf\n");
                 num(&mut s, *x);
                 num(&mut s, y(*ty));
-                s.push_str("Td\n<");
-                for c in text.chars() {
-                    let g = font.glyph(c);
-                    used.glyphs[face].entry(g).or_insert(c);
-                    let _ = write!(s, "{g:04X}");
+                s.push_str("Td\n");
+                // One run per face: DejaVu, and the fallback face for the characters only it
+                // has (each `Tj` moves on by the widths of its own font).
+                let mut chars = text.chars().peekable();
+                while let Some(&first) = chars.peek() {
+                    let face = fonts.face_of(first, style.bold);
+                    let font = fonts.font(face);
+                    let fake_bold = face == FALLBACK && style.bold;
+                    let _ = write!(s, "/F{} ", face + 1);
+                    num(&mut s, style.size);
+                    s.push_str("Tf\n");
+                    if fake_bold {
+                        // No bold fallback face: fill and outline the glyphs.
+                        rgb(&mut s, style.color, "RG");
+                        num(&mut s, style.size * 0.04);
+                        s.push_str("w 2 Tr\n");
+                    }
+                    s.push('<');
+                    while let Some(&c) = chars.peek() {
+                        if fonts.face_of(c, style.bold) != face {
+                            break;
+                        }
+                        let g = font.glyph(c);
+                        used.glyphs[face].entry(g).or_insert(c);
+                        let _ = write!(s, "{g:04X}");
+                        chars.next();
+                    }
+                    s.push_str("> Tj\n");
+                    if fake_bold {
+                        s.push_str("0 Tr\n");
+                    }
                 }
-                s.push_str("> Tj\nET\n");
+                s.push_str("ET\n");
             }
             Item::Rect {
                 x,
@@ -602,9 +706,15 @@ fn write_pdf(
     );
     let regular = write_font(&mut w, &fonts.regular, &used.glyphs[0]);
     let bold = write_font(&mut w, &fonts.bold, &used.glyphs[1]);
+    let fallback = match &fonts.fallback {
+        Some(f) if !used.glyphs[FALLBACK].is_empty() => {
+            format!("/F3 {} 0 R", write_font(&mut w, f, &used.glyphs[FALLBACK]))
+        }
+        _ => String::new(),
+    };
     w.obj(
         resources,
-        &format!("<</Font<</F1 {regular} 0 R/F2 {bold} 0 R>>/ProcSet[/PDF/Text]>>"),
+        &format!("<</Font<</F1 {regular} 0 R/F2 {bold} 0 R{fallback}>>/ProcSet[/PDF/Text]>>"),
     );
     let mut extra = String::new();
     // The structure tree (a tagged PDF): a Document element holding the report's elements in
@@ -767,19 +877,21 @@ pub struct Report {
     pub pages: usize,
 }
 
-/// Build the PDF report of an assessment with these faces; `None` when it has characters the
-/// built-in subset lacks and the full faces have (make it again with [`Fonts::from_files`]).
+/// Build the PDF report of an assessment with these faces; an error when it has characters the
+/// faces lack and the full faces or the fallback face have: the [`Needs`] (make it again with
+/// [`Fonts::from_files`] and [`Fonts::with_fallback`]).
 pub fn render_report_with(
     q: &Questionnaire,
     a: &Assessment,
     info: &ReportInfo,
     fonts: &Fonts,
-) -> Option<Report> {
+) -> Result<Report, Needs> {
     let (pages, outline) = build_pages(q, a, info, fonts);
-    if !fonts.missing(&pages).is_empty() {
-        return None;
+    let needs = fonts.needs(&pages);
+    if needs.any() {
+        return Err(needs);
     }
-    Some(crate::i18n::with_lang(info.lang, || {
+    Ok(crate::i18n::with_lang(info.lang, || {
         let title = format!("{}: {}", report_title(), a.display_name());
         let subject = format!("{} {}", q.title.get(info.lang.code()), q.version);
         let meta = Meta {
@@ -807,7 +919,7 @@ pub fn render_report_with(
     }))
 }
 
-/// Build the workshop summary PDF (see [`super::workshop`]) with these faces; `None` as for
+/// Build the workshop summary PDF (see [`super::workshop`]) with these faces; the [`Needs`] as for
 /// [`render_report_with`].
 pub fn render_workshop_with(
     q: &Questionnaire,
@@ -815,13 +927,14 @@ pub fn render_workshop_with(
     generated_at: &str,
     lang: Lang,
     fonts: &Fonts,
-) -> Option<Report> {
+) -> Result<Report, Needs> {
     let (pages, outline) =
         super::workshop::build_workshop_pages(q, teams, generated_at, lang, fonts);
-    if !fonts.missing(&pages).is_empty() {
-        return None;
+    let needs = fonts.needs(&pages);
+    if needs.any() {
+        return Err(needs);
     }
-    Some(crate::i18n::with_lang(lang, || {
+    Ok(crate::i18n::with_lang(lang, || {
         let title = format!(
             "{}: {}",
             super::workshop::workshop_title(),
@@ -845,7 +958,7 @@ pub fn render_workshop_with(
     }))
 }
 
-/// Build a worked case's card or facilitator's guide (issue 18) with these faces; `None` as for
+/// Build a worked case's card or facilitator's guide (issue 18) with these faces; the [`Needs`] as for
 /// [`render_report_with`].
 pub fn render_case_with(
     c: &crate::cases::Case,
@@ -855,13 +968,14 @@ pub fn render_case_with(
     generated_at: &str,
     lang: Lang,
     fonts: &Fonts,
-) -> Option<Report> {
+) -> Result<Report, Needs> {
     let doc = super::case::case_doc(c, q, reference, part, generated_at, lang);
     let (pages, outline) = super::pages::lay_out(&doc, fonts);
-    if !fonts.missing(&pages).is_empty() {
-        return None;
+    let needs = fonts.needs(&pages);
+    if needs.any() {
+        return Err(needs);
     }
-    Some(crate::i18n::with_lang(lang, || {
+    Ok(crate::i18n::with_lang(lang, || {
         let title = format!(
             "{}: {}",
             super::case::part_title(part),
@@ -899,7 +1013,8 @@ pub fn render_report(
     fonts: &Fonts,
 ) -> Report {
     render_report_with(q, a, info, fonts)
-        .or_else(|| render_report_with(q, a, info, &Fonts::full().ok()?))
+        .ok()
+        .or_else(|| render_report_with(q, a, info, &Fonts::full().ok()?).ok())
         .unwrap_or_default()
 }
 
@@ -913,7 +1028,8 @@ pub fn render_workshop(
     fonts: &Fonts,
 ) -> Report {
     render_workshop_with(q, teams, generated_at, lang, fonts)
-        .or_else(|| render_workshop_with(q, teams, generated_at, lang, &Fonts::full().ok()?))
+        .ok()
+        .or_else(|| render_workshop_with(q, teams, generated_at, lang, &Fonts::full().ok()?).ok())
         .unwrap_or_default()
 }
 

@@ -48,14 +48,15 @@ fn unreadable() -> String {
 /// Make a file in the worker (a PDF or Markdown report, the workshop summary); `done` gets its
 /// name and bytes, or the message for the user (exactly once).
 ///
-/// A report with characters the worker's built-in fonts lack is made again with the full fonts,
-/// fetched for it (and cached by the browser and the service worker for the next one).
+/// A file with characters the worker's built-in fonts lack is made again with the fonts it
+/// asks for (the full DejaVu faces, the fallback face for Chinese, Japanese and Korean), fetched
+/// for it (and cached by the browser and the service worker for the next one).
 pub fn make_file(request: Request, done: impl FnOnce(Result<(String, Vec<u8>), String>) + 'static) {
     let again = request.clone();
     run(request, move |r| match r {
-        Response::NeedsFullFonts => leptos::task::spawn_local(async move {
-            match full_fonts().await {
-                Ok(fonts) => run(again.with_full_fonts(fonts), move |r| done(file(r))),
+        Response::NeedsFonts { full, fallback } => leptos::task::spawn_local(async move {
+            match fetch_fonts(full, fallback).await {
+                Ok(fonts) => run(again.with_fonts(fonts), move |r| done(file(r))),
                 Err(e) => done(Err(t!("this report has characters that need the full fonts, and they could not be loaded: {0}", e))),
             }
         }),
@@ -70,12 +71,21 @@ fn file(response: Response) -> Result<(String, Vec<u8>), String> {
     }
 }
 
-/// The full fonts, fetched from the app's own folder.
-async fn full_fonts() -> Result<crate::worker::FontFiles, String> {
-    let [regular, bold] = crate::worker::FULL_FONT_URLS;
-    let regular = crate::ui::state::fetch_bytes(regular).await?;
-    let bold = crate::ui::state::fetch_bytes(bold).await?;
-    Ok(crate::worker::FontFiles { regular, bold })
+/// The fonts the worker asked for, fetched from the app's own folder.
+async fn fetch_fonts(full: bool, fallback: bool) -> Result<crate::worker::FontFiles, String> {
+    let mut files = crate::worker::FontFiles::default();
+    if full {
+        let [regular, bold] = crate::worker::FULL_FONT_URLS;
+        files.full = Some(crate::worker::FullFaces {
+            regular: crate::ui::state::fetch_bytes(regular).await?,
+            bold: crate::ui::state::fetch_bytes(bold).await?,
+        });
+    }
+    if fallback {
+        files.fallback =
+            Some(crate::ui::state::fetch_bytes(crate::worker::FALLBACK_FONT_URL).await?);
+    }
+    Ok(files)
 }
 
 fn imported(response: Response) -> Result<Imported, String> {

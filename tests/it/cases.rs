@@ -251,7 +251,7 @@ fn the_case_card_and_the_guide_print_in_both_languages() {
                     lang,
                     &subset,
                 )
-                .or_else(|| {
+                .or_else(|_| {
                     render_case_with(
                         &l.case,
                         &l.questionnaire,

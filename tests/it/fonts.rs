@@ -6,9 +6,11 @@
 use crate::common::{mini, with, NOW};
 use crate::report::pdftotext;
 use elsa::i18n::Lang;
-use elsa::report::pdf::{full_font_has, render_report_with, Fonts};
+use elsa::report::pdf::{fallback_font_has, full_font_has, render_report_with, Fonts, Needs};
 use elsa::report::ReportInfo;
-use elsa::worker::{handle, FontFiles, QuestionnaireCache, ReportRequest, Request, Response};
+use elsa::worker::{
+    handle, FontFiles, FullFaces, QuestionnaireCache, ReportRequest, Request, Response,
+};
 
 /// Greek, Cyrillic, Latin Extended, math, arrows, check marks, a fraction: inside the subset.
 const INSIDE: &str = "Ωμέγα Кириллица Łódź Şişli ≥ ≤ → ✓ ⅔ € “quoted”";
@@ -67,6 +69,13 @@ fn the_subset_covers_every_text_of_the_tool_and_ordinary_scripts() {
         "the full font has no CJK, and only a few emoji"
     );
     assert!(full_font_has('😀'));
+    // The fallback face (issue 19): Chinese, Japanese kana, Korean Hangul, CJK punctuation.
+    for c in "中文日本語ひらがなカタカナ한국어。、「」".chars() {
+        assert!(fallback_font_has(c), "{c:?} in the fallback face");
+    }
+    for c in "aé🙂हไ".chars() {
+        assert!(!fallback_font_has(c), "{c:?} not in the fallback face");
+    }
 }
 
 #[test]
@@ -76,9 +85,16 @@ fn a_note_outside_the_subset_is_made_with_the_full_fonts_and_every_character_is_
     a.set_note("o1", format!("Inside: {INSIDE}. Outside: {OUTSIDE}."), NOW);
     let subset = Fonts::load().unwrap();
     // The subset lacks the Armenian and Georgian letters: not made with it (no boxes).
-    assert!(render_report_with(&q, &a, &info(), &subset).is_none());
+    assert_eq!(
+        render_report_with(&q, &a, &info(), &subset).err(),
+        Some(Needs {
+            full: true,
+            fallback: false
+        })
+    );
     let full = Fonts::full().unwrap();
     let pdf = render_report_with(&q, &a, &info(), &full)
+        .ok()
         .expect("the full fonts have every letter")
         .bytes;
     let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -90,14 +106,24 @@ fn a_note_outside_the_subset_is_made_with_the_full_fonts_and_every_character_is_
     let mut b = with(&q, &[("o1", "b")]);
     b.set_note("o1", format!("Inside: {INSIDE}."), NOW);
     let pdf = render_report_with(&q, &b, &info(), &subset)
+        .ok()
         .expect("the subset has these")
         .bytes;
     assert!(flat(pdftotext(&pdf, "fonts-inside.pdf")).contains(INSIDE));
 
-    // A character no font of ours has (CJK) does not ask for the full fonts.
+    // Chinese asks for the fallback face only (issue 19); a character no font of ours has
+    // (Devanagari, emoji) asks for nothing.
     let mut c = with(&q, &[("o1", "b")]);
     c.set_note("o1", "中文 🙂".into(), NOW);
-    assert!(render_report_with(&q, &c, &info(), &subset).is_some());
+    assert_eq!(
+        render_report_with(&q, &c, &info(), &subset).err(),
+        Some(Needs {
+            full: false,
+            fallback: true
+        })
+    );
+    c.set_note("o1", "हिन्दी 🙂".into(), NOW);
+    assert!(render_report_with(&q, &c, &info(), &subset).is_ok());
 }
 
 #[test]
@@ -112,18 +138,24 @@ fn the_worker_asks_for_the_full_fonts_and_uses_them_for_that_report_only() {
         assessment: a,
         generated_at: NOW.into(),
         lang: Lang::En,
-        full_fonts: None,
+        fonts: None,
     });
     assert_eq!(
         handle(request.clone(), || Ok(&fonts), &mut cache),
-        Response::NeedsFullFonts
+        Response::NeedsFonts {
+            full: true,
+            fallback: false
+        }
     );
     let files = FontFiles {
-        regular: std::fs::read("assets/fonts/DejaVuSans.ttf").unwrap(),
-        bold: std::fs::read("assets/fonts/DejaVuSans-Bold.ttf").unwrap(),
+        full: Some(FullFaces {
+            regular: std::fs::read("assets/fonts/DejaVuSans.ttf").unwrap(),
+            bold: std::fs::read("assets/fonts/DejaVuSans-Bold.ttf").unwrap(),
+        }),
+        fallback: None,
     };
     let Response::File { bytes, .. } =
-        handle(request.with_full_fonts(files), || Ok(&fonts), &mut cache)
+        handle(request.with_fonts(files), || Ok(&fonts), &mut cache)
     else {
         panic!("no file")
     };
@@ -157,24 +189,108 @@ fn characters_without_a_font_are_shown_as_markers_not_boxes() {
     );
     let q = mini();
     let mut a = with(&q, &[("o1", "b")]);
-    a.set_note("o1", "中文 🙂 ok".into(), NOW);
+    a.set_note("o1", "हिन्दी 🙂 ok".into(), NOW);
     let fonts = Fonts::load().unwrap();
     let pdf = render_report_with(&q, &a, &info(), &fonts)
-        .expect("no full fonts needed")
+        .ok()
+        .expect("no other fonts needed")
         .bytes;
     let text = pdftotext(&pdf, "fonts-markers.pdf")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        text.contains("[2 characters not shown] [emoji] ok"),
+        text.contains("[6 characters not shown] [emoji] ok"),
         "{text}"
     );
     assert!(
         text.contains("have no font in this PDF"),
         "the cover says so"
     );
-    assert!(!text.contains('中'));
+    assert!(!text.contains('ह'));
     let attached = elsa::report::pdf::extract_attachment(&pdf).unwrap();
-    assert!(String::from_utf8(attached).unwrap().contains("中文 🙂 ok"));
+    assert!(String::from_utf8(attached).unwrap().contains("हिन्दी 🙂 ok"));
+}
+
+/// Issue 19: Chinese, Japanese and Korean text is drawn with the fallback face, which the worker
+/// asks the page for only for such a file; the PDF embeds only the glyphs it uses (in bold text
+/// too), and a file without such text does not embed the face even when it is at hand.
+#[test]
+fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
+    const CJK: &str = "患者の同意を得た。中文说明，环境 환자 동의";
+    let q = mini();
+    let mut a = with(&q, &[("o1", "b")]);
+    a.metadata.project_name = "Triage 中文".into();
+    a.set_note("o1", format!("Note: {CJK} 🙂 done"), NOW);
+    let fonts = Fonts::load().unwrap();
+    let mut cache = QuestionnaireCache::default();
+    let request = |a: elsa::answers::Assessment| {
+        Request::Pdf(ReportRequest {
+            questionnaire: elsa::bundled::encode_bin(&q),
+            assessment: a,
+            generated_at: NOW.into(),
+            lang: Lang::En,
+            fonts: None,
+        })
+    };
+    assert_eq!(
+        handle(request(a.clone()), || Ok(&fonts), &mut cache),
+        Response::NeedsFonts {
+            full: false,
+            fallback: true
+        }
+    );
+    let face = std::fs::read("assets/fonts/DroidSansFallback.ttf").unwrap();
+    let files = FontFiles {
+        full: None,
+        fallback: Some(face.clone()),
+    };
+    let Response::File { bytes, .. } = handle(
+        request(a.clone()).with_fonts(files.clone()),
+        || Ok(&fonts),
+        &mut cache,
+    ) else {
+        panic!("no file")
+    };
+    let text = pdftotext(&bytes, "fonts-cjk.pdf")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&format!("Note: {CJK} [emoji] done")), "{text}");
+    assert!(text.contains("Triage 中文"), "the title, in bold: {text}");
+    // No CJK character replaced: the only "characters not shown" is the cover's notice (for
+    // the emoji).
+    assert!(!text.contains("character not shown]"), "{text}");
+    assert_eq!(text.matches("characters not shown]").count(), 1, "{text}");
+    let has = |b: &[u8], s: &str| b.windows(s.len()).any(|w| w == s.as_bytes());
+    assert!(has(&bytes, "+DroidSansFallback/"), "the face is embedded");
+    assert!(
+        bytes.len() < face.len() / 4,
+        "a subset of the face: {} bytes",
+        bytes.len()
+    );
+    // Bold text in the fallback face is filled and outlined (there is no bold face).
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let content: Vec<String> = doc
+        .get_pages()
+        .values()
+        .map(|id| String::from_utf8_lossy(&doc.get_page_content(*id)).into_owned())
+        .collect();
+    assert!(
+        content.iter().any(|s| s.contains("/F3 ") && s.contains("2 Tr")),
+        "fake bold in the fallback face"
+    );
+
+    // Without CJK: the fallback face at hand is not embedded.
+    let plain = with(&q, &[("o1", "b")]);
+    let Response::File { bytes, .. } =
+        handle(request(plain).with_fonts(files), || Ok(&fonts), &mut cache)
+    else {
+        panic!("no file")
+    };
+    assert!(!has(&bytes, "DroidSansFallback"));
+    // The face as a file the page serves: gen-bundle copies it to dist/fonts/.
+    assert!(std::path::Path::new("assets/fonts")
+        .join(elsa::worker::FALLBACK_FONT_URL.trim_start_matches("./fonts/"))
+        .exists());
 }

@@ -81,7 +81,7 @@ fn the_worker_makes_the_html_file() {
             assessment: a,
             generated_at: "2026-12-04T10:00:00+01:00".into(),
             lang: Lang::En,
-            full_fonts: None,
+            fonts: None,
         }),
         || Ok(&fonts),
         &mut cache,

@@ -76,6 +76,33 @@ fn wide_words_break_after_hyphens_and_slashes() {
     );
 }
 
+/// Issue 19: Chinese and Japanese, written without spaces, break between characters where the
+/// line is full, never before closing punctuation or after an opening bracket, and join again
+/// without a space; Korean keeps its words.
+#[test]
+fn cjk_text_breaks_between_characters_but_not_before_closing_punctuation() {
+    use elsa::report::layout::segments;
+    assert_eq!(segments("中文说明"), vec!["中", "文", "说", "明"]);
+    assert_eq!(segments("同意。"), vec!["同", "意。"]);
+    assert_eq!(segments("「患者」の"), vec!["「患", "者」", "の"]);
+    assert_eq!(segments("AI系统"), vec!["AI", "系", "统"]);
+    assert_eq!(segments("환자"), vec!["환자"]);
+    assert_eq!(segments("plain"), vec!["plain"]);
+    // 12 characters per line (each character is 5 points wide in `Fixed`).
+    let text = "患者の同意を得た。中文说明书很长很长。";
+    let lines = wrap(&Fixed, &format!("Note: {text}"), 10.0, false, 60.0);
+    assert_eq!(lines, vec!["Note: 患者の同意を", "得た。中文说明书很长很", "长。"]);
+    assert_eq!(lines.concat(), format!("Note: {text}"), "no space added");
+    // A line never starts with closing punctuation: "た。" moves together.
+    let lines = wrap(&Fixed, "一二三四五六七八九十十一。", 10.0, false, 60.0);
+    assert!(lines.iter().all(|l| !l.starts_with('。')), "{lines:?}");
+    // Korean breaks at its spaces.
+    assert_eq!(
+        wrap(&Fixed, "환자 동의 확인 절차", 10.0, false, 25.0),
+        vec!["환자 동의", "확인 절차"]
+    );
+}
+
 fn big_assessment() -> (elsa::model::Questionnaire, elsa::answers::Assessment) {
     let q = mini();
     let mut a = with(
@@ -558,7 +585,7 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
     let mut a = with(&q, &[("o1", "b")]);
     a.set_metadata(ProfileField::ProjectName, "Worker test".into(), NOW);
     let report = |questionnaire: Vec<u8>| ReportRequest {
-        full_fonts: None,
+        fonts: None,
         questionnaire,
         assessment: a.clone(),
         generated_at: NOW.into(),
@@ -592,7 +619,7 @@ fn worker_requests_build_reports_and_cache_the_questionnaire() {
         .starts_with("# ELSA self-assessment report: Worker test"));
     // The language of the request, whatever the current one.
     let nl = ReportRequest {
-        full_fonts: None,
+        fonts: None,
         lang: Lang::Nl,
         ..report(mini_bin.clone())
     };
@@ -817,7 +844,7 @@ fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
     let plain = fresh(&q);
     let bin = elsa::bundled::encode_bin(&q);
     let report = |assessment: &elsa::answers::Assessment, lang| ReportRequest {
-        full_fonts: None,
+        fonts: None,
         questionnaire: bin.clone(),
         assessment: assessment.clone(),
         generated_at: NOW.into(),
@@ -841,7 +868,7 @@ fn worker_messages_read_back_and_unreadable_ones_get_an_error_at_once() {
             lang: Lang::Nl,
         },
         Request::WorkshopPdf(WorkshopRequest {
-            full_fonts: None,
+            fonts: None,
             questionnaire: bin.clone(),
             teams,
             generated_at: NOW.into(),

@@ -871,7 +871,7 @@ fn worker_builds_the_workshop_pdf() {
     let bin = elsa::bundled::encode_bin(&q);
     let request = |teams: Vec<WorkshopTeam>| {
         Request::WorkshopPdf(WorkshopRequest {
-            full_fonts: None,
+            fonts: None,
             questionnaire: bin.clone(),
             teams,
             generated_at: GEN.into(),

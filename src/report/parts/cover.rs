@@ -48,7 +48,7 @@ pub(in super::super) fn cover(w: &mut Writer, f: &Facts<'_>) {
     }
     if f.unprintable {
         w.space(4.0);
-        w.para(&t!("Some characters, such as emoji or Chinese script, have no font in this PDF. They are shown as [emoji] or [… characters not shown]. The attached assessment file and the Markdown export have the text as written."), Tone::Notice, Size::Small);
+        w.para(&t!("Some characters, such as emoji or Hindi script, have no font in this PDF. They are shown as [emoji] or [… characters not shown]. The attached assessment file and the Markdown export have the text as written."), Tone::Notice, Size::Small);
     }
     // The verdict in one line here; the whole review opens the executive summary.
     if let Some(review) = &f.review {

@@ -370,7 +370,7 @@ fn page(
             Format::Html => t!("Preparing the HTML page…"),
         });
         let request = ReportRequest {
-            full_fonts: None,
+            fonts: None,
             questionnaire: source.to_vec(),
             assessment,
             generated_at: local_now(),

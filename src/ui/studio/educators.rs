@@ -75,7 +75,7 @@ async fn case_pdf(
         part,
         generated_at: crate::ui::state::local_now(),
         lang: crate::i18n::lang(),
-        full_fonts: None,
+        fonts: None,
     });
     let (tx, rx) = futures_channel();
     crate::ui::export::make_file(request, move |r| tx(r));

@@ -177,7 +177,7 @@ pub fn ReplyPage(id: String) -> impl IntoView {
             move |_| {
                 let Some(a) = app.assessment(&id) else { return };
                 let req = crate::worker::ReportRequest {
-                    full_fonts: None,
+                    fonts: None,
                     questionnaire: bytes.to_vec(),
                     assessment: a,
                     generated_at: crate::ui::state::local_now(),

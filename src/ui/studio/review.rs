@@ -321,7 +321,7 @@ fn ReviewBody(
             busy.set(true);
             message.set(Some((t!("Building the PDF…"), false)));
             let req = crate::worker::ReportRequest {
-                full_fonts: None,
+                fonts: None,
                 questionnaire: bytes.to_vec(),
                 assessment: a,
                 generated_at: crate::ui::state::local_now(),

@@ -215,7 +215,7 @@ pub fn WorkshopPage() -> impl IntoView {
             return;
         };
         let req = crate::worker::WorkshopRequest {
-            full_fonts: None,
+            fonts: None,
             questionnaire: c.bytes.to_vec(),
             teams: workshop.with_untracked(|w| {
                 w.teams()
