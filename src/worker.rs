@@ -29,16 +29,23 @@ pub const FULL_FONT_URLS: [&str; 2] = ["./fonts/DejaVuSans.ttf", "./fonts/DejaVu
 /// Where the page finds the fallback face for Chinese, Japanese and Korean (issue 19).
 pub const FALLBACK_FONT_URL: &str = "./fonts/DroidSansFallback.ttf";
 
-/// The font files the page fetched for a report that needs them ([`Response::NeedsFonts`]):
+/// Where the page finds the hyphenation patterns of a language (issue 19).
+pub fn hyphenation_url(lang: Lang) -> String {
+    format!("./hyph/hyph-{}.txt", lang.code())
+}
+
+/// The typesetting files the page fetched for a file that needs them ([`Response::NeedsFonts`]):
 /// the full DejaVu faces (regular, bold) for characters outside the worker's built-in subset
-/// (issue 17), the fallback face for Chinese, Japanese and Korean (issue 19). Each only when
-/// the worker asked for it.
+/// (issue 17), the fallback face for Chinese, Japanese and Korean, and the hyphenation
+/// patterns of the file's language (issue 19). Each only when the worker asked for it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FontFiles {
     /// The full faces: regular, bold.
     pub full: Option<FullFaces>,
     #[serde(with = "serde_bytes")]
     pub fallback: Option<Vec<u8>>,
+    /// The text of `hyph/hyph-<lang>.txt`.
+    pub hyphenation: Option<String>,
 }
 
 /// The full DejaVu faces as files.
@@ -187,10 +194,16 @@ pub enum Response {
     },
     /// The check of a questionnaire file.
     Checked(CheckReply),
-    /// The file has characters the fonts in hand lack: send the request again with
-    /// [`ReportRequest::fonts`] holding the fonts named here (the page fetches them): the
-    /// full DejaVu faces, the fallback face for Chinese, Japanese and Korean, or both.
-    NeedsFonts { full: bool, fallback: bool },
+    /// The file needs what the worker does not have: send the request again with
+    /// [`ReportRequest::fonts`] holding what is named here (the page fetches it): the full
+    /// DejaVu faces (characters outside the built-in subset), the fallback face (Chinese,
+    /// Japanese, Korean), the hyphenation patterns of the request's language (a word wider
+    /// than its line).
+    NeedsFonts {
+        full: bool,
+        fallback: bool,
+        hyphenation: bool,
+    },
     /// The message for the user.
     Failed(String),
 }
@@ -406,8 +419,12 @@ fn with_fonts<'f>(
                 Some(full) => Fonts::from_files(&full.regular, &full.bold)?,
                 None => Fonts::load()?,
             };
-            Some(match &f.fallback {
+            let base = match &f.fallback {
                 Some(data) => base.with_fallback(data)?,
+                None => base,
+            };
+            Some(match &f.hyphenation {
+                Some(text) => base.with_patterns(text),
                 None => base,
             })
         }
@@ -425,6 +442,7 @@ fn with_fonts<'f>(
         Err(needs) => Response::NeedsFonts {
             full: needs.full || files.is_some_and(|f| f.full.is_some()),
             fallback: needs.fallback || files.is_some_and(|f| f.fallback.is_some()),
+            hyphenation: needs.hyphenation || files.is_some_and(|f| f.hyphenation.is_some()),
         },
     })
 }

@@ -155,6 +155,31 @@ fn main() {
             }
         }
     }
+    // The hyphenation patterns (issue 19), fetched by the page for a report with a word wider
+    // than its line: `dist/hyph/`.
+    let hyph_dir = std::path::Path::new(&out)
+        .parent()
+        .map(|p| p.join("hyph"))
+        .unwrap_or_else(|| "hyph".into());
+    for file in ["hyph-en.txt", "hyph-nl.txt"] {
+        let from = std::path::Path::new("assets/hyph").join(file);
+        let to = hyph_dir.join(file);
+        let same = std::fs::read(&from)
+            .ok()
+            .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
+        if !same {
+            if let Err(e) =
+                std::fs::create_dir_all(&hyph_dir).and_then(|_| std::fs::copy(&from, &to))
+            {
+                eprintln!(
+                    "gen-bundle: cannot copy {} to {}: {e}",
+                    from.display(),
+                    to.display()
+                );
+                failed = true;
+            }
+        }
+    }
     // The educators' worked cases (issue 18): `cases/<id>/*.json` copied to `dist/cases/<id>/`,
     // with `dist/cases/index.json` listing them (id, title, summary, tags, the example teams'
     // files), which the studio's Educators page reads. A case.json that does not parse fails

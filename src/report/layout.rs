@@ -13,6 +13,16 @@ pub trait Measure {
     fn covers(&self, _c: char) -> bool {
         true
     }
+
+    /// Where a hyphen may go in `word` (byte offsets, ascending; [`super::hyphen`]), or `None`
+    /// when no hyphenation patterns are at hand.
+    fn hyphen_points(&self, _word: &str) -> Option<Vec<usize>> {
+        None
+    }
+
+    /// A word was cut between characters because no patterns were at hand (the report worker
+    /// then asks the page for them, and lays the report out again).
+    fn want_hyphenation(&self) {}
 }
 
 pub const PAGE_W: f32 = 595.28;
@@ -215,23 +225,35 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
                     continue;
                 }
                 if !line.is_empty() {
-                    let prefix = fit_prefix(m, rest, size, bold, max_w - line_w - space);
-                    if prefix > 0 {
+                    let (cut, hyphen) = cut_word(m, rest, size, bold, max_w - line_w - space);
+                    if cut > 0 {
                         line.push_str(sep);
-                        line.push_str(&rest[..prefix]);
-                        rest = &rest[prefix..];
+                        line.push_str(&rest[..cut]);
+                        if hyphen {
+                            line.push('-');
+                        }
+                        rest = &rest[cut..];
                     }
                     lines.push(std::mem::take(&mut line));
                 }
                 loop {
-                    let n = fit_prefix(m, rest, size, bold, max_w)
-                        .max(rest.chars().next().map(char::len_utf8).unwrap_or(0));
+                    if m.width(rest, size, bold) <= max_w {
+                        line = rest.to_string();
+                        line_w = m.width(rest, size, bold);
+                        break;
+                    }
+                    let (cut, hyphen) = cut_word(m, rest, size, bold, max_w);
+                    let n = cut.max(rest.chars().next().map(char::len_utf8).unwrap_or(0));
                     if n >= rest.len() {
                         line = rest.to_string();
                         line_w = m.width(rest, size, bold);
                         break;
                     }
-                    lines.push(rest[..n].to_string());
+                    let mut piece = rest[..n].to_string();
+                    if hyphen && n == cut {
+                        piece.push('-');
+                    }
+                    lines.push(piece);
                     rest = &rest[n..];
                 }
             }
@@ -249,10 +271,11 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Characters a line must not start with: closing punctuation, small kana and the prolonged
-/// sound mark (the Japanese *kinsoku* rule), and their Latin counterparts.
-const NO_BREAK_BEFORE: &str = "、。，．：；？！）」』】〕〉》〗〙〛〟’”…‥ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻・゛゜ヽヾゝゞ）］｝，．：；？！｣),.:;!?]}%";
+/// sound mark (the Japanese *kinsoku* rule), and their Latin counterparts (written as escapes:
+/// the built-in faces, which every text of `src/report` must fit, have no CJK).
+const NO_BREAK_BEFORE: &str = "\u{3001}\u{3002}\u{FF0C}\u{FF0E}\u{FF1A}\u{FF1B}\u{FF1F}\u{FF01}\u{FF09}\u{300D}\u{300F}\u{3011}\u{3015}\u{3009}\u{300B}\u{3017}\u{3019}\u{301B}\u{301F}\u{2019}\u{201D}\u{2026}\u{2025}\u{30FC}\u{3041}\u{3043}\u{3045}\u{3047}\u{3049}\u{3063}\u{3083}\u{3085}\u{3087}\u{308E}\u{3095}\u{3096}\u{30A1}\u{30A3}\u{30A5}\u{30A7}\u{30A9}\u{30C3}\u{30E3}\u{30E5}\u{30E7}\u{30EE}\u{30F5}\u{30F6}\u{3005}\u{303B}\u{30FB}\u{309B}\u{309C}\u{30FD}\u{30FE}\u{309D}\u{309E}\u{FF09}\u{FF3D}\u{FF5D}\u{FF0C}\u{FF0E}\u{FF1A}\u{FF1B}\u{FF1F}\u{FF01}\u{FF63}),.:;!?]}%";
 /// Characters a line must not end with: opening punctuation.
-const NO_BREAK_AFTER: &str = "（「『【〔〈《〖〘〚〝‘“［｛｢([{";
+const NO_BREAK_AFTER: &str = "\u{FF08}\u{300C}\u{300E}\u{3010}\u{3014}\u{3008}\u{300A}\u{3016}\u{3018}\u{301A}\u{301D}\u{2018}\u{201C}\u{FF3B}\u{FF5B}\u{FF62}([{";
 
 /// `word` cut where a line may break inside it: between two characters when one of them is
 /// Chinese or Japanese ([`is_cjk`]), unless the second closes or the first opens a bracket or
@@ -304,6 +327,32 @@ fn break_at(
     cuts.into_iter()
         .rev()
         .find(|&i| m.width(&word[..i], size, bold) <= room)
+}
+
+/// Where to cut a word that is wider than `room` and has no break character that fits: the
+/// last place a hyphenation rule allows where the piece with its hyphen fits (`true`: add the
+/// hyphen), else the longest prefix that fits (a cut between characters, for a code or a
+/// number, or a word of a language without patterns). No patterns at hand: the measure is told
+/// ([`Measure::want_hyphenation`]) when the word has letters.
+fn cut_word(m: &dyn Measure, word: &str, size: f32, bold: bool, room: f32) -> (usize, bool) {
+    match m.hyphen_points(word) {
+        Some(points) => {
+            let hyphen = m.width("-", size, bold);
+            if let Some(p) = points
+                .into_iter()
+                .rev()
+                .find(|&p| m.width(&word[..p], size, bold) + hyphen <= room)
+            {
+                return (p, true);
+            }
+        }
+        None => {
+            if word.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                m.want_hyphenation();
+            }
+        }
+    }
+    (fit_prefix(m, word, size, bold, room), false)
 }
 
 /// The longest prefix (in bytes, on a char boundary) of `s` that fits in `max_w`.

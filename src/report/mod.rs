@@ -12,6 +12,7 @@
 pub mod case;
 pub mod doc;
 pub mod html;
+pub mod hyphen;
 pub mod layout;
 pub mod md;
 pub mod pages;

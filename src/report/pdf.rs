@@ -38,6 +38,10 @@ pub struct Fonts {
     widths: RefCell<HashMap<(bool, char), f32>>,
     /// The built-in subset (not the full faces).
     subset: bool,
+    /// The hyphenation patterns of the document's language, when the page sent them.
+    hyphenation: Option<super::hyphen::Patterns>,
+    /// A word was cut between characters for want of patterns (reset per document).
+    wanted: std::cell::Cell<bool>,
 }
 
 /// The fonts a document needs that the [`Fonts`] it was laid out with do not have: the full
@@ -46,11 +50,14 @@ pub struct Fonts {
 pub struct Needs {
     pub full: bool,
     pub fallback: bool,
+    /// The hyphenation patterns of the document's language: a word wider than its line was
+    /// cut between characters.
+    pub hyphenation: bool,
 }
 
 impl Needs {
     pub fn any(&self) -> bool {
-        self.full || self.fallback
+        self.full || self.fallback || self.hyphenation
     }
 }
 
@@ -98,7 +105,21 @@ impl Fonts {
             fallback: None,
             widths: RefCell::new(HashMap::new()),
             subset,
+            hyphenation: None,
+            wanted: std::cell::Cell::new(false),
         })
+    }
+
+    /// These faces with the hyphenation patterns of the document's language (the text of
+    /// `assets/hyph/hyph-<lang>.txt`, which the page fetched).
+    pub fn with_patterns(mut self, text: &str) -> Fonts {
+        self.hyphenation = Some(super::hyphen::Patterns::parse(text));
+        self
+    }
+
+    /// Start a document: forget that an earlier one wanted patterns.
+    fn begin(&self) {
+        self.wanted.set(false);
     }
 
     /// Whether these are the built-in subset faces.
@@ -167,7 +188,10 @@ impl Fonts {
     /// Which fonts `pages` need that these faces are not: the full faces for a character of the
     /// full faces outside the subset, the fallback face for one only it has.
     pub fn needs(&self, pages: &[Page]) -> Needs {
-        let mut needs = Needs::default();
+        let mut needs = Needs {
+            hyphenation: self.hyphenation.is_none() && self.wanted.get(),
+            ..Needs::default()
+        };
         for c in self.missing(pages) {
             if full_font_has(c) {
                 needs.full = true;
@@ -217,6 +241,24 @@ impl Measure for Fonts {
     /// page fetches.
     fn covers(&self, c: char) -> bool {
         full_font_has(c) || fallback_font_has(c)
+    }
+
+    fn hyphen_points(&self, word: &str) -> Option<Vec<usize>> {
+        self.hyphenation.as_ref().map(|p| p.points(word))
+    }
+
+    fn want_hyphenation(&self) {
+        self.wanted.set(true);
+    }
+}
+
+/// The hyphenation patterns of a language (native code has them built in; the page fetches
+/// them from `hyph/`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn builtin_patterns(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => include_str!("../../assets/hyph/hyph-nl.txt"),
+        Lang::En => include_str!("../../assets/hyph/hyph-en.txt"),
     }
 }
 
@@ -886,6 +928,7 @@ pub fn render_report_with(
     info: &ReportInfo,
     fonts: &Fonts,
 ) -> Result<Report, Needs> {
+    fonts.begin();
     let (pages, outline) = build_pages(q, a, info, fonts);
     let needs = fonts.needs(&pages);
     if needs.any() {
@@ -928,6 +971,7 @@ pub fn render_workshop_with(
     lang: Lang,
     fonts: &Fonts,
 ) -> Result<Report, Needs> {
+    fonts.begin();
     let (pages, outline) =
         super::workshop::build_workshop_pages(q, teams, generated_at, lang, fonts);
     let needs = fonts.needs(&pages);
@@ -970,6 +1014,7 @@ pub fn render_case_with(
     fonts: &Fonts,
 ) -> Result<Report, Needs> {
     let doc = super::case::case_doc(c, q, reference, part, generated_at, lang);
+    fonts.begin();
     let (pages, outline) = super::pages::lay_out(&doc, fonts);
     let needs = fonts.needs(&pages);
     if needs.any() {
@@ -1014,7 +1059,10 @@ pub fn render_report(
 ) -> Report {
     render_report_with(q, a, info, fonts)
         .ok()
-        .or_else(|| render_report_with(q, a, info, &Fonts::full().ok()?).ok())
+        .or_else(|| {
+            let fonts = Fonts::full().ok()?.with_patterns(builtin_patterns(info.lang));
+            render_report_with(q, a, info, &fonts).ok()
+        })
         .unwrap_or_default()
 }
 
@@ -1029,7 +1077,10 @@ pub fn render_workshop(
 ) -> Report {
     render_workshop_with(q, teams, generated_at, lang, fonts)
         .ok()
-        .or_else(|| render_workshop_with(q, teams, generated_at, lang, &Fonts::full().ok()?).ok())
+        .or_else(|| {
+            let fonts = Fonts::full().ok()?.with_patterns(builtin_patterns(lang));
+            render_workshop_with(q, teams, generated_at, lang, &fonts).ok()
+        })
         .unwrap_or_default()
 }
 

@@ -48,14 +48,20 @@ fn unreadable() -> String {
 /// Make a file in the worker (a PDF or Markdown report, the workshop summary); `done` gets its
 /// name and bytes, or the message for the user (exactly once).
 ///
-/// A file with characters the worker's built-in fonts lack is made again with the fonts it
-/// asks for (the full DejaVu faces, the fallback face for Chinese, Japanese and Korean), fetched
-/// for it (and cached by the browser and the service worker for the next one).
+/// A file that needs what the worker lacks is made again with what it asks for (the full
+/// DejaVu faces, the fallback face for Chinese, Japanese and Korean, the hyphenation patterns
+/// of the file's language), fetched for it (and cached by the browser and the service worker
+/// for the next one).
 pub fn make_file(request: Request, done: impl FnOnce(Result<(String, Vec<u8>), String>) + 'static) {
     let again = request.clone();
+    let lang = request.lang();
     run(request, move |r| match r {
-        Response::NeedsFonts { full, fallback } => leptos::task::spawn_local(async move {
-            match fetch_fonts(full, fallback).await {
+        Response::NeedsFonts {
+            full,
+            fallback,
+            hyphenation,
+        } => leptos::task::spawn_local(async move {
+            match fetch_fonts(full, fallback, hyphenation.then_some(lang)).await {
                 Ok(fonts) => run(again.with_fonts(fonts), move |r| done(file(r))),
                 Err(e) => done(Err(t!("this report has characters that need the full fonts, and they could not be loaded: {0}", e))),
             }
@@ -71,8 +77,12 @@ fn file(response: Response) -> Result<(String, Vec<u8>), String> {
     }
 }
 
-/// The fonts the worker asked for, fetched from the app's own folder.
-async fn fetch_fonts(full: bool, fallback: bool) -> Result<crate::worker::FontFiles, String> {
+/// What the worker asked for, fetched from the app's own folder.
+async fn fetch_fonts(
+    full: bool,
+    fallback: bool,
+    hyphenation: Option<crate::i18n::Lang>,
+) -> Result<crate::worker::FontFiles, String> {
     let mut files = crate::worker::FontFiles::default();
     if full {
         let [regular, bold] = crate::worker::FULL_FONT_URLS;
@@ -84,6 +94,14 @@ async fn fetch_fonts(full: bool, fallback: bool) -> Result<crate::worker::FontFi
     if fallback {
         files.fallback =
             Some(crate::ui::state::fetch_bytes(crate::worker::FALLBACK_FONT_URL).await?);
+    }
+    if let Some(lang) = hyphenation {
+        // Without them (a failed fetch), no patterns: words are cut between characters as
+        // before, and the file is still made.
+        let bytes = crate::ui::state::fetch_bytes(&crate::worker::hyphenation_url(lang))
+            .await
+            .unwrap_or_default();
+        files.hyphenation = Some(String::from_utf8_lossy(&bytes).into_owned());
     }
     Ok(files)
 }

@@ -40,3 +40,25 @@ test('letters outside the built-in fonts are fetched for that report only, and a
   expect(fonts(), 'the full regular and bold fonts, once each').toBe(2);
   expectOnlyStaticSameOrigin(requests, baseURL);
 });
+
+// Issue 19: Chinese, Japanese and Korean are drawn with the fallback face, which the page
+// fetches only for such a report (not the full DejaVu faces, which it does not need); every
+// character is in the PDF, none replaced by a marker.
+test('Chinese, Japanese and Korean fetch the fallback face for that report only', async ({ page, baseURL }) => {
+  const requests = recordRequests(page);
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const cjk = '患者の同意 中文说明 환자 동의';
+  await page.getByLabel(/What is the name of the project or AI tool\?/).fill(`Pilot ${cjk}`);
+  const id = await page.evaluate(() => location.hash.split('/')[2]);
+  await page.goto(`./#/a/${id}/results`);
+  const count = (re) => requests.filter((r) => re.test(r.url)).length;
+  expect(count(/\/fonts\/DroidSansFallback\.ttf$/), 'not fetched before it is needed').toBe(0);
+  const text = await exportPdf(page);
+  expect(text).toContain(`Pilot ${cjk}`);
+  expect(text).not.toMatch(/\d characters? not shown\]/);
+  expect(count(/\/fonts\/DroidSansFallback\.ttf$/), 'the fallback face, once').toBe(1);
+  expect(count(/\/fonts\/DejaVuSans(-Bold)?\.ttf$/), 'no full DejaVu faces').toBe(0);
+  expectOnlyStaticSameOrigin(requests, baseURL);
+});

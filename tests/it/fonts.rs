@@ -89,7 +89,8 @@ fn a_note_outside_the_subset_is_made_with_the_full_fonts_and_every_character_is_
         render_report_with(&q, &a, &info(), &subset).err(),
         Some(Needs {
             full: true,
-            fallback: false
+            fallback: false,
+            hyphenation: false
         })
     );
     let full = Fonts::full().unwrap();
@@ -119,7 +120,8 @@ fn a_note_outside_the_subset_is_made_with_the_full_fonts_and_every_character_is_
         render_report_with(&q, &c, &info(), &subset).err(),
         Some(Needs {
             full: false,
-            fallback: true
+            fallback: true,
+            hyphenation: false
         })
     );
     c.set_note("o1", "हिन्दी 🙂".into(), NOW);
@@ -144,7 +146,8 @@ fn the_worker_asks_for_the_full_fonts_and_uses_them_for_that_report_only() {
         handle(request.clone(), || Ok(&fonts), &mut cache),
         Response::NeedsFonts {
             full: true,
-            fallback: false
+            fallback: false,
+            hyphenation: false
         }
     );
     let files = FontFiles {
@@ -153,6 +156,7 @@ fn the_worker_asks_for_the_full_fonts_and_uses_them_for_that_report_only() {
             bold: std::fs::read("assets/fonts/DejaVuSans-Bold.ttf").unwrap(),
         }),
         fallback: None,
+        hyphenation: None,
     };
     let Response::File { bytes, .. } =
         handle(request.with_fonts(files), || Ok(&fonts), &mut cache)
@@ -237,13 +241,15 @@ fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
         handle(request(a.clone()), || Ok(&fonts), &mut cache),
         Response::NeedsFonts {
             full: false,
-            fallback: true
+            fallback: true,
+            hyphenation: false
         }
     );
     let face = std::fs::read("assets/fonts/DroidSansFallback.ttf").unwrap();
     let files = FontFiles {
         full: None,
         fallback: Some(face.clone()),
+        hyphenation: None,
     };
     let Response::File { bytes, .. } = handle(
         request(a.clone()).with_fonts(files.clone()),

@@ -12,6 +12,7 @@ mod embedded;
 mod extend;
 mod fonts;
 mod html;
+mod hyphen;
 mod i18n;
 mod import;
 mod lint;
