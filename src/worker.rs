@@ -30,8 +30,11 @@ pub const FULL_FONT_URLS: [&str; 2] = ["./fonts/DejaVuSans.ttf", "./fonts/DejaVu
 pub const FALLBACK_FONT_URL: &str = "./fonts/DroidSansFallback.ttf";
 
 /// Where the page finds the hyphenation patterns of a language (issue 19).
-pub fn hyphenation_url(lang: Lang) -> String {
-    format!("./hyph/hyph-{}.txt", lang.code())
+pub fn hyphenation_url(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "./hyph/hyph-en.txt",
+        Lang::Nl => "./hyph/hyph-nl.txt",
+    }
 }
 
 /// The typesetting files the page fetched for a file that needs them ([`Response::NeedsFonts`]):
@@ -44,8 +47,9 @@ pub struct FontFiles {
     pub full: Option<FullFaces>,
     #[serde(with = "serde_bytes")]
     pub fallback: Option<Vec<u8>>,
-    /// The text of `hyph/hyph-<lang>.txt`.
-    pub hyphenation: Option<String>,
+    /// The file `hyph/hyph-<lang>.txt` (UTF-8 text; empty when it could not be fetched).
+    #[serde(with = "serde_bytes")]
+    pub hyphenation: Option<Vec<u8>>,
 }
 
 /// The full DejaVu faces as files.
@@ -424,7 +428,7 @@ fn with_fonts<'f>(
                 None => base,
             };
             Some(match &f.hyphenation {
-                Some(text) => base.with_patterns(text),
+                Some(text) => base.with_patterns(&String::from_utf8_lossy(text)),
                 None => base,
             })
         }

@@ -86,7 +86,7 @@ impl Patterns {
         let mut out = Vec::new();
         let mut run: Vec<(usize, char)> = Vec::new();
         for (i, c) in word.char_indices().chain([(word.len(), ' ')]) {
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 run.push((i, c));
             } else if !run.is_empty() {
                 out.extend(self.run_points(&run));
@@ -105,8 +105,7 @@ impl Patterns {
         // ".word." in lower case, one char per letter.
         let chars: Vec<char> = std::iter::once('.')
             .chain(
-                run.iter()
-                    .map(|(_, c)| c.to_lowercase().next().unwrap_or(*c)),
+                run.iter().map(|(_, c)| lower(*c)),
             )
             .chain(std::iter::once('.'))
             .collect();
@@ -114,8 +113,8 @@ impl Patterns {
         let mut key = String::new();
         for start in 0..chars.len() {
             key.clear();
-            for end in start..chars.len().min(start + self.longest) {
-                key.push(chars[end]);
+            for &c in chars.iter().skip(start).take(self.longest) {
+                key.push(c);
                 if let Some(digits) = self.map.get(&key) {
                     for (k, d) in digits.iter().enumerate() {
                         let v = &mut values[start + k];
@@ -144,4 +143,26 @@ impl Patterns {
         }
         out
     }
+}
+
+/// A letter the patterns may name: Latin, with the accented letters of Latin-1 and Latin
+/// Extended-A (a small test, without the Unicode tables, which would add kilobytes to the
+/// report worker; letters of other scripts end a run, so that they are never hyphenated).
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x17F if c != '\u{D7}' && c != '\u{F7}')
+}
+
+/// The lower case of a letter of [`is_letter`] (the patterns are in lower case).
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        // Latin Extended-A: capital and small letters alternate, capitals first, except
+        // where the pairs shift by one (Ĳ..ĸ is even-first too; Ĺ..ň and Ź..ž odd-first).
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }

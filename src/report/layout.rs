@@ -347,7 +347,7 @@ fn cut_word(m: &dyn Measure, word: &str, size: f32, bold: bool, room: f32) -> (u
             }
         }
         None => {
-            if word.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            if word.chars().filter(|c| super::hyphen::is_letter(*c)).count() >= 4 {
                 m.want_hyphenation();
             }
         }

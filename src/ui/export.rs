@@ -98,10 +98,11 @@ async fn fetch_fonts(
     if let Some(lang) = hyphenation {
         // Without them (a failed fetch), no patterns: words are cut between characters as
         // before, and the file is still made.
-        let bytes = crate::ui::state::fetch_bytes(&crate::worker::hyphenation_url(lang))
-            .await
-            .unwrap_or_default();
-        files.hyphenation = Some(String::from_utf8_lossy(&bytes).into_owned());
+        files.hyphenation = Some(
+            crate::ui::state::fetch_bytes(crate::worker::hyphenation_url(lang))
+                .await
+                .unwrap_or_default(),
+        );
     }
     Ok(files)
 }

@@ -62,3 +62,32 @@ test('Chinese, Japanese and Korean fetch the fallback face for that report only'
   expect(count(/\/fonts\/DejaVuSans(-Bold)?\.ttf$/), 'no full DejaVu faces').toBe(0);
   expectOnlyStaticSameOrigin(requests, baseURL);
 });
+
+// Issue 19: a word wider than its line (here in the cover title) breaks where the hyphenation
+// patterns of the report's language allow, with a hyphen; the page fetches the patterns only
+// for such a report.
+test('a word wider than its line fetches the hyphenation patterns and breaks at a syllable', async ({ page, baseURL }) => {
+  const requests = recordRequests(page);
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const name = page.getByLabel(/What is the name of the project or AI tool\?/);
+  await name.fill('Sepsis early warning');
+  const id = await page.evaluate(() => location.hash.split('/')[2]);
+  await page.goto(`./#/a/${id}/results`);
+  const patterns = () => requests.filter((r) => /\/hyph\/hyph-en\.txt$/.test(r.url)).length;
+  await exportPdf(page);
+  expect(patterns(), 'an ordinary report: no patterns fetched').toBe(0);
+
+  const long = 'Counterrevolutionarinessinstrumentationarchitectures';
+  await page.goto(`./#/a/${id}/s/${quick.sections[0].id}`);
+  await page.getByLabel(/What is the name of the project or AI tool\?/).fill(long);
+  await page.goto(`./#/a/${id}/results`);
+  const text = await exportPdf(page);
+  expect(patterns(), 'the English patterns, once').toBe(1);
+  // The title's first line ends with a hyphen at a syllable, and the rest follows.
+  const m = text.match(/(Counter\w*)- (\w+)/);
+  expect(m, text.slice(0, 400)).not.toBeNull();
+  expect(long.startsWith(m[1]) && long.slice(m[1].length).startsWith(m[2])).toBe(true);
+  expectOnlyStaticSameOrigin(requests, baseURL);
+});

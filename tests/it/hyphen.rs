@@ -38,6 +38,9 @@ fn the_patterns_hyphenate_dutch_and_english_words_between_syllables() {
     ] {
         assert_eq!(en.show(word), want);
     }
+    // Capitals and accented capitals as their small letters.
+    assert_eq!(nl.show("VERANTWOORDELIJKHEID"), "VER-ANT-WOOR-DE-LIJK-HEID");
+    assert_eq!(nl.show("PATIËNTENORGANISATIE"), "PA-TI-ËN-TEN-OR-GA-NI-SA-TIE");
     // Too short for a break (two letters at least on each side, three at the end in English).
     assert_eq!(en.show("data"), "data");
     assert_eq!(nl.show("AI"), "AI");
@@ -136,7 +139,7 @@ fn the_worker_asks_for_the_patterns_of_the_report_language_only_when_a_word_need
         }
     );
     let files = FontFiles {
-        hyphenation: Some(std::fs::read_to_string("assets/hyph/hyph-nl.txt").unwrap()),
+        hyphenation: Some(std::fs::read("assets/hyph/hyph-nl.txt").unwrap()),
         ..FontFiles::default()
     };
     let Response::File { bytes, .. } = handle(
