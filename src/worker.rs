@@ -43,22 +43,16 @@ pub fn hyphenation_url(lang: Lang) -> &'static str {
 /// patterns of the file's language (issue 19). Each only when the worker asked for it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FontFiles {
-    /// The full faces: regular, bold.
-    pub full: Option<FullFaces>,
+    /// The full faces, regular and bold (both or neither).
+    #[serde(with = "serde_bytes")]
+    pub regular: Option<Vec<u8>>,
+    #[serde(with = "serde_bytes")]
+    pub bold: Option<Vec<u8>>,
     #[serde(with = "serde_bytes")]
     pub fallback: Option<Vec<u8>>,
     /// The file `hyph/hyph-<lang>.txt` (UTF-8 text; empty when it could not be fetched).
     #[serde(with = "serde_bytes")]
     pub hyphenation: Option<Vec<u8>>,
-}
-
-/// The full DejaVu faces as files.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FullFaces {
-    #[serde(with = "serde_bytes")]
-    pub regular: Vec<u8>,
-    #[serde(with = "serde_bytes")]
-    pub bold: Vec<u8>,
 }
 
 /// One team of a workshop: the label the facilitator gave it, and its assessment.
@@ -419,9 +413,9 @@ fn with_fonts<'f>(
     let own = match files {
         None => None,
         Some(f) => {
-            let base = match &f.full {
-                Some(full) => Fonts::from_files(&full.regular, &full.bold)?,
-                None => Fonts::load()?,
+            let base = match (&f.regular, &f.bold) {
+                (Some(regular), Some(bold)) => Fonts::from_files(regular, bold)?,
+                _ => Fonts::load()?,
             };
             let base = match &f.fallback {
                 Some(data) => base.with_fallback(data)?,
@@ -444,7 +438,7 @@ fn with_fonts<'f>(
         },
         // What the page sent already is asked for again: it sends all it has each time.
         Err(needs) => Response::NeedsFonts {
-            full: needs.full || files.is_some_and(|f| f.full.is_some()),
+            full: needs.full || files.is_some_and(|f| f.regular.is_some()),
             fallback: needs.fallback || files.is_some_and(|f| f.fallback.is_some()),
             hyphenation: needs.hyphenation || files.is_some_and(|f| f.hyphenation.is_some()),
         },

@@ -104,9 +104,7 @@ impl Patterns {
         }
         // ".word." in lower case, one char per letter.
         let chars: Vec<char> = std::iter::once('.')
-            .chain(
-                run.iter().map(|(_, c)| lower(*c)),
-            )
+            .chain(run.iter().map(|(_, c)| lower(*c)))
             .chain(std::iter::once('.'))
             .collect();
         let mut values = vec![0u8; chars.len() + 1];

@@ -157,12 +157,7 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
         // Chinese or Japanese text).
         let words: Vec<(&str, bool)> = para
             .split_whitespace()
-            .flat_map(|w| {
-                segments(w)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, s)| (s, i > 0))
-            })
+            .flat_map(|w| segments(w).into_iter().enumerate().map(|(i, s)| (s, i > 0)))
             .collect();
         if words.is_empty() {
             lines.push(String::new());
@@ -347,7 +342,12 @@ fn cut_word(m: &dyn Measure, word: &str, size: f32, bold: bool, room: f32) -> (u
             }
         }
         None => {
-            if word.chars().filter(|c| super::hyphen::is_letter(*c)).count() >= 4 {
+            if word
+                .chars()
+                .filter(|c| super::hyphen::is_letter(*c))
+                .count()
+                >= 4
+            {
                 m.want_hyphenation();
             }
         }

@@ -1060,7 +1060,9 @@ pub fn render_report(
     render_report_with(q, a, info, fonts)
         .ok()
         .or_else(|| {
-            let fonts = Fonts::full().ok()?.with_patterns(builtin_patterns(info.lang));
+            let fonts = Fonts::full()
+                .ok()?
+                .with_patterns(builtin_patterns(info.lang));
             render_report_with(q, a, info, &fonts).ok()
         })
         .unwrap_or_default()

@@ -77,34 +77,43 @@ fn file(response: Response) -> Result<(String, Vec<u8>), String> {
     }
 }
 
-/// What the worker asked for, fetched from the app's own folder.
+/// What the worker asked for, fetched from the app's own folder. The hyphenation patterns
+/// are not required: without them (a failed fetch), words are cut between characters as
+/// before, and the file is still made.
 async fn fetch_fonts(
     full: bool,
     fallback: bool,
     hyphenation: Option<crate::i18n::Lang>,
 ) -> Result<crate::worker::FontFiles, String> {
-    let mut files = crate::worker::FontFiles::default();
-    if full {
-        let [regular, bold] = crate::worker::FULL_FONT_URLS;
-        files.full = Some(crate::worker::FullFaces {
-            regular: crate::ui::state::fetch_bytes(regular).await?,
-            bold: crate::ui::state::fetch_bytes(bold).await?,
-        });
+    let [regular, bold] = crate::worker::FULL_FONT_URLS;
+    let wanted = [
+        (full, regular),
+        (full, bold),
+        (fallback, crate::worker::FALLBACK_FONT_URL),
+        (
+            hyphenation.is_some(),
+            hyphenation
+                .map(crate::worker::hyphenation_url)
+                .unwrap_or(""),
+        ),
+    ];
+    let mut got: [Option<Vec<u8>>; 4] = Default::default();
+    for (i, (want, url)) in wanted.into_iter().enumerate() {
+        if want {
+            got[i] = Some(match crate::ui::state::fetch_bytes(url).await {
+                Ok(bytes) => bytes,
+                Err(_) if i == 3 => Vec::new(),
+                Err(e) => return Err(e),
+            });
+        }
     }
-    if fallback {
-        files.fallback =
-            Some(crate::ui::state::fetch_bytes(crate::worker::FALLBACK_FONT_URL).await?);
-    }
-    if let Some(lang) = hyphenation {
-        // Without them (a failed fetch), no patterns: words are cut between characters as
-        // before, and the file is still made.
-        files.hyphenation = Some(
-            crate::ui::state::fetch_bytes(crate::worker::hyphenation_url(lang))
-                .await
-                .unwrap_or_default(),
-        );
-    }
-    Ok(files)
+    let [regular, bold, fallback, hyphenation] = got;
+    Ok(crate::worker::FontFiles {
+        regular,
+        bold,
+        fallback,
+        hyphenation,
+    })
 }
 
 fn imported(response: Response) -> Result<Imported, String> {

@@ -8,9 +8,7 @@ use crate::report::pdftotext;
 use elsa::i18n::Lang;
 use elsa::report::pdf::{fallback_font_has, full_font_has, render_report_with, Fonts, Needs};
 use elsa::report::ReportInfo;
-use elsa::worker::{
-    handle, FontFiles, FullFaces, QuestionnaireCache, ReportRequest, Request, Response,
-};
+use elsa::worker::{handle, FontFiles, QuestionnaireCache, ReportRequest, Request, Response};
 
 /// Greek, Cyrillic, Latin Extended, math, arrows, check marks, a fraction: inside the subset.
 const INSIDE: &str = "Ωμέγα Кириллица Łódź Şişli ≥ ≤ → ✓ ⅔ € “quoted”";
@@ -151,15 +149,11 @@ fn the_worker_asks_for_the_full_fonts_and_uses_them_for_that_report_only() {
         }
     );
     let files = FontFiles {
-        full: Some(FullFaces {
-            regular: std::fs::read("assets/fonts/DejaVuSans.ttf").unwrap(),
-            bold: std::fs::read("assets/fonts/DejaVuSans-Bold.ttf").unwrap(),
-        }),
-        fallback: None,
-        hyphenation: None,
+        regular: Some(std::fs::read("assets/fonts/DejaVuSans.ttf").unwrap()),
+        bold: Some(std::fs::read("assets/fonts/DejaVuSans-Bold.ttf").unwrap()),
+        ..FontFiles::default()
     };
-    let Response::File { bytes, .. } =
-        handle(request.with_fonts(files), || Ok(&fonts), &mut cache)
+    let Response::File { bytes, .. } = handle(request.with_fonts(files), || Ok(&fonts), &mut cache)
     else {
         panic!("no file")
     };
@@ -247,9 +241,8 @@ fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
     );
     let face = std::fs::read("assets/fonts/DroidSansFallback.ttf").unwrap();
     let files = FontFiles {
-        full: None,
         fallback: Some(face.clone()),
-        hyphenation: None,
+        ..FontFiles::default()
     };
     let Response::File { bytes, .. } = handle(
         request(a.clone()).with_fonts(files.clone()),
@@ -262,7 +255,10 @@ fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(text.contains(&format!("Note: {CJK} [emoji] done")), "{text}");
+    assert!(
+        text.contains(&format!("Note: {CJK} [emoji] done")),
+        "{text}"
+    );
     assert!(text.contains("Triage 中文"), "the title, in bold: {text}");
     // No CJK character replaced: the only "characters not shown" is the cover's notice (for
     // the emoji).
@@ -283,7 +279,9 @@ fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
         .map(|id| String::from_utf8_lossy(&doc.get_page_content(*id)).into_owned())
         .collect();
     assert!(
-        content.iter().any(|s| s.contains("/F3 ") && s.contains("2 Tr")),
+        content
+            .iter()
+            .any(|s| s.contains("/F3 ") && s.contains("2 Tr")),
         "fake bold in the fallback face"
     );
 

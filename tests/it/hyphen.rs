@@ -21,7 +21,10 @@ fn the_patterns_hyphenate_dutch_and_english_words_between_syllables() {
     let (nl, en) = (patterns("nl"), patterns("en"));
     assert!(nl.len() > 10_000 && en.len() > 10_000);
     for (word, want) in [
-        ("gegevensbeschermingseffectbeoordeling", "ge-ge-vens-be-scher-mings-ef-fect-be-oor-de-ling"),
+        (
+            "gegevensbeschermingseffectbeoordeling",
+            "ge-ge-vens-be-scher-mings-ef-fect-be-oor-de-ling",
+        ),
         ("verantwoordelijkheid", "ver-ant-woor-de-lijk-heid"),
         ("AI-verordening", "AI-ver-or-de-ning"),
         ("zorgverzekeraar", "zorg-ver-ze-ke-raar"),
@@ -40,7 +43,10 @@ fn the_patterns_hyphenate_dutch_and_english_words_between_syllables() {
     }
     // Capitals and accented capitals as their small letters.
     assert_eq!(nl.show("VERANTWOORDELIJKHEID"), "VER-ANT-WOOR-DE-LIJK-HEID");
-    assert_eq!(nl.show("PATIËNTENORGANISATIE"), "PA-TI-ËN-TEN-OR-GA-NI-SA-TIE");
+    assert_eq!(
+        nl.show("PATIËNTENORGANISATIE"),
+        "PA-TI-ËN-TEN-OR-GA-NI-SA-TIE"
+    );
     // Too short for a break (two letters at least on each side, three at the end in English).
     assert_eq!(en.show("data"), "data");
     assert_eq!(nl.show("AI"), "AI");
@@ -79,10 +85,17 @@ fn a_word_wider_than_its_line_breaks_at_a_hyphenation_point_with_a_hyphen() {
     let lines = wrap(&m, &format!("De {word} is af."), 10.0, false, 60.0);
     assert_eq!(
         lines,
-        vec!["De", "gegevensbe-", "schermings-", "effectbeoor-", "deling is", "af."]
-            .into_iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
+        vec![
+            "De",
+            "gegevensbe-",
+            "schermings-",
+            "effectbeoor-",
+            "deling is",
+            "af."
+        ]
+        .into_iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
     );
     assert!(lines.iter().all(|l| l.chars().count() <= 12), "{lines:?}");
     assert!(!m.wanted.get());
@@ -125,7 +138,11 @@ fn the_worker_asks_for_the_patterns_of_the_report_language_only_when_a_word_need
     };
     // An ordinary name: made at once.
     assert!(matches!(
-        handle(request("Sepsis early warning", Lang::Nl), || Ok(&fonts), &mut cache),
+        handle(
+            request("Sepsis early warning", Lang::Nl),
+            || Ok(&fonts),
+            &mut cache
+        ),
         Response::File { .. }
     ));
     // A name with a word wider than the cover title's line: the patterns are asked for.

@@ -91,7 +91,10 @@ fn cjk_text_breaks_between_characters_but_not_before_closing_punctuation() {
     // 12 characters per line (each character is 5 points wide in `Fixed`).
     let text = "患者の同意を得た。中文说明书很长很长。";
     let lines = wrap(&Fixed, &format!("Note: {text}"), 10.0, false, 60.0);
-    assert_eq!(lines, vec!["Note: 患者の同意を", "得た。中文说明书很长很", "长。"]);
+    assert_eq!(
+        lines,
+        vec!["Note: 患者の同意を", "得た。中文说明书很长很", "长。"]
+    );
     assert_eq!(lines.concat(), format!("Note: {text}"), "no space added");
     // A line never starts with closing punctuation: "た。" moves together.
     let lines = wrap(&Fixed, "一二三四五六七八九十十一。", 10.0, false, 60.0);
