@@ -129,7 +129,7 @@ export function expectOnlyStaticSameOrigin(requests, baseURL) {
   const bad = requests.filter((r) => {
     if (r.url.startsWith('blob:') || r.url.startsWith('data:')) return false;
     const u = new URL(r.url);
-    const staticFile = u.pathname === "/" || /\.(html|js|wasm|css|svg|json|bin|png|ico|ttf)$/.test(u.pathname);
+    const staticFile = u.pathname === "/" || /\.(html|js|wasm|css|svg|json|bin|png|ico|ttf|txt)$/.test(u.pathname);
     return u.origin !== origin || r.method !== 'GET' || !staticFile;
   });
   expect(bad, `requests that are not same-origin static GETs: ${JSON.stringify(bad)}`).toEqual([]);
