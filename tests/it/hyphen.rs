@@ -177,6 +177,8 @@ fn the_worker_asks_for_the_patterns_of_the_report_language_only_when_a_word_need
     let head = line.trim_end_matches('-');
     assert!(nl.points(long).contains(&head.len()), "{head}");
     assert!(text.contains(&long[head.len()..]), "{text}");
+    // The running header, shortened, ends in "…" without the hyphen.
+    assert!(!text.contains("-…"), "{text}");
     // Native code (the CLI) has the patterns built in.
     let info = ReportInfo {
         generated_at: NOW.into(),
