@@ -972,7 +972,7 @@ impl<'m> Layout<'m> {
         let left = match left_lines.len() {
             0 => String::new(),
             1 => left_lines[0].clone(),
-            _ => format!("{}…", left_lines[0].trim_end()),
+            _ => format!("{}…", left_lines[0].trim_end().trim_end_matches('-')),
         };
         for (i, page) in self.pages.iter_mut().enumerate() {
             // The running header and footer are artifacts.

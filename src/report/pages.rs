@@ -299,7 +299,7 @@ pub(crate) fn fit_lines(
             }
             kept = next;
         }
-        lines.push(format!("{}…", kept.trim_end_matches([',', ';', ':', '-'])));
+        lines.push(format!("{}…", kept.trim_end_matches([',', ';', ':'])));
     }
     lines
 }
