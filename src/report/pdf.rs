@@ -515,25 +515,46 @@ fn content(
 /// A PDF file being written: objects are numbered from 1 and may be written in any order.
 struct Writer {
     buf: Vec<u8>,
-    offsets: Vec<Option<usize>>,
+    /// Where each object is: a byte offset, or an object stream and an index in it.
+    at: Vec<Option<Loc>>,
+    /// Objects that are not streams, written at the end packed in object streams.
+    packed: Vec<(usize, String)>,
 }
+
+#[derive(Clone, Copy)]
+enum Loc {
+    Offset(usize),
+    InStream(usize, usize),
+}
+
+/// The most objects one object stream holds.
+const PER_OBJECT_STREAM: usize = 200;
 
 impl Writer {
     fn new() -> Writer {
         Writer {
             buf: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
-            offsets: Vec::new(),
+            at: Vec::new(),
+            packed: Vec::new(),
         }
     }
 
     /// A new object number, to be written later.
     fn id(&mut self) -> usize {
-        self.offsets.push(None);
-        self.offsets.len()
+        self.at.push(None);
+        self.at.len()
     }
 
+    /// An object that is not a stream: kept to be packed, compressed, in an object stream
+    /// (PDF 1.5; the structure tree of a tagged report is thousands of small objects, which
+    /// compress to a fifth).
     fn obj(&mut self, id: usize, body: &str) {
-        self.offsets[id - 1] = Some(self.buf.len());
+        self.packed.push((id, body.to_string()));
+    }
+
+    /// An object that is not a stream, written as it is (not packed).
+    fn direct(&mut self, id: usize, body: &str) {
+        self.at[id - 1] = Some(Loc::Offset(self.buf.len()));
         self.buf
             .extend(format!("{id} 0 obj\n{body}\nendobj\n").as_bytes());
     }
@@ -541,7 +562,7 @@ impl Writer {
     /// A stream object, compressed; `dict` is the dictionary's content without /Length.
     fn stream(&mut self, id: usize, dict: &str, data: &[u8]) {
         let z = miniz_oxide::deflate::compress_to_vec_zlib(data, 6);
-        self.offsets[id - 1] = Some(self.buf.len());
+        self.at[id - 1] = Some(Loc::Offset(self.buf.len()));
         self.buf.extend(
             format!(
                 "{id} 0 obj\n<<{dict}/Filter/FlateDecode/Length {}>>\nstream\n",
@@ -553,30 +574,64 @@ impl Writer {
         self.buf.extend(b"\nendstream\nendobj\n");
     }
 
-    /// The cross-reference table and trailer.
+    /// The object streams, then the cross-reference stream with the trailer's entries.
     fn finish(mut self, root: usize, info: usize) -> Vec<u8> {
         use sha2::Digest;
+        let packed = std::mem::take(&mut self.packed);
+        for chunk in packed.chunks(PER_OBJECT_STREAM) {
+            let sid = self.id();
+            let mut head = String::new();
+            let mut body = String::new();
+            for (i, (id, text)) in chunk.iter().enumerate() {
+                let _ = write!(head, "{id} {} ", body.len());
+                body.push_str(text);
+                body.push('\n');
+                self.at[id - 1] = Some(Loc::InStream(sid, i));
+            }
+            let first = head.len();
+            head.push_str(&body);
+            self.stream(
+                sid,
+                &format!("/Type/ObjStm/N {}/First {first}", chunk.len()),
+                head.as_bytes(),
+            );
+        }
         let id: String = sha2::Sha256::digest(&self.buf)[..16]
             .iter()
             .map(|b| format!("{b:02X}"))
             .collect();
+        // The cross-reference stream: one row per object (type, field 2, field 3), in
+        // 1 + 4 + 2 bytes. Type 0 free, 1 at a byte offset, 2 in an object stream.
+        let xref = self.id();
         let at = self.buf.len();
-        let mut x = format!("xref\n0 {}\n0000000000 65535 f \n", self.offsets.len() + 1);
-        for o in &self.offsets {
-            // An object never written (cannot happen) is listed as free.
-            match o {
-                Some(o) => {
-                    let _ = writeln!(x, "{o:010} 00000 n ");
-                }
-                None => x.push_str("0000000000 00000 f \n"),
+        self.at[xref - 1] = Some(Loc::Offset(at));
+        let size = self.at.len() + 1;
+        let mut rows: Vec<u8> = Vec::with_capacity(size * 7);
+        let mut row = |kind: u8, a: usize, b: usize| {
+            rows.push(kind);
+            rows.extend_from_slice(&(a as u32).to_be_bytes());
+            rows.extend_from_slice(&(b as u16).to_be_bytes());
+        };
+        row(0, 0, 65535);
+        for loc in &self.at {
+            match loc {
+                Some(Loc::Offset(o)) => row(1, *o, 0),
+                Some(Loc::InStream(s, i)) => row(2, *s, *i),
+                // An object never written (cannot happen) is listed as free.
+                None => row(0, 0, 0),
             }
         }
-        let _ = write!(
-            x,
-            "trailer\n<</Size {}/Root {root} 0 R/Info {info} 0 R/ID[<{id}><{id}>]>>\nstartxref\n{at}\n%%EOF\n",
-            self.offsets.len() + 1
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(&rows, 6);
+        self.buf.extend(
+            format!(
+                "{xref} 0 obj\n<</Type/XRef/Size {size}/W[1 4 2]/Root {root} 0 R/Info {info} 0 R/ID[<{id}><{id}>]/Filter/FlateDecode/Length {}>>\nstream\n",
+                z.len()
+            )
+            .as_bytes(),
         );
-        self.buf.extend(x.as_bytes());
+        self.buf.extend(&z);
+        self.buf
+            .extend(format!("\nendstream\nendobj\nstartxref\n{at}\n%%EOF\n").as_bytes());
         self.buf
     }
 }
@@ -884,7 +939,8 @@ fn write_pdf(
             "/Names<</EmbeddedFiles<</Names[{name} {spec} 0 R]>>>>/AF[{spec} 0 R]"
         );
     }
-    w.obj(
+    // The catalog stays a plain object (its language and parts readable without inflating).
+    w.direct(
         catalog,
         &format!(
             "<</Type/Catalog/Pages {pages_id} 0 R/PageLayout/OneColumn/Lang({}){extra}>>",
