@@ -67,7 +67,7 @@ if (main.includes('Taal van het rapport') || main.includes('Beoordelingen')) fai
 const caseIndex = JSON.parse(readFileSync('dist/cases/index.json', 'utf8'));
 const caseFiles = caseIndex.flatMap((c) => ['case.json', 'reference.json', ...c.teams].map((f) => `cases/${c.id}/${f}`));
 for (const f of caseFiles) if (!statSync(`dist/${f}`, { throwIfNoEntry: false })) fail(`no dist/${f} (gen-bundle copies the cases)`);
-for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n' && f !== 'fonts' && f !== 'cases' && f !== 'hyph'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json', 'fonts/LICENSE-DejaVu.txt', 'fonts/LICENSE-DroidSansFallback.txt', 'hyph/hyph-en.txt', 'hyph/hyph-nl.txt', 'cases/index.json', ...caseFiles]) {
+for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' && f !== 'i18n' && f !== 'fonts' && f !== 'cases' && f !== 'hyph'), ...qfiles.map((q) => `questionnaires/${q}`), 'i18n/nl.json', 'i18n/nl-studio.json', 'i18n/nl-pages.json', 'fonts/LICENSE-DejaVu.txt', 'fonts/LICENSE-DroidSansFallback.txt', 'cases/index.json', ...caseFiles]) {
   if (!sw.includes(`"./${f}"`)) fail(`sw.js does not cache ${f}`);
 }
 // The full fonts (issue 17) and the CJK fallback face (issue 19): in dist/fonts/, cached by the
@@ -75,7 +75,7 @@ for (const f of [...files.filter((f) => f !== 'sw.js' && f !== 'questionnaires' 
 // subset, or with Chinese, Japanese or Korean), not on install.
 const laterList = (sw.match(/const LATER = (\[[^\]]*\]);/) || [])[1];
 if (!laterList) fail('sw.js has no LATER list');
-for (const f of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'fonts/DroidSansFallback.ttf']) {
+for (const f of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'fonts/DroidSansFallback.ttf', 'hyph/hyph-en.txt', 'hyph/hyph-nl.txt']) {
   if (!statSync(`dist/${f}`, { throwIfNoEntry: false })) fail(`no dist/${f} (gen-bundle copies it)`);
   if (!JSON.parse(laterList).includes(`./${f}`)) fail(`sw.js does not cache ${f} when first used`);
 }

@@ -20,10 +20,12 @@ const all = walk(dist)
   .map((p) => relative(dist, p).split('\\').join('/'))
   .filter((f) => f !== 'sw.js' && !f.endsWith('schema.json'))
   .sort();
-// The full fonts (1.4 MB) and the CJK fallback face (3.3 MB) are fetched only for a report with
-// a character outside the report worker's built-in subset (issue 17) or with Chinese, Japanese
-// or Korean (issue 19): cached when first fetched, not on install.
-const lazy = (f) => f.startsWith('fonts/') && f.endsWith('.ttf');
+// The full fonts (1.4 MB), the CJK fallback face (3.3 MB) and the hyphenation patterns (0.2 MB)
+// are fetched only for a report with a character outside the report worker's built-in subset
+// (issue 17), with Chinese, Japanese or Korean, or with a word wider than its line (issue 19):
+// cached when first fetched, not on install (without the patterns, offline, a word is cut as
+// before; the report is still made).
+const lazy = (f) => (f.startsWith('fonts/') && f.endsWith('.ttf')) || f.startsWith('hyph/');
 const files = all.filter((f) => !lazy(f));
 const later = all.filter(lazy);
 const hash = createHash('sha256');
