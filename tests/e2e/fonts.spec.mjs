@@ -92,3 +92,19 @@ test('a word wider than its line fetches the hyphenation patterns and breaks at 
   expect(long.startsWith(m[1]) && long.slice(m[1].length).startsWith(m[2])).toBe(true);
   expectOnlyStaticSameOrigin(requests, baseURL);
 });
+
+// Without the patterns (offline before they were ever fetched): the report is still made, the
+// long word cut between characters as before.
+test('a report is still made when the hyphenation patterns cannot be fetched', async ({ page }) => {
+  await page.route('**/hyph/**', (route) => route.abort());
+  const home = new Home(page);
+  await home.goto();
+  await home.start();
+  const long = 'Counterrevolutionarinessinstrumentationarchitecturesdevelopmentprogramme';
+  await page.getByLabel(/What is the name of the project or AI tool\?/).fill(long);
+  const id = await page.evaluate(() => location.hash.split('/')[2]);
+  await page.goto(`./#/a/${id}/results`);
+  const text = await exportPdf(page, ['-layout']);
+  expect(text).toContain('Counterrevolutionarinessinstrumentation');
+  expect(text).toContain('Progress:');
+});
