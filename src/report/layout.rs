@@ -157,7 +157,15 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
         // Chinese or Japanese text).
         let words: Vec<(&str, bool)> = para
             .split_whitespace()
-            .flat_map(|w| segments(w).into_iter().enumerate().map(|(i, s)| (s, i > 0)))
+            .flat_map(|w| {
+                // No CJK character (each starts with a byte from 0xE2 in UTF-8): one piece.
+                let pieces = if w.bytes().any(|b| b >= 0xE2) {
+                    segments(w)
+                } else {
+                    vec![w]
+                };
+                pieces.into_iter().enumerate().map(|(i, s)| (s, i > 0))
+            })
             .collect();
         if words.is_empty() {
             lines.push(String::new());

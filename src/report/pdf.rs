@@ -143,11 +143,9 @@ impl Fonts {
     /// The face that draws `c`: 0 regular, 1 bold, [`FALLBACK`] when only the fallback face has
     /// it.
     fn face_of(&self, c: char, bold: bool) -> usize {
-        if self.face(bold).glyph(c) == 0 {
-            if let Some(f) = &self.fallback {
-                if f.glyph(c) != 0 {
-                    return FALLBACK;
-                }
+        if let Some(f) = &self.fallback {
+            if self.face(bold).glyph(c) == 0 && f.glyph(c) != 0 {
+                return FALLBACK;
             }
         }
         usize::from(bold)
@@ -164,7 +162,7 @@ impl Fonts {
     /// Whether some face of these has a glyph for `c` (in bold text: the bold face, or the
     /// fallback face).
     pub fn has(&self, c: char, bold: bool) -> bool {
-        self.font(self.face_of(c, bold)).glyph(c) != 0
+        self.face(bold).glyph(c) != 0 || self.fallback.as_ref().is_some_and(|f| f.glyph(c) != 0)
     }
 
     /// The characters of `pages` these faces lack but the full faces or the fallback face have,
