@@ -314,3 +314,48 @@ fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
         .join(elsa::worker::FALLBACK_FONT_URL.trim_start_matches("./fonts/"))
         .exists());
 }
+
+/// The workshop summary goes the same way: a team named in Japanese asks for the fallback face,
+/// and with it the name is in the PDF.
+#[test]
+fn the_workshop_summary_asks_for_the_fallback_face_for_a_team_named_in_cjk() {
+    let q = mini();
+    let fonts = Fonts::load().unwrap();
+    let mut cache = QuestionnaireCache::default();
+    let request = Request::WorkshopPdf(elsa::worker::WorkshopRequest {
+        questionnaire: elsa::bundled::encode_bin(&q),
+        teams: vec![
+            elsa::worker::WorkshopTeam {
+                label: "チーム東京".into(),
+                assessment: with(&q, &[("o1", "b")]),
+            },
+            elsa::worker::WorkshopTeam {
+                label: "Team Utrecht".into(),
+                assessment: with(&q, &[("o1", "c")]),
+            },
+        ],
+        generated_at: NOW.into(),
+        lang: Lang::En,
+        fonts: None,
+    });
+    assert_eq!(
+        handle(request.clone(), || Ok(&fonts), &mut cache),
+        Response::NeedsFonts {
+            full: false,
+            fallback: true,
+            hyphenation: false
+        }
+    );
+    let files = FontFiles {
+        fallback: Some(std::fs::read("assets/fonts/DroidSansFallback.ttf").unwrap()),
+        ..FontFiles::default()
+    };
+    let Response::File { bytes, .. } =
+        handle(request.with_fonts(files), || Ok(&fonts), &mut cache)
+    else {
+        panic!("no file")
+    };
+    let text = pdftotext(&bytes, "fonts-workshop-cjk.pdf");
+    assert!(text.contains("チーム東京"), "{text}");
+    assert!(text.contains("Team Utrecht"), "{text}");
+}
