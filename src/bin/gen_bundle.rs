@@ -123,60 +123,46 @@ fn main() {
             }
         }
     }
-    // The full fonts, fetched by the report worker only for a report with a character outside
-    // its built-in subset (issue 17), and the fallback face for Chinese, Japanese and Korean
-    // (issue 19), with their licences: `dist/fonts/`.
-    let fonts_dir = std::path::Path::new(&out)
-        .parent()
-        .map(|p| p.join("fonts"))
-        .unwrap_or_else(|| "fonts".into());
-    for file in [
-        "DejaVuSans.ttf",
-        "DejaVuSans-Bold.ttf",
-        "LICENSE-DejaVu.txt",
-        "DroidSansFallback.ttf",
-        "LICENSE-DroidSansFallback.txt",
-    ] {
-        let from = std::path::Path::new("assets/fonts").join(file);
-        let to = fonts_dir.join(file);
-        let same = std::fs::read(&from)
-            .ok()
-            .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
-        if !same {
-            if let Err(e) =
-                std::fs::create_dir_all(&fonts_dir).and_then(|_| std::fs::copy(&from, &to))
-            {
-                eprintln!(
-                    "gen-bundle: cannot copy {} to {}: {e}",
-                    from.display(),
-                    to.display()
-                );
-                failed = true;
-            }
-        }
-    }
-    // The hyphenation patterns (issue 19), fetched by the page for a report with a word wider
-    // than its line: `dist/hyph/`.
-    let hyph_dir = std::path::Path::new(&out)
-        .parent()
-        .map(|p| p.join("hyph"))
-        .unwrap_or_else(|| "hyph".into());
-    for file in ["hyph-en.txt", "hyph-nl.txt"] {
-        let from = std::path::Path::new("assets/hyph").join(file);
-        let to = hyph_dir.join(file);
-        let same = std::fs::read(&from)
-            .ok()
-            .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
-        if !same {
-            if let Err(e) =
-                std::fs::create_dir_all(&hyph_dir).and_then(|_| std::fs::copy(&from, &to))
-            {
-                eprintln!(
-                    "gen-bundle: cannot copy {} to {}: {e}",
-                    from.display(),
-                    to.display()
-                );
-                failed = true;
+    // Files the page fetches only when a report needs them, with their licences: the full
+    // fonts (a character outside the report worker's built-in subset; issue 17), the fallback
+    // face for Chinese, Japanese and Korean, and the hyphenation patterns (a word wider than
+    // its line; issue 19): `assets/<dir>/` to `dist/<out>/`.
+    let lazy: [(&str, &str, &[&str]); 2] = [
+        (
+            "assets/fonts",
+            "fonts",
+            &[
+                "DejaVuSans.ttf",
+                "DejaVuSans-Bold.ttf",
+                "LICENSE-DejaVu.txt",
+                "DroidSansFallback.ttf",
+                "LICENSE-DroidSansFallback.txt",
+            ],
+        ),
+        ("assets/hyph", "hyph", &["hyph-en.txt", "hyph-nl.txt"]),
+    ];
+    for (src, dir, files) in lazy {
+        let dir_out = std::path::Path::new(&out)
+            .parent()
+            .map(|p| p.join(dir))
+            .unwrap_or_else(|| dir.into());
+        for file in files {
+            let from = std::path::Path::new(src).join(file);
+            let to = dir_out.join(file);
+            let same = std::fs::read(&from)
+                .ok()
+                .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
+            if !same {
+                if let Err(e) =
+                    std::fs::create_dir_all(&dir_out).and_then(|_| std::fs::copy(&from, &to))
+                {
+                    eprintln!(
+                        "gen-bundle: cannot copy {} to {}: {e}",
+                        from.display(),
+                        to.display()
+                    );
+                    failed = true;
+                }
             }
         }
     }
