@@ -44,8 +44,8 @@ pub struct Fonts {
     wanted: std::cell::Cell<bool>,
 }
 
-/// The fonts a document needs that the [`Fonts`] it was laid out with do not have: the full
-/// DejaVu faces, the fallback face, or both (the page fetches them; issue 17 and 19).
+/// What a document needs that the [`Fonts`] it was laid out with do not have: the full DejaVu
+/// faces, the fallback face, the hyphenation patterns (the page fetches them; issues 17, 19).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Needs {
     pub full: bool,
@@ -125,11 +125,6 @@ impl Fonts {
     /// Whether these are the built-in subset faces.
     pub fn is_subset(&self) -> bool {
         self.subset
-    }
-
-    /// Whether these faces include the fallback face.
-    pub fn has_fallback(&self) -> bool {
-        self.fallback.is_some()
     }
 
     fn face(&self, bold: bool) -> &Font {
