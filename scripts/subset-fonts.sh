@@ -29,19 +29,27 @@ for face in DejaVuSans DejaVuSans-Bold; do
     --output-file="assets/fonts/$face.subset.ttf" --layout-features='' --no-hinting \
     --name-IDs='*' --name-languages='*' --drop-tables+=FFTM 2>&1 | grep -v 'FFTM NOT subset' || true
 done
-"$PY" - <<'PY'
+# The characters a face has, as hex ranges one a line, after a header line:
+#   coverage FONT OUT "WHAT" writes "# The characters WHAT, as hex ranges; ..." and the ranges.
+coverage() {
+  "$PY" - "$1" "$2" "$3" <<'PY'
+import sys
 from fontTools.ttLib import TTFont
-cps = sorted(TTFont('assets/fonts/DejaVuSans.ttf').getBestCmap())
+font, out, what = sys.argv[1:4]
+cps = sorted(TTFont(font).getBestCmap())
 ranges, start, prev = [], cps[0], cps[0]
 for c in cps[1:]:
     if c != prev + 1:
         ranges.append((start, prev)); start = c
     prev = c
 ranges.append((start, prev))
-with open('assets/fonts/DejaVuSans.coverage', 'w') as f:
-    f.write('# The characters DejaVu Sans 2.37 (assets/fonts/DejaVuSans.ttf) has, as hex ranges; made by scripts/subset-fonts.sh\n')
+with open(out, 'w') as f:
+    f.write(f'# The characters {what}, as hex ranges; made by scripts/subset-fonts.sh\n')
     f.write('\n'.join(f'{a:X}-{b:X}' for a, b in ranges) + '\n')
 PY
+}
+coverage assets/fonts/DejaVuSans.ttf assets/fonts/DejaVuSans.coverage \
+  'DejaVu Sans 2.37 (assets/fonts/DejaVuSans.ttf) has'
 # The fallback face for Chinese, Japanese and Korean (issue 19): Droid Sans Fallback 6.0.1
 # (Apache 2.0, from Debian's fonts-droid-fallback), with only the CJK blocks kept and no
 # hinting or layout tables: 3.3 MB, about 1.3 MB brotli. The page fetches it only for a
@@ -57,17 +65,6 @@ if [ ! -f assets/fonts/DroidSansFallback.ttf ] || [ "${REMAKE_FALLBACK:-}" = 1 ]
     --output-file=assets/fonts/DroidSansFallback.ttf
   rm -rf "$tmp"
 fi
-"$PY" - <<'PY'
-from fontTools.ttLib import TTFont
-cps = sorted(TTFont('assets/fonts/DroidSansFallback.ttf').getBestCmap())
-ranges, start, prev = [], cps[0], cps[0]
-for c in cps[1:]:
-    if c != prev + 1:
-        ranges.append((start, prev)); start = c
-    prev = c
-ranges.append((start, prev))
-with open('assets/fonts/DroidSansFallback.coverage', 'w') as f:
-    f.write('# The characters of the fallback face (assets/fonts/DroidSansFallback.ttf, CJK), as hex ranges; made by scripts/subset-fonts.sh\n')
-    f.write('\n'.join(f'{a:X}-{b:X}' for a, b in ranges) + '\n')
-PY
+coverage assets/fonts/DroidSansFallback.ttf assets/fonts/DroidSansFallback.coverage \
+  'of the fallback face (assets/fonts/DroidSansFallback.ttf, CJK)'
 ls -l assets/fonts/
