@@ -8,6 +8,29 @@
 //! ```text
 //! gen-bundle OUT_DIR
 //! ```
+/// Copy `from` to `dir/name` unless the file there is the same already (an unchanged file
+/// is not written again); `false`, with the message printed, when it cannot.
+fn copy_if_changed(from: &std::path::Path, dir: &std::path::Path, name: &str) -> bool {
+    let to = dir.join(name);
+    let same = std::fs::read(from)
+        .ok()
+        .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
+    if same {
+        return true;
+    }
+    match std::fs::create_dir_all(dir).and_then(|_| std::fs::copy(from, &to)) {
+        Ok(_) => true,
+        Err(e) => {
+            eprintln!(
+                "gen-bundle: cannot copy {} to {}: {e}",
+                from.display(),
+                to.display()
+            );
+            false
+        }
+    }
+}
+
 fn main() {
     let Some(out) = std::env::args().nth(1) else {
         eprintln!("usage: gen-bundle OUT_DIR");
@@ -147,23 +170,7 @@ fn main() {
             .map(|p| p.join(dir))
             .unwrap_or_else(|| dir.into());
         for file in files {
-            let from = std::path::Path::new(src).join(file);
-            let to = dir_out.join(file);
-            let same = std::fs::read(&from)
-                .ok()
-                .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
-            if !same {
-                if let Err(e) =
-                    std::fs::create_dir_all(&dir_out).and_then(|_| std::fs::copy(&from, &to))
-                {
-                    eprintln!(
-                        "gen-bundle: cannot copy {} to {}: {e}",
-                        from.display(),
-                        to.display()
-                    );
-                    failed = true;
-                }
-            }
+            failed |= !copy_if_changed(&std::path::Path::new(src).join(file), &dir_out, file);
         }
     }
     // The educators' worked cases (issue 18): `cases/<id>/*.json` copied to `dist/cases/<id>/`,
@@ -205,19 +212,7 @@ fn main() {
         files.sort();
         let to_dir = cases_out.join(&case.id);
         for f in &files {
-            let from = dir.join(f);
-            let to = to_dir.join(f);
-            let same = std::fs::read(&from)
-                .ok()
-                .is_some_and(|a| std::fs::read(&to).ok().as_deref() == Some(a.as_slice()));
-            if !same {
-                if let Err(e) =
-                    std::fs::create_dir_all(&to_dir).and_then(|_| std::fs::copy(&from, &to))
-                {
-                    eprintln!("gen-bundle: cannot copy {}: {e}", from.display());
-                    failed = true;
-                }
-            }
+            failed |= !copy_if_changed(&dir.join(f), &to_dir, f);
         }
         let teams: Vec<&String> = files.iter().filter(|f| f.starts_with("team-")).collect();
         index.push(serde_json::json!({

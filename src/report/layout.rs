@@ -157,15 +157,7 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
         // Chinese or Japanese text).
         let words: Vec<(&str, bool)> = para
             .split_whitespace()
-            .flat_map(|w| {
-                // No CJK character (each starts with a byte from 0xE2 in UTF-8): one piece.
-                let pieces = if w.bytes().any(|b| b >= 0xE2) {
-                    segments(w)
-                } else {
-                    vec![w]
-                };
-                pieces.into_iter().enumerate().map(|(i, s)| (s, i > 0))
-            })
+            .flat_map(|w| segments(w).into_iter().enumerate().map(|(i, s)| (s, i > 0)))
             .collect();
         if words.is_empty() {
             lines.push(String::new());
@@ -227,18 +219,8 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f32, bold: bool, max_w: f32) -> V
                 if placed {
                     continue;
                 }
-                if !line.is_empty() {
-                    let (cut, hyphen) = cut_word(m, rest, size, bold, max_w - line_w - space);
-                    if cut > 0 {
-                        line.push_str(sep);
-                        line.push_str(&rest[..cut]);
-                        if hyphen {
-                            line.push('-');
-                        }
-                        rest = &rest[cut..];
-                    }
-                    lines.push(std::mem::take(&mut line));
-                }
+                // Here the line is empty (the loop above closed it): the rest goes on fresh
+                // lines.
                 loop {
                     if m.width(rest, size, bold) <= max_w {
                         line = rest.to_string();
@@ -284,6 +266,10 @@ const NO_BREAK_AFTER: &str = "\u{FF08}\u{300C}\u{300E}\u{3010}\u{3014}\u{3008}\u
 /// Chinese or Japanese ([`is_cjk`]), unless the second closes or the first opens a bracket or
 /// a quote. A word without such characters is one piece.
 pub fn segments(word: &str) -> Vec<&str> {
+    // No CJK character (each starts with a byte from 0xE2 in UTF-8): one piece, at once.
+    if word.bytes().all(|b| b < 0xE2) {
+        return vec![word];
+    }
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;

@@ -160,36 +160,23 @@ impl Fonts {
         self.face(bold).glyph(c) != 0 || self.fallback.as_ref().is_some_and(|f| f.glyph(c) != 0)
     }
 
-    /// The characters of `pages` these faces lack but the full faces or the fallback face have,
-    /// sorted, each once (what none of them has, [`super::printable`] has replaced).
-    pub fn missing(&self, pages: &[Page]) -> Vec<char> {
-        let mut out: Vec<char> = Vec::new();
-        for item in pages.iter().flat_map(|p| &p.items) {
-            if let Item::Text { text, style, .. } = item {
-                out.extend(text.chars().filter(|c| {
-                    !self.has(*c, style.bold)
-                        && ((self.subset && full_font_has(*c))
-                            || (self.fallback.is_none() && fallback_font_has(*c)))
-                }));
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// Which fonts `pages` need that these faces are not: the full faces for a character of the
-    /// full faces outside the subset, the fallback face for one only it has.
+    /// What `pages` need that these faces are not: the full faces for a character outside the
+    /// subset that they have, the fallback face for one only it has (what no face has,
+    /// [`super::printable`] has replaced), the patterns when a word was cut for want of them.
     pub fn needs(&self, pages: &[Page]) -> Needs {
         let mut needs = Needs {
             hyphenation: self.hyphenation.is_none() && self.wanted.get(),
             ..Needs::default()
         };
-        for c in self.missing(pages) {
-            if full_font_has(c) {
-                needs.full = true;
-            } else {
-                needs.fallback = true;
+        for item in pages.iter().flat_map(|p| &p.items) {
+            if let Item::Text { text, style, .. } = item {
+                for c in text.chars().filter(|c| !self.has(*c, style.bold)) {
+                    if self.subset && full_font_has(c) {
+                        needs.full = true;
+                    } else if self.fallback.is_none() && fallback_font_has(c) {
+                        needs.fallback = true;
+                    }
+                }
             }
         }
         needs

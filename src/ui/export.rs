@@ -63,7 +63,10 @@ pub fn make_file(request: Request, done: impl FnOnce(Result<(String, Vec<u8>), S
         } => leptos::task::spawn_local(async move {
             match fetch_fonts(full, fallback, hyphenation.then_some(lang)).await {
                 Ok(fonts) => run(again.with_fonts(fonts), move |r| done(file(r))),
-                Err(e) => done(Err(t!("this file has characters that need fonts which could not be loaded: {0}", e))),
+                Err(e) => done(Err(t!(
+                    "this file has characters that need fonts which could not be loaded: {0}",
+                    e
+                ))),
             }
         }),
         other => done(file(other)),

@@ -64,3 +64,18 @@ pub fn plain_pdf() -> Vec<u8> {
     doc.save_to(&mut out).expect("a plain PDF");
     out
 }
+
+/// A request to the report worker for the PDF report of `a`, without fonts from the page.
+pub fn pdf_request(
+    q: &Questionnaire,
+    a: Assessment,
+    lang: elsa::i18n::Lang,
+) -> elsa::worker::Request {
+    elsa::worker::Request::Pdf(elsa::worker::ReportRequest {
+        questionnaire: elsa::bundled::encode_bin(q),
+        assessment: a,
+        generated_at: NOW.into(),
+        lang,
+        fonts: None,
+    })
+}

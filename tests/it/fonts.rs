@@ -3,12 +3,12 @@
 //! made with the full fonts (the worker asks the page for them), never with a box; what the full
 //! font lacks too is not asked for.
 
-use crate::common::{mini, with, NOW};
+use crate::common::{mini, pdf_request, with, NOW};
 use crate::report::pdftotext;
 use elsa::i18n::Lang;
 use elsa::report::pdf::{fallback_font_has, full_font_has, render_report_with, Fonts, Needs};
 use elsa::report::ReportInfo;
-use elsa::worker::{handle, FontFiles, QuestionnaireCache, ReportRequest, Request, Response};
+use elsa::worker::{handle, FontFiles, QuestionnaireCache, Request, Response};
 
 /// Greek, Cyrillic, Latin Extended, math, arrows, check marks, a fraction: inside the subset.
 const INSIDE: &str = "Ωμέγα Кириллица Łódź Şişli ≥ ≤ → ✓ ⅔ € “quoted”";
@@ -133,13 +133,7 @@ fn the_worker_asks_for_the_full_fonts_and_uses_them_for_that_report_only() {
     a.set_note("o1", format!("Outside: {OUTSIDE}"), NOW);
     let fonts = Fonts::load().unwrap();
     let mut cache = QuestionnaireCache::default();
-    let request = Request::Pdf(ReportRequest {
-        questionnaire: elsa::bundled::encode_bin(&q),
-        assessment: a,
-        generated_at: NOW.into(),
-        lang: Lang::En,
-        fonts: None,
-    });
+    let request = pdf_request(&q, a, Lang::En);
     assert_eq!(
         handle(request.clone(), || Ok(&fonts), &mut cache),
         Response::NeedsFonts {
@@ -222,15 +216,7 @@ fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
     a.set_note("o1", format!("Note: {CJK} 🙂 done"), NOW);
     let fonts = Fonts::load().unwrap();
     let mut cache = QuestionnaireCache::default();
-    let request = |a: elsa::answers::Assessment| {
-        Request::Pdf(ReportRequest {
-            questionnaire: elsa::bundled::encode_bin(&q),
-            assessment: a,
-            generated_at: NOW.into(),
-            lang: Lang::En,
-            fonts: None,
-        })
-    };
+    let request = |a: elsa::answers::Assessment| pdf_request(&q, a, Lang::En);
     assert_eq!(
         handle(request(a.clone()), || Ok(&fonts), &mut cache),
         Response::NeedsFonts {
@@ -307,8 +293,14 @@ fn cjk_text_is_drawn_with_the_fallback_face_asked_for_only_then() {
         panic!("no file")
     };
     let names = font_names(&bytes);
-    assert!(names.iter().any(|n| n.ends_with("+DejaVuSans")), "{names:?}");
-    assert!(!names.iter().any(|n| n.contains("DroidSansFallback")), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.ends_with("+DejaVuSans")),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|n| n.contains("DroidSansFallback")),
+        "{names:?}"
+    );
     // The face as a file the page serves: gen-bundle copies it to dist/fonts/.
     assert!(std::path::Path::new("assets/fonts")
         .join(elsa::worker::FALLBACK_FONT_URL.trim_start_matches("./fonts/"))
@@ -350,8 +342,7 @@ fn the_workshop_summary_asks_for_the_fallback_face_for_a_team_named_in_cjk() {
         fallback: Some(std::fs::read("assets/fonts/DroidSansFallback.ttf").unwrap()),
         ..FontFiles::default()
     };
-    let Response::File { bytes, .. } =
-        handle(request.with_fonts(files), || Ok(&fonts), &mut cache)
+    let Response::File { bytes, .. } = handle(request.with_fonts(files), || Ok(&fonts), &mut cache)
     else {
         panic!("no file")
     };

@@ -2,14 +2,14 @@
 //! never mid-syllable; the report worker asks the page for the patterns of the report's
 //! language only when a word needs them, and lays the report out again with them.
 
-use crate::common::{mini, with, NOW};
+use crate::common::{mini, pdf_request, with, NOW};
 use crate::report::pdftotext;
 use elsa::i18n::Lang;
 use elsa::report::hyphen::Patterns;
 use elsa::report::layout::{wrap, Measure};
 use elsa::report::pdf::{render_report_with, Fonts, Needs};
 use elsa::report::ReportInfo;
-use elsa::worker::{handle, FontFiles, QuestionnaireCache, ReportRequest, Request, Response};
+use elsa::worker::{handle, FontFiles, QuestionnaireCache, Response};
 use std::cell::Cell;
 
 fn patterns(lang: &str) -> Patterns {
@@ -128,13 +128,7 @@ fn the_worker_asks_for_the_patterns_of_the_report_language_only_when_a_word_need
     let request = |name: &str, lang: Lang| {
         let mut a = with(&q, &[("o1", "b")]);
         a.metadata.project_name = name.into();
-        Request::Pdf(ReportRequest {
-            questionnaire: elsa::bundled::encode_bin(&q),
-            assessment: a,
-            generated_at: NOW.into(),
-            lang,
-            fonts: None,
-        })
+        pdf_request(&q, a, lang)
     };
     // An ordinary name: made at once.
     assert!(matches!(
@@ -205,7 +199,10 @@ fn the_worker_asks_for_the_patterns_of_the_report_language_only_when_a_word_need
     };
     let r = elsa::report::pdf::render_report(&q, &a, &info, &fonts);
     let text = pdftotext(&r.bytes, "hyphen-header.pdf");
-    assert!(text.contains("Counterrevolutionariness") && text.contains('…'), "{text}");
+    assert!(
+        text.contains("Counterrevolutionariness") && text.contains('…'),
+        "{text}"
+    );
     assert!(!text.contains("-…"), "{text}");
     // The patterns as files the page serves: gen-bundle copies them to dist/hyph/.
     for lang in [Lang::En, Lang::Nl] {
